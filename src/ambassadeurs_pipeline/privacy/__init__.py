@@ -1,0 +1,1 @@
+"""Privacy primitives shared by every stage (pseudonymisation of identifiers)."""
