@@ -1,0 +1,100 @@
+"""Meta-tests on the project itself: the catalog, the registry and the quickstart."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from kedro.config import OmegaConfigLoader
+from kedro.framework.project import pipelines
+from kedro.framework.startup import bootstrap_project
+
+ROOT = Path(__file__).resolve().parents[1]
+STAGES = ["ingestion", "cleaning", "topics", "gaps", "personas", "uplift", "reporting"]
+# Layers whose datasets users, analysts or stakeholders read: they must be versioned.
+READ_BY_PEOPLE = ("03_primary", "07_model_output", "08_reporting")
+
+
+@pytest.fixture(scope="module")
+def registry():
+    bootstrap_project(ROOT)
+    return pipelines
+
+
+@pytest.fixture(scope="module")
+def catalog_conf():
+    loader = OmegaConfigLoader(
+        conf_source=str(ROOT / "conf"), base_env="base", default_run_env="local",
+        runtime_params={},
+    )
+    return loader["catalog"]
+
+
+def test_registered_stage_pipelines_are_known_names(registry):
+    names = set(registry.keys()) - {"__default__"}
+    assert names <= set(STAGES), names - set(STAGES)
+    assert "ingestion" in names
+    default_nodes = {n.name for n in registry["__default__"].nodes}
+    for name in names:
+        assert {n.name for n in registry[name].nodes} <= default_nodes
+
+
+def test_every_node_output_is_in_the_catalog(registry, catalog_conf):
+    """No node output is silently left in memory: each is declared, so it can be traced."""
+    outputs = set().union(*(n.outputs for n in registry["__default__"].nodes))
+    missing = sorted(o for o in outputs if o not in catalog_conf and not o.startswith("params:"))
+    assert not missing, f"outputs not declared in conf/base/catalog*.yml: {missing}"
+
+
+def test_datasets_people_read_are_versioned(catalog_conf):
+    unversioned = [
+        name
+        for name, entry in catalog_conf.items()
+        if isinstance(entry, dict)
+        and any(layer in str(entry.get("filepath", "")) for layer in READ_BY_PEOPLE)
+        and not entry.get("versioned", False)
+    ]
+    assert not unversioned, f"should be versioned: {unversioned}"
+
+
+def test_dataset_names_say_what_they_hold(catalog_conf):
+    for name in catalog_conf:
+        assert re.fullmatch(r"[a-z][a-z0-9_]*", name), name
+        assert not re.search(r"(^|_)(step|stage)\d", name), name
+
+
+def _readme_commands() -> list[str]:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```(?:bash|sh|shell|console)?\n(.*?)```", readme, flags=re.S)
+    return [
+        line.strip().lstrip("$ ").strip()
+        for block in blocks
+        for line in block.splitlines()
+        if line.strip() and not line.strip().startswith("#")
+    ]
+
+
+def test_readme_quickstart_and_ci_use_the_same_test_command():
+    commands = _readme_commands()
+    run = next(c for c in commands if "kedro run" in c)
+    test = next(c for c in commands if "pytest" in c)
+    assert "pip install" in run and "pip install" in test, "each command must set up"
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert test in ci.splitlines(), ".ci/run must run the README's test command verbatim"
+
+
+def test_telemetry_is_off():
+    assert yaml.safe_load((ROOT / ".telemetry").read_text()) == {"consent": False}
+
+
+def test_one_seed_for_everything():
+    globals_ = yaml.safe_load((ROOT / "conf/base/globals.yml").read_text())
+    assert isinstance(globals_["random_state"], int)
+    for path in (ROOT / "conf/base").glob("parameters*.yml"):
+        text = path.read_text()
+        for match in re.finditer(r"(random_state|seed)\s*:\s*(\S+)", text):
+            assert match.group(2).startswith("${globals:random_state}") or match.group(2).startswith(
+                "${"
+            ), f"{path.name}: {match.group(0)} must come from globals.yml"
