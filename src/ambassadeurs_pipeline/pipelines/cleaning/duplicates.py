@@ -1,0 +1,138 @@
+"""Exact and near-duplicate comments (MinHash + LSH), grouped around one canonical comment."""
+
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+from datasketch import MinHash, MinHashLSH
+
+logger = logging.getLogger(__name__)
+
+_NON_WORD = re.compile(r"[^\w<>]+")
+
+
+def duplicate_key(text: str) -> str:
+    """Key under which two texts are exact duplicates: case, accents, punctuation and
+    spacing ignored (cross-posts often differ only there)."""
+    folded = unicodedata.normalize("NFKD", text.casefold())
+    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    return _NON_WORD.sub(" ", folded).strip()
+
+
+def _shingles(key: str, size: int) -> list[bytes]:
+    if len(key) <= size:
+        return [key.encode("utf-8")]
+    return list({key[i : i + size].encode("utf-8") for i in range(len(key) - size + 1)})
+
+
+class _UnionFind:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def group_duplicates(
+    keys: Sequence[str],
+    threshold: float = 0.8,
+    num_perm: int = 64,
+    shingle_chars: int = 5,
+    min_chars: int = 25,
+    seed: int = 1,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Group texts (given as :func:`duplicate_key` keys) that are equal or near-equal.
+
+    Returns, per text, the index of its group's first member (the group id) and whether it
+    joined the group through a near match (else exact or alone). Candidate pairs from LSH
+    are confirmed with the MinHash Jaccard estimate, so the threshold is what it says.
+    """
+    n = len(keys)
+    uf = _UnionFind(n)
+    first_of: dict[str, int] = {}
+    unique_idx: list[int] = []
+    for i, key in enumerate(keys):
+        if not key:
+            continue
+        if key in first_of:
+            uf.union(first_of[key], i)
+        else:
+            first_of[key] = i
+            unique_idx.append(i)
+    near = np.zeros(n, dtype=bool)
+    # Keys starting with \x1e are author-scoped short texts: exact matching only.
+    candidates = [i for i in unique_idx if len(keys[i]) >= min_chars and keys[i][0] != "\x1e"]
+    if len(candidates) > 1:
+        hashes = MinHash.bulk(
+            [_shingles(keys[i], shingle_chars) for i in candidates], num_perm=num_perm, seed=seed
+        )
+        lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+        hashes_by_idx: dict[int, MinHash] = {}
+        for i, mh in zip(candidates, hashes):
+            for j in lsh.query(mh):
+                if mh.jaccard(hashes_by_idx[j]) >= threshold:
+                    uf.union(i, j)
+                    near[i] = True
+            lsh.insert(i, mh)
+            hashes_by_idx[i] = mh
+    groups = np.array([uf.find(i) for i in range(n)], dtype=np.int64)
+    return groups, near
+
+
+def find_duplicate_groups(
+    frame: pd.DataFrame,
+    text_column: str = "text_clean",
+    threshold: float = 0.8,
+    num_perm: int = 64,
+    shingle_chars: int = 5,
+    min_chars: int = 25,
+) -> pd.DataFrame:
+    """Duplicate groups of ``frame`` (needs ``comment_id``, ``created_at``, ``author_id``).
+
+    The canonical comment of a group is the earliest (then smallest ``comment_id``); the
+    others are ``is_duplicate``. Returns ``comment_id, is_duplicate, duplicate_group
+    (canonical comment_id, NA for singletons), duplicate_group_size, duplicate_authors,
+    duplicate_kind (exact/near/NA)``.
+    """
+    keys = [duplicate_key(t) for t in frame[text_column].fillna("").astype(str)]
+    # Short texts are only duplicates when the same author repeats them.
+    short = [len(k) < min_chars for k in keys]
+    authors = frame["author_id"].astype("string").fillna("").tolist()
+    keys = [f"\x1e{a}\x1f{k}" if s and k else k for k, s, a in zip(keys, short, authors)]
+    groups, near = group_duplicates(keys, threshold, num_perm, shingle_chars, min_chars)
+    order = frame.assign(_g=groups, _pos=np.arange(len(frame)))
+    order = order.sort_values(["_g", "created_at", "comment_id"], na_position="last", kind="stable")
+    canonical_pos = order.groupby("_g")["_pos"].first()
+    canonical_id = frame["comment_id"].to_numpy()[canonical_pos.reindex(groups).to_numpy()]
+    sizes = pd.Series(groups).map(pd.Series(groups).value_counts()).to_numpy()
+    n_authors = (
+        pd.DataFrame({"g": groups, "a": authors}).groupby("g")["a"].nunique().reindex(groups).to_numpy()
+    )
+    in_group = sizes > 1
+    is_canonical = canonical_pos.reindex(groups).to_numpy() == np.arange(len(frame))
+    # near: a group formed (at least partly) through LSH
+    group_near = pd.Series(near).groupby(groups).any().reindex(groups).to_numpy()
+    kind = np.where(in_group, np.where(group_near, "near", "exact"), None)
+    return pd.DataFrame(
+        {
+            "comment_id": frame["comment_id"].to_numpy(),
+            "is_duplicate": in_group & ~is_canonical,
+            "duplicate_group": pd.array(np.where(in_group, canonical_id, None), dtype="string"),
+            "duplicate_group_size": sizes.astype("int64"),
+            "duplicate_authors": n_authors.astype("int64"),
+            "duplicate_kind": pd.array(kind, dtype="string"),
+        }
+    )

@@ -1,0 +1,58 @@
+"""Language identification with lingua, restricted to a few likely languages."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from functools import lru_cache
+
+from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
+
+from ambassadeurs_pipeline.text.normalise import strip_placeholders
+
+logger = logging.getLogger(__name__)
+
+UNDETERMINED = "und"
+
+
+@lru_cache(maxsize=4)
+def _detector(codes: tuple[str, ...]):
+    languages = [Language.from_iso_code_639_1(getattr(IsoCode639_1, c.upper())) for c in codes]
+    return LanguageDetectorBuilder.from_languages(*languages).build()
+
+
+def detect_languages_of(
+    texts: Sequence[str],
+    candidates: Sequence[str],
+    min_confidence: float = 0.3,
+    min_letters: int = 3,
+    max_chars: int = 400,
+) -> tuple[list[str], list[float]]:
+    """ISO 639-1 code and confidence per text; ``und`` when too short or unsure.
+
+    Placeholders (``<URL>``…) are removed first so they do not look like English.
+    """
+    codes = tuple(sorted({c.lower() for c in candidates}))
+    if len(codes) < 2:
+        codes = tuple(sorted(set(codes) | {"en", "fr"}))
+    detector = _detector(codes)
+    langs: list[str] = []
+    confidences: list[float] = []
+    cache: dict[str, tuple[str, float]] = {}
+    for text in texts:
+        sample = strip_placeholders(text[:max_chars]) if text else ""
+        if sample in cache:
+            lang, conf = cache[sample]
+        elif sum(ch.isalpha() for ch in sample) < min_letters:
+            lang, conf = UNDETERMINED, 0.0
+        else:
+            values = detector.compute_language_confidence_values(sample)
+            best = values[0] if values else None
+            if best is None or best.value < min_confidence:
+                lang, conf = UNDETERMINED, float(best.value) if best else 0.0
+            else:
+                lang, conf = best.language.iso_code_639_1.name.lower(), float(best.value)
+            cache[sample] = (lang, conf)
+        langs.append(lang)
+        confidences.append(round(conf, 4))
+    return langs, confidences

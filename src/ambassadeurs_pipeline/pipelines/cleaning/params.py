@@ -1,0 +1,113 @@
+"""Typed parameters of the cleaning stage (validated by Kedro before any node runs)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+
+class _Strict(BaseModel):
+    # A misspelt key (``treshold``) must fail loudly, not be ignored.
+    model_config = ConfigDict(extra="forbid")
+
+
+class LanguageParams(_Strict):
+    candidates: list[str] = Field(
+        default_factory=lambda: ["fr", "en", "es", "de", "it", "pt", "ar", "nl"],
+        description="ISO 639-1 codes lingua chooses from; a short list is faster and more "
+        "accurate on short texts. The target language is always added.",
+    )
+    min_confidence: float = Field(
+        0.3, ge=0.0, le=1.0, description="Below this confidence the language is 'und'."
+    )
+    min_letters: int = Field(
+        3, ge=0, description="Texts with fewer letters get 'und' (nothing to identify)."
+    )
+    max_chars: int = Field(400, ge=20, description="Only the start of long texts is read.")
+    exclude_other_languages: bool = Field(
+        True, description="Leave comments not in the target language out of modelling."
+    )
+
+    @field_validator("candidates")
+    @classmethod
+    def _known(cls, value: list[str]) -> list[str]:
+        from lingua import IsoCode639_1
+
+        for code in value:
+            if not hasattr(IsoCode639_1, code.upper()):
+                raise ValueError(f"cleaning.language.candidates: unknown ISO 639-1 code {code!r}")
+        return value
+
+
+class DuplicateParams(_Strict):
+    threshold: float = Field(
+        0.8, gt=0.0, le=1.0, description="Estimated Jaccard similarity of character shingles "
+        "above which two comments are near duplicates."
+    )
+    num_perm: int = Field(64, ge=16, le=512, description="MinHash permutations.")
+    shingle_chars: int = Field(5, ge=2, le=12, description="Character shingle size.")
+    min_chars: int = Field(
+        25, ge=0, description="Shorter texts are never near duplicates (\"Merci !\" written by "
+        "fifty people is fifty opinions); exact duplicates of them by the same author still are."
+    )
+    exclude_duplicates: bool = Field(True, description="Keep only the canonical comment in modelling.")
+
+
+class SpamParams(_Strict):
+    threshold: float = Field(0.5, ge=0.0, le=1.0, description="spam_score at or above which is_spam.")
+    exclude_spam: bool = True
+    exclude_bot_authors: bool = True
+    promo_terms: list[str] = Field(
+        default_factory=lambda: [
+            r"code promo", r"promo(?:tion)?s?\b", r"r[ée]duction", r"-\s?\d{2}\s?%", r"\d{2}\s?% de r[ée]duc",
+            r"livraison (?:gratuite|offerte|rapide)", r"achete[zr]", r"commande[zr]", r"cliquez",
+            r"clique ici", r"lien (?:en bio|ci-dessous|dans (?:mon|ma) (?:profil|bio))", r"gagne[zr]",
+            r"gratuit(?:ement)?", r"offre (?:exclusive|sp[ée]ciale|limit[ée]e)", r"sans ordonnance",
+            r"pas cher", r"prix (?:imbattable|cass[ée])", r"bitcoin|crypto|forex|trading",
+            r"casino|paris sportifs", r"viagra|cialis", r"minceur|maigrir vite|perdre \d+ ?kg",
+            r"whats\s?app", r"inbox|\bdm\b|en mp|message priv[ée]", r"m[ée]decine naturelle miracle",
+            r"remède miracle|rem[èe]de naturel", r"gu[ée]ri(?:r|son) (?:en|naturellement|d[ée]finitive)",
+            r"buy now|free shipping|discount|click here|limited offer|earn \$?\d+",
+            r"abonne[zr]-vous|suivez[- ]moi|follow me", r"\bshop\b|boutique en ligne",
+        ],
+        description="Regular expressions of advertising wording (case-insensitive).",
+    )
+    link_farm_urls: int = Field(3, ge=1, description="This many URLs in one comment is a link farm.")
+    repeated_min_authors: int = Field(
+        3, ge=2, description="The same promotional text from this many authors is a campaign."
+    )
+    burst_window_minutes: float = Field(10.0, gt=0)
+    burst_min_posts: int = Field(6, ge=2, description="Posts in one window that make a burst.")
+    bot_min_posts: int = Field(4, ge=2, description="Authors with fewer posts are never bots.")
+    bot_identical_share: float = Field(
+        0.5, ge=0.0, le=1.0, description="Share of an author's posts repeating their own text."
+    )
+    bot_regular_cv: float = Field(
+        0.05, ge=0.0, description="Coefficient of variation of gaps between posts below which "
+        "the cadence is machine-like."
+    )
+
+
+class PiiParams(_Strict):
+    detector: str = Field("default", description="Name in privacy.pii's registry.")
+    use_ner: bool = Field(True, description="Run the spaCy NER model (names) on gated texts.")
+    model: str = "fr_core_news_md"
+    batch_size: int = Field(256, ge=1)
+    options: dict[str, Any] = Field(
+        default_factory=dict, description="Keyword arguments for a detector other than 'default'."
+    )
+
+
+class CleaningParams(_Strict):
+    max_chars: int = Field(
+        5_000, ge=100, description="Longer texts are cut (and flagged text_truncated)."
+    )
+    max_junk_share: float = Field(
+        0.3, ge=0.0, le=1.0, description="Share of control/unassigned characters above which a "
+        "text is binary junk and quarantined."
+    )
+    language: LanguageParams = Field(default_factory=LanguageParams)
+    duplicates: DuplicateParams = Field(default_factory=DuplicateParams)
+    spam: SpamParams = Field(default_factory=SpamParams)
+    pii: PiiParams = Field(default_factory=PiiParams)

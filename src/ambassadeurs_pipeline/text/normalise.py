@@ -1,0 +1,206 @@
+"""Text repair and normalisation for French user comments (cleaning; reused by topics).
+
+Raw exports mix mojibake (``CafÃ©``), HTML from forum back-offices, URLs, ``@handles``,
+emoji, NUL bytes and bidi control characters. :func:`normalise_text` turns one comment into
+the text used for modelling and a few counts kept as features:
+
+- Unicode repair with ftfy (mojibake, NFC, width), control and bidi characters removed;
+- HTML entities decoded (repeatedly, exports are often double-escaped) and tags removed;
+- URLs → ``<URL>``, mentions of other users → ``<MENTION>`` (a handle is personal data);
+- emoji counted, then removed from the text;
+- whitespace collapsed (single newlines kept: signatures are detected line by line).
+
+The function is idempotent and total: it never raises on a ``str`` and
+``normalise_text(normalise_text(x).text).text == normalise_text(x).text``.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from dataclasses import dataclass
+
+import ftfy
+
+URL_PLACEHOLDER = "<URL>"
+MENTION_PLACEHOLDER = "<MENTION>"
+
+#: Placeholders written by cleaning (text and PII). HTML stripping must never remove them.
+PLACEHOLDERS = (
+    "URL",
+    "MENTION",
+    "PERSONNE",
+    "EMAIL",
+    "TEL",
+    "NIR",
+    "IBAN",
+    "ADRESSE",
+    "DATE_NAISSANCE",
+)
+_PLACEHOLDER_RE = re.compile(r"<(?:" + "|".join(PLACEHOLDERS) + r")>")
+
+# C0/C1 controls except tab and newline, plus bidi overrides/isolates and other invisible
+# format characters that can hide text from a human reviewer.
+_CONTROL_RE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064"
+    "\u2066-\u2069\ufeff\ufff9-\ufffb]"
+)
+_CR_RE = re.compile(r"\r\n?")
+_TAG_RE = re.compile(
+    r"<(?!(?:" + "|".join(PLACEHOLDERS) + r")>)/?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?>"
+)
+_BLOCK_TAG_RE = re.compile(r"<(?:br|/p|/div|/li|p|div|li)\b[^<>]*>", re.IGNORECASE)
+_HTML_COMMENT_RE = re.compile(r"<!--.*?-->", re.DOTALL)
+
+_TLDS = "com|fr|net|org|io|ly|be|ch|ca|info|biz|shop|store|xyz|eu|co|me|site|online|top|click"
+URL_RE = re.compile(
+    r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>\"']+"
+    r"|(?<![@\w.-])(?:[A-Za-z0-9-]+\.)+(?:" + _TLDS + r")\b(?:/[^\s<>\"']*)?",
+    re.IGNORECASE,
+)
+_URL_TRAILING = ".,;:!?)]}\"'»"
+MENTION_RE = re.compile(r"(?<![\w@.<])@[A-Za-z0-9_][A-Za-z0-9_.-]*")
+
+_PICT = (
+    "\u203c\u2049\u2122\u2139\u2194-\u2199\u21a9\u21aa\u231a\u231b\u2328\u23cf\u23e9-\u23f3"
+    "\u23f8-\u23fa\u24c2\u25aa\u25ab\u25b6\u25c0\u25fb-\u25fe\u2600-\u27bf\u2934\u2935"
+    "\u2b05-\u2b07\u2b1b\u2b1c\u2b50\u2b55\u3030\u303d\u3297\u3299"
+    "\U0001f000-\U0001f1e5\U0001f201-\U0001faff"
+)
+_MODIFIERS = "\ufe0e\ufe0f\U0001f3fb-\U0001f3ff\u20e3"
+EMOJI_RE = re.compile(
+    rf"(?:[{_PICT}][{_MODIFIERS}]*(?:\u200d[{_PICT}][{_MODIFIERS}]*)*)"
+    r"|(?:[\U0001f1e6-\U0001f1ff]{1,2})"
+    rf"|(?:[0-9#*]\ufe0f?\u20e3)"
+)
+_STRAY_EMOJI_PARTS = re.compile(rf"[{_MODIFIERS}\u200d\U000e0020-\U000e007f]")
+
+_HSPACE_RE = re.compile(r"[^\S\n]+")
+_NEWLINES_RE = re.compile(r" ?\n[\s]*")
+
+
+@dataclass(frozen=True)
+class NormalisedText:
+    """One normalised comment: modelling text and the features taken out of it."""
+
+    text: str
+    emoji_count: int
+    url_count: int
+    mention_count: int
+
+
+def junk_share(text: str) -> float:
+    """Share of non-space characters that are controls, replacement characters or
+    private-use/unassigned code points: near 1 for binary junk pasted as text."""
+    if not text:
+        return 0.0
+    sample = text[:20_000]
+    total = bad = 0
+    for char in sample:
+        if char.isspace():
+            continue
+        total += 1
+        if char == "\ufffd" or unicodedata.category(char) in {"Cc", "Co", "Cn", "Cs"}:
+            bad += 1
+    return bad / total if total else 0.0
+
+
+def _unescape_html(text: str) -> str:
+    # Exports are sometimes escaped twice (``&amp;eacute;``); decode to a fixed point.
+    for _ in range(4):
+        if "&" not in text:
+            break
+        decoded = html.unescape(text)
+        if decoded == text:
+            break
+        text = decoded
+    return text
+
+
+def repair_text(text: str) -> str:
+    """Repair encoding and Unicode problems and remove HTML; no placeholders, no emoji work."""
+    text = _CR_RE.sub("\n", str(text))
+    text = _CONTROL_RE.sub("", text)
+    text = _HTML_COMMENT_RE.sub(" ", text)
+    text = _unescape_html(text)
+    text = ftfy.fix_text(text, unescape_html=False, uncurl_quotes=True, normalization="NFC")
+    text = _CONTROL_RE.sub("", text)
+    text = _BLOCK_TAG_RE.sub("\n", text)
+    text = _TAG_RE.sub(" ", text)
+    return text
+
+
+def _strip_url(match: re.Match[str]) -> str:
+    url = match.group(0)
+    stripped = url.rstrip(_URL_TRAILING)
+    return URL_PLACEHOLDER + url[len(stripped) :]
+
+
+def replace_urls(text: str) -> tuple[str, int]:
+    """Replace URLs (with or without scheme) by ``<URL>``; returns the text and the count."""
+    return URL_RE.subn(_strip_url, text)
+
+
+def replace_mentions(text: str) -> tuple[str, int]:
+    """Replace ``@handle`` mentions by ``<MENTION>``; e-mail addresses are left alone."""
+    def repl(match: re.Match[str]) -> str:
+        handle = match.group(0)
+        stripped = handle.rstrip(".-")
+        return MENTION_PLACEHOLDER + handle[len(stripped) :]
+
+    return MENTION_RE.subn(repl, text)
+
+
+def remove_emoji(text: str) -> tuple[str, int]:
+    """Remove emoji (ZWJ sequences, flags, keycaps count once); returns text and count."""
+    text, count = EMOJI_RE.subn(" ", text)
+    return _STRAY_EMOJI_PARTS.sub("", text), count
+
+
+def collapse_whitespace(text: str) -> str:
+    """One space between words, single newlines between lines, no leading/trailing space."""
+    text = _HSPACE_RE.sub(" ", text)
+    text = _NEWLINES_RE.sub("\n", text)
+    return text.strip()
+
+
+def truncate(text: str, max_chars: int) -> str:
+    """Cut ``text`` to at most ``max_chars`` characters, at a word boundary when possible."""
+    if len(text) <= max_chars:
+        return text
+    cut = text[:max_chars]
+    space = cut.rfind(" ", max_chars // 2)
+    return cut[:space] if space > 0 else cut
+
+
+def normalise_text(text: str, max_chars: int | None = None) -> NormalisedText:
+    """Normalise one comment for modelling (see the module docstring).
+
+    Args:
+        text: the raw comment; ``None``/NA are treated as empty.
+        max_chars: if set, longer texts are cut (before the costly steps, with margin for
+            HTML, and again at the end) so a 1 MB paste cannot stall the pipeline.
+    """
+    if text is None or not isinstance(text, str):
+        text = "" if text is None or text != text else str(text)
+    if max_chars is not None and len(text) > 4 * max_chars:
+        text = text[: 4 * max_chars]
+    text = repair_text(text)
+    text, url_count = replace_urls(text)
+    text, mention_count = replace_mentions(text)
+    text, emoji_count = remove_emoji(text)
+    text = collapse_whitespace(text)
+    if max_chars is not None:
+        text = truncate(text, max_chars)
+    return NormalisedText(text, emoji_count, url_count, mention_count)
+
+
+def strip_placeholders(text: str) -> str:
+    """The text without any cleaning placeholder (to decide whether real words remain)."""
+    return _PLACEHOLDER_RE.sub(" ", text)
+
+
+def has_words(text: str) -> bool:
+    """True when ``text`` holds at least one letter or digit outside placeholders."""
+    return any(char.isalnum() for char in strip_placeholders(text))
