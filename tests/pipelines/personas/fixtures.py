@@ -85,7 +85,7 @@ def make_comments(n_per_group: int = 5, n_rounds: int = 3) -> tuple[pd.DataFrame
                        sentiment_label="neutre", sentiment_score=0.0, is_question=False))
     comments = pd.DataFrame(rows)
     for flag in ("is_bot_author", "is_spam"):
-        comments[flag] = comments.get(flag, pd.Series(False, index=comments.index)).fillna(False).astype(bool)
+        comments[flag] = comments.get(flag, pd.Series(False, index=comments.index)).eq(True)
     comments["is_duplicate"] = False
     comments["source"] = "forum"
     comments["lang"] = "fr"

@@ -1,0 +1,71 @@
+import numpy as np
+import pandas as pd
+import pytest
+from pydantic import ValidationError
+
+from ambassadeurs_pipeline.pipelines.personas.candidates import component_scores
+from ambassadeurs_pipeline.pipelines.personas.clustering import _match, choose_k, clustering_matrix
+from ambassadeurs_pipeline.pipelines.personas.params import ClusteringParams, PersonasParams
+
+
+def _features(n: int) -> pd.DataFrame:
+    rng = np.random.default_rng(0)
+    return pd.DataFrame(
+        {
+            "motivation_altruisme": rng.random(n),
+            "motivation_besoin_de_reconnaissance": rng.random(n),
+            "motivation_sentiment_d_appartenance": rng.random(n),
+            "motivation_experience_negative_en_prevention": rng.random(n),
+            "role": rng.choice(["patient", "aidant", "inconnu"], n),
+            "n_comments": rng.integers(1, 50, n),
+            "active_days": rng.integers(1, 20, n),
+            "regularity": rng.random(n),
+            "answers_to_questions": rng.integers(0, 5, n),
+            "in_degree": rng.integers(0, 5, n),
+            "replies_received": rng.integers(0, 9, n),
+            "betweenness": rng.random(n),
+        }
+    )
+
+
+def test_each_group_counts_by_its_weight_not_its_size():
+    x, names = clustering_matrix(_features(200), {"motivation": 3.0, "role": 1.0, "engagement": 0.0, "influence": 0.5})
+    assert "log_comments" not in names  # weight 0 drops the group
+    block = {n: x[:, i] for i, n in enumerate(names)}
+    motivation_var = sum(block[n].var() for n in names if n.startswith("share_"))
+    influence_var = sum(block[n].var() for n in ("log_in_degree", "log_replies_received", "betweenness_pct"))
+    assert motivation_var == pytest.approx(9.0, rel=1e-6)  # weight² whatever the group size
+    assert influence_var == pytest.approx(0.25, rel=1e-6)
+
+
+def test_choose_k_finds_three_separated_blobs():
+    rng = np.random.default_rng(1)
+    x = np.vstack([rng.normal(c, 0.1, size=(30, 2)) for c in ([0, 0], [5, 0], [0, 5])])
+    k, scores = choose_k(x, ClusteringParams(k_min=2, k_max=6, n_bootstrap=2), seed=0)
+    assert k == 3 and scores[3] > 0.9
+
+
+def test_match_relabels_permuted_clusters():
+    ref = np.array([0, 0, 1, 1, 2, 2])
+    assert _match(ref, np.array([2, 2, 0, 0, 1, 1]), 3).tolist() == ref.tolist()
+
+
+def test_params_fail_on_bad_keys_and_ranges():
+    with pytest.raises(ValidationError, match="min_coments"):
+        PersonasParams.model_validate({"clustering": {"min_coments": 3}})
+    with pytest.raises(ValidationError, match="k_max"):
+        PersonasParams.model_validate({"clustering": {"k_min": 5, "k_max": 3}})
+
+
+def test_components_are_percentile_ranks():
+    f = pd.DataFrame(
+        {
+            "answers_to_questions": [0, 5, 10], "thanks_received": [0, 1, 2], "mean_likes_on_answers": [0, 1, 2],
+            "n_comments": [1, 2, 3], "active_days": [1, 2, 3], "regularity": [0.1, 0.2, 0.3],
+            "in_degree": [0, 1, 2], "pagerank": [0.1, 0.2, 0.7], "betweenness": [0, 0.1, 0.2],
+            "share_positive": [0.0, 0.5, 1.0], "share_negative": [1.0, 0.5, 0.0],
+        }
+    )
+    comp = component_scores(f)
+    assert comp.iloc[2].tolist() == [1.0, 1.0, 1.0, 1.0]
+    assert comp.iloc[0].tolist() == pytest.approx([1 / 3] * 4, abs=1e-3)
