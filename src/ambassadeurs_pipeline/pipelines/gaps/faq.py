@@ -1,0 +1,288 @@
+"""FAQ: group the questions patients ask, label each group in French, count and trend it.
+
+Questions are the ``is_question`` comments of ``comment_topics``. They are grouped by
+agglomerative clustering (average linkage, cosine distance) of their embeddings across
+topics, so one group can gather questions the topic model put in two topics; the group's
+majority topic is kept for context. Agglomerative clustering needs no number of groups and
+is deterministic, so the ranking is the same for the same inputs.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import warnings
+
+import numpy as np
+import pandas as pd
+from sklearn.cluster import AgglomerativeClustering
+from sklearn.feature_extraction.text import CountVectorizer
+from spacy.lang.fr.stop_words import STOP_WORDS
+
+from .params import GapsParams
+
+logger = logging.getLogger(__name__)
+
+#: Words that say "this is a question" rather than what it is about; never a label.
+_QUESTION_WORDS = {
+    "bonjour", "salut", "merci", "svp", "stp", "quelqu", "quelqu'un", "sait", "savez",
+    "comment", "pourquoi", "quand", "faut", "peut", "peux", "dois", "doit", "est-ce",
+    "avez", "vous", "conseils", "conseil", "question", "aide", "idée", "idee", "normal",
+    "bien", "faire", "fait", "ça", "ca", "oui", "non", "quoi", "quel", "quelle", "quels",
+    "quelles", "cas", "gens", "personne", "personnes", "déjà", "vraiment", "autres",
+}
+_STOP = sorted({w.lower() for w in STOP_WORDS} | _QUESTION_WORDS)
+#: Pseudonymisation placeholders (``<PERSONNE>``, ``<URL>``, ``@user_ab12``) are not topic words.
+_TOKEN = r"(?u)\b[^\W\d_][^\W\d_'’-]{2,}\b"
+_PLACEHOLDER = re.compile(r"<[A-Z_]{2,}>|\[[A-Z_]{2,}\]|@\w+")
+
+GROUP_NOISE = -1
+
+
+def embedding_matrix(comment_embeddings: pd.DataFrame, comment_ids: pd.Series) -> np.ndarray:
+    """The L2-normalised float32 vectors of ``comment_ids``, in their order.
+
+    Accepts the two storages used for ``comment_embeddings``: one list-like column
+    (``embedding``/``vector``) or one numeric column per dimension.
+
+    Raises:
+        KeyError: a comment has no embedding (the topics stage embeds every in-model comment).
+    """
+    frame = comment_embeddings.set_index("comment_id")
+    list_cols = [c for c in ("embedding", "vector", "embeddings") if c in frame.columns]
+    missing = pd.Index(comment_ids).difference(frame.index)
+    if len(missing):
+        raise KeyError(
+            f"comment_embeddings has no vector for {len(missing)} question(s), e.g. "
+            f"{list(missing[:3])}; were they left out of the topic model (in_model=False)?"
+        )
+    rows = frame.loc[list(comment_ids)]
+    if list_cols:
+        matrix = np.vstack([np.asarray(v, dtype=np.float32) for v in rows[list_cols[0]]])
+    else:
+        numeric = rows.select_dtypes("number")
+        matrix = numeric.to_numpy(dtype=np.float32)
+    if matrix.ndim != 2 or matrix.shape[0] != len(comment_ids):
+        matrix = matrix.reshape(len(comment_ids), -1)
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    return matrix / np.where(norms == 0, 1.0, norms)
+
+
+def select_questions(comments_clean: pd.DataFrame, comment_topics: pd.DataFrame) -> pd.DataFrame:
+    """The question comments with their thread context, topic and sentiment.
+
+    Spam, duplicates and bot authors are left out: they are not patients asking.
+    """
+    topics = comment_topics[
+        ["comment_id", "topic_id", "topic_label", "sentiment_label", "sentiment_score", "is_question"]
+    ]
+    frame = comments_clean.merge(topics, on="comment_id", how="inner")
+    keep = frame["is_question"].fillna(False).astype(bool)
+    for flag in ("is_spam", "is_duplicate", "is_bot_author"):
+        if flag in frame.columns:
+            keep &= ~frame[flag].fillna(False).astype(bool)
+    columns = [
+        "comment_id", "author_id", "thread_id", "parent_id", "created_at", "source", "likes",
+        "text_clean", "topic_id", "topic_label", "sentiment_label", "sentiment_score",
+    ]
+    questions = frame.loc[keep, [c for c in columns if c in frame.columns]].copy()
+    return questions.sort_values("comment_id", kind="stable").reset_index(drop=True)
+
+
+def group_questions(
+    comments_clean: pd.DataFrame,
+    comment_topics: pd.DataFrame,
+    comment_embeddings: pd.DataFrame,
+    params: GapsParams,
+) -> pd.DataFrame:
+    """Assign every question to a question group.
+
+    Returns:
+        One row per question: its columns from ``select_questions`` plus ``group_id``
+        (``-1`` for questions in a group with fewer than ``grouping.min_askers`` distinct
+        askers) and ``centrality`` (cosine similarity to its group's centroid).
+    """
+    questions = select_questions(comments_clean, comment_topics)
+    cfg = params.grouping
+    if len(questions) > cfg.max_questions:
+        logger.warning(
+            "%d questions: keeping the %d most recent for grouping (gaps.grouping.max_questions).",
+            len(questions), cfg.max_questions,
+        )
+        questions = (
+            questions.sort_values(["created_at", "comment_id"], na_position="first")
+            .tail(cfg.max_questions)
+            .sort_values("comment_id")
+            .reset_index(drop=True)
+        )
+    questions["group_id"] = GROUP_NOISE
+    questions["centrality"] = np.nan
+    if len(questions) < 2:
+        return questions
+    vectors = embedding_matrix(comment_embeddings, questions["comment_id"])
+    labels = AgglomerativeClustering(
+        n_clusters=None,
+        metric="cosine",
+        linkage="average",
+        distance_threshold=cfg.distance_threshold,
+    ).fit_predict(vectors)
+    questions["_cluster"] = labels
+
+    askers = questions.groupby("_cluster")["author_id"].nunique()
+    sizes = questions.groupby("_cluster").size()
+    kept = askers[askers >= cfg.min_askers].index
+    # Stable ids: by size, then by the smallest comment id, so reruns give the same ids.
+    first_id = questions.groupby("_cluster")["comment_id"].min()
+    order = (
+        pd.DataFrame({"askers": askers, "size": sizes, "first": first_id})
+        .loc[kept]
+        .sort_values(["askers", "size", "first"], ascending=[False, False, True])
+    )
+    mapping = {cluster: i for i, cluster in enumerate(order.index)}
+    questions["group_id"] = questions["_cluster"].map(mapping).fillna(GROUP_NOISE).astype("int64")
+    for group_id, rows in questions[questions["group_id"] != GROUP_NOISE].groupby("group_id").groups.items():
+        idx = np.asarray([questions.index.get_loc(r) for r in rows])
+        centroid = vectors[idx].mean(axis=0)
+        centroid /= np.linalg.norm(centroid) or 1.0
+        questions.loc[rows, "centrality"] = vectors[idx] @ centroid
+    logger.info(
+        "%d questions → %d groups with ≥%d askers; %d questions in smaller groups.",
+        len(questions), len(mapping), cfg.min_askers, int((questions["group_id"] == GROUP_NOISE).sum()),
+    )
+    return questions.drop(columns="_cluster")
+
+
+def _clean_for_terms(text: str) -> str:
+    return _PLACEHOLDER.sub(" ", str(text).lower())
+
+
+def group_key_terms(questions: pd.DataFrame, n_terms: int) -> dict[int, list[str]]:
+    """The words and bigrams most specific to each group (class-based TF-IDF, as BERTopic).
+
+    A term's weight in a group is its frequency there times the log inverse of its average
+    frequency over groups, so words every question uses ("traitement") do not label all.
+    """
+    grouped = questions[questions["group_id"] != GROUP_NOISE]
+    if grouped.empty:
+        return {}
+    docs = grouped.groupby("group_id")["text_clean"].apply(lambda s: " ".join(map(_clean_for_terms, s)))
+    try:
+        vectorizer = CountVectorizer(
+            token_pattern=_TOKEN, stop_words=_STOP, ngram_range=(1, 2), min_df=1
+        )
+        with warnings.catch_warnings():  # spaCy's list has a few tokens our pattern never makes
+            warnings.simplefilter("ignore", UserWarning)
+            counts = vectorizer.fit_transform(docs.to_numpy()).toarray().astype(float)
+    except ValueError:  # only stop words
+        return {int(g): [] for g in docs.index}
+    terms = vectorizer.get_feature_names_out()
+    tf = counts / np.maximum(counts.sum(axis=1, keepdims=True), 1.0)
+    avg = counts.sum(axis=0) / len(docs)
+    ctfidf = tf * np.log1p(1.0 + counts.sum() / len(docs) / np.maximum(avg, 1e-9))
+    # A bigram whose words are both already chosen adds nothing; prefer distinct words.
+    result: dict[int, list[str]] = {}
+    for row, group_id in enumerate(docs.index):
+        chosen: list[str] = []
+        for j in np.lexsort((terms, -ctfidf[row])):
+            if counts[row, j] < 2 and len(chosen) >= 1:
+                break
+            term = terms[j]
+            words = set(term.split())
+            if any(words <= set(c.split()) or set(c.split()) <= words for c in chosen):
+                continue
+            chosen.append(term)
+            if len(chosen) == n_terms:
+                break
+        result[int(group_id)] = chosen
+    return result
+
+
+def period_bounds(created_at: pd.Series, recent_share: float) -> tuple[pd.Timestamp, pd.Timestamp, pd.Timestamp] | None:
+    """(start, start of the recent window, end) of the corpus period; None without dates."""
+    dates = pd.to_datetime(created_at, errors="coerce").dropna()
+    if dates.empty or dates.max() == dates.min():
+        return None
+    start, end = dates.min(), dates.max()
+    return start, end - (end - start) * recent_share, end
+
+
+def growth_ratio(dates: pd.Series, bounds: tuple[pd.Timestamp, pd.Timestamp, pd.Timestamp] | None) -> float:
+    """Rate of questions in the recent window over the rate before it (add-one smoothed).
+
+    1 means steady; 2 means twice as many questions per day recently. NaN without dates.
+    """
+    if bounds is None:
+        return float("nan")
+    start, cut, end = bounds
+    dates = pd.to_datetime(dates, errors="coerce").dropna()
+    if dates.empty:
+        return float("nan")
+    recent = int((dates >= cut).sum())
+    earlier = int((dates < cut).sum())
+    recent_days = max((end - cut).total_seconds(), 1.0)
+    earlier_days = max((cut - start).total_seconds(), 1.0)
+    return float(((recent + 1) / recent_days) / ((earlier + 1) / earlier_days))
+
+
+def trend_label(ratio: float, rising: float) -> str:
+    if not np.isfinite(ratio):
+        return "inconnue"
+    if ratio >= rising:
+        return "en hausse"
+    if ratio <= 1.0 / rising:
+        return "en baisse"
+    return "stable"
+
+
+def build_faq(question_groups: pd.DataFrame, comments_clean: pd.DataFrame, params: GapsParams) -> pd.DataFrame:
+    """The FAQ: one row per question group, ranked by distinct askers.
+
+    Returns:
+        ``rank, group_id, label, key_terms, n_askers, n_questions, trend, growth_ratio,
+        topic_id, topic_label, topic_share, example_questions`` (the three most central
+        questions from distinct askers, pseudonymised text, joined by `` | ``).
+    """
+    columns = [
+        "rank", "group_id", "label", "key_terms", "n_askers", "n_questions", "trend",
+        "growth_ratio", "topic_id", "topic_label", "topic_share", "example_questions",
+    ]
+    grouped = question_groups[question_groups["group_id"] != GROUP_NOISE]
+    if grouped.empty:
+        return pd.DataFrame(columns=columns)
+    cfg = params.grouping
+    terms = group_key_terms(question_groups, cfg.n_label_terms)
+    bounds = period_bounds(comments_clean.get("created_at", pd.Series(dtype="datetime64[ns]")), params.trend.recent_share)
+    rows = []
+    for group_id, qs in grouped.groupby("group_id"):
+        qs = qs.sort_values(["centrality", "comment_id"], ascending=[False, True])
+        examples = qs.drop_duplicates("author_id")["text_clean"].head(cfg.n_examples).tolist()
+        topic_counts = qs["topic_label"].value_counts()
+        topic_ids = qs.groupby("topic_label")["topic_id"].first()
+        ratio = growth_ratio(qs["created_at"], bounds) if "created_at" in qs else float("nan")
+        key = terms.get(int(group_id), [])
+        label = ", ".join(key) if key else _short(examples[0], 60)
+        rows.append(
+            {
+                "group_id": int(group_id),
+                "label": label[:1].upper() + label[1:],
+                "key_terms": ", ".join(key),
+                "n_askers": int(qs["author_id"].nunique()),
+                "n_questions": len(qs),
+                "trend": trend_label(ratio, params.trend.rising_ratio),
+                "growth_ratio": ratio,
+                "topic_id": topic_ids.loc[topic_counts.index[0]],
+                "topic_label": str(topic_counts.index[0]),
+                "topic_share": float(topic_counts.iloc[0] / len(qs)),
+                "example_questions": " | ".join(_short(e, 240) for e in examples),
+            }
+        )
+    faq = pd.DataFrame(rows).sort_values(
+        ["n_askers", "n_questions", "group_id"], ascending=[False, False, True]
+    )
+    faq.insert(0, "rank", np.arange(1, len(faq) + 1))
+    return faq[columns].reset_index(drop=True)
+
+
+def _short(text: str, limit: int) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

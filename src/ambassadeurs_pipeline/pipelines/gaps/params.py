@@ -1,0 +1,96 @@
+"""Typed parameters of the gaps stage (validated by Kedro on ``params:gaps``)."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+
+class _Strict(BaseModel):
+    # A misspelt key must fail loudly, not be silently ignored.
+    model_config = ConfigDict(extra="forbid")
+
+
+class GroupingParams(_Strict):
+    """How questions are grouped (agglomerative clustering of question embeddings)."""
+
+    distance_threshold: float = Field(
+        0.55,
+        gt=0.0,
+        lt=2.0,
+        description="Cosine distance (average linkage) under which two question clusters merge.",
+    )
+    min_askers: int = Field(
+        3, ge=1, description="A group needs this many distinct askers to enter the FAQ."
+    )
+    max_questions: int = Field(
+        8000,
+        ge=10,
+        description="Above this many questions, the most recent ones are kept (the pairwise "
+        "clustering needs n² memory).",
+    )
+    n_label_terms: int = Field(3, ge=1, le=8)
+    n_examples: int = Field(3, ge=1, le=10)
+
+
+class TrendParams(_Strict):
+    recent_share: float = Field(
+        0.34, gt=0.0, lt=1.0, description="Last share of the period that counts as 'recent'."
+    )
+    rising_ratio: float = Field(1.5, gt=1.0, description="Growth ratio above which a group is 'en hausse'.")
+
+
+class AnswerParams(_Strict):
+    thanks_pattern: str = Field(
+        r"\b(?:merci|remercie|ça m'aide|ca m'aide|ça marche|ca marche|c'est plus clair|top|génial|super)\b",
+        description="Regex (case-insensitive) of an asker's follow-up that signals resolution.",
+    )
+    liked_answer_min_likes: int = Field(2, ge=1, description="An answer with this many likes counts as resolving.")
+    slow_answer_hours: float = Field(24.0, gt=0.0, description="A first answer later than this is 'slow'.")
+
+
+class CoverageParams(_Strict):
+    criterion: str = Field("precision", pattern="^(f1|precision)$")
+    target_precision: float = Field(0.9, gt=0.0, le=1.0)
+    min_positive_pairs: int = Field(
+        5, ge=1, description="Fewer held-out positive pairs than this: the fallback threshold is used."
+    )
+    fallback_threshold: float = Field(0.5, gt=-1.0, lt=1.0)
+    partial_share: float = Field(
+        0.25, ge=0.0, le=1.0, description="Share of a group's questions matched above which it is 'partiel'."
+    )
+
+
+class ScoreWeights(_Strict):
+    """Weight of each gap component; components that cannot be measured are left out and the
+    remaining weights renormalised (stated in the output)."""
+
+    demand_askers: float = Field(0.25, ge=0.0)
+    demand_growth: float = Field(0.05, ge=0.0)
+    unanswered: float = Field(0.15, ge=0.0)
+    slow_answer: float = Field(0.05, ge=0.0)
+    unresolved: float = Field(0.10, ge=0.0)
+    negative_followup: float = Field(0.05, ge=0.0)
+    uncovered: float = Field(0.35, ge=0.0)
+
+    @model_validator(mode="after")
+    def _some_weight(self) -> ScoreWeights:
+        if sum(self.model_dump().values()) <= 0:
+            raise ValueError("gaps.scoring.weights: at least one weight must be > 0")
+        return self
+
+
+class ScoringParams(_Strict):
+    weights: ScoreWeights = Field(default_factory=ScoreWeights)
+    min_questions_to_rank: int = Field(
+        30, ge=1, description="Fewer questions than this: too little data to rank gaps."
+    )
+    min_groups_to_rank: int = Field(3, ge=1)
+    top_n: int = Field(20, ge=1, description="Gaps given a content brief and kept in the table.")
+
+
+class GapsParams(_Strict):
+    grouping: GroupingParams = Field(default_factory=GroupingParams)
+    trend: TrendParams = Field(default_factory=TrendParams)
+    answers: AnswerParams = Field(default_factory=AnswerParams)
+    coverage: CoverageParams = Field(default_factory=CoverageParams)
+    scoring: ScoringParams = Field(default_factory=ScoringParams)
