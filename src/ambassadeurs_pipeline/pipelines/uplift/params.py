@@ -25,6 +25,14 @@ class CampaignColumns(_Strict):
     outcome: str = "converted"
     segment: str | None = None
 
+    @field_validator("unit", "segment", mode="before")
+    @classmethod
+    def _null_words(cls, value: object) -> object:
+        # --params "uplift.columns.unit=null" arrives as the string "null".
+        if isinstance(value, str) and value.strip().lower() in {"", "none", "null", "~"}:
+            return None
+        return value
+
 
 class UpliftParams(_Strict):
     columns: CampaignColumns = Field(default_factory=CampaignColumns)
