@@ -1,0 +1,130 @@
+"""Reporting nodes: gather run metadata, then build the stakeholder report from every stage.
+
+Every stage output is an optional argument: a stage that has not been run gives ``None``
+and its section says so, so the report is always produced.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from importlib import metadata
+from typing import Any
+
+import pandas as pd
+
+from .i18n import Translator
+from .params import ReportingParams
+from .render import render_report
+from .sections import (
+    SectionContent,
+    section_ambassadors,
+    section_campaign,
+    section_data,
+    section_gaps,
+    section_methodology,
+    section_personas,
+    section_run,
+    section_summary,
+    section_topics,
+)
+
+logger = logging.getLogger(__name__)
+
+#: Packages whose versions a reader needs to reproduce the results.
+TRACKED_PACKAGES = (
+    "ambassadeurs_pipeline", "kedro", "kedro-datasets", "pandas", "numpy", "scikit-learn", "scipy",
+    "bertopic", "umap-learn", "hdbscan", "spacy", "statsmodels", "matplotlib", "jinja2",
+)
+
+
+def _version(package: str) -> str | None:
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return None
+
+
+def collect_run_metadata(
+    parameters: dict[str, Any],
+    input_fingerprints: dict[str, Any] | None,
+    dataset_versions: dict[str, str] | None,
+) -> dict[str, Any]:
+    """Everything needed to reproduce the report: versions, parameters, input hashes.
+
+    Args:
+        parameters: all the run's parameters (Kedro's ``parameters``).
+        input_fingerprints: ``{label: {"file", "sha256", "bytes"} | None}``.
+        dataset_versions: ``{dataset path: version stamp}`` of the data read.
+    """
+    hashes = {
+        label: (f"{fp['file']} — {fp['sha256']}" if fp else None)
+        for label, fp in (input_fingerprints or {}).items()
+    }
+    return {
+        "packages": {p: _version(p) for p in TRACKED_PACKAGES},
+        "parameters": parameters,
+        "input_hashes": hashes,
+        "input_fingerprints": input_fingerprints or {},
+        "dataset_versions": dataset_versions or {},
+    }
+
+
+def build_sections(
+    params: ReportingParams,
+    run_metadata: dict[str, Any] | None = None,
+    *,
+    ingestion_report: dict[str, Any] | None = None,
+    cleaning_report: dict[str, Any] | None = None,
+    topic_info: pd.DataFrame | None = None,
+    topic_trends: pd.DataFrame | None = None,
+    topics_over_time: pd.DataFrame | None = None,
+    topic_sentiment: pd.DataFrame | None = None,
+    bad_buzz_alerts: pd.DataFrame | None = None,
+    topic_quality: Any = None,
+    faq: pd.DataFrame | None = None,
+    information_gaps: pd.DataFrame | None = None,
+    coverage_calibration: Any = None,
+    persona_cards: pd.DataFrame | None = None,
+    ambassador_candidates: pd.DataFrame | None = None,
+    persona_quality: Any = None,
+    uplift_results: dict[str, Any] | None = None,
+    uplift_verdict: str | None = None,
+    uplift_qini_curves: pd.DataFrame | None = None,
+) -> list[SectionContent]:
+    """All sections in reading order, the executive summary first."""
+    t = Translator(params.language)
+    body = [
+        section_data(ingestion_report, cleaning_report, t, params),
+        section_topics(topic_info, topic_trends, topics_over_time, topic_sentiment, bad_buzz_alerts, t, params),
+        section_gaps(faq, information_gaps, t, params),
+        section_personas(persona_cards, t, params),
+        section_ambassadors(ambassador_candidates, t, params),
+        section_campaign(uplift_results, uplift_verdict, uplift_qini_curves, t, params),
+        section_methodology(topic_quality, cleaning_report, coverage_calibration, persona_quality, t, params),
+        section_run(run_metadata, t, params),
+    ]
+    return [section_summary(body, t), *body]
+
+
+def build_report(
+    params: ReportingParams,
+    run_metadata: dict[str, Any] | None = None,
+    **stage_outputs: Any,
+) -> str:
+    """The stakeholder report, one self-contained HTML page.
+
+    Args:
+        params: ``reporting`` parameters (language, sizes, contact).
+        run_metadata: from :func:`collect_run_metadata`.
+        **stage_outputs: the other stages' datasets by name (see :func:`build_sections`);
+            any may be ``None``.
+    """
+    if isinstance(params, dict):  # bare catalogs in tests and notebooks
+        params = ReportingParams.model_validate(params)
+    sections = build_sections(params, run_metadata, **stage_outputs)
+    missing = [s.key for s in sections if not s.available]
+    if missing:
+        logger.warning("Report sections without data (their stage has not run): %s", ", ".join(missing))
+    t = Translator(params.language)
+    return render_report(sections, t, params.title or t("report_title"), params.organisation, datetime.now())
