@@ -298,8 +298,10 @@ class PatternDetector:
 
 _UP = "A-ZÀ-ÖØ-Þ"
 _LOW = "a-zà-öø-ÿ"
-_NAME_TOKEN = rf"[{_UP}][{_LOW}]+(?:[-'’][{_UP}]?[{_LOW}]+)*|[{_UP}]{{2,}}(?:-[{_UP}]{{2,}})?"
-_NAME = rf"(?:{_NAME_TOKEN})(?:\s(?:{_NAME_TOKEN}|[{_UP}]\.))?(?:\s(?:{_NAME_TOKEN}))?"
+_NAME_TOKEN = rf"(?:[{_UP}][{_LOW}]+(?:[-'’][{_UP}]?[{_LOW}]+)*|[{_UP}]{{2,}}(?:-[{_UP}]{{2,}})?)"
+_PARTICLE = r"(?:Le|La|Da|De|Di|Du|Van|Von|Ben|El|Dos|Del|Mac|Le\s?Du)"
+_SURNAME = rf"(?:{_PARTICLE}\s(?=[{_UP}]))?(?:{_NAME_TOKEN})"
+_NAME = rf"(?:{_SURNAME})(?:\s(?:{_SURNAME}|[{_UP}]\.))?(?:\s(?:{_NAME_TOKEN}))?"
 _NAME_1 = rf"(?:{_NAME_TOKEN})(?:\s[{_UP}]\.)?"
 
 _TITLES = (
@@ -339,8 +341,21 @@ _NAME_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "greeting",
         re.compile(
             rf"(?:^|[.!?\n]\s*)(?:Bonjour|Bonsoir|Salut|Coucou|Hello|Merci(?: beaucoup)?|Courage|"
-            rf"Bravo|Chère|Cher|Hé|Hey)\s+(?P<name>{_NAME_1})(?=\s*[,!.:;?\n]|\s*$)"
+            rf"Bravo|Chère|Cher|Hé|Hey)\s+(?P<name>{_NAME_1})(?P<follow>\s*[,!.:;?\n]|\s*$|\s[{_LOW}])"
         ),
+    ),
+    (
+        "subject",
+        re.compile(
+            rf"(?:^|[.!?\n]\s*)(?P<name>{_NAME_TOKEN}(?:\s{_SURNAME})?)\s(?="
+            rf"m['’]|me\s|nous\s|lui\s|l['’]a\s|a\s|avait\s|est\s|était\s|dit\s|pense\s|"
+            rf"conseille|raconte|trouve\s|explique|prend\s|vient\s|fait\s|va\s|sait\s|"
+            rf"et moi|aussi\s|de son côté)"
+        ),
+    ),
+    (
+        "full_name",
+        re.compile(rf"(?<![\w-])(?P<name>{_NAME_TOKEN}\s{_SURNAME})(?![\w-])"),
     ),
     (
         "signature",
@@ -399,14 +414,38 @@ def is_allowed_name(text: str, span_start: int, span_end: int) -> bool:
         return True
     if all(w.casefold() in _NOT_NAMES for w in value.split()):
         return True
+    if re.search(r"\b(?:Saint|Sainte|St|Ste)-", value):
+        return True  # places and feast days (Saint-Martin), not people
     before = text[max(0, span_start - 40) : span_start]
     return bool(_EPONYM_CONTEXT.search(before))
+
+
+#: Single words the NER model takes for names but that are verbs or products in context.
+_IMPERATIVE = re.compile(rf"^[{_UP}][{_LOW}]+(?:ez|ons)$")
+_PRODUCT_BEFORE = re.compile(r"(?:\b(?:du|au|sous|prescrit|prescrire|pris|prends|prendre|dose de)\s)$", re.IGNORECASE)
+_DOSE_AFTER = re.compile(r"^\s?\d+(?:[.,]\d+)?\s?(?:mg|µg|mcg|g|ml|ui|%)?\b", re.IGNORECASE)
+
+
+def looks_like_product_or_verb(text: str, start: int, end: int) -> bool:
+    """A single capitalised word that is an imperative ("Appelez") or a product taken in a
+    dose ("du Seretide 250") rather than a person."""
+    value = text[start:end]
+    if " " in value:
+        return False
+    if _IMPERATIVE.match(value) and value.casefold() not in first_names():
+        return True
+    before = text[max(0, start - 20) : start]
+    return bool(_PRODUCT_BEFORE.search(before) or (_DOSE_AFTER.match(text[end : end + 12]) and value.casefold() not in first_names()))
 
 
 def _trim_name(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop leading/trailing words that are never names (``Merci``, ``Docteur``…)."""
     words = list(re.finditer(r"\S+", text[start:end]))
-    while words and words[0].group(0).strip(".,;:!?").casefold() in _NOT_NAMES:
+    while words and (
+        words[0].group(0).strip(".,;:!?").casefold() in _NOT_NAMES or not words[0].group(0)[:1].isupper()
+    ):
+        if len(words) > 1 and re.fullmatch(_PARTICLE, words[0].group(0)):
+            break  # "Le Goff", "Da Silva"
         words.pop(0)
     while words and words[-1].group(0).strip(".,;:!?").casefold() in _NOT_NAMES:
         words.pop()
@@ -434,7 +473,8 @@ class NameRuleDetector:
                 if end <= start:
                     continue
                 value = text[start:end]
-                if rule in ("with_first_name", "signature_line") or (
+                weak_greeting = rule == "greeting" and match.group("follow").startswith(" ") and match.group("follow").strip()
+                if rule in ("with_first_name", "signature_line", "subject", "full_name") or weak_greeting or (
                     rule == "intro" and re.search(r"je suis", match.group(0), re.IGNORECASE)
                 ):
                     # Weak contexts: accept only a known first name (keeps "avec Doliprane"
@@ -538,7 +578,7 @@ class SpacyNameDetector:
                     start += title.end()
                 if end <= start or "<" in text[start:end] or not re.search(rf"[{_UP}]", text[start:end]):
                     continue
-                if is_allowed_name(text, start, end):
+                if is_allowed_name(text, start, end) or looks_like_product_or_verb(text, start, end):
                     continue
                 out[i].append(PiiSpan(start, end, "PERSONNE", "spacy_ner"))
         return out
