@@ -1,0 +1,361 @@
+"""Render comment texts from the thread skeleton and the authors' latent traits.
+
+Phrase selection is vectorised: every bank is flattened into one object array with per-group
+offsets, so picking "a symptom of this row's theme" for all rows is a single fancy index.
+Only the final slot filling and the noise functions loop in Python, over plain lists.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from . import lexicon as L
+from . import noise
+from .catalog import INTENT_CATALOG, catalog_url
+from .gaps import GAPS
+from .pii import PiiFactory, PII_TYPES, TYPE_WEIGHTS
+from .themes import THEMES
+from .threads import (K_A, K_BB, K_FQ, K_GQ, K_MT, K_Q_GAP, K_Q_GEN, K_Q_INTENT, K_STORY, K_SUP, K_T, K_TIP, K_U,
+                      QUESTION_KINDS, intent_table)
+
+SENTIMENTS = ["negatif", "neutre", "positif"]
+
+
+class Bank:
+    """Groups of phrases flattened for vectorised picking: ``pick(rng, group_of_each_row)``."""
+
+    def __init__(self, groups: list[list[str]]):
+        self.flat = np.array([s for g in groups for s in g] + [""], dtype=object)
+        size = np.array([len(g) for g in groups])
+        self.off = np.concatenate([[0], np.cumsum(size)[:-1]])
+        self.size = size
+
+    def pick(self, rng: np.random.Generator, group: np.ndarray) -> np.ndarray:
+        return self.flat[self.pick_idx(rng, group)]
+
+    def pick_idx(self, rng: np.random.Generator, group: np.ndarray) -> np.ndarray:
+        group = np.asarray(group)
+        u = rng.random(group.size)
+        return self.off[group] + (u * self.size[group]).astype(np.int64)
+
+    def pick_other(self, rng: np.random.Generator, group: np.ndarray, first_idx: np.ndarray) -> np.ndarray:
+        """A phrase of the same group different from ``first_idx`` (when the group has 2+)."""
+        group = np.asarray(group)
+        size = self.size[group]
+        step = 1 + (rng.random(group.size) * np.maximum(size - 1, 1)).astype(np.int64)
+        return self.flat[self.off[group] + (first_idx - self.off[group] + step) % size]
+
+
+def _cap(s: str) -> str:
+    return s[:1].upper() + s[1:]
+
+
+def _gendered(title: str, female: bool) -> str:
+    if female:
+        return title
+    for f, m in (("infirmière", "infirmier"), ("diététicienne", "diététicien"), ("pharmacienne", "pharmacien"),
+                 ("manipulatrice", "manipulateur"), ("Infirmière", "Infirmier")):
+        title = title.replace(f, m)
+    return title
+
+
+_ELISIONS = [(" que il", " qu'il"), (" que on ", " qu'on "), (" que elle", " qu'elle"), (" que un", " qu'un"),
+             (" si il", " s'il"), (" que une", " qu'une"), (" que après", " qu'après")]
+_CONTRACTIONS = [(" de les ", " des "), (" de le ", " du "), (" à les ", " aux "), (" à le ", " au "),
+                 (" de l'insuline", " d'insuline")]
+
+
+def _elide(s: str) -> str:
+    for a, b in _ELISIONS:
+        s = s.replace(a, b)
+    return s
+
+
+def _frames(inf: list[str], sub: list[str]) -> list[str]:
+    # All frame x phrasing combinations: cheap to precompute, gives hundreds of phrasings.
+    return [_elide(f.replace("{q}", q)) for q in inf for f in L.INF_FRAMES] + [
+        _elide(f.replace("{q}", q)) for q in sub for f in L.SUB_FRAMES]
+
+
+_INTENTS = intent_table()
+B = {
+    "symptom": Bank([t.symptoms for t in THEMES]),
+    "drug": Bank([t.drugs for t in THEMES]),
+    "exam": Bank([t.exams for t in THEMES]),
+    "pro": Bank([t.pros for t in THEMES]),
+    "situation": Bank([t.situations for t in THEMES]),
+    "term": Bank([t.terms for t in THEMES]),
+    "maladie": Bank([t.maladie for t in THEMES]),
+    "line": Bank([t.lines for t in THEMES]),
+    "patient_disc": Bank([[_cap(s) + "." for s in t.patient_disc] for t in THEMES]),
+    "aidant_disc": Bank([[_cap(s) + "." for s in t.aidant_disc] + L.AIDANT_GENERIC for t in THEMES]),
+    "protitle": Bank([[_gendered(p, g == 0) for p in t.pro_titles] for t in THEMES for g in (0, 1)]),
+    "pro_disc": Bank([L.PRO_DISC["f"], L.PRO_DISC["m"]]),
+    "intent_q": Bank([_frames(it.inf, it.sub) for _, it in _INTENTS]),
+    "intent_a": Bank([it.answers for _, it in _INTENTS]),
+    "gap_q": Bank([_frames(g.inf, g.sub) for g in GAPS]),
+    "gap_ctx": Bank([g.context for g in GAPS]),
+    "motivation": Bank([L.MOTIVATION_PHRASES[m] for m in L.MOTIVATIONS]),
+    "sentiment": Bank([L.SENTIMENT_PHRASES["negatif"], [""], L.SENTIMENT_PHRASES["positif"]]),
+    "emoji": Bank([L.EMOJIS[s] for s in SENTIMENTS]),
+    "bad_buzz": Bank([L.BAD_BUZZ_LINES]),
+}
+_ONE = {name: Bank([getattr(L, name)]) for name in (
+    "GREETINGS", "REPLY_OPENERS", "CLOSERS", "CONTEXTS", "GENERIC_QUESTIONS", "ME_TOO_PREFIX", "GENERIC_ANSWERS",
+    "HELPFUL_TAILS", "LINK_PHRASES", "UNHELPFUL", "SUPPORT", "THANKS", "STORY_OPENERS", "TIP_OPENERS", "DURATIONS",
+    "CITIES")}
+_RELATIVES = Bank([L.RELATIVES])
+_INTENT_URL = np.array([catalog_url(INTENT_CATALOG[it.key]) for _, it in _INTENTS], dtype=object)
+_THEME_INTENTS = np.array([[i for i, (ti, _) in enumerate(_INTENTS) if ti == t] for t in range(len(THEMES))])
+
+# Sentiment distribution per kind (negatif, neutre, positif).
+_SENT_P = {K_Q_INTENT: (.35, .55, .10), K_Q_GEN: (.35, .55, .10), K_Q_GAP: (.40, .55, .05), K_FQ: (.3, .6, .1),
+           K_MT: (.35, .6, .05), K_GQ: (.4, .55, .05), K_A: (.05, .70, .25), K_U: (.15, .80, .05), K_SUP: (.2, .4, .4),
+           K_T: (0, .15, .85), K_STORY: (.4, .2, .4), K_TIP: (0, .6, .4), K_BB: (1, 0, 0)}
+# Multiplier of the author's motivation-signal probability, per kind.
+_MOT_K = {K_A: 1.0, K_STORY: 1.1, K_SUP: 0.95, K_TIP: 1.0, K_T: 0.6, K_U: 0.35, K_BB: 0.5}
+
+
+def _segment(rng, n, mask, values) -> np.ndarray:
+    out = np.full(n, "", dtype=object)
+    out[mask] = values
+    return out
+
+
+def _sp(seg: np.ndarray) -> np.ndarray:
+    """Segment followed by a space when non-empty (vectorised object concatenation)."""
+    nonempty = seg != ""
+    out = seg.copy()
+    out[nonempty] = seg[nonempty] + " "
+    return out
+
+
+def render(rng: np.random.Generator, kind, theme, intent, gap, source, author_idx, parent_author_handle,
+           is_starter, authors) -> dict:
+    """Texts and per-comment latent labels for the organic comments (French and foreign)."""
+    n = kind.size
+    a = authors
+    role = a["role_idx"].to_numpy()[author_idx]
+    female = a["female"].to_numpy()[author_idx]
+    mot = a["motivation_idx"].to_numpy()[author_idx]
+    lang = a["lang"].to_numpy()[author_idx]
+    is_fr = lang == "fr"
+    is_q = np.isin(kind, QUESTION_KINDS)
+    starter = is_starter
+
+    # Latent sentiment.
+    sent = np.empty(n, np.int64)
+    u = rng.random(n)
+    for k, p in _SENT_P.items():
+        m = kind == k
+        c = np.cumsum(p)
+        sent[m] = (u[m][:, None] > c[None, :2]).sum(axis=1)
+
+    # Opener.
+    greet = starter & (rng.random(n) < 0.7)
+    ropen = ~starter & (rng.random(n) < 0.45)
+    opener = _segment(rng, n, greet, _ONE["GREETINGS"].pick(rng, np.zeros(greet.sum(), int)))
+    opener[ropen] = _ONE["REPLY_OPENERS"].pick(rng, np.zeros(ropen.sum(), int))
+    social = np.isin(source, [1, 2, 3])
+    mention = ~starter & social & (parent_author_handle != "") & (rng.random(n) < 0.4)
+    opener[mention] = "@" + parent_author_handle[mention] + np.where(opener[mention] == "", "", " ") + opener[mention]
+
+    # Role self-disclosure (only authors who disclose; professionals mostly when answering).
+    discloser = a["discloser"].to_numpy()[author_idx]
+    p_disc = np.where(starter, 0.45, np.where(kind == K_A, np.where(role == 2, 0.7, 0.4), 0.18))
+    disc = discloser & (rng.random(n) < p_disc) & (kind != K_T)
+    role_seg = np.full(n, "", dtype=object)
+    for r, bank in ((0, B["patient_disc"]), (1, B["aidant_disc"])):
+        m = disc & (role == r)
+        role_seg[m] = bank.pick(rng, theme[m])
+    m = disc & (role == 2)
+    role_seg[m] = B["pro_disc"].pick(rng, (~female[m]).astype(int))
+
+    # Context sentences.
+    ctx = np.full(n, "", dtype=object)
+    m = (is_q & starter & (rng.random(n) < 0.75)) | ((kind == K_SUP) & (rng.random(n) < 0.25))
+    ctx[m] = _ONE["CONTEXTS"].pick(rng, np.zeros(m.sum(), int))
+    m2 = (starter | ((kind == K_A) & (role != 2))) & (rng.random(n) < 0.45)
+    ctx[m2] = _sp(ctx[m2]) + B["line"].pick(rng, theme[m2])
+    m3 = (kind == K_STORY)
+    ctx[m3] = (_sp(_ONE["STORY_OPENERS"].pick(rng, np.zeros(m3.sum(), int))) + _sp(B["line"].pick(rng, theme[m3]))
+               + _sp(_ONE["CONTEXTS"].pick(rng, np.zeros(m3.sum(), int))) + B["line"].pick(rng, theme[m3]))
+    gq = np.isin(kind, [K_Q_GAP, K_GQ]) & (rng.random(n) < 0.6)
+    ctx[gq] = _sp(ctx[gq]) + B["gap_ctx"].pick(rng, gap[gq])
+
+    # Body by kind.
+    body = np.full(n, "", dtype=object)
+    m = np.isin(kind, [K_Q_INTENT, K_MT])
+    body[m] = B["intent_q"].pick(rng, intent[m])
+    m = np.isin(kind, [K_Q_GAP, K_GQ])
+    body[m] = B["gap_q"].pick(rng, gap[m])
+    m = np.isin(kind, [K_MT, K_GQ])
+    body[m] = _sp(_ONE["ME_TOO_PREFIX"].pick(rng, np.zeros(m.sum(), int))) + body[m]
+    m = np.isin(kind, [K_Q_GEN, K_FQ])
+    body[m] = _ONE["GENERIC_QUESTIONS"].pick(rng, np.zeros(m.sum(), int))
+    # Helpful answers: intent-specific advice in intent threads, generic advice elsewhere.
+    m_ai = (kind == K_A) & (intent >= 0)
+    first_idx = np.zeros(n, np.int64)
+    first_idx[m_ai] = B["intent_a"].pick_idx(rng, intent[m_ai])
+    body[m_ai] = B["intent_a"].flat[first_idx[m_ai]]
+    two = m_ai & (rng.random(n) < 0.3)
+    body[two] = _sp(body[two]) + B["intent_a"].pick_other(rng, intent[two], first_idx[two])
+    link = m_ai & (rng.random(n) < 0.3)
+    body[link] = _sp(body[link]) + _ONE["LINK_PHRASES"].pick(rng, np.zeros(link.sum(), int))
+    m_ag = (kind == K_A) & (intent < 0)
+    body[m_ag] = _ONE["GENERIC_ANSWERS"].pick(rng, np.zeros(m_ag.sum(), int))
+    tail = (kind == K_A) & (rng.random(n) < 0.5)
+    body[tail] = _sp(body[tail]) + _ONE["HELPFUL_TAILS"].pick(rng, np.zeros(tail.sum(), int))
+    for k, name in ((K_U, "UNHELPFUL"), (K_SUP, "SUPPORT"), (K_T, "THANKS")):
+        m = kind == k
+        body[m] = _ONE[name].pick(rng, np.zeros(m.sum(), int))
+    m = kind == K_TIP
+    tip_intent = _THEME_INTENTS[theme[m], (rng.random(m.sum()) * _THEME_INTENTS.shape[1]).astype(int)]
+    body[m] = _sp(_ONE["TIP_OPENERS"].pick(rng, np.zeros(m.sum(), int))) + B["intent_a"].pick(rng, tip_intent)
+    m = kind == K_BB
+    body[m] = B["bad_buzz"].pick(rng, np.zeros(m.sum(), int))
+    m2 = m & (rng.random(n) < 0.4)
+    body[m2] = _sp(body[m2]) + B["bad_buzz"].pick(rng, np.zeros(m2.sum(), int))
+
+    # Motivation signal: the author's own motivation, sometimes another one (noise).
+    mot_k = np.full(32, 0.45)
+    for k, v in _MOT_K.items():
+        mot_k[k] = v
+    p_sig = a["p_signal"].to_numpy()[author_idx] * mot_k[kind]
+    has_sig = rng.random(n) < p_sig
+    sig_mot = np.where(rng.random(n) < 0.88, mot, rng.integers(0, 4, n))
+    mot_seg = _segment(rng, n, has_sig, B["motivation"].pick(rng, sig_mot[has_sig]))
+
+    # Sentiment phrase, closer.
+    show_sent = (sent != 1) & (rng.random(n) < 0.55)
+    sent_seg = _segment(rng, n, show_sent, B["sentiment"].pick(rng, sent[show_sent]))
+    close = (starter & (rng.random(n) < 0.5)) | (~starter & (rng.random(n) < 0.12))
+    close_seg = _segment(rng, n, close, _ONE["CLOSERS"].pick(rng, np.zeros(close.sum(), int)))
+
+    # Very long posts (several thousand characters): long stories.
+    long_post = np.zeros(n, bool)
+    cand = np.flatnonzero((kind == K_STORY) & is_fr)
+    if cand.size:
+        k = max(1, int(round(0.005 * n)))
+        long_post[rng.choice(cand, size=min(k, cand.size), replace=False)] = True
+    for i in np.flatnonzero(long_post):
+        parts = int(rng.integers(25, 70))
+        lines = B["line"].pick(rng, np.full(parts, theme[i]))
+        ctxs = _ONE["CONTEXTS"].pick(rng, np.zeros(parts, int))
+        ctx[i] = ctx[i] + " " + " ".join(f"{x} {y}" for x, y in zip(lines, ctxs))
+
+    tpl = (_sp(opener) + _sp(role_seg) + _sp(ctx) + _sp(body) + _sp(mot_seg) + _sp(sent_seg) + close_seg)
+
+    # Slot fillers.
+    drug, drug2 = B["drug"].pick(rng, theme), B["drug"].pick(rng, theme)
+    sym, sym2 = B["symptom"].pick(rng, theme), B["symptom"].pick(rng, theme)
+    exam, pro = B["exam"].pick(rng, theme), B["pro"].pick(rng, theme)
+    situation, term, maladie = B["situation"].pick(rng, theme), B["term"].pick(rng, theme), B["maladie"].pick(rng, theme)
+    duration = _ONE["DURATIONS"].pick(rng, np.zeros(n, int))
+    city = _ONE["CITIES"].pick(rng, np.zeros(n, int))
+    relative = _RELATIVES.pick(rng, np.zeros(n, int))
+    protitle = B["protitle"].pick(rng, theme * 2 + (~female).astype(int))
+    young = np.array([t.key == "sante_mentale_jeunes" for t in THEMES])[theme]
+    age = np.where(young, rng.integers(18, 28, n), rng.integers(25, 80, n))
+    year = rng.integers(2005, 2026, n)
+    nyears = rng.integers(3, 25, n)
+    n_mois = rng.integers(2, 9, n)
+    url = np.where(intent >= 0, _INTENT_URL[np.maximum(intent, 0)], "")
+    e = np.where(female, "e", "")
+    ne = np.where(female, "ne", "")
+
+    # Noise decisions, drawn in bulk.
+    sms = rng.random(n) < a["p_sms"].to_numpy()[author_idx]
+    no_acc = a["no_accents"].to_numpy()[author_idx]
+    typo = rng.random(n) < a["p_typo"].to_numpy()[author_idx]
+    casual = rng.random(n) < a["p_casual"].to_numpy()[author_idx]
+    drop_q = is_q & (rng.random(n) < 0.22)
+    emo = rng.random(n) < a["p_emoji"].to_numpy()[author_idx]
+    emo_str = B["emoji"].pick(rng, sent)
+    emo2 = emo & (rng.random(n) < 0.3)
+    emo_str[emo2] = emo_str[emo2] + B["emoji"].pick(rng, sent[emo2])
+    u_sms, u_cas = rng.random(n), rng.random(n)
+    u_typo = rng.random((n, 7))
+
+    texts = [""] * n
+    cols = [x.tolist() for x in (tpl, e, ne, drug, drug2, sym, sym2, exam, pro, situation, term, maladie, duration, age,
+                                 year, relative, nyears, n_mois, city, url, protitle, sms, no_acc, typo, casual, drop_q,
+                                 emo, emo_str, u_sms, u_cas)]
+    typo_rows = u_typo.tolist()
+    for i, (t, e_, ne_, d1, d2, s1, s2, ex, pr, si, te, ma, du, ag, ye, re_, ny, nm, ci, ur, pt, f_sms, f_acc, f_typo,
+            f_cas, f_dq, f_emo, es, us, uc) in enumerate(zip(*cols)):
+        t = t.rstrip()
+        if "{" in t:
+            t = t.format(e=e_, ne=ne_, drug=d1, drug2=d2, symptom=s1, symptom2=s2, exam=ex, pro=pr, situation=si,
+                         term=te, maladie=ma, duration=du, age=f"{ag} ans", year=ye, relative=re_, nyears=ny,
+                         n_mois=nm, city=ci, url=ur, protitle=pt)
+            if " de l" in t or " à l" in t:
+                for x, y in _CONTRACTIONS:
+                    t = t.replace(x, y)
+        t = t[:1].upper() + t[1:]
+        if f_sms:
+            t = noise.sms(t, us)
+        if f_acc:
+            t = noise.strip_accents(t)
+        if f_typo:
+            t = noise.typos(t, typo_rows[i])
+        if f_cas:
+            t = noise.casual(t, uc)
+        if f_dq:
+            t = noise.drop_question_marks(t)
+        if f_emo:
+            t = f"{t} {es}"
+        texts[i] = t
+
+    # Foreign-language comments replace the French rendering.
+    foreign_idx = np.flatnonzero(~is_fr)
+    fsym = {lg: Bank([L.FOREIGN_SYMPTOMS[lg]]) for lg in L.FOREIGN}
+    for i in foreign_idx.tolist():
+        lg = lang[i]
+        cat = "question" if is_q[i] else ("answer" if kind[i] == K_A else "other")
+        bank = L.FOREIGN[lg][cat]
+        tpl_f = bank[int(rng.integers(len(bank)))]
+        s = fsym[lg].flat[int(rng.integers(fsym[lg].size[0]))]
+        texts[i] = tpl_f.format(drug=str(drug[i]).replace("la ", "").replace("l'", "").replace("le ", ""),
+                                symptom_en=s, symptom_es=s, symptom_de=s, symptom_ar=s)
+
+    return {
+        "text": texts, "lang": lang, "sentiment": sent, "role_disclosed": disc & is_fr,
+        "motivation_signal": np.where(has_sig & is_fr, sig_mot, -1), "is_long": long_post,
+        "theme": theme, "drop_q": drop_q,
+    }
+
+
+def inject_pii(rng: np.random.Generator, texts: list[str], candidates: np.ndarray, female: np.ndarray,
+               pro: list[str], city: list[str], share: float) -> tuple[np.ndarray, list[tuple[int, str, str]]]:
+    """Add sentences with personal data to a share of comments; returns rows and records."""
+    k = int(round(share * candidates.size))
+    rows = np.sort(rng.choice(candidates, size=min(k, candidates.size), replace=False))
+    fac = PiiFactory(rng)
+    records: list[tuple[int, str, str]] = []
+    n_pieces = np.where(rng.random(rows.size) < 0.15, 2, 1)
+    types = rng.choice(len(PII_TYPES), size=int(n_pieces.sum()), p=TYPE_WEIGHTS / TYPE_WEIGHTS.sum())
+    j = 0
+    for r, npc in zip(rows.tolist(), n_pieces.tolist()):
+        t = texts[r]
+        for _ in range(npc):
+            sentence, pieces = fac.sentence(PII_TYPES[types[j]], bool(female[r]), pro[r], city[r])
+            j += 1
+            t = f"{sentence} {t}" if rng.random() < 0.15 else f"{t} {sentence}"
+            records.extend((r, typ, val) for typ, val in pieces)
+        texts[r] = t
+    return rows, records
+
+
+def scrape_noise(rng: np.random.Generator, texts: list[str], candidates: np.ndarray, p_html: float,
+                 p_moji: float) -> tuple[np.ndarray, np.ndarray]:
+    """HTML residue and mojibake on small shares (never on comments carrying PII)."""
+    u = rng.random(candidates.size)
+    html_rows = candidates[u < p_html]
+    moji_rows = candidates[(u >= p_html) & (u < p_html + p_moji)]
+    uh = rng.random(html_rows.size)
+    for r, x in zip(html_rows.tolist(), uh.tolist()):
+        texts[r] = noise.html(texts[r], x)
+    for r in moji_rows.tolist():
+        texts[r] = noise.mojibake(texts[r])
+    return html_rows, moji_rows
