@@ -174,6 +174,17 @@ def truncate(text: str, max_chars: int) -> str:
     return cut[:space] if space > 0 else cut
 
 
+def _normalise_once(text: str, max_chars: int | None) -> NormalisedText:
+    text = repair_text(text)
+    text, url_count = replace_urls(text)
+    text, mention_count = replace_mentions(text)
+    text, emoji_count = remove_emoji(text)
+    text = collapse_whitespace(text)
+    if max_chars is not None:
+        text = truncate(text, max_chars)
+    return NormalisedText(text, emoji_count, url_count, mention_count)
+
+
 def normalise_text(text: str, max_chars: int | None = None) -> NormalisedText:
     """Normalise one comment for modelling (see the module docstring).
 
@@ -186,14 +197,21 @@ def normalise_text(text: str, max_chars: int | None = None) -> NormalisedText:
         text = "" if text is None or text != text else str(text)
     if max_chars is not None and len(text) > 4 * max_chars:
         text = text[: 4 * max_chars]
-    text = repair_text(text)
-    text, url_count = replace_urls(text)
-    text, mention_count = replace_mentions(text)
-    text, emoji_count = remove_emoji(text)
-    text = collapse_whitespace(text)
-    if max_chars is not None:
-        text = truncate(text, max_chars)
-    return NormalisedText(text, emoji_count, url_count, mention_count)
+    result = _normalise_once(text, max_chars)
+    # Steps interact (ftfy reads "Ã " differently once spaces are collapsed, removing a tag
+    # can join two entity halves): repeat until nothing changes, so the result is a fixed
+    # point and normalising twice is harmless.
+    emoji, urls, mentions = result.emoji_count, result.url_count, result.mention_count
+    for _ in range(3):
+        again = _normalise_once(result.text, max_chars)
+        if again.text == result.text:
+            break
+        # Placeholders are not matched again, so these counts are of new finds only.
+        emoji += again.emoji_count
+        urls += again.url_count
+        mentions += again.mention_count
+        result = again
+    return NormalisedText(result.text, emoji, urls, mentions)
 
 
 def strip_placeholders(text: str) -> str:
