@@ -52,10 +52,17 @@ def parse_lexicon(raw: dict) -> Lexicon:
     entries = raw.get("motivations", {})
     if set(entries) != set(MOTIVATIONS):
         raise ValueError(f"motivation lexicon must define exactly {MOTIVATIONS}, got {sorted(entries)}")
+    macros = raw.get("macros", {})
+
+    def expand(pattern: str) -> str:
+        for key, value in macros.items():
+            pattern = pattern.replace(key, value)
+        return pattern
+
     compiled = {}
     for name, entry in entries.items():
         try:
-            compiled[name] = [(re.compile(p), float(w)) for p, w in entry["patterns"]]
+            compiled[name] = [(re.compile(expand(p)), float(w)) for p, w in entry["patterns"]]
         except re.error as exc:
             raise ValueError(f"motivation lexicon, {name}: bad pattern ({exc})") from exc
     return Lexicon(

@@ -22,43 +22,62 @@ UNKNOWN_ROLE = "inconnu"
 
 _PRO = (
     r"(infirmier|infirmiere|medecin|docteur|pharmacien|pharmacienne|kine|kinesitherapeute|"
-    r"sage-femme|sage femme|oncologue|generaliste|aide-soignant|aide-soignante|aide soignante|"
-    r"psychologue|radiologue|gynecologue|cardiologue|endocrinologue|dermatologue|pediatre|"
+    r"sage-femme|sage femme|generaliste|aide-soignant|aide-soignante|aide soignant|aide soignante|"
     r"dieteticien|dieteticienne|chirurgien|chirurgienne|manipulateur radio|manipulatrice radio|"
-    r"interne|cadre de sante|soignant|soignante|professionnel de sante|professionnelle de sante)"
+    r"interne|cadre de sante|soignant|soignante|professionnel de sante|professionnelle de sante|"
+    r"orthophoniste|osteopathe|ergotherapeute|psychomotricien|psychomotricienne|orthoptiste|"
+    r"anesthesiste|urgentiste|dentiste|ambulancier|ambulanciere|auxiliaire de puericulture|"
+    r"preparateur en pharmacie|preparatrice en pharmacie|puericultrice|"
+    # specialists: cardiologue, gastro-enterologue, psychiatre, pediatre...
+    r"[a-z-]+logue|[a-z-]+iatre)"
 )
+# A profession named with its practice setting: "infirmière libérale", "pharmacienne d'officine".
+_PRO_SETTING = r"( (liberal|liberale|hospitalier|hospitaliere|d'officine|scolaire|coordinatrice|coordinateur|en [a-z-]+))?"
 _KIN = (
     r"(mere|pere|mari|femme|epouse|epoux|conjoint|conjointe|compagnon|compagne|fils|fille|"
     r"soeur|s\u0153ur|frere|maman|papa|grand-mere|grand-pere|grand mere|grand pere|enfant|bebe|"
-    r"tante|oncle|belle-mere|beau-pere|ami|amie)"
+    r"tante|oncle|belle-mere|beau-pere|ami|amie|enfants|parents|filles|fils)"
 )
-_ILL = r"(atteint|atteinte|diagnostique|diagnostiquee|malade|soigne|soignee|hospitalise|hospitalisee|opere|operee|en chimio|sous chimio|en traitement)"
+_ILL = (
+    r"(atteint|atteinte|diagnostique|diagnostiquee|malade|soigne|soignee|hospitalise|hospitalisee|"
+    r"opere|operee|en chimio|sous chimio|en traitement|sous traitement|diabetique|asthmatique|"
+    r"hypertendu|hypertendue|epileptique|autiste|handicape|handicapee|dependant|dependante|"
+    r"enceinte|depressif|depressive|bipolaire|alzheimer|en fin de vie|en ehpad|sous insuline)"
+)
+_SELF_ILL = (
+    r"(atteint|atteinte|malade|en remission|sous chimio|en chimio|en pleine chimio|en traitement|"
+    r"sous traitement|diabetique|asthmatique|hypertendu|hypertendue|epileptique|bipolaire|"
+    r"insomniaque|allergique|enceinte|operee|opere|greffe|greffee|dialyse|dialysee|sous insuline|"
+    r"sous [a-z-]+|suivi|suivie|en arret maladie|en invalidite|a \d+ sa)"
+)
+_JE_SUIS = r"(je suis|chui|jsuis|j'suis)"
 
 ROLE_PATTERNS: dict[str, list[re.Pattern[str]]] = {
     "professionnel_de_sante": [
         re.compile(rf"\b(en tant qu'|en tant que |comme |moi-meme |etant )(un |une )?{_PRO}\b"),
-        re.compile(rf"\bje suis (un |une )?{_PRO}\b"),
-        re.compile(rf"\bje travaille (comme |en tant que )(un |une )?{_PRO}\b"),
-        re.compile(r"\bje travaille (a l'hopital|en (service d')?oncologie|en clinique|en ehpad|en officine)"),
-        re.compile(r"\b(mes|nos) patient(e)?s\b"),
+        re.compile(rf"\b{_JE_SUIS} (un |une )?{_PRO}\b"),
+        re.compile(rf"\b(je travaille|j'exerce|je bosse) (comme |en tant que )(un |une )?{_PRO}\b"),
+        re.compile(r"\b(je travaille|j'exerce|je bosse) (a l'hopital|en (service|oncologie|clinique|ehpad|officine|pharmacie|pmi|cabinet)|en tant que soignant)"),
+        re.compile(rf"(^|[.!?:,]\s*|\b(hello|bonjour|coucou|salut|oui|perso)\b,?\s*){_PRO}{_PRO_SETTING} (ici|depuis \d+|de metier)\b"),
+        re.compile(r"\b(mes|nos) patient(e)?s\b|\ben consultation,? je (vois|recois|conseille)\b"),
         re.compile(r"\bdans (mon|notre) (cabinet|service|officine)\b"),
-        re.compile(r"\ben consultation,? je\b"),
     ],
     "aidant": [
-        re.compile(rf"\b(ma|mon|notre) {_KIN} (est|a ete|vient d'etre|etait) (\w+ )?{_ILL}"),
-        re.compile(rf"\bj'accompagne (ma|mon|notre) {_KIN}\b"),
-        re.compile(rf"\bje m'occupe de (ma|mon|notre) {_KIN}\b"),
-        re.compile(r"\ben tant qu'aidant(e)?\b|\bje suis (un |une )?aidant(e)?\b|\b(mon|notre) role d'aidant"),
-        re.compile(rf"\b(ma|mon) {_KIN} (a|avait) (un|une|le|la) (cancer|diabete|maladie|tumeur|avc|sclerose)"),
+        re.compile(rf"\b(ma|mon|notre|mes) {_KIN}( de \d+ ans)? (est|sont|a ete|vient d'etre|etait) (\w+ )?{_ILL}"),
+        re.compile(rf"\b(j'accompagne|j'aide|je soutiens|je m'occupe de|je gere|je cuisine pour) (ma|mon|notre|mes) ((\w+ )?{_KIN})\b"),
+        re.compile(r"\ben tant qu'aidant(e)?\b|\b(je suis|chui) (un |une )?aidant(e)?\b|\b(mon|notre) role d'aidant"),
+        re.compile(rf"\b(ma|mon|mes) {_KIN}( de \d+ ans)? (a|avait|a fait|fait) (un|une|le|la|des|de l') ?(cancer|diabete|maladie|tumeur|avc|sclerose|tentative|alzheimer|crises?|depression|asthme|handicap)"),
+        re.compile(rf"\b(ma|mon|mes) {_KIN}( de \d+ ans)? (souffre|vit avec|refuse de se soigner|n'arrive pas|s'est fait)"),
         re.compile(rf"\bla maladie de (ma|mon) {_KIN}\b"),
     ],
     "patient": [
-        re.compile(r"\bj'ai ete diagnostique(e)?\b|\bon m'a diagnostique\b|\bon m'a decouvert\b"),
-        re.compile(r"\bje suis (moi-meme )?(atteint|atteinte|malade|en remission|sous chimio|en chimio|en traitement|diabetique|operee|opere)\b"),
-        re.compile(r"\bj'ai (eu |un |une )(cancer|diabete|tumeur|lymphome|leucemie|avc|sclerose|maladie)"),
-        re.compile(r"\b(ma|mes) (chimio|chimiotherapie|radiotherapie|radiotherapies|seances de chimio|mastectomie|operation|traitement|insuline)\b"),
-        re.compile(r"\bmon (cancer|diabete|lymphome|traitement|oncologue|diagnostic)\b"),
+        re.compile(r"\bj'ai ete diagnostique(e)?\b|\bon m'a (diagnostique|decouvert|annonce|detecte|trouve)\b|\bdiagnostique(e)? (en|il y a) \d+"),
+        re.compile(rf"\b{_JE_SUIS} (moi-meme )?{_SELF_ILL}\b"),
+        re.compile(r"\bj'ai (eu )?(un|une|le|la|l'|des|du|de l') ?(cancer|diabete|tumeur|lymphome|leucemie|avc|sclerose|sep|maladie|asthme|endometriose|fibromyalgie|apnee|crohn|hypertension|depression|polyarthrite|lupus|migraine|douleurs chroniques|insuffisance)"),
+        re.compile(r"\b(ma|mes) (chimio|chimiotherapie|radiotherapie|radiotherapies|seances de chimio|mastectomie|operation|insuline|crises|douleurs|poussees|symptomes|glycemies?|tension)\b"),
+        re.compile(r"\bmon (cancer|diabete|lymphome|traitement|oncologue|diagnostic|asthme|crohn|endometriose|hba1c|psy|psychiatre|diabetologue|neurologue|rhumatologue|gastro|pneumologue)\b"),
         re.compile(r"\b(ancienne|ancien) (patiente|patient|malade)\b|\ben tant que patient(e)?\b"),
+        re.compile(r"\bje (vis avec|souffre de|prends (du|de la|des|le|la|l')? ?[a-z-]+ depuis)\b|\bje suis suivie? (par|au|a|en|pour)\b"),
     ],
 }
 
