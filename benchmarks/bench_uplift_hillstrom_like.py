@@ -67,8 +67,11 @@ def main() -> None:
             f"campaign_path={path}", "uplift.columns.unit=null", "uplift.columns.arm=segment",
             f"uplift.columns.outcome={args.outcome}", "uplift.control_arm=No E-Mail",
             "uplift.covariates=recency;history;mens;womens;newbie;channel;zip_code",
+            "uplift.n_bootstrap=300", "uplift.n_folds=5",  # base values, not conf/test's
         ])
-        cmd = ["kedro", "run", "--pipelines=uplift", "--params", params]
+        # --env test: its published test salt. The salt hook does not see `comments_path`
+        # (it reads None), so outside the test env every CLI run needs conf/local credentials.
+        cmd = ["kedro", "run", "--env", "test", "--pipelines=uplift", "--params", params]
         env = {**os.environ, "KEDRO_DISABLE_TELEMETRY": "1"}
         start = time.perf_counter()
         done = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True)
