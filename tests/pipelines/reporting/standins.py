@@ -38,11 +38,15 @@ def ingestion_report() -> dict[str, Any]:
 def cleaning_report() -> dict[str, Any]:
     return {
         "rows_in": 1240,
-        "rows_kept": 1105,
-        "rows_flagged": 135,
-        "reasons": {"doublon": 80, "spam": 40, "texte vide": 15},
+        "rows_kept": 1225,
+        "rows_quarantined": 15,
+        "quarantine_reasons": {"texte vide": 15},
+        "in_model": 1105,
+        "excluded_from_model": 120,
+        "exclusion_reasons": {"doublon": 80, "spam": 40},
         "languages": {"fr": 1180, "en": 45, "ar": 15},
-        "pii": {"emails_masked": 12, "phones_masked": 9, "nir_masked": 1, "precision": 0.97, "recall": 0.93},
+        "pii": {"detector": "motifs+ner", "replaced_per_type": {"EMAIL": 12, "TEL": 9, "NIR": 1},
+                "comments_with_pii": 20, "salt_fingerprint": "deadbeef"},
     }
 
 
@@ -61,7 +65,7 @@ def topic_info() -> pd.DataFrame:
         {
             "topic_id": [-1, 0, 1, 2, 3, 4, 5],
             "topic_label": ["Hors sujet", *LABELS],
-            "count": [90, 320, 210, 180, 120, 95, 60],
+            "size": [90, 320, 210, 180, 120, 95, 60],
         }
     )
 
@@ -71,7 +75,8 @@ def topics_over_time() -> pd.DataFrame:
     rows = []
     for tid in range(6):
         for i, p in enumerate(periods):
-            rows.append({"topic_id": tid, "period": p, "count": 10 + (3 * i if tid == 1 else 0) + tid})
+            rows.append({"month": p, "topic_id": tid, "topic_label": LABELS[tid],
+                         "count": 10 + (3 * i if tid == 1 else 0) + tid})
     return pd.DataFrame(rows)
 
 
@@ -79,10 +84,11 @@ def topic_trends() -> pd.DataFrame:
     return pd.DataFrame(
         {
             "topic_id": [0, 1, 2, 3, 4, 5],
-            "relative_change": [0.05, 1.8, -0.2, 0.4, 0.0, 0.1],
-            "q_value": [0.6, 0.001, 0.3, 0.02, 0.9, 0.5],
-            "is_significant": [False, True, False, True, False, False],
-            "is_rising": [True, True, False, True, False, True],
+            "topic_label": LABELS,
+            "growth": [0.05, 1.8, -0.2, 0.4, 0.0, 0.1],
+            "p_value_adjusted": [0.6, 0.001, 0.3, 0.02, 0.9, 0.5],
+            "significant": [False, True, False, True, False, False],
+            "direction": ["stable", "hausse", "stable", "hausse", "stable", "stable"],
         }
     )
 
@@ -90,28 +96,35 @@ def topic_trends() -> pd.DataFrame:
 def topic_sentiment() -> pd.DataFrame:
     rng = np.random.default_rng(0)
     shares = rng.dirichlet([2, 3, 2], size=6)
-    return pd.DataFrame(
-        {"topic_id": range(6), "share_negatif": shares[:, 0], "share_neutre": shares[:, 1], "share_positif": shares[:, 2]}
+    overall = pd.DataFrame(
+        {"topic_id": range(6), "month": pd.NaT, "share_negatif": shares[:, 0], "share_neutre": shares[:, 1],
+         "share_positif": shares[:, 2]}
     )
+    monthly = overall.assign(month=pd.Timestamp("2024-05-01"), share_negatif=1.0, share_neutre=0.0, share_positif=0.0)
+    return pd.concat([overall, monthly], ignore_index=True)
 
 
 def bad_buzz_alerts() -> pd.DataFrame:
     return pd.DataFrame(
-        {"topic_id": [1], "period": [pd.Timestamp("2024-11-01")], "negative_share": [0.72], "n_comments": [64], "severity": [3.4]}
+        {"topic_id": [1], "topic_label": [LABELS[1]], "month": [pd.Timestamp("2024-11-01")], "n_comments": [64],
+         "n_negative": [46], "baseline_negative": [13.5], "ratio": [3.4], "p_value": [0.0001],
+         "statement": ["Bad buzz"]}
     )
 
 
 def topic_quality() -> dict[str, Any]:
-    return {"embedding_backend": "tfidf-svd (384 dim)", "coherence_npmi": 0.081, "diversity": 0.87,
-            "stability_ari": 0.74, "outlier_share": 0.07}
+    return {"n_comments": 1105, "n_topics": 6, "outlier_share": 0.07, "npmi_coherence": 0.081,
+            "topic_diversity": 0.87, "stability": {"ari_mean": 0.74, "ari_min": 0.61}}
 
 
 def faq() -> pd.DataFrame:
     return pd.DataFrame(
         {
             "rank": [1, 2, 3],
-            "question": [f"Est-ce remboursé ? {IMG}", "Combien de temps dure le traitement ?", "Peut-on manger du pamplemousse ?"],
-            "n_asked": [41, 30, 12],
+            "label": [f"Est-ce remboursé ? {IMG}", "Combien de temps dure le traitement ?", "Peut-on manger du pamplemousse ?"],
+            "n_askers": [41, 30, 12],
+            "n_questions": [50, 33, 12],
+            "trend": ["en hausse", "stable", "stable"],
         }
     )
 
@@ -119,48 +132,68 @@ def faq() -> pd.DataFrame:
 def information_gaps() -> pd.DataFrame:
     return pd.DataFrame(
         {
-            "rank": [1, 2],
-            "question": ["Peut-on manger du pamplemousse pendant le traitement ?", f"Comment obtenir un rendez-vous rapide ? {SCRIPT}"],
-            "n_asked": [12, 9],
-            "coverage": [0.12, 0.31],
-            "best_item_title": ["Bien manger pendant le traitement", "Nos centres"],
-            "evidence": [
-                ["Le pamplemousse c'est interdit ?", f"Écrivez-moi à {LEAKED_EMAIL} ou au {LEAKED_PHONE}"],
-                [f"Mon numéro de sécu {LEAKED_NIR} est refusé", "Trois mois d'attente…"],
+            "rank": [1, 2, 3],
+            "status": ["classé", "classé", "données insuffisantes"],
+            "label": ["Peut-on manger du pamplemousse pendant le traitement ?",
+                      f"Comment obtenir un rendez-vous rapide ? {SCRIPT}", "Question trop rare"],
+            "gap_score": [0.82, 0.64, 0.1],
+            "n_askers": [12, 9, 1],
+            "trend": ["en hausse", "stable", "stable"],
+            "coverage_status": ["non couvert", "partiel", "inconnue"],
+            "best_item_title": ["Bien manger pendant le traitement", "Nos centres", None],
+            "best_item_similarity": [0.12, 0.31, np.nan],
+            "example_questions": [
+                f"Le pamplemousse c'est interdit ? | Écrivez-moi à {LEAKED_EMAIL} ou au {LEAKED_PHONE}",
+                f"Mon numéro de sécu {LEAKED_NIR} est refusé | Trois mois d'attente…",
+                "",
             ],
-            "content_brief": ["Fiche courte : interactions alimentaires, avec un pharmacien.", "Page : délais et recours."],
+            "evidence": ["Demande : 12 personnes distinctes, 14 questions, tendance en hausse.",
+                         "Demande : 9 personnes distinctes.", ""],
+            "coverage_shortfall": ["Aucun contenu ne parle de pamplemousse.", "Le contenu ne donne pas les délais.", ""],
+            "content_brief": ["Fiche courte : interactions alimentaires, avec un pharmacien.", "Page : délais et recours.", None],
         }
     )
 
 
 def coverage_calibration() -> dict[str, Any]:
-    return {"threshold": 0.45, "precision": 0.81, "recall": 0.77, "n_labelled": 60}
+    return {"status": "calibré", "threshold": 0.45, "method": "Seuil calibré sur 40 paires titre/résumé.",
+            "auc": 0.91, "precision": 0.81, "recall": 0.77, "backend": "TfidfSvd"}
 
 
-def persona_cards() -> pd.DataFrame:
-    return pd.DataFrame(
-        {
-            "persona_id": [0, 1, 2],
-            "persona_name": ["Aidante engagée", "Patient expert", f"Nouveau venu {IMG}"],
-            "n_authors": [120, 45, 300],
-            "description": ["Répond souvent, partage des conseils pratiques.", "Cite des sources, très suivi.", "Pose des questions."],
-            "traits": [["réponses", "empathie"], ["sources", "likes"], ["questions"]],
-        }
-    )
+def persona_cards() -> dict[str, Any]:
+    def card(pid, name, size, share, quotes):
+        return {"persona_id": pid, "name": name, "description": "Répond souvent, partage des conseils pratiques.",
+                "size": size, "share_of_all_authors": share, "dominant_role": "aidant",
+                "dominant_motivation": "altruisme",
+                "distinguishing_features": [{"feature": "answers_to_questions", "label": "réponses aux questions des autres"}],
+                "top_topics": [{"topic": "Fatigue au quotidien", "persona_share": 0.4}],
+                "quotes": quotes, "recommended_approach": {"angle": "Montrer l'impact concret.", "canal": "Forum"},
+                "stability_warning": None}
+
+    return {
+        "stable": True,
+        "personas": [
+            card(0, "Aidante engagée", 120, 0.26, ["Courage à vous, ça va aller."]),
+            card(1, "Patient expert", 45, 0.10, [f"Voir mon mail {LEAKED_EMAIL}"]),
+            card(2, f"Nouveau venu {IMG}", 300, 0.65, []),
+        ],
+    }
 
 
 def persona_quality() -> dict[str, Any]:
-    return {"silhouette": 0.31, "stability_ari": 0.68}
+    return {"k": 3, "silhouette": 0.31, "bootstrap_ari_mean": 0.68, "message": "Personas stables."}
 
 
 def ambassador_candidates() -> pd.DataFrame:
     return pd.DataFrame(
         {
+            "rank": [1, 2, 3, 4, 5],
             "author_id": [*PSEUDONYMS[:4], HANDLE],
-            "author": [HANDLE, "x", "y", "z", HANDLE],  # a stray handle column: must never be shown
+            "score": [0.92, 0.88, 0.81, 0.75, 0.7],
+            "role": ["aidant", "patient", "patient", "aidant", "patient"],
+            "persona_id": [1, 0, 1, 0, 1],
             "persona_name": ["Patient expert", "Aidante engagée", "Patient expert", "Aidante engagée", "Patient expert"],
-            "ambassador_score": [0.92, 0.88, 0.81, 0.75, 0.7],
-            "reasons": ["réponses utiles, ton positif", "très suivi", "sources citées", "régulier", "actif"],
+            "reasons": ["réponses utiles, ton positif", "très suivi", "sources citées", "régulier", f"actif ({HANDLE})"],
         }
     )
 
@@ -210,7 +243,8 @@ def uplift_qini_curves() -> pd.DataFrame:
 def run_metadata() -> dict[str, Any]:
     return {
         "packages": {"kedro": "1.7.0", "pandas": "3.1.1"},
-        "parameters": {"reporting": {"language": "fr"}, "random_state": 42},
+        "parameters": {"reporting": {"language": "fr"}, "random_state": 42,
+                       "topics": {"embedding": {"backend": "tfidf_svd_spacy"}, "sentiment": {"backend": "lexique"}}},
         "input_hashes": {"comments": "comments.csv — " + "ab12" * 16, "campaign": None},
         "dataset_versions": {"data/07_model_output/comment_topics.parquet": "2025-01-02T03.04.05.678Z"},
     }

@@ -83,9 +83,11 @@ def test_gaps_section_ranks_gaps_with_evidence_and_briefs(t, params):
     assert html.index("pamplemousse pendant") < html.index("rendez-vous rapide")
     assert "Fiche courte : interactions alimentaires" in html
     assert "Le pamplemousse c&#39;est interdit ?" in html
-    assert "12\u202f%" in html  # coverage
+    assert "non couvert — Bien manger pendant le traitement (0,12)" in html  # coverage
+    assert "Question trop rare" not in html  # too little evidence to be ranked
+    assert "Fiche courte" in html and "Demande : 12 personnes distinctes" in html  # brief card
     assert section.decisions and "pamplemousse" in section.decisions[0]
-    assert "<img" not in html and "&lt;img src=x onerror=" in html
+    assert "<img src=x" not in html and "&lt;img src=x onerror=" in html
 
 
 def test_gaps_empty_table_says_content_covers_questions(t, params):
@@ -96,7 +98,8 @@ def test_gaps_empty_table_says_content_covers_questions(t, params):
 def test_personas_section_has_one_card_per_persona(t, params):
     html = html_of(s.section_personas(standins.persona_cards(), t, params), t)
     assert html.count('<article class="card">') == 3
-    assert "Patient expert" in html and "120 auteurs" in html
+    assert "Patient expert" in html and "120 auteurs (26\u202f%)" in html
+    assert "Montrer l&#39;impact concret." in html and "Courage à vous" in html
     assert "<img src=x" not in html
 
 
@@ -104,8 +107,8 @@ def test_ambassadors_show_only_pseudonyms(t, params):
     section = s.section_ambassadors(standins.ambassador_candidates(), t, params)
     html = html_of(section, t)
     assert standins.PSEUDONYMS[0] in html
-    assert standins.HANDLE not in html  # neither the stray author column nor a handle as id
-    assert "—" in html
+    assert standins.HANDLE not in html  # the row whose id is a handle is left out whole
+    assert section.key_numbers[0].value == "4"
 
 
 def test_campaign_section_shows_effect_ci_verdict_power_and_charts(t, params):

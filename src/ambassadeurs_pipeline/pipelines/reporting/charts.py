@@ -13,16 +13,14 @@ import io
 import textwrap
 
 import matplotlib
+import matplotlib.dates as mdates
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure  # figures without pyplot: no backend, no global state
+from matplotlib.ticker import FuncFormatter
 
-matplotlib.use("Agg")  # no display on servers; set before any figure is drawn
-
-import numpy as np  # noqa: E402
-import pandas as pd  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
-from matplotlib.ticker import FuncFormatter  # noqa: E402
-
-from . import frames  # noqa: E402
-from .i18n import Translator  # noqa: E402
+from . import frames
+from .i18n import Translator
 
 # Okabe–Ito: distinguishable by colour-blind readers and in greyscale prints.
 BLUE, ORANGE, GREEN, RED, GREY, SKY = "#0072B2", "#E69F00", "#009E73", "#D55E00", "#999999", "#56B4E9"
@@ -121,7 +119,8 @@ def plot_topic_trends(
         ax.set_title(t("chart_trends"))
         ax.set_ylim(bottom=0)
         ax.legend(frameon=False, fontsize=9, loc="upper left")
-        fig.autofmt_xdate()
+        ax.xaxis.set_major_locator(mdates.AutoDateLocator(maxticks=8))
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: t.month(mdates.num2date(v))))
     return fig
 
 
@@ -156,8 +155,29 @@ def plot_topic_sentiment(
         ax.set_xlabel(t("chart_sentiment_x"))
         ax.set_title(t("chart_sentiment"))
         ax.grid(axis="y", visible=False)
-        ax.legend(ncols=3, frameon=False, loc="lower left", bbox_to_anchor=(0, 1.0), fontsize=9,
-                  borderaxespad=1.6)
+        ax.legend(ncols=3, frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.14), fontsize=9)
+    return fig
+
+
+def plot_gap_scores(information_gaps: pd.DataFrame | None, lang: str = "fr", n: int = 10) -> Figure:
+    """Horizontal bars: gap score of the ``n`` highest-ranked information gaps."""
+    t = Translator(lang)
+    scores = frames.gap_scores(information_gaps, n)
+    if scores.empty:
+        with matplotlib.rc_context(_STYLE):
+            fig = Figure(figsize=(8, 2.5))
+            return _empty(fig, fig.add_subplot(), t, t("chart_gaps"))
+    with matplotlib.rc_context(_STYLE):
+        fig = Figure(figsize=(8, _height_for(len(scores))), layout="constrained")
+        ax = fig.add_subplot()
+        y = np.arange(len(scores))[::-1]
+        bars = ax.barh(y, scores["score"], color=RED, height=0.65)
+        ax.set_yticks(y, [_wrap(f"{r}. {label}", 45) for r, label in zip(scores["rank"], scores["label"])])
+        ax.bar_label(bars, labels=[t.number(v, 2) for v in scores["score"]], padding=3, fontsize=9)
+        ax.set_xlabel(t("chart_gaps_x"))
+        ax.set_title(t("chart_gaps"))
+        ax.grid(axis="y", visible=False)
+        ax.margins(x=0.12)
     return fig
 
 

@@ -105,6 +105,10 @@ def topic_sentiment_shares(topic_sentiment: pd.DataFrame | None, topic_info: pd.
     if topic_sentiment is None or topic_sentiment.empty:
         return pd.DataFrame(columns=["topic_id", "label", *levels])
     frame = topic_sentiment.copy()
+    month = col(frame, "month", "period")
+    if month is not None:  # per-month rows plus one all-months row (month = NaT) per topic
+        overall = frame[frame[month].isna()]
+        frame = overall if not overall.empty else frame
     tid = col(frame, "topic_id", "topic")
     sent = col(frame, "sentiment_label", "sentiment")
     if sent is not None:  # long format: one row per topic × sentiment
@@ -116,7 +120,7 @@ def topic_sentiment_shares(topic_sentiment: pd.DataFrame | None, topic_info: pd.
             name = col(frame, f"share_{level}", level, f"{level}_share", f"n_{level}")
             if name:
                 mapping[name] = level
-        wide = frame.set_index(tid)[list(mapping)].rename(columns=mapping)
+        wide = frame.groupby(tid)[list(mapping)].sum().rename(columns=mapping)
     wide = wide.reindex(columns=levels, fill_value=0).astype(float)
     totals = wide.sum(axis=1).replace(0, np.nan)
     wide = wide.div(totals, axis=0).fillna(0)
@@ -182,16 +186,45 @@ def topic_time_series(topics_over_time: pd.DataFrame | None, topic_ids: Iterable
     return wide.sort_index()
 
 
-def persona_sizes(persona_cards: pd.DataFrame | None) -> pd.DataFrame:
-    """``label, count`` per persona, largest first."""
-    if persona_cards is None or persona_cards.empty:
-        return pd.DataFrame({"label": [], "count": []})
-    name = col(persona_cards, "persona_name", "name", "label")
-    size = col(persona_cards, "n_authors", "size", "count", "n")
+def gap_scores(information_gaps: pd.DataFrame | None, n: int | None = None) -> pd.DataFrame:
+    """``rank, label, score`` of the ranked information gaps (status "classé"), best first."""
+    if information_gaps is None or information_gaps.empty:
+        return pd.DataFrame({"rank": [], "label": [], "score": []})
+    gaps = information_gaps
+    status = col(gaps, "status")
+    if status:
+        gaps = gaps[gaps[status] == "classé"]
+    rank = col(gaps, "rank")
     out = pd.DataFrame(
         {
-            "label": persona_cards[name].map(as_text),
-            "count": pd.to_numeric(persona_cards[size], errors="coerce").fillna(0).astype(int),
+            "rank": gaps[rank].astype(int) if rank else range(1, len(gaps) + 1),
+            "label": gaps[col(gaps, "label", "question")].map(as_text),
+            "score": pd.to_numeric(gaps[col(gaps, "gap_score", "score")], errors="coerce"),
+        }
+    ).sort_values("rank", kind="stable")
+    return (out.head(n) if n else out).reset_index(drop=True)
+
+
+def persona_table(persona_cards: dict[str, Any] | pd.DataFrame | None) -> pd.DataFrame:
+    """One row per persona from ``persona_cards`` (the personas stage's JSON, or a frame)."""
+    if persona_cards is None:
+        return pd.DataFrame()
+    if isinstance(persona_cards, dict):
+        return pd.DataFrame(persona_cards.get("personas") or [])
+    return persona_cards
+
+
+def persona_sizes(persona_cards: dict[str, Any] | pd.DataFrame | None) -> pd.DataFrame:
+    """``label, count`` per persona, largest first."""
+    cards = persona_table(persona_cards)
+    if cards.empty:
+        return pd.DataFrame({"label": [], "count": []})
+    name = col(cards, "name", "persona_name", "label")
+    size = col(cards, "size", "n_authors", "count", "n")
+    out = pd.DataFrame(
+        {
+            "label": cards[name].map(as_text),
+            "count": pd.to_numeric(cards[size], errors="coerce").fillna(0).astype(int),
         }
     )
     return out.sort_values("count", ascending=False, kind="stable").reset_index(drop=True)

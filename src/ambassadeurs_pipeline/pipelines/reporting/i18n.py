@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from datetime import datetime
 
 LANGUAGES = ("fr", "en")
 
@@ -113,6 +114,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "col_language": {"fr": "Langue", "en": "Language"},
     "col_comments": {"fr": "Commentaires", "en": "Comments"},
     "col_share": {"fr": "Part", "en": "Share"},
+    "reason_import": {"fr": "import", "en": "import"},
+    "reason_cleaning": {"fr": "nettoyage", "en": "cleaning"},
+    "reason_model": {"fr": "hors analyse", "en": "left out of analysis"},
     # Topics
     "topics_intro": {
         "fr": "Les sujets dont la communauté parle le plus, leur évolution et leur tonalité.",
@@ -142,7 +146,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "col_period": {"fr": "Période", "en": "Period"},
     "col_negative_share": {"fr": "Part négative", "en": "Negative share"},
     "col_volume": {"fr": "Volume", "en": "Volume"},
-    "col_severity": {"fr": "Gravité", "en": "Severity"},
+    "col_ratio": {"fr": "Négatifs / niveau habituel", "en": "Negatives / usual level"},
     "col_keywords": {"fr": "Mots-clés", "en": "Keywords"},
     "chart_no_data": {"fr": "Pas de données à représenter.", "en": "No data to plot."},
     # Gaps
@@ -152,9 +156,15 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Questions the community asks often and that your content does not answer (or answers poorly), "
         "ranked by priority, with examples and a content brief.",
     },
+    "chart_gaps": {"fr": "Manques d'information les plus prioritaires", "en": "Highest-priority information gaps"},
+    "chart_gaps_x": {"fr": "Score de manque (0 à 1)", "en": "Gap score (0 to 1)"},
     "gaps_table": {"fr": "Manques d'information classés", "en": "Ranked information gaps"},
     "faq_table": {"fr": "Questions fréquentes", "en": "Frequently asked questions"},
     "col_rank": {"fr": "Rang", "en": "Rank"},
+    "col_askers": {"fr": "Personnes", "en": "People"},
+    "col_trend": {"fr": "Tendance", "en": "Trend"},
+    "col_evidence_numbers": {"fr": "Les preuves", "en": "Evidence"},
+    "gaps_briefs": {"fr": "Propositions de contenu", "en": "Content briefs"},
     "col_question": {"fr": "Question", "en": "Question"},
     "col_asked": {"fr": "Posée", "en": "Asked"},
     "col_coverage": {"fr": "Couverture", "en": "Coverage"},
@@ -172,6 +182,16 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Typical author profiles, built from how they take part.",
     },
     "persona_size": {"fr": "{n} auteurs ({share})", "en": "{n} authors ({share})"},
+    "personas_unstable": {
+        "fr": "Attention : ces personas ne sont pas stables d'un échantillon à l'autre ; à confirmer.",
+        "en": "Caution: these personas are not stable across samples; to be confirmed.",
+    },
+    "persona_role": {"fr": "Rôle dominant", "en": "Dominant role"},
+    "persona_motivation": {"fr": "Motivation dominante", "en": "Dominant motivation"},
+    "persona_topics": {"fr": "Sujets de prédilection", "en": "Favourite topics"},
+    "persona_angle": {"fr": "Angle d'approche", "en": "Approach"},
+    "persona_canal": {"fr": "Canal", "en": "Channel"},
+    "persona_reconnaissance": {"fr": "Reconnaissance", "en": "Recognition"},
     "chart_personas": {"fr": "Taille des personas", "en": "Persona sizes"},
     "chart_personas_x": {"fr": "Nombre d'auteurs", "en": "Number of authors"},
     # Ambassadors
@@ -247,9 +267,14 @@ STRINGS: dict[str, dict[str, str]] = {
     "method_persona_quality": {"fr": "Qualité des personas", "en": "Persona quality"},
     "method_limits": {"fr": "Limites connues", "en": "Known limits"},
     "method_contest": {"fr": "Contester un résultat", "en": "How to contest a result"},
-    "q_coherence": {"fr": "Cohérence (mots-clés)", "en": "Coherence (keywords)"},
-    "q_diversity": {"fr": "Diversité des mots-clés", "en": "Keyword diversity"},
-    "q_stability": {"fr": "Stabilité (ré-échantillonnage)", "en": "Stability (resampling)"},
+    "q_coherence": {"fr": "Cohérence NPMI (de −1 à 1, plus haut = mots-clés plus liés)", "en": "NPMI coherence (−1 to 1, higher = keywords more related)"},
+    "q_n_topics": {"fr": "Nombre de sujets", "en": "Number of topics"},
+    "method_sentiment": {"fr": "Tonalité : {backend}.", "en": "Sentiment: {backend}."},
+    "pii_detector": {"fr": "Détecteur", "en": "Detector"},
+    "pii_comments": {"fr": "Commentaires contenant une donnée personnelle (masquée)", "en": "Comments holding personal data (masked)"},
+    "pii_type": {"fr": "Remplacements « {kind} »", "en": "Replacements “{kind}”"},
+    "q_diversity": {"fr": "Diversité des mots-clés (0 à 1)", "en": "Keyword diversity (0 to 1)"},
+    "q_stability": {"fr": "Stabilité entre graines (ARI moyen, 0 à 1)", "en": "Stability across seeds (mean ARI, 0 to 1)"},
     "q_outliers": {"fr": "Part de commentaires hors sujet", "en": "Share of outlier comments"},
     "limit_1": {
         "fr": "Les commentaires ne représentent que les personnes qui écrivent en ligne, pas l'ensemble des patients.",
@@ -269,9 +294,9 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "contest_text": {
         "fr": "Si un résultat vous semble faux, ou si une personne demande la suppression de ses données, "
-        "écrivez à {contact} en citant la section, la ligne et l'identifiant d'exécution ci-dessous. "
+        "contactez {contact} en citant la section, la ligne et l'identifiant d'exécution ci-dessous. "
         "Chaque résultat peut être recalculé à l'identique à partir des versions de données listées.",
-        "en": "If a result looks wrong, or someone asks for their data to be erased, write to {contact} "
+        "en": "If a result looks wrong, or someone asks for their data to be erased, contact {contact} "
         "quoting the section, the row and the run identifier below. Every result can be recomputed "
         "exactly from the dataset versions listed.",
     },
@@ -291,6 +316,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "col_dataset": {"fr": "Jeu de données", "en": "Dataset"},
     "absent": {"fr": "absent", "en": "absent"},
 }
+
+
+MONTHS_FR = ("janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc.")
+MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def _format_number(value: float, decimals: int, lang: str) -> str:
@@ -318,6 +347,11 @@ class Translator:
     def __call__(self, key: str, **values: object) -> str:
         text = STRINGS[key][self.lang]
         return text.format(**values) if values else text
+
+    def month(self, when: datetime) -> str:
+        """``janv. 2024`` / ``Jan 2024``: month names never depend on the machine's locale."""
+        names = MONTHS_FR if self.lang == "fr" else MONTHS_EN
+        return f"{names[when.month - 1]} {when.year}"
 
     def integer(self, value: float | None) -> str:
         if value is None or (isinstance(value, float) and math.isnan(value)):

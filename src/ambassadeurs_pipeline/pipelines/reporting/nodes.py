@@ -6,6 +6,7 @@ and its section says so, so the report is always produced.
 
 from __future__ import annotations
 
+import json
 import logging
 from datetime import datetime
 from importlib import metadata
@@ -63,7 +64,8 @@ def collect_run_metadata(
     }
     return {
         "packages": {p: _version(p) for p in TRACKED_PACKAGES},
-        "parameters": parameters,
+        # Round-trip through JSON so that dates or paths in parameters save as text.
+        "parameters": json.loads(json.dumps(parameters, default=str)),
         "input_hashes": hashes,
         "input_fingerprints": input_fingerprints or {},
         "dataset_versions": dataset_versions or {},
@@ -81,13 +83,13 @@ def build_sections(
     topics_over_time: pd.DataFrame | None = None,
     topic_sentiment: pd.DataFrame | None = None,
     bad_buzz_alerts: pd.DataFrame | None = None,
-    topic_quality: Any = None,
+    topic_quality: dict[str, Any] | None = None,
     faq: pd.DataFrame | None = None,
     information_gaps: pd.DataFrame | None = None,
-    coverage_calibration: Any = None,
-    persona_cards: pd.DataFrame | None = None,
+    coverage_calibration: dict[str, Any] | None = None,
+    persona_cards: dict[str, Any] | None = None,
     ambassador_candidates: pd.DataFrame | None = None,
-    persona_quality: Any = None,
+    persona_quality: dict[str, Any] | None = None,
     uplift_results: dict[str, Any] | None = None,
     uplift_verdict: str | None = None,
     uplift_qini_curves: pd.DataFrame | None = None,
@@ -101,7 +103,10 @@ def build_sections(
         section_personas(persona_cards, t, params),
         section_ambassadors(ambassador_candidates, t, params),
         section_campaign(uplift_results, uplift_verdict, uplift_qini_curves, t, params),
-        section_methodology(topic_quality, cleaning_report, coverage_calibration, persona_quality, t, params),
+        section_methodology(
+            topic_quality, cleaning_report, coverage_calibration, persona_quality, t, params,
+            (run_metadata or {}).get("parameters"),
+        ),
         section_run(run_metadata, t, params),
     ]
     return [section_summary(body, t), *body]

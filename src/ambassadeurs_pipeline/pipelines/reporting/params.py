@@ -16,10 +16,12 @@ class ReportingParams(BaseModel):
     organisation: str = Field("", description="Shown under the title.")
     contact: str = Field(
         "le responsable des données de votre organisation",
-        description="Who to write to in order to contest a result or ask for erasure.",
+        description="Who to contact to contest a result or ask for erasure (a team or service "
+        "name: e-mail addresses and phone numbers are masked like any personal data).",
     )
     top_topics: int = Field(10, ge=1, le=50, description="Topics shown in the charts.")
     max_table_rows: int = Field(15, ge=1, le=500, description="Rows shown per table.")
     max_ambassadors: int = Field(20, ge=0, le=500, description="Rows of the ambassador shortlist.")
+    max_briefs: int = Field(5, ge=0, le=50, description="Information gaps given a full content brief card.")
     max_evidence: int = Field(3, ge=0, le=10, description="Example excerpts per information gap.")
     excerpt_chars: int = Field(220, ge=40, le=2000, description="Excerpts longer than this are cut.")

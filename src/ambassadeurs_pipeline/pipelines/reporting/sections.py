@@ -95,6 +95,8 @@ class Card:
     text: str = ""
     facts: list[tuple[str, str]] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
+    quotes: list[str] = field(default_factory=list)
+    warning: str = ""
 
 
 @dataclass
@@ -181,23 +183,24 @@ def section_data(
     blocks.append(Paragraph(t("data_intro")))
     comments = _get(ingestion_report, "comments", default={}) or {}
 
-    rows_in = _first(cleaning_report, "rows_in", "n_in", "counts.in") or comments.get("rows_in")
-    rows_kept = _first(cleaning_report, "rows_kept", "n_kept", "counts.kept", "in_model")
-    rows_flagged = _first(cleaning_report, "rows_flagged", "n_flagged", "counts.flagged")
     numbers = []
     if comments.get("rows_in") is not None:
         numbers.append(KeyNumber(t.integer(comments["rows_in"]), t("data_rows_in")))
-        if comments.get("rows_quarantined"):
-            numbers.append(KeyNumber(t.integer(comments["rows_quarantined"]), t("data_rows_quarantined")))
-    elif rows_in is not None:
-        numbers.append(KeyNumber(t.integer(rows_in), t("data_rows_in")))
-    if rows_kept is None and cleaning_report is None:
-        rows_kept = comments.get("rows_kept")
-    if rows_kept is not None:
-        numbers.append(KeyNumber(t.integer(rows_kept), t("data_rows_kept")))
-        section.key_numbers.append(KeyNumber(t.integer(rows_kept), t("kn_comments"), 1))
-    if rows_flagged is not None:
-        numbers.append(KeyNumber(t.integer(rows_flagged), t("data_rows_flagged")))
+    elif _get(cleaning_report, "rows_in") is not None:
+        numbers.append(KeyNumber(t.integer(cleaning_report["rows_in"]), t("data_rows_in")))
+    if comments.get("rows_quarantined"):
+        numbers.append(KeyNumber(t.integer(comments["rows_quarantined"]), t("data_rows_quarantined")))
+    analysed = _first(cleaning_report, "in_model", "rows_kept")
+    if analysed is None and cleaning_report is None:
+        analysed = comments.get("rows_kept")
+    if analysed is not None:
+        numbers.append(KeyNumber(t.integer(analysed), t("data_rows_kept")))
+        section.key_numbers.append(KeyNumber(t.integer(analysed), t("kn_comments"), 1))
+    if cleaning_report is not None:
+        flagged = (_get(cleaning_report, "excluded_from_model", default=0) or 0) + (
+            _get(cleaning_report, "rows_quarantined", default=0) or 0
+        )
+        numbers.append(KeyNumber(t.integer(flagged), t("data_rows_flagged")))
     if numbers:
         blocks.append(KeyNumbers(numbers))
 
@@ -220,13 +223,13 @@ def section_data(
         )
 
     reasons: dict[str, int] = {}
-    for key in ("reasons", "flagged_by_reason", "exclusion_reasons", "counts.flagged_by_reason"):
-        found = _get(cleaning_report, *key.split("."))
-        if isinstance(found, dict):
-            reasons.update(found)
-            break
-    for reason, n in (comments.get("quarantine_reasons") or {}).items():
-        reasons[f"import : {reason}"] = reasons.get(f"import : {reason}", 0) + n
+    for prefix, found in (
+        (t("reason_import"), comments.get("quarantine_reasons")),
+        (t("reason_cleaning"), _get(cleaning_report, "quarantine_reasons")),
+        (t("reason_model"), _get(cleaning_report, "exclusion_reasons")),
+    ):
+        for reason, n in (found or {}).items():
+            reasons[f"{prefix} : {reason}"] = reasons.get(f"{prefix} : {reason}", 0) + int(n)
     if reasons:
         blocks.append(
             Table(
@@ -321,25 +324,33 @@ def _alerts_table(alerts: pd.DataFrame, topic_info: pd.DataFrame | None, t: Tran
     labels = frames.topic_labels(topic_info)
     label = col(alerts, "topic_label", "label")
     tid = col(alerts, "topic_id", "topic")
-    period = col(alerts, "period", "window_start", "date", "week", "timestamp")
-    neg = col(alerts, "negative_share", "share_negatif", "neg_share")
-    volume = col(alerts, "n_comments", "volume", "count", "n")
-    severity = col(alerts, "severity", "z_score", "zscore", "score")
-    order = alerts.sort_values(severity, ascending=False, kind="stable") if severity else alerts
+    period = col(alerts, "month", "period", "date", "week")
+    volume = col(alerts, "n_comments", "volume", "count")
+    negative = col(alerts, "n_negative")
+    share = col(alerts, "negative_share", "share_negatif")
+    ratio = col(alerts, "ratio", "severity")
+    order = alerts.sort_values(ratio, ascending=False, kind="stable") if ratio else alerts
     rows = []
     for _, r in order.head(params.max_table_rows).iterrows():
         name = as_text(r[label]) if label else labels.get(int(r[tid]), as_text(r[tid])) if tid else ""
+        if share:
+            neg_share = r[share]
+        elif negative and volume and r[volume]:
+            neg_share = r[negative] / r[volume]
+        else:
+            neg_share = None
+        when = pd.to_datetime(r[period], errors="coerce") if period else pd.NaT
         rows.append(
             [
                 name,
-                _date(r[period]) or as_text(r[period]) if period else "",
-                t.percent(r[neg]) if neg else "",
+                "" if pd.isna(when) else when.strftime("%m/%Y"),
+                t.percent(neg_share),
                 t.integer(r[volume]) if volume else "",
-                (as_text(r[severity]) if isinstance(r[severity], str) else t.number(r[severity], 1)) if severity else "",
+                f"×{t.number(r[ratio], 1)}" if ratio else "",
             ]
         )
     return Table(
-        [t("col_topic"), t("col_period"), t("col_negative_share"), t("col_volume"), t("col_severity")],
+        [t("col_topic"), t("col_period"), t("col_negative_share"), t("col_volume"), t("col_ratio")],
         rows,
         note=_shown_note(t, len(rows), len(alerts)),
         numeric=[2, 3, 4],
@@ -351,73 +362,124 @@ def _alerts_table(alerts: pd.DataFrame, topic_info: pd.DataFrame | None, t: Tran
 # ---------------------------------------------------------------------------------------------
 
 
+RANKED = "classé"  # gaps.scoring.STATUS_RANKED: enough evidence to be ranked
+
+
+def _examples(value: Any, params: ReportingParams) -> list[str]:
+    items = value.split(" | ") if isinstance(value, str) else as_list(value)
+    return [as_text(q, params.excerpt_chars) for q in items if as_text(q)][: params.max_evidence]
+
+
 def section_gaps(
     faq: pd.DataFrame | None,
     information_gaps: pd.DataFrame | None,
     t: Translator,
     params: ReportingParams,
 ) -> SectionContent:
-    """The ranked gaps table with evidence and content briefs, then the FAQ."""
+    """The ranked gaps table, a brief with evidence for each top gap, then the FAQ."""
     if is_empty(faq) and information_gaps is None:
         return _unavailable("gaps", t, t("not_run", stage="gaps"))
     section = SectionContent(key="gaps", title=t("sec_gaps"))
     blocks = section.blocks
     blocks.append(Paragraph(t("gaps_intro")))
     if information_gaps is not None:
-        section.key_numbers.append(KeyNumber(t.integer(len(information_gaps)), t("kn_gaps"), 3))
-        if information_gaps.empty:
+        gaps = information_gaps
+        status = col(gaps, "status")
+        ranked = gaps[gaps[status] == RANKED] if status else gaps
+        rank = col(ranked, "rank")
+        ranked = ranked.sort_values(rank, kind="stable") if rank else ranked
+        section.key_numbers.append(KeyNumber(t.integer(len(ranked)), t("kn_gaps"), 3))
+        if ranked.empty:
             blocks.append(Callout(t("gaps_none"), tone="ok"))
         else:
-            table = _gaps_table(information_gaps, t, params)
+            blocks.append(_chart(charts.plot_gap_scores(ranked, t.lang, params.top_topics), t("chart_gaps")))
+            table = _gaps_table(ranked, t, params)
             blocks.append(table)
             section.decisions.append(t("dec_gap", label=table.rows[0][1]))
+            blocks.append(Heading(t("gaps_briefs")))
+            blocks.append(Cards(_gap_cards(ranked, t, params)))
     if not is_empty(faq):
-        question = col(faq, "question", "representative_question", "label", "text")
-        asked = col(faq, "n_asked", "n_questions", "count", "size", "n")
+        question = col(faq, "label", "question", "representative_question")
+        asked = col(faq, "n_askers", "n_questions", "count")
+        trend = col(faq, "trend")
         rank = col(faq, "rank")
-        ordered = faq.sort_values(rank) if rank else faq
+        ordered = faq.sort_values(rank, kind="stable") if rank else faq
         rows = [
-            [as_text(r[question], params.excerpt_chars), t.integer(r[asked]) if asked else ""]
+            [as_text(r[question], params.excerpt_chars), t.integer(r[asked]) if asked else "",
+             as_text(r[trend]) if trend else ""]
             for _, r in ordered.head(params.max_table_rows).iterrows()
         ]
         blocks.append(
-            Table([t("col_question"), t("col_asked")], rows, caption=t("faq_table"),
+            Table([t("col_question"), t("col_askers"), t("col_trend")], rows, caption=t("faq_table"),
                   note=_shown_note(t, len(rows), len(faq)), numeric=[1])
         )
     return section
 
 
+def _coverage_text(r: pd.Series, gaps: pd.DataFrame, t: Translator) -> str:
+    status = col(gaps, "coverage_status")
+    best = col(gaps, "best_item_title")
+    sim = col(gaps, "best_item_similarity")
+    parts = [as_text(r[status])] if status and as_text(r[status]) else []
+    if best and as_text(r[best]):
+        detail = as_text(r[best], 80)
+        if sim and pd.notna(r[sim]):
+            detail += f" ({t.number(r[sim], 2)})"
+        parts.append(detail)
+    return " — ".join(parts)
+
+
 def _gaps_table(gaps: pd.DataFrame, t: Translator, params: ReportingParams) -> Table:
-    rank = col(gaps, "rank", "gap_rank")
-    question = col(gaps, "question", "representative_question", "label", "gap_label", "title")
-    asked = col(gaps, "n_asked", "n_questions", "demand", "count", "n")
-    coverage = col(gaps, "coverage", "coverage_score", "best_similarity", "similarity")
-    best = col(gaps, "best_item_title", "best_content_title", "best_match_title", "matched_title")
-    evidence = col(gaps, "evidence", "examples", "example_questions", "quotes")
-    brief = col(gaps, "content_brief", "brief", "suggested_content")
-    ordered = gaps.sort_values(rank, kind="stable") if rank else gaps
+    rank = col(gaps, "rank")
+    question = col(gaps, "label", "question", "representative_question")
+    askers = col(gaps, "n_askers", "n_questions", "count")
+    trend = col(gaps, "trend")
+    score = col(gaps, "gap_score", "score")
     rows: list[list[str | list[str]]] = []
-    for i, (_, r) in enumerate(ordered.head(params.max_table_rows).iterrows(), start=1):
-        quotes = [as_text(q, params.excerpt_chars) for q in as_list(r[evidence])][: params.max_evidence] if evidence else []
+    for i, (_, r) in enumerate(gaps.head(params.max_table_rows).iterrows(), start=1):
         rows.append(
             [
                 as_text(r[rank]) if rank else str(i),
                 as_text(r[question], params.excerpt_chars),
-                t.integer(r[asked]) if asked else "",
-                t.percent(r[coverage]) if coverage else "",
-                as_text(r[best], 120) if best else "",
-                quotes,
-                as_text(r[brief], 2 * params.excerpt_chars) if brief else "",
+                t.integer(r[askers]) if askers else "",
+                as_text(r[trend]) if trend else "",
+                _coverage_text(r, gaps, t),
+                t.number(r[score], 2) if score else "",
             ]
         )
     return Table(
-        [t("col_rank"), t("col_question"), t("col_asked"), t("col_coverage"), t("col_best_content"),
-         t("col_evidence"), t("col_brief")],
+        [t("col_rank"), t("col_question"), t("col_askers"), t("col_trend"), t("col_coverage"), t("col_score")],
         rows,
         caption=t("gaps_table"),
         note=_shown_note(t, len(rows), len(gaps)),
-        numeric=[0, 2, 3],
+        numeric=[0, 2, 5],
     )
+
+
+def _gap_cards(gaps: pd.DataFrame, t: Translator, params: ReportingParams) -> list[Card]:
+    rank = col(gaps, "rank")
+    question = col(gaps, "label", "question")
+    evidence = col(gaps, "evidence")
+    examples = col(gaps, "example_questions", "examples")
+    brief = col(gaps, "content_brief", "brief")
+    shortfall = col(gaps, "coverage_shortfall")
+    cards = []
+    for i, (_, r) in enumerate(gaps.head(params.max_briefs).iterrows(), start=1):
+        facts = []
+        if brief and as_text(r[brief]):
+            facts.append((t("col_brief"), as_text(r[brief], 6 * params.excerpt_chars)))
+        if evidence and as_text(r[evidence]):
+            facts.append((t("col_evidence_numbers"), as_text(r[evidence], 4 * params.excerpt_chars)))
+        if shortfall and as_text(r[shortfall]):
+            facts.append((t("col_coverage"), as_text(r[shortfall], 3 * params.excerpt_chars)))
+        cards.append(
+            Card(
+                title=f"{as_text(r[rank]) if rank else i}. {as_text(r[question], params.excerpt_chars)}",
+                facts=facts,
+                quotes=_examples(r[examples], params) if examples else [],
+            )
+        )
+    return cards
 
 
 # ---------------------------------------------------------------------------------------------
@@ -425,33 +487,45 @@ def _gaps_table(gaps: pd.DataFrame, t: Translator, params: ReportingParams) -> T
 # ---------------------------------------------------------------------------------------------
 
 
-def section_personas(persona_cards: pd.DataFrame | None, t: Translator, params: ReportingParams) -> SectionContent:
-    """One card per persona: name, size, description, defining traits."""
-    if is_empty(persona_cards):
+def section_personas(
+    persona_cards: dict[str, Any] | pd.DataFrame | None, t: Translator, params: ReportingParams
+) -> SectionContent:
+    """One card per persona: name, size, description, traits, topics, quotes, how to approach."""
+    cards_frame = frames.persona_table(persona_cards)
+    if cards_frame.empty:
         return _unavailable("personas", t, t("not_run", stage="personas"))
     section = SectionContent(key="personas", title=t("sec_personas"))
     section.blocks.append(Paragraph(t("personas_intro")))
-    name = col(persona_cards, "persona_name", "name", "label")
-    size = col(persona_cards, "n_authors", "size", "count", "n")
-    share = col(persona_cards, "share", "share_authors", "proportion")
-    text = col(persona_cards, "description", "summary", "text")
-    traits = col(persona_cards, "traits", "key_traits", "top_features", "characteristics")
-    topics = col(persona_cards, "top_topics", "topics", "favourite_topics")
-    total = pd.to_numeric(persona_cards[size], errors="coerce").sum() if size else 0
+    if isinstance(persona_cards, dict) and persona_cards.get("stable") is False:
+        message = _get(persona_cards, "stability", "message")
+        section.blocks.append(Callout(as_text(message) or t("personas_unstable"), tone="alert"))
     cards = []
-    for _, r in persona_cards.iterrows():
-        n = r[size] if size else None
-        s = r[share] if share else (n / total if total and n is not None else None)
+    for card in cards_frame.to_dict("records"):
+        size = card.get("size", card.get("n_authors"))
+        share = card.get("share_of_all_authors", card.get("share"))
         facts = []
+        for key, label in (("dominant_role", "persona_role"), ("dominant_motivation", "persona_motivation")):
+            if as_text(card.get(key)):
+                facts.append((t(label), as_text(card[key]).replace("_", " ")))
+        topics = [as_text(x.get("topic") if isinstance(x, dict) else x) for x in as_list(card.get("top_topics"))][:3]
         if topics:
-            facts.append((t("col_topic"), as_text(as_list(r[topics])[:3])))
+            facts.append((t("persona_topics"), " ; ".join(topics)))
+        approach = card.get("recommended_approach")
+        if isinstance(approach, dict):
+            for key in ("angle", "canal", "reconnaissance"):
+                if approach.get(key):
+                    facts.append((t(f"persona_{key}"), as_text(approach[key])))
+        features = as_list(card.get("distinguishing_features", card.get("traits")))
+        tags = [as_text(f.get("label") if isinstance(f, dict) else f, 60) for f in features][:6]
         cards.append(
             Card(
-                title=as_text(r[name]),
-                subtitle=t("persona_size", n=t.integer(n), share=t.percent(s)) if n is not None else "",
-                text=as_text(r[text], 600) if text else "",
+                title=as_text(card.get("name", card.get("persona_name"))),
+                subtitle=t("persona_size", n=t.integer(size), share=t.percent(share)) if size is not None else "",
+                text=as_text(card.get("description"), 600),
                 facts=facts,
-                tags=[as_text(x, 60) for x in as_list(r[traits])][:6] if traits else [],
+                tags=tags,
+                quotes=[as_text(q, params.excerpt_chars) for q in as_list(card.get("quotes"))][: params.max_evidence],
+                warning=as_text(card.get("stability_warning")),
             )
         )
     section.blocks.append(Cards(cards))
@@ -459,13 +533,21 @@ def section_personas(persona_cards: pd.DataFrame | None, t: Translator, params: 
     return section
 
 
-def _pseudonym_or_mask(value: Any) -> str:
-    text = as_text(value)
-    if PSEUDONYM.fullmatch(text):
-        return text
-    # Not a pseudonym made by privacy.pseudonyms: it may be a handle, so it never reaches the report.
-    logger.warning("ambassador_candidates holds an author id that is not a pseudonym; masked in the report.")
-    return "—"
+def _pseudonymous_rows(candidates: pd.DataFrame, author: str | None) -> pd.DataFrame:
+    """Rows whose author id is a pseudonym made by ``privacy.pseudonyms``; the others are dropped.
+
+    A row with anything else as id may carry a handle in any of its columns, so none of it
+    reaches the report.
+    """
+    if author is None:
+        return candidates.iloc[0:0]
+    ok = candidates[author].map(lambda v: bool(PSEUDONYM.fullmatch(as_text(v))))
+    if not ok.all():
+        logger.warning(
+            "ambassador_candidates: %d row(s) with an author id that is not a pseudonym left out of the report.",
+            int((~ok).sum()),
+        )
+    return candidates[ok]
 
 
 def section_ambassadors(
@@ -476,14 +558,14 @@ def section_ambassadors(
         return _unavailable("ambassadors", t, t("not_run", stage="personas"))
     section = SectionContent(key="ambassadors", title=t("sec_ambassadors"))
     section.blocks.append(Paragraph(t("ambassadors_intro")))
-    section.key_numbers.append(KeyNumber(t.integer(len(ambassador_candidates)), t("kn_ambassadors"), 4))
-    if ambassador_candidates.empty:
+    author = col(ambassador_candidates, "author_id")
+    c = _pseudonymous_rows(ambassador_candidates, author)
+    section.key_numbers.append(KeyNumber(t.integer(len(c)), t("kn_ambassadors"), 4))
+    if c.empty:
         section.blocks.append(Callout(t("ambassadors_none")))
         return section
-    c = ambassador_candidates
-    author = col(c, "author_id")
     persona = col(c, "persona_name", "persona")
-    score = col(c, "ambassador_score", "score", "rank_score")
+    score = col(c, "score", "ambassador_score", "rank_score")
     rank = col(c, "rank")
     why = col(c, "reasons", "why", "rationale", "explanation")
     ordered = c.sort_values(rank) if rank else (c.sort_values(score, ascending=False) if score else c)
@@ -491,15 +573,16 @@ def section_ambassadors(
     for _, r in ordered.head(params.max_ambassadors).iterrows():
         rows.append(
             [
-                _pseudonym_or_mask(r[author]) if author else "—",
+                as_text(r[rank]) if rank else "",
+                as_text(r[author]),
                 as_text(r[persona]) if persona else "",
                 t.number(r[score], 2) if score else "",
                 as_text(r[why], 200) if why else "",
             ]
         )
     section.blocks.append(
-        Table([t("col_author_id"), t("col_persona"), t("col_score"), t("col_why")], rows,
-              note=_shown_note(t, len(rows), len(c)), numeric=[2])
+        Table([t("col_rank"), t("col_author_id"), t("col_persona"), t("col_score"), t("col_why")], rows,
+              note=_shown_note(t, len(rows), len(c)), numeric=[0, 3])
     )
     if persona:
         top_persona = ordered[persona].map(as_text).mode()
@@ -625,60 +708,86 @@ def section_campaign(
 # ---------------------------------------------------------------------------------------------
 
 
-def _metrics_table(metrics: dict[str, Any] | pd.DataFrame | None, t: Translator, labels: dict[str, str]) -> Table | None:
-    if is_empty(metrics):
-        return None
-    if isinstance(metrics, pd.DataFrame):
-        name = col(metrics, "metric", "name")
-        value = col(metrics, "value", "score")
-        items = dict(zip(metrics[name], metrics[value])) if name and value else metrics.iloc[0].to_dict()
-    else:
-        items = metrics
+def _scalar_rows(metrics: dict[str, Any] | None, t: Translator, skip: tuple[str, ...] = ()) -> list[list[str]]:
+    """``[name, value]`` for the numeric scalars of a metrics dict (nested parts are left out)."""
     rows = []
-    for key, value in items.items():
-        if isinstance(value, bool) or not isinstance(value, int | float | str):
+    for key, value in (metrics or {}).items():
+        if key in skip or isinstance(value, bool) or not isinstance(value, int | float):
             continue
-        text = t.number(value, 3) if isinstance(value, float) else (t.integer(value) if isinstance(value, int) else as_text(value))
-        rows.append([labels.get(key, key.replace("_", " ")), text])
-    return Table([t("col_metric"), t("col_value")], rows, numeric=[1]) if rows else None
+        text = t.integer(value) if isinstance(value, int) else t.number(value, 3)
+        rows.append([key.replace("_", " "), text])
+    return rows
+
+
+def _topic_quality_rows(quality: dict[str, Any], t: Translator) -> list[list[str]]:
+    rows = []
+    if quality.get("n_topics") is not None:
+        rows.append([t("q_n_topics"), t.integer(quality["n_topics"])])
+    coherence = _first(quality, "npmi_coherence", "coherence")
+    if coherence is not None:
+        rows.append([t("q_coherence"), t.number(coherence, 3)])
+    diversity = _first(quality, "topic_diversity", "diversity")
+    if diversity is not None:
+        rows.append([t("q_diversity"), t.number(diversity, 2)])
+    stability = _first(quality, "stability.ari_mean", "stability_ari")
+    if isinstance(stability, int | float):
+        rows.append([t("q_stability"), t.number(stability, 2)])
+    if quality.get("outlier_share") is not None:
+        rows.append([t("q_outliers"), t.percent(quality["outlier_share"], 1)])
+    return rows
+
+
+def _pii_rows(pii: dict[str, Any], t: Translator) -> list[list[str]]:
+    # The salt fingerprint stays out: it identifies the secret, which readers do not need.
+    rows = []
+    if pii.get("detector"):
+        rows.append([t("pii_detector"), as_text(pii["detector"])])
+    if pii.get("comments_with_pii") is not None:
+        rows.append([t("pii_comments"), t.integer(pii["comments_with_pii"])])
+    for kind, n in (pii.get("replaced_per_type") or {}).items():
+        rows.append([t("pii_type", kind=as_text(kind)), t.integer(n)])
+    return rows
 
 
 def section_methodology(
-    topic_quality: dict[str, Any] | pd.DataFrame | None,
+    topic_quality: dict[str, Any] | None,
     cleaning_report: dict[str, Any] | None,
-    coverage_calibration: dict[str, Any] | pd.DataFrame | None,
-    persona_quality: dict[str, Any] | pd.DataFrame | None,
+    coverage_calibration: dict[str, Any] | None,
+    persona_quality: dict[str, Any] | None,
     t: Translator,
     params: ReportingParams,
+    run_parameters: dict[str, Any] | None = None,
 ) -> SectionContent:
-    """Embedding backend, topic-quality and PII figures, limits, how to contest a result.
+    """Embedding backend, topic-quality and PII figures, calibration, limits, how to contest.
 
     Always available: the limits and the contest procedure do not depend on any stage.
     """
     section = SectionContent(key="methodology", title=t("sec_methodology"))
     blocks = section.blocks
     blocks.append(Paragraph(t("method_intro")))
-    backend = _first(topic_quality if isinstance(topic_quality, dict) else None, "embedding_backend", "backend", "embedding.backend")
-    if backend:
-        blocks.append(Paragraph(t("method_embedding", backend=as_text(backend))))
-    labels = {
-        "coherence": t("q_coherence"), "coherence_npmi": t("q_coherence"), "c_npmi": t("q_coherence"),
-        "diversity": t("q_diversity"), "topic_diversity": t("q_diversity"),
-        "stability": t("q_stability"), "stability_ari": t("q_stability"),
-        "outlier_share": t("q_outliers"), "outliers": t("q_outliers"),
-    }
-    for title, metrics in (
-        (t("method_topic_quality"), topic_quality),
-        (t("method_pii"), _first(cleaning_report, "pii", "pii_detection", "pii_figures")),
-        (t("method_gap_calibration"), coverage_calibration),
-        (t("method_persona_quality"), persona_quality),
+    embedding = _get(run_parameters, "topics", "embedding", "backend")
+    if embedding:
+        blocks.append(Paragraph(t("method_embedding", backend=as_text(embedding))))
+    sentiment = _get(run_parameters, "topics", "sentiment", "backend")
+    if sentiment:
+        blocks.append(Paragraph(t("method_sentiment", backend=as_text(sentiment))))
+
+    pii = _get(cleaning_report, "pii")
+    calibration_rows = _scalar_rows(coverage_calibration, t)
+    persona_rows = _scalar_rows(persona_quality, t)
+    for title, rows, note in (
+        (t("method_topic_quality"), _topic_quality_rows(topic_quality or {}, t), ""),
+        (t("method_pii"), _pii_rows(pii, t) if isinstance(pii, dict) else [], ""),
+        (t("method_gap_calibration"), calibration_rows, as_text(_get(coverage_calibration, "method"))),
+        (t("method_persona_quality"), persona_rows, as_text(_get(persona_quality, "message"))),
     ):
-        table = _metrics_table(metrics, t, labels)
         blocks.append(Heading(title))
-        if table is None:
+        if note:
+            blocks.append(Paragraph(note))
+        if rows:
+            blocks.append(Table([t("col_metric"), t("col_value")], rows, numeric=[1]))
+        elif not note:
             blocks.append(Callout(t("unavailable", reason=t("chart_no_data"))))
-        else:
-            blocks.append(table)
     blocks.append(Heading(t("method_limits")))
     blocks.append(Bullets([t(f"limit_{i}") for i in range(1, 5)]))
     blocks.append(Heading(t("method_contest")))
