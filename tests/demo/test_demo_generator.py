@@ -262,3 +262,8 @@ def test_cli_writes_all_files(tmp_path: Path):
     # byte-identical rewrite
     write_demo(generate_demo(1000, 3), tmp_path / "again")
     assert (out / "comments.csv").read_bytes() == (tmp_path / "again" / "comments.csv").read_bytes()
+
+
+def test_no_unfilled_slots(merged):
+    fr = merged[(merged["lang"] == "fr") & (merged["is_spam"] == 0)]
+    assert not fr["text"].str.contains(r"\{\w*\}", regex=True).any()

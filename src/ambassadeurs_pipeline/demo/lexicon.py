@@ -109,20 +109,33 @@ UNHELPFUL = _s(
     "Aucune idée, demandez à votre {pro}.|Je ne sais pas du tout, désolé{e}.|Je me pose la même question.|Bon courage à vous !|"
     "Up|Pareil pour moi, personne n'a de réponse ?|Moi on ne m'a jamais rien expliqué non plus.|Franchement je ne sais pas.|"
     "Il faut voir avec votre médecin, ici on ne peut pas savoir.|Ça dépend des gens je pense.|Je suis aussi intéressé{e} par la réponse.|"
-    "Courage, ça va aller.|Bonne question, je n'en sais rien.|Moi aussi j'aimerais savoir.|Je suis dans le même cas, je suis le sujet."
+    "Courage, ça va aller.|Bonne question, je n'en sais rien.|Moi aussi j'aimerais savoir.|Je suis dans le même cas, je suis le sujet.|"
+    # Variants with theme fillers, so that short replies still carry their theme's words.
+    "Aucune idée pour {drug}, demandez à votre {pro}.|Je n'ai jamais eu {symptom} avec {drug}, désolé{e}.|"
+    "Pour {exam} je ne sais pas, il faut voir avec le {pro}.|Je me pose la même question sur {term}.|"
+    "Moi aussi je galère avec {symptom} {situation}.|Pas d'expérience avec {drug2}, désolé{e}.|"
+    "Je ne connais pas {drug}, mais {symptom} ça me parle.|Aucune idée pour {exam}, je suis le sujet.|"
+    "On m'a jamais rien dit sur {term} non plus.|Perso {drug} ne m'a rien fait, mais chacun réagit différemment."
 )
 SUPPORT = _s(
     "Courage, je suis passé{e} par là aussi avec {symptom}.|Je vous envoie plein de courage.|Je comprends tellement, {symptom} c'est épuisant.|"
     "Tenez bon, ça finit par s'améliorer.|Pareil pour moi avec {drug}, on se sent moins seul{e} en lisant ça.|"
     "Merci pour ce témoignage, ça fait du bien de lire ça.|Je vous comprends, {maladie} c'est un combat de tous les jours.|"
-    "Gros câlin, prenez soin de vous.|Bravo pour votre courage.|Ça me parle tellement, j'ai vécu la même chose {situation}."
+    "Gros câlin, prenez soin de vous.|Bravo pour votre courage.|Ça me parle tellement, j'ai vécu la même chose {situation}.|"
+    "Courage avec {symptom}, je sais ce que c'est.|Bon courage pour {exam}, ça va bien se passer.|"
+    "Je connais trop bien {symptom} {situation}, courage.|Je croise les doigts pour {exam}.|Pareil pour moi sous {drug}, tenez bon.|"
+    "Courage, {maladie} c'est usant mais on s'accroche.|Moi aussi {drug} m'a fait ça au début, accrochez-vous.|"
+    "Je pense fort à vous pour {exam}.|Vous n'êtes pas seul{e} avec {symptom}."
 )
 THANKS = _s(
     "Merci, ça m'aide beaucoup !|Merci bcp pour vos réponses.|Merci pour vos conseils, je vais en parler à mon {pro}.|"
     "Merci beaucoup, c'est plus clair maintenant.|Super, merci pour l'info sur {term} !|Merci à vous, je me sens rassuré{e}.|"
     "Merci pour cette réponse détaillée.|Merci, je vais essayer ça.|Un grand merci, je ne savais pas pour {drug}.|"
     "Merci, vous m'avez bien aidé{e}.|Merci infiniment pour votre réponse, je vais demander à mon {pro}.|"
-    "Merci beaucoup pour vos retours sur {exam}.|Merci pour le lien, très utile !"
+    "Merci beaucoup pour vos retours sur {exam}.|Merci pour le lien, très utile !|"
+    "Merci, je vais demander à mon {pro} pour {drug}.|Merci, je vais essayer pour {symptom}.|"
+    "Merci pour vos conseils sur {term}, ça m'aide.|Merci, je suis rassuré{e} pour {exam}.|"
+    "Merci, je ne savais pas que {drug} pouvait donner {symptom}.|Merci pour vos réponses, j'y vois plus clair sur {term}."
 )
 STORY_OPENERS = _s(
     "Je voulais partager mon parcours.|Petit témoignage pour ceux qui passent par là.|Je poste pour donner des nouvelles.|"
@@ -270,6 +283,13 @@ FOREIGN = {
         "answer": _s("نفس الشيء حصل معي مع {drug}، تحسنت بعد أسابيع. استشر طبيبك.|يجب أن تتحدث مع الطبيب قبل تغيير الجرعة"),
         "other": _s("شكرا على المشاركة، الله يشفيكم جميعا|بالتوفيق للجميع ❤️"),
     },
+}
+FOREIGN_EXTRA = {
+    "en": {"greet": _s("Hi,|Hello,|Hey everyone,|Hi all,|Good evening,"),
+           "close": _s("Thanks!|Take care.|Any advice welcome.|Cheers.|Much love from London.|Sorry for writing in English.")},
+    "es": {"greet": _s("Hola,|Buenas,|Hola a todas,|Buenos días,"), "close": _s("Gracias.|Un abrazo.|Saludos desde Madrid.|Cuídense.")},
+    "de": {"greet": _s("Hallo,|Hi,|Guten Abend,|Hallo ihr Lieben,"), "close": _s("Danke!|Liebe Grüße.|Gute Besserung.|Viele Grüße aus Köln.")},
+    "ar": {"greet": _s("مرحبا،|السلام عليكم،|مساء الخير،"), "close": _s("شكرا|تحياتي|بالتوفيق")},
 }
 FOREIGN_SYMPTOMS = {
     "en": _s("dizziness|nausea|fatigue|headaches|weight gain|insomnia"),

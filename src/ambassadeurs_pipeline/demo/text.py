@@ -105,6 +105,8 @@ _ONE = {name: Bank([getattr(L, name)]) for name in (
     "HELPFUL_TAILS", "LINK_PHRASES", "UNHELPFUL", "SUPPORT", "THANKS", "STORY_OPENERS", "TIP_OPENERS", "DURATIONS",
     "CITIES")}
 _RELATIVES = Bank([L.RELATIVES])
+_SHORT = {name: Bank([[s for s in getattr(L, name) if "{" not in s], [s for s in getattr(L, name) if "{" in s]])
+          for name in ("UNHELPFUL", "SUPPORT", "THANKS")}
 _INTENT_URL = np.array([catalog_url(INTENT_CATALOG[it.key]) for _, it in _INTENTS], dtype=object)
 _THEME_INTENTS = np.array([[i for i, (ti, _) in enumerate(_INTENTS) if ti == t] for t in range(len(THEMES))])
 
@@ -180,6 +182,9 @@ def render(rng: np.random.Generator, kind, theme, intent, gap, source, author_id
     m3 = (kind == K_STORY)
     ctx[m3] = (_sp(_ONE["STORY_OPENERS"].pick(rng, np.zeros(m3.sum(), int))) + _sp(B["line"].pick(rng, theme[m3]))
                + _sp(_ONE["CONTEXTS"].pick(rng, np.zeros(m3.sum(), int))) + B["line"].pick(rng, theme[m3]))
+    # A theme sentence on a share of the other comments too (people tell their own case).
+    more = np.isin(kind, [K_U, K_SUP, K_T, K_FQ, K_MT, K_A, K_Q_GEN, K_Q_INTENT]) & (rng.random(n) < 0.45)
+    ctx[more] = _sp(ctx[more]) + B["line"].pick(rng, theme[more])
     gq = np.isin(kind, [K_Q_GAP, K_GQ]) & (rng.random(n) < 0.6)
     ctx[gq] = _sp(ctx[gq]) + B["gap_ctx"].pick(rng, gap[gq])
 
@@ -200,15 +205,17 @@ def render(rng: np.random.Generator, kind, theme, intent, gap, source, author_id
     body[m_ai] = B["intent_a"].flat[first_idx[m_ai]]
     two = m_ai & (rng.random(n) < 0.3)
     body[two] = _sp(body[two]) + B["intent_a"].pick_other(rng, intent[two], first_idx[two])
-    link = m_ai & (rng.random(n) < 0.3)
+    link = m_ai & (rng.random(n) < 0.18)
     body[link] = _sp(body[link]) + _ONE["LINK_PHRASES"].pick(rng, np.zeros(link.sum(), int))
     m_ag = (kind == K_A) & (intent < 0)
     body[m_ag] = _ONE["GENERIC_ANSWERS"].pick(rng, np.zeros(m_ag.sum(), int))
     tail = (kind == K_A) & (rng.random(n) < 0.5)
     body[tail] = _sp(body[tail]) + _ONE["HELPFUL_TAILS"].pick(rng, np.zeros(tail.sum(), int))
+    # Short replies: 75% from the variants holding theme slots (so they still carry the theme).
     for k, name in ((K_U, "UNHELPFUL"), (K_SUP, "SUPPORT"), (K_T, "THANKS")):
         m = kind == k
-        body[m] = _ONE[name].pick(rng, np.zeros(m.sum(), int))
+        themed = (rng.random(m.sum()) < 0.75).astype(int)
+        body[m] = _SHORT[name].pick(rng, themed)
     m = kind == K_TIP
     tip_intent = _THEME_INTENTS[theme[m], (rng.random(m.sum()) * _THEME_INTENTS.shape[1]).astype(int)]
     body[m] = _sp(_ONE["TIP_OPENERS"].pick(rng, np.zeros(m.sum(), int))) + B["intent_a"].pick(rng, tip_intent)
@@ -277,36 +284,44 @@ def render(rng: np.random.Generator, kind, theme, intent, gap, source, author_id
     u_sms, u_cas = rng.random(n), rng.random(n)
     u_typo = rng.random((n, 7))
 
-    texts = [""] * n
-    cols = [x.tolist() for x in (tpl, e, ne, drug, drug2, sym, sym2, exam, pro, situation, term, maladie, duration, age,
-                                 year, relative, nyears, n_mois, city, url, protitle, sms, no_acc, typo, casual, drop_q,
-                                 emo, emo_str, u_sms, u_cas)]
-    typo_rows = u_typo.tolist()
-    for i, (t, e_, ne_, d1, d2, s1, s2, ex, pr, si, te, ma, du, ag, ye, re_, ny, nm, ci, ur, pt, f_sms, f_acc, f_typo,
-            f_cas, f_dq, f_emo, es, us, uc) in enumerate(zip(*cols)):
-        t = t.rstrip()
-        if "{" in t:
-            t = t.format(e=e_, ne=ne_, drug=d1, drug2=d2, symptom=s1, symptom2=s2, exam=ex, pro=pr, situation=si,
-                         term=te, maladie=ma, duration=du, age=f"{ag} ans", year=ye, relative=re_, nyears=ny,
-                         n_mois=nm, city=ci, url=ur, protitle=pt)
-            if " de l" in t or " à l" in t:
-                for x, y in _CONTRACTIONS:
-                    t = t.replace(x, y)
-        t = t[:1].upper() + t[1:]
-        if f_sms:
-            t = noise.sms(t, us)
-        if f_acc:
-            t = noise.strip_accents(t)
-        if f_typo:
-            t = noise.typos(t, typo_rows[i])
-        if f_cas:
-            t = noise.casual(t, uc)
-        if f_dq:
-            t = noise.drop_question_marks(t)
-        if f_emo:
-            t = f"{t} {es}"
+    # Slot filling, one slot at a time over the rows that hold it (C-level scans, few
+    # Python-level replaces). "{e}"/"{ne}" go last: some fillers hold them ("seul{e}").
+    texts = [t.rstrip() for t in tpl.tolist()]
+    slots = (("{drug}", drug), ("{drug2}", drug2), ("{symptom}", sym), ("{symptom2}", sym2), ("{exam}", exam),
+             ("{pro}", pro), ("{situation}", situation), ("{term}", term), ("{maladie}", maladie),
+             ("{duration}", duration), ("{relative}", relative), ("{city}", city), ("{url}", url),
+             ("{protitle}", protitle), ("{age}", np.char.add(age.astype(str), " ans").astype(object)),
+             ("{year}", year.astype(str).astype(object)), ("{nyears}", nyears.astype(str).astype(object)),
+             ("{n_mois}", n_mois.astype(str).astype(object)), ("{e}", e.astype(object)), ("{ne}", ne.astype(object)))
+    for key, vals in slots:
+        idx = [i for i, t in enumerate(texts) if key in t]
+        if idx:
+            sub = vals[idx].tolist()
+            for i, v in zip(idx, sub):
+                texts[i] = texts[i].replace(key, v)
+    for i in [i for i, t in enumerate(texts) if " de l" in t or " à l" in t]:
+        t = texts[i]
+        for x, y in _CONTRACTIONS:
+            t = t.replace(x, y)
         texts[i] = t
+    texts = [t[:1].upper() + t[1:] for t in texts]
 
+    # Noise, applied in order to the rows drawn for each transformation.
+    u_sms_l, u_cas_l = u_sms.tolist(), u_cas.tolist()
+    for i in np.flatnonzero(sms).tolist():
+        texts[i] = noise.sms(texts[i], u_sms_l[i])
+    for i in np.flatnonzero(no_acc).tolist():
+        texts[i] = noise.strip_accents(texts[i])
+    ty = np.flatnonzero(typo)
+    for i, uu in zip(ty.tolist(), u_typo[ty].tolist()):
+        texts[i] = noise.typos(texts[i], uu)
+    for i in np.flatnonzero(casual).tolist():
+        texts[i] = noise.casual(texts[i], u_cas_l[i])
+    for i in np.flatnonzero(drop_q).tolist():
+        texts[i] = noise.drop_question_marks(texts[i])
+    em = np.flatnonzero(emo)
+    for i, es in zip(em.tolist(), emo_str[em].tolist()):
+        texts[i] = f"{texts[i]} {es}"
     # Foreign-language comments replace the French rendering.
     foreign_idx = np.flatnonzero(~is_fr)
     fsym = {lg: Bank([L.FOREIGN_SYMPTOMS[lg]]) for lg in L.FOREIGN}
@@ -316,8 +331,18 @@ def render(rng: np.random.Generator, kind, theme, intent, gap, source, author_id
         bank = L.FOREIGN[lg][cat]
         tpl_f = bank[int(rng.integers(len(bank)))]
         s = fsym[lg].flat[int(rng.integers(fsym[lg].size[0]))]
-        texts[i] = tpl_f.format(drug=str(drug[i]).replace("la ", "").replace("l'", "").replace("le ", ""),
-                                symptom_en=s, symptom_es=s, symptom_de=s, symptom_ar=s)
+        t = tpl_f.format(drug=str(drug[i]).replace("la ", "").replace("l'", "").replace("le ", ""),
+                         symptom_en=s, symptom_es=s, symptom_de=s, symptom_ar=s)
+        # Compose greeting / closing / emoji so foreign posts are not a handful of fixed texts.
+        ex = L.FOREIGN_EXTRA[lg]
+        u3 = rng.random(4)
+        if u3[0] < 0.5:
+            t = f"{ex['greet'][int(u3[1] * len(ex['greet']))]} {t}"
+        if u3[2] < 0.5:
+            t = f"{t} {ex['close'][int(u3[3] * len(ex['close']))]}"
+        if u3[1] < 0.3:
+            t = f"{t} {L.EMOJIS['neutre'][int(u3[3] * 5)]}"
+        texts[i] = t
 
     return {
         "text": texts, "lang": lang, "sentiment": sent, "role_disclosed": disc & is_fr,
