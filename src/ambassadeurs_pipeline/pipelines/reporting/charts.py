@@ -174,6 +174,7 @@ def plot_gap_scores(information_gaps: pd.DataFrame | None, lang: str = "fr", n: 
         bars = ax.barh(y, scores["score"], color=RED, height=0.65)
         ax.set_yticks(y, [_wrap(f"{r}. {label}", 45) for r, label in zip(scores["rank"], scores["label"])])
         ax.bar_label(bars, labels=[t.number(v, 2) for v in scores["score"]], padding=3, fontsize=9)
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: t.number(v, 1)))
         ax.set_xlabel(t("chart_gaps_x"))
         ax.set_title(t("chart_gaps"))
         ax.grid(axis="y", visible=False)
@@ -219,6 +220,7 @@ def plot_uplift_forest(
         ax.axvline(0, color=GREY, linestyle="--", linewidth=1)
         labels = [t("overall") if o else s for s, o in zip(effects["segment"], is_overall)]
         ax.set_yticks(y, [_wrap(label, 30) for label in labels])
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: t.number(v, 0)))
         ax.set_xlabel(t("chart_forest_x"))
         ax.set_title(t("chart_forest_arm", arm=arm))
         ax.grid(axis="y", visible=False)
@@ -245,5 +247,5 @@ def plot_qini(qini_curves: pd.DataFrame | None, lang: str = "fr", model: str | N
         ax.set_xlabel(t("chart_qini_x"))
         ax.set_ylabel(t("chart_qini_y"))
         ax.set_title(t("chart_qini") + (f" — {model}" if model else ""))
-        ax.legend(frameon=False, loc="upper left")
+        ax.legend(frameon=True, framealpha=0.9, edgecolor="none", loc="best")
     return fig

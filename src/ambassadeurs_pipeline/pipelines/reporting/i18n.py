@@ -79,12 +79,16 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Reach out to the {n} shortlisted ambassadors, persona “{persona}” first.",
     },
     "dec_campaign_positive": {
-        "fr": "Étendre la campagne : son effet est positif et établi ({verdict}).",
-        "en": "Scale the campaign up: its effect is positive and established ({verdict}).",
+        "fr": "Étendre la campagne : son effet est positif et démontré ({verdict}).",
+        "en": "Scale the campaign up: its effect is positive and demonstrated ({verdict}).",
     },
     "dec_campaign_other": {
-        "fr": "Ne pas étendre la campagne en l'état : {verdict}.",
-        "en": "Do not scale the campaign up as it stands: {verdict}.",
+        "fr": "Ne pas étendre la campagne en l'état : son effet n'est pas démontré ({verdict}).",
+        "en": "Do not scale the campaign up as it stands: its effect is not demonstrated ({verdict}).",
+    },
+    "campaign_effect_summary": {
+        "fr": "« {arm} » : {effect}, IC 95 % [{low} ; {high}]",
+        "en": "“{arm}”: {effect}, 95% CI [{low}; {high}]",
     },
     # Data
     "data_intro": {
@@ -327,7 +331,7 @@ def _format_number(value: float, decimals: int, lang: str) -> str:
     if lang == "fr":
         # French: narrow no-break space between thousands, decimal comma.
         text = text.replace(",", "\u202f").replace(".", ",")
-    return text
+    return text.replace("-", "−")  # a true minus sign, as wide as the plus
 
 
 @dataclass(frozen=True)

@@ -658,8 +658,12 @@ def section_campaign(
         if not claim.empty:
             c = claim.iloc[0]
             section.key_numbers.append(KeyNumber(f"{t.signed(scale * c['difference'])}{unit}", t("kn_uplift"), 5))
-            demonstrated = c["difference_low"] > 0 and c.get("p_value_holm", 0) < (uplift_results.get("parameters") or {}).get("alpha", 0.05)
-            summary = verdict[0] if verdict else ""
+            alpha = (uplift_results.get("parameters") or {}).get("alpha", 0.05)
+            demonstrated = c["difference_low"] > 0 and c.get("p_value_holm", 0) < alpha
+            summary = t(
+                "campaign_effect_summary", arm=as_text(arm), effect=f"{t.signed(scale * c['difference'])}{unit}",
+                low=t.signed(scale * c["difference_low"]), high=t.signed(scale * c["difference_high"]),
+            )
             section.decisions.append(
                 t("dec_campaign_positive", verdict=summary) if demonstrated else t("dec_campaign_other", verdict=summary)
             )
