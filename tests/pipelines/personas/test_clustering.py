@@ -57,15 +57,20 @@ def test_params_fail_on_bad_keys_and_ranges():
         PersonasParams.model_validate({"clustering": {"k_min": 5, "k_max": 3}})
 
 
-def test_components_are_percentile_ranks():
+def test_components_are_log_scaled_and_explainable():
     f = pd.DataFrame(
         {
-            "answers_to_questions": [0, 5, 10], "thanks_received": [0, 1, 2], "mean_likes_on_answers": [0, 1, 2],
+            "answers_to_questions": [0, 5, 10], "answer_share": [0.0, 0.5, 1.0], "thanks_received": [0, 1, 2], "mean_likes_on_answers": [0, 1, 2],
             "n_comments": [1, 2, 3], "active_days": [1, 2, 3], "regularity": [0.1, 0.2, 0.3],
             "in_degree": [0, 1, 2], "pagerank": [0.1, 0.2, 0.7], "betweenness": [0, 0.1, 0.2],
             "share_positive": [0.0, 0.5, 1.0], "share_negative": [1.0, 0.5, 0.0],
         }
     )
     comp = component_scores(f)
-    assert comp.iloc[2].tolist() == [1.0, 1.0, 1.0, 1.0]
-    assert comp.iloc[0].tolist() == pytest.approx([1 / 3] * 4, abs=1e-3)
+    # the top member on every count; regularity (a share) stays as is: (1 + 1 + 0.3) / 3
+    assert comp.iloc[2].tolist() == pytest.approx([1.0, 2.3 / 3, 1.0, 1.0], abs=1e-3)
+    # tone = (1 + positive - negative) / 2; counts on a log scale relative to the maximum
+    assert comp["tone"].tolist() == pytest.approx([0.0, 0.5, 1.0])
+    assert comp.loc[1, "credibility"] == pytest.approx(
+        (np.log1p(5) / np.log1p(10) + 0.5 + np.log1p(1) / np.log1p(2) + np.log1p(1) / np.log1p(2)) / 4, abs=1e-3
+    )

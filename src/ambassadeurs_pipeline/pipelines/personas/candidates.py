@@ -1,12 +1,15 @@
 """Ranked shortlist of ambassador candidates, with the reasons for each rank.
 
-Each component is the mean of percentile ranks (0 = lowest in the community, 1 = highest)
-of a few features, so "0.9" always reads "better than 90 % of eligible members":
+Each component is the mean of a few features put on a 0–1 scale: counts (and PageRank,
+betweenness, likes) on a log scale relative to the community maximum, ``log(1+x) /
+log(1+max)``, so that a member ten times more active than the next stays visibly ahead (a
+percentile rank would squash the top 5 % together); regularity is already a 0–1 share:
 
-- credibility: answers to other people's questions, thanks received, mean likes on answers;
+- credibility: answers to other people's questions (count, and share of one's messages that
+  are such answers: a helper rather than a talker), thanks received, mean likes on answers;
 - engagement: comments, active days, regularity;
 - reach: distinct repliers, PageRank, betweenness;
-- tone: share of positive minus share of negative messages.
+- tone: (1 + share of positive − share of negative messages) / 2.
 
 score = weighted mean of the components (weights in ``personas.candidates.weights``).
 Health professionals whose reach percentile is at least ``ekol_min_reach_percentile`` are
@@ -21,35 +24,48 @@ import pandas as pd
 from .params import PersonasParams, as_params
 
 COMPONENTS = {
-    "credibility": ["answers_to_questions", "thanks_received", "mean_likes_on_answers"],
+    "credibility": ["answers_to_questions", "answer_share", "thanks_received", "mean_likes_on_answers"],
     "engagement": ["n_comments", "active_days", "regularity"],
     "reach": ["in_degree", "pagerank", "betweenness"],
 }
 
 
+SHARES = {"regularity", "answer_share"}
+
+
+def log_scaled(values: pd.Series) -> pd.Series:
+    """``log(1+x) / log(1+max)`` in [0, 1]; 0 everywhere when the maximum is 0."""
+    x = values.astype(float).clip(lower=0)
+    if x.name in ("pagerank", "betweenness"):
+        x = x * len(x)  # 1 = the average member, so the log scale is meaningful
+    top = np.log1p(x.max())
+    return np.log1p(x) / top if top > 0 else x * 0.0
+
+
 def component_scores(features: pd.DataFrame) -> pd.DataFrame:
-    """Credibility, engagement, reach and tone in [0, 1] (percentile ranks)."""
+    """Credibility, engagement, reach and tone in [0, 1] (see the module docstring)."""
     out = pd.DataFrame(index=features.index)
     for name, cols in COMPONENTS.items():
-        out[name] = features[cols].rank(pct=True, method="average").mean(axis=1)
-    tone = features["share_positive"] - features["share_negative"]
-    out["tone"] = tone.rank(pct=True, method="average")
+        scaled = [features[c].astype(float) if c in SHARES else log_scaled(features[c]) for c in cols]
+        out[name] = pd.concat(scaled, axis=1).mean(axis=1)
+    out["tone"] = (1 + features["share_positive"] - features["share_negative"]) / 2
     return out.round(3)
 
 
 def _pct(x: float) -> str:
-    return f"{100 * (1 - x):.0f} %"
+    return f"{100 * x:.0f}/100"
 
 
 def reason_sentence(row: pd.Series) -> str:
     """French explanation of one candidate's rank, from their component values."""
     parts = [
         f"répond aux questions des autres ({int(row.answers_to_questions)} réponses, "
+        f"{100 * row.answer_share:.0f} % de ses messages, "
         f"{int(row.thanks_received)} remerciements reçus, {row.mean_likes_on_answers:.1f} j'aime "
-        f"par réponse ; crédibilité dans le top {_pct(row.credibility)})",
+        f"par réponse ; crédibilité {_pct(row.credibility)})",
         f"engagement : {int(row.n_comments)} messages sur {int(row.active_days)} jours actifs "
-        f"(top {_pct(row.engagement)})",
-        f"audience : {int(row.in_degree)} personnes différentes lui répondent (top {_pct(row.reach)})",
+        f"(engagement {_pct(row.engagement)})",
+        f"audience : {int(row.in_degree)} personnes différentes lui répondent (audience {_pct(row.reach)})",
         f"ton : {100 * row.share_positive:.0f} % de messages positifs, "
         f"{100 * row.share_negative:.0f} % négatifs",
     ]
@@ -83,8 +99,9 @@ def rank_ambassador_candidates(
     total_w = sum(w.values()) or 1.0
     score = sum(comp[k] * v for k, v in w.items()) / total_w
     ranked = feats.join(comp).assign(score=score.round(4))
+    reach_percentile = ranked["reach"].rank(pct=True)
     ranked["possible_ekol"] = (ranked["role"] == "professionnel_de_sante") & (
-        ranked["reach"] >= cp.ekol_min_reach_percentile
+        reach_percentile >= cp.ekol_min_reach_percentile
     )
     ranked = ranked.reset_index().sort_values(["score", "author_id"], ascending=[False, True], kind="stable")
     ranked = ranked.head(cp.top_n).reset_index(drop=True)

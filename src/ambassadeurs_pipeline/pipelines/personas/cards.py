@@ -58,6 +58,7 @@ FEATURE_LABELS = {
     "active_days": "jours actifs",
     "regularity": "régularité (part des semaines actives)",
     "answers_to_questions": "réponses aux questions des autres",
+    "answer_share": "part de ses messages qui répondent à une question",
     "thanks_received": "remerciements reçus",
     "mean_likes_on_answers": "j'aime par réponse",
     "in_degree": "personnes différentes qui lui répondent",

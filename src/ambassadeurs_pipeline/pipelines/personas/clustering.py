@@ -29,8 +29,9 @@ from sklearn.cluster import KMeans
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.metrics import adjusted_rand_score, silhouette_score
 from sklearn.mixture import GaussianMixture
+from threadpoolctl import threadpool_limits
 
-from .motivations import MOTIVATIONS
+from .motivations import UNKNOWN_MOTIVATION
 from .naming import disambiguate, motivation_shares, persona_name, profile_of
 from .params import ClusteringParams, PersonasParams, as_params
 from .roles import ROLES
@@ -80,7 +81,9 @@ def clustering_matrix(features: pd.DataFrame, weights: dict[str, float]) -> tupl
 
 
 def _fit(x: np.ndarray, k: int, method: str, seed: int, n_init: int = 10) -> Any:
-    with warnings.catch_warnings():
+    # One thread: on a shared machine OpenMP threads spin against other jobs and make
+    # KMeans ~10x slower; the data (authors × ~14 features) is small anyway.
+    with warnings.catch_warnings(), threadpool_limits(limits=1):
         # Too many k for few distinct points is a legitimate candidate; the criterion judges it.
         warnings.simplefilter("ignore", category=ConvergenceWarning)
         return _fit_model(x, k, method, seed, n_init)
@@ -165,8 +168,10 @@ def cluster_personas(
     """
     cp = as_params(params).clustering
     feats = author_features.set_index("author_id")
-    eligible = feats[feats["n_comments"] >= cp.min_comments]
-    too_few = feats[feats["n_comments"] < cp.min_comments]
+    enough = feats["n_comments"] >= cp.min_comments
+    silent = enough & (feats["motivation"] == UNKNOWN_MOTIVATION) if cp.require_motivation else enough & False
+    eligible = feats[enough & ~silent]
+    too_few = feats[~enough]
     rows = [
         pd.DataFrame(
             {
@@ -175,6 +180,15 @@ def cluster_personas(
                 "persona_name": UNCLASSIFIED_NAME,
                 "confidence": np.nan,
                 "reason": f"moins de {cp.min_comments} commentaires exploitables",
+            }
+        ),
+        pd.DataFrame(
+            {
+                "author_id": feats.index[silent],
+                "persona_id": UNCLASSIFIED_ID,
+                "persona_name": UNCLASSIFIED_NAME,
+                "confidence": np.nan,
+                "reason": "aucune motivation exprimée dans ses messages",
             }
         ),
         pd.DataFrame(

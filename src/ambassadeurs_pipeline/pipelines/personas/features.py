@@ -189,6 +189,10 @@ def build_author_features(
     fill_zero = ["regularity", "mean_likes_on_answers", "share_positive", "share_negative", *share_cols]
     features[fill_zero] = features[fill_zero].astype(float).fillna(0.0)
     features["mean_sentiment"] = features["mean_sentiment"].astype(float)
+    # Share of one's messages that answer someone else's question: helper rather than talker.
+    features["answer_share"] = (
+        features["answers_to_questions"] / features["n_comments"].where(features["n_comments"] > 0)
+    ).fillna(0.0).round(4)
     logger.info(
         "author_features: %d authors kept, %d excluded (bots/spam).", len(features), len(excluded)
     )

@@ -39,6 +39,11 @@ class ClusteringParams(_Strict):
     min_comments: int = Field(
         3, ge=1, description="Authors with fewer usable comments are 'non classé' (too little text)."
     )
+    require_motivation: bool = Field(
+        True,
+        description="Authors who express no motivation at all are 'non classé': personas are "
+        "defined by motivation, so placing them would be a guess.",
+    )
     k_min: int = Field(2, ge=2)
     k_max: int = Field(8, ge=2)
     criterion: Literal["silhouette", "bic"] = "silhouette"

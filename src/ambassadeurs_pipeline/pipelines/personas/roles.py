@@ -76,7 +76,16 @@ ROLE_PATTERNS: dict[str, list[re.Pattern[str]]] = {
         re.compile(r"\bj'ai (eu )?(un|une|le|la|l'|des|du|de l') ?(cancer|diabete|tumeur|lymphome|leucemie|avc|sclerose|sep|maladie|asthme|endometriose|fibromyalgie|apnee|crohn|hypertension|depression|polyarthrite|lupus|migraine|douleurs chroniques|insuffisance)"),
         re.compile(r"\b(ma|mes) (chimio|chimiotherapie|radiotherapie|radiotherapies|seances de chimio|mastectomie|operation|insuline|crises|douleurs|poussees|symptomes|glycemies?|tension)\b"),
         re.compile(r"\bmon (cancer|diabete|lymphome|traitement|oncologue|diagnostic|asthme|crohn|endometriose|hba1c|psy|psychiatre|diabetologue|neurologue|rhumatologue|gastro|pneumologue)\b"),
-        re.compile(r"\b(ancienne|ancien) (patiente|patient|malade)\b|\ben tant que patient(e)?\b"),
+        re.compile(r"\b(ancienne|ancien) (patiente|patient|malade)\b|\ben tant que patient(e)?\b|\b(je suis|chui) (un |une )?patient(e)?\b"),
+        # A health status opening a sentence: "Diabétique type 1 depuis l'âge de 12 ans."
+        re.compile(
+            r"(^|[.!?,:]\s*|\b(bonjour|bonsoir|coucou|salut|hello|bjr|slt)\b,?\s*)(diabetique|hypertendu|hypertendue|"
+            r"asthmatique|enceinte|epileptique|allergique|insomniaque|bipolaire)( de)?( type \d)? (depuis|de|pour|a)\b"
+        ),
+        re.compile(
+            r"\bj'ai \d+ ans et (de l'|du |des |un |une |je |j'ai )|\bj'essaie de (perdre|arreter|maigrir)\b|"
+            r"\bje (dors|vis) avec (une|un|la|le|l')|\bje suis en (depression|burn-out|burnout|arret)\b"
+        ),
         re.compile(r"\bje (vis avec|souffre de|prends (du|de la|des|le|la|l')? ?[a-z-]+ depuis)\b|\bje suis suivie? (par|au|a|en|pour)\b"),
     ],
 }
