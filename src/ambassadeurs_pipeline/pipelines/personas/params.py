@@ -64,9 +64,9 @@ class ClusteringParams(_Strict):
 
 
 class CandidateWeights(_Strict):
-    credibility: float = Field(0.4, ge=0)
-    engagement: float = Field(0.25, ge=0)
-    reach: float = Field(0.25, ge=0)
+    credibility: float = Field(0.5, ge=0)
+    engagement: float = Field(0.2, ge=0)
+    reach: float = Field(0.2, ge=0)
     tone: float = Field(0.1, ge=0)
 
 
