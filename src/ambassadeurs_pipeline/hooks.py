@@ -48,7 +48,11 @@ class PseudonymisationSaltHook:
         self, catalog: Any, conf_creds: dict[str, Any], parameters: dict[str, Any], **_: Any
     ) -> None:
         salt = (conf_creds or {}).get("pseudonymisation", {}).get("salt")
-        comments_path = (parameters or {}).get("comments_path")
+        # Kedro passes the feed dict: {"parameters": {...}, "params:<name>": value, ...}.
+        parameters = parameters or {}
+        comments_path = parameters.get("params:comments_path") or parameters.get(
+            "parameters", {}
+        ).get("comments_path")
         if salt:
             catalog["pseudonymisation_salt"] = PseudonymisationSaltDataset(salt=salt)
         elif is_demo_input(comments_path, self._project_path):
