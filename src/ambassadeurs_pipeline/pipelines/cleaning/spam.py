@@ -33,8 +33,9 @@ def promo_regex(terms: Sequence[str]) -> re.Pattern[str]:
 
 
 def find_bot_authors(frame: pd.DataFrame, params: SpamParams) -> pd.Series:
-    """Reason per bot-like author (index ``author_id``): ``rafale`` (burst of posts),
-    ``textes_identiques`` (repeats own text), ``cadence_reguliere`` (machine-like gaps)."""
+    """Reason per bot-like author (index ``author_id``): ``rafale`` (burst of posts) or
+    ``cadence_reguliere`` (machine-like gaps), plus ``textes_identiques`` when a prolific
+    account also repeats its own text."""
     data = frame.loc[frame["author_id"].notna(), ["author_id", "created_at", "text_clean"]].copy()
     if data.empty:
         return pd.Series(dtype="string")
@@ -61,7 +62,9 @@ def find_bot_authors(frame: pd.DataFrame, params: SpamParams) -> pd.Series:
             gaps = np.diff(times).astype("timedelta64[s]").astype(float)
             if gaps.mean() > 0 and gaps.std() / gaps.mean() < params.bot_regular_cv:
                 found.append("cadence_reguliere")
-        if found:
+        # Timing is what separates a bot from a human spammer or a moderator who pastes the
+        # same welcome message: repeated texts only add to the reason of a timing signal.
+        if "rafale" in found or "cadence_reguliere" in found:
             reasons[str(author)] = found
     return pd.Series({a: ";".join(r) for a, r in reasons.items()}, dtype="string")
 
