@@ -69,6 +69,10 @@ ROLE_PATTERNS: dict[str, list[re.Pattern[str]]] = {
         re.compile(rf"\b(ma|mon|mes) {_KIN}( de \d+ ans)? (a|avait|a fait|fait) (un|une|le|la|des|de l') ?(cancer|diabete|maladie|tumeur|avc|sclerose|tentative|alzheimer|crises?|depression|asthme|handicap)"),
         re.compile(rf"\b(ma|mon|mes) {_KIN}( de \d+ ans)? (souffre|vit avec|refuse de se soigner|n'arrive pas|s'est fait)"),
         re.compile(rf"\bla maladie de (ma|mon) {_KIN}\b"),
+        # A dependant described with their age, or their reaction/condition.
+        re.compile(rf"\b(ma|mon|mes) {_KIN} de \d+ (ans|mois)\b"),
+        re.compile(rf"\b(ma|mon) {_KIN} (a|a eu) (des|une|un) (effets|reaction|grave|apnee|crise|probleme)"),
+        re.compile(rf"\baidant(e)? (pour|pr|de) (ma|mon|mes)\b|\bje gere (les|le|la) [a-z ]{{3,30}} de (ma|mon)\b"),
     ],
     "patient": [
         re.compile(r"\bj'ai ete diagnostique(e)?\b|\bon m'a (diagnostique|decouvert|annonce|detecte|trouve)\b|\bdiagnostique(e)? (en|il y a) \d+"),
@@ -86,7 +90,12 @@ ROLE_PATTERNS: dict[str, list[re.Pattern[str]]] = {
             r"\bj'ai \d+ ans et (de l'|du |des |un |une |je |j'ai )|\bj'essaie de (perdre|arreter|maigrir)\b|"
             r"\bje (dors|vis) avec (une|un|la|le|l')|\bje suis en (depression|burn-out|burnout|arret)\b"
         ),
-        re.compile(r"\bje (vis avec|souffre de|prends (du|de la|des|le|la|l')? ?[a-z-]+ depuis)\b|\bje suis suivie? (par|au|a|en|pour)\b"),
+        # "Crohnienne depuis l'adolescence", "fibromyalgique depuis trois ans" (not professions).
+        re.compile(
+            r"\b(?!pharmac|dieteti|chirurg|physici|optici|pratici|techni|musici|electrici|informati|"
+            r"mecani|politici|histori|comedi|gardi|chreti|parisi|praticien)[a-z]+(ienne|ien|ique)s? depuis\b"
+        ),
+        re.compile(r"\bje (vis avec|souffre d'|souffre de |prends (du|de la|des|le|la|l')? ?[a-z-]+ depuis)\b|\bje suis suivie? (par|au|a|en|pour)\b"),
     ],
 }
 
