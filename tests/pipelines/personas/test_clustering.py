@@ -74,3 +74,37 @@ def test_components_are_log_scaled_and_explainable():
     assert comp.loc[1, "credibility"] == pytest.approx(
         (np.log1p(5) / np.log1p(10) + 0.5 + np.log1p(1) / np.log1p(2) + np.log1p(1) / np.log1p(2)) / 4, abs=1e-3
     )
+
+
+def test_structureless_authors_are_reported_unstable():
+    from ambassadeurs_pipeline.pipelines.personas.clustering import cluster_personas
+
+    feats = _features(150).assign(author_id=[f"au_{i:03d}" for i in range(150)], motivation="altruisme")
+    feats["n_comments"] = feats["n_comments"].clip(lower=3)
+    params = PersonasParams.model_validate(
+        {"clustering": {"k_min": 3, "k_max": 4, "n_bootstrap": 4, "stability_threshold": 0.99}}
+    )
+    excluded = pd.DataFrame({"author_id": ["au_bot"], "reason": ["exclu : robot"]})
+    personas, quality = cluster_personas(feats, excluded, params, random_state=0)
+    assert quality["stable"] is False and "instables" in quality["message"]
+    assert len(personas) == 151 and quality["authors_clustered"] + quality["authors_unclassified"] == 151
+
+
+def test_possible_ekol_only_for_professionals_with_top_reach():
+    from ambassadeurs_pipeline.pipelines.personas.candidates import rank_ambassador_candidates
+
+    n = 20
+    f = pd.DataFrame(
+        {
+            "author_id": [f"au_{i:02d}" for i in range(n)], "n_comments": 10, "active_days": 5, "regularity": 0.5,
+            "answers_to_questions": 2, "answer_share": 0.2, "thanks_received": 1, "mean_likes_on_answers": 1.0,
+            "in_degree": range(n), "pagerank": np.linspace(0.01, 0.1, n), "betweenness": 0.0,
+            "share_positive": 0.5, "share_negative": 0.1, "motivation": "altruisme",
+            "role": ["professionnel_de_sante" if i in (0, n - 1) else "patient" for i in range(n)],
+        }
+    )
+    personas = pd.DataFrame({"author_id": f["author_id"], "persona_id": "P1", "persona_name": "x"})
+    ranked = rank_ambassador_candidates(f, personas, PersonasParams())
+    flagged = set(ranked.loc[ranked["possible_ekol"], "author_id"])
+    assert flagged == {f"au_{n - 1:02d}"}  # the low-reach professional is not flagged
+    assert ranked.iloc[0]["author_id"] == f"au_{n - 1:02d}" and "e-KOL" in ranked.iloc[0]["reasons"]

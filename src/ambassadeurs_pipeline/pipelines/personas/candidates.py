@@ -12,7 +12,7 @@ percentile rank would squash the top 5 % together); regularity is already a 0–
 - tone: (1 + share of positive − share of negative messages) / 2.
 
 score = weighted mean of the components (weights in ``personas.candidates.weights``).
-Health professionals whose reach percentile is at least ``ekol_min_reach_percentile`` are
+Health professionals whose reach percentile (among ranked members) is at least ``ekol_min_reach_percentile`` are
 flagged as possible e-KOL (influential online, perhaps unknown offline).
 """
 

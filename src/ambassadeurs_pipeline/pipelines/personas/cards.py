@@ -52,7 +52,7 @@ PROFESSIONAL_NOTE = (
 )
 
 FEATURE_LABELS = {
-    **{f"share_{m}": f"part de la motivation « {m.replace('_', ' ')} »" for m in MOTIVATIONS},
+    **{f"share_{m}": f"part de la motivation « {load_lexicon().labels[m].lower()} »" for m in MOTIVATIONS},
     **{f"role_{r}": f"part de {r.replace('_', ' ')}s déclarés" for r in ROLES},
     "n_comments": "messages",
     "active_days": "jours actifs",
@@ -163,7 +163,7 @@ def describe_personas(
                 pool = pool.sort_values(
                     ["confidence", f"mot_{motivation}", "_len", "comment_id"],
                     ascending=[False, False, True, True], kind="stable",
-                ).drop_duplicates("author_id").drop_duplicates("text_clean")
+                )  # one quote per member and per expression, so the three quotes differ.drop_duplicates("author_id").drop_duplicates(f"expr_{motivation}")
                 quotes = [_shorten(t, cp.quote_max_chars) for t in pool["text_clean"].head(cp.n_quotes)]
         card = {
             "persona_id": pid,

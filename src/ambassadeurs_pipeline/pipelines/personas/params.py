@@ -75,7 +75,7 @@ class CandidateParams(_Strict):
     min_comments: int = Field(3, ge=1)
     weights: CandidateWeights = Field(default_factory=CandidateWeights)
     ekol_min_reach_percentile: float = Field(
-        0.75, ge=0, le=1, description="Health professionals at or above this reach percentile are possible e-KOL."
+        0.9, ge=0, le=1, description="Health professionals at or above this reach percentile are possible e-KOL."
     )
 
 
