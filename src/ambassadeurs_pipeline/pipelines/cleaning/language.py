@@ -16,9 +16,10 @@ UNDETERMINED = "und"
 
 
 @lru_cache(maxsize=4)
-def _detector(codes: tuple[str, ...]):
+def _detector(codes: tuple[str, ...], low_accuracy: bool = False):
     languages = [Language.from_iso_code_639_1(getattr(IsoCode639_1, c.upper())) for c in codes]
-    return LanguageDetectorBuilder.from_languages(*languages).build()
+    builder = LanguageDetectorBuilder.from_languages(*languages)
+    return (builder.with_low_accuracy_mode() if low_accuracy else builder).build()
 
 
 def detect_languages_of(
@@ -27,15 +28,19 @@ def detect_languages_of(
     min_confidence: float = 0.3,
     min_letters: int = 3,
     max_chars: int = 400,
+    low_accuracy_from_chars: int = 120,
 ) -> tuple[list[str], list[float]]:
     """ISO 639-1 code and confidence per text; ``und`` when too short or unsure.
 
-    Placeholders (``<URL>``…) are removed first so they do not look like English.
+    Placeholders (``<URL>``…) are removed first so they do not look like English. Texts of
+    at least ``low_accuracy_from_chars`` characters use lingua's low-accuracy mode (trigrams
+    only): as accurate on texts that long, and about twice as fast.
     """
     codes = tuple(sorted({c.lower() for c in candidates}))
     if len(codes) < 2:
         codes = tuple(sorted(set(codes) | {"en", "fr"}))
     detector = _detector(codes)
+    fast = _detector(codes, low_accuracy=True)
     langs: list[str] = []
     confidences: list[float] = []
     cache: dict[str, tuple[str, float]] = {}
@@ -46,7 +51,8 @@ def detect_languages_of(
         elif sum(ch.isalpha() for ch in sample) < min_letters:
             lang, conf = UNDETERMINED, 0.0
         else:
-            values = detector.compute_language_confidence_values(sample)
+            engine = fast if len(sample) >= low_accuracy_from_chars else detector
+            values = engine.compute_language_confidence_values(sample)
             best = values[0] if values else None
             if best is None or best.value < min_confidence:
                 lang, conf = UNDETERMINED, float(best.value) if best else 0.0

@@ -181,7 +181,12 @@ def detect_languages(comments_pseudonymised: pd.DataFrame, params: CleaningParam
     texts = frame["text_clean"].fillna("").astype(str).where(usable, "").tolist()
     candidates = sorted(set(params.language.candidates) | {language})
     langs, confidences = detect_languages_of(
-        texts, candidates, params.language.min_confidence, params.language.min_letters, params.language.max_chars
+        texts,
+        candidates,
+        params.language.min_confidence,
+        params.language.min_letters,
+        params.language.max_chars,
+        params.language.low_accuracy_from_chars,
     )
     return pd.DataFrame(
         {

@@ -25,6 +25,9 @@ class LanguageParams(_Strict):
         3, ge=0, description="Texts with fewer letters get 'und' (nothing to identify)."
     )
     max_chars: int = Field(400, ge=20, description="Only the start of long texts is read.")
+    low_accuracy_from_chars: int = Field(
+        120, ge=0, description="From this length lingua's faster low-accuracy mode is used."
+    )
     exclude_other_languages: bool = Field(
         True, description="Leave comments not in the target language out of modelling."
     )

@@ -1,0 +1,96 @@
+"""Throughput and peak memory of the cleaning stage on demo corpora (not a test).
+
+    nice python benchmarks/bench_cleaning.py --sizes 20000 100000 [--seed 42] [--no-ner]
+
+For each size, generates the demo corpus in memory (``generate_demo``), ingests it and runs
+the cleaning nodes in one fresh subprocess (so peak RSS is that run's alone), then prints
+comments/s overall and per node, and the peak resident memory. Model loading (spaCy,
+lingua) is included in the first node that needs it and reported separately as "warm-up".
+Results are also written as JSON (``--out``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+logger = logging.getLogger("bench_cleaning")
+
+
+def _one_run(n: int, seed: int, use_ner: bool) -> dict:
+    from ambassadeurs_pipeline.demo.generator import generate_demo
+    from ambassadeurs_pipeline.pipelines.cleaning.evaluate import run_cleaning
+    from ambassadeurs_pipeline.pipelines.cleaning.language import _detector
+    from ambassadeurs_pipeline.pipelines.cleaning.nodes import get_detector
+    from ambassadeurs_pipeline.pipelines.cleaning.params import CleaningParams
+    from ambassadeurs_pipeline.pipelines.ingestion.nodes import ingest_comments
+    from ambassadeurs_pipeline.pipelines.ingestion.params import IngestionParams
+
+    params = CleaningParams(pii={"use_ner": use_ner})
+    demo = generate_demo(n_comments=n, seed=seed)
+    raw, _, _ = ingest_comments(demo.comments.astype("string").fillna(""), IngestionParams(), "demo.csv")
+    del demo
+    # Load the models first so the per-node times measure the work, not the loading.
+    start = time.perf_counter()
+    detector = get_detector(params.pii)
+    for part in getattr(detector, "detectors", []):
+        if hasattr(part, "_load"):
+            part._load()
+    codes = tuple(sorted(set(params.language.candidates) | {"fr"}))
+    _detector(codes).compute_language_confidence_values("Bonjour à tous")
+    _detector(codes, low_accuracy=True).compute_language_confidence_values("Bonjour à tous")
+    warm_up = time.perf_counter() - start
+    outputs, timings = run_cleaning(raw, params)
+    total = sum(timings.values())
+    return {
+        "comments": n,
+        "use_ner": use_ner,
+        "warm_up_seconds": round(warm_up, 2),
+        "seconds": round(total, 2),
+        "comments_per_second": round(n / total, 1),
+        "comments_per_second_by_node": {k: round(n / v, 1) if v else None for k, v in timings.items()},
+        "seconds_by_node": timings,
+        "ner_texts_run": outputs["cleaning_report"]["pii"]["ner_texts_run"],
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[20_000, 100_000])
+    parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument("--no-ner", action="store_true")
+    parser.add_argument("--out", type=Path, default=Path("data/08_reporting/bench_cleaning.json"))
+    parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    if args.child:
+        logging.getLogger("ambassadeurs_pipeline").setLevel(logging.WARNING)
+        sys.stdout.write(json.dumps(_one_run(args.child, args.seed, not args.no_ner)) + "\n")
+        return
+    results = []
+    for n in args.sizes:
+        cmd = [sys.executable, __file__, "--child", str(n), "--seed", str(args.seed)]
+        if args.no_ner:
+            cmd.append("--no-ner")
+        out = subprocess.run(cmd, capture_output=True, text=True, check=True)
+        result = json.loads(out.stdout.strip().splitlines()[-1])
+        results.append(result)
+        logger.info(
+            "%7d comments: %6.1f comments/s (%.1f s, warm-up %.1f s), peak RSS %.0f MB, NER on %d texts",
+            n, result["comments_per_second"], result["seconds"], result["warm_up_seconds"],
+            result["peak_rss_mb"], result["ner_texts_run"],
+        )
+        logger.info("         by node (comments/s): %s", result["comments_per_second_by_node"])
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(results, indent=2), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
