@@ -1,0 +1,122 @@
+"""The embedding-backend interface and its registry.
+
+A backend turns texts into float32, L2-normalised vectors. It is fitted once on the corpus
+(vocabulary, weights, projections) and then reused as is: the topics stage saves it as
+``embedding_model`` and the gaps stage loads it to embed the content catalog in the same
+space. Backends never download anything: every resource is a local package or path.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, ClassVar
+
+import numpy as np
+from tqdm.auto import tqdm
+
+logger = logging.getLogger(__name__)
+
+#: Typed placeholders written by the cleaning stage (``<PERSONNE>``, ``<URL>``...): they
+#: carry no meaning for topics and would make every comment with a link look alike.
+PLACEHOLDER = re.compile(r"<[A-Z_]{2,}>")
+
+
+def strip_placeholders(text: str) -> str:
+    return PLACEHOLDER.sub(" ", text)
+
+
+def l2_normalise(matrix: np.ndarray) -> np.ndarray:
+    """Rows scaled to unit length (zero rows stay zero), as float32."""
+    matrix = np.asarray(matrix, dtype=np.float32)
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    return matrix / np.maximum(norms, 1e-12)
+
+
+def batches(texts: Sequence[str], size: int) -> Iterator[Sequence[str]]:
+    for start in range(0, len(texts), size):
+        yield texts[start : start + size]
+
+
+class EmbeddingBackend(ABC):
+    """Fit on a corpus, then embed any texts.
+
+    ``__init__`` stores parameters only; ``fit`` learns corpus statistics and returns
+    ``self``; ``transform`` returns an ``(n, dim)`` float32 array with unit-norm rows,
+    computed in batches of ``batch_size`` with a progress bar when ``show_progress``.
+    """
+
+    name: ClassVar[str]
+
+    def __init__(self, batch_size: int = 2048, show_progress: bool = True) -> None:
+        self.batch_size = batch_size
+        self.show_progress = show_progress
+
+    @abstractmethod
+    def fit(self, texts: Sequence[str]) -> EmbeddingBackend: ...
+
+    @abstractmethod
+    def _embed_batch(self, texts: Sequence[str]) -> np.ndarray: ...
+
+    def transform(self, texts: Sequence[str]) -> np.ndarray:
+        """Embed ``texts``; raises ``RuntimeError`` if the backend was never fitted."""
+        self._check_fitted()
+        texts = [str(t) for t in texts]
+        parts = []
+        bar = tqdm(
+            total=len(texts),
+            desc=f"embeddings ({self.name})",
+            unit="doc",
+            disable=not self.show_progress or len(texts) < self.batch_size,
+        )
+        for chunk in batches(texts, self.batch_size):
+            parts.append(l2_normalise(self._embed_batch(chunk)))
+            bar.update(len(chunk))
+        bar.close()
+        if not parts:
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        return np.vstack(parts)
+
+    def fit_transform(self, texts: Sequence[str]) -> np.ndarray:
+        return self.fit(texts).transform(texts)
+
+    @property
+    @abstractmethod
+    def dimension(self) -> int: ...
+
+    def _check_fitted(self) -> None:
+        if not getattr(self, "fitted_", False):
+            raise RuntimeError(f"embedding backend {self.name!r} is not fitted: call fit(texts) first")
+
+
+_REGISTRY: dict[str, type[EmbeddingBackend]] = {}
+
+
+def register(name: str) -> Callable[[type[EmbeddingBackend]], type[EmbeddingBackend]]:
+    def decorate(cls: type[EmbeddingBackend]) -> type[EmbeddingBackend]:
+        cls.name = name
+        _REGISTRY[name] = cls
+        return cls
+
+    return decorate
+
+
+def available_backends() -> list[str]:
+    return sorted(_REGISTRY)
+
+
+def make_backend(name: str, **options: Any) -> EmbeddingBackend:
+    """Instantiate the backend registered as ``name`` with its options.
+
+    Raises:
+        ValueError: unknown name (the message lists the registered ones).
+    """
+    try:
+        cls = _REGISTRY[name]
+    except KeyError:
+        raise ValueError(
+            f"unknown embedding backend {name!r}; choose one of {available_backends()}"
+        ) from None
+    return cls(**options)

@@ -1,0 +1,271 @@
+"""Embeddings and the BERTopic fit.
+
+``embed_comments`` fits the configured backend (on a seeded sample when the corpus is
+large) and embeds every in-model comment in batches: the result is its own versioned
+dataset, so re-fitting topics never recomputes it. ``fit_topic_model`` fits BERTopic on
+those precomputed embeddings (seeded UMAP and HDBSCAN, single-threaded so that two runs
+with the same seed agree), on at most ``fit_sample_size`` comments, assigns every other
+comment with the fitted model, moves outliers to their nearest topic and re-extracts the
+French representations on the whole corpus. Nothing here builds an n × n matrix.
+"""
+
+from __future__ import annotations
+
+import inspect
+import logging
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from ambassadeurs_pipeline.embeddings import EmbeddingBackend, l2_normalise, make_backend
+from ambassadeurs_pipeline.embeddings.base import strip_placeholders
+
+from .params import EmbeddingParams, TopicModelParams, TopicsParams
+from .vocabulary import FrenchAnalyzer, make_label, stop_words
+
+logger = logging.getLogger(__name__)
+
+OUTLIER_LABEL = "Hors thème"
+
+
+def select_model_comments(comments_clean: pd.DataFrame) -> pd.DataFrame:
+    """In-model comments with some text, sorted by ``comment_id`` (row order never matters).
+
+    Raises:
+        ValueError: a required column is missing, or no comment is left to model.
+    """
+    missing = {"comment_id", "text_clean", "in_model", "created_at"} - set(comments_clean.columns)
+    if missing:
+        raise ValueError(f"comments_clean lacks columns {sorted(missing)} (see docs/ARCHITECTURE.md)")
+    keep = comments_clean["in_model"].fillna(False).astype(bool) & comments_clean["text_clean"].fillna("").str.strip().ne("")
+    out = comments_clean.loc[keep].sort_values("comment_id", kind="stable").reset_index(drop=True)
+    if out.empty:
+        raise ValueError("comments_clean has no comment with in_model == True and some text_clean")
+    return out
+
+
+def seeded_sample(n: int, size: int, random_state: int) -> np.ndarray:
+    """Sorted indices of a seeded sample of ``min(n, size)`` rows."""
+    if n <= size:
+        return np.arange(n)
+    return np.sort(np.random.default_rng(random_state).choice(n, size=size, replace=False))
+
+
+def _backend_options(params: EmbeddingParams, random_state: int) -> dict[str, Any]:
+    from ambassadeurs_pipeline.embeddings.base import _REGISTRY
+
+    options = {"batch_size": params.batch_size, **params.options}
+    accepted = inspect.signature(_REGISTRY[params.backend].__init__).parameters
+    if "random_state" in accepted:
+        options.setdefault("random_state", random_state)
+    if "tfidf_svd" in accepted:
+        options["tfidf_svd"] = {"random_state": random_state, **options.get("tfidf_svd", {})}
+    return options
+
+
+def embeddings_matrix(comment_embeddings: pd.DataFrame, comment_ids: pd.Series) -> np.ndarray:
+    """The float32 matrix of ``comment_embeddings`` in the order of ``comment_ids``.
+
+    Raises:
+        ValueError: some comments have no embedding (stale ``comment_embeddings``).
+    """
+    indexed = comment_embeddings.set_index("comment_id")["embedding"]
+    missing = ~comment_ids.isin(indexed.index)
+    if missing.any():
+        raise ValueError(
+            f"{int(missing.sum())} in-model comments have no embedding, e.g. "
+            f"{comment_ids[missing].head(3).tolist()}: rerun the embed_comments node"
+        )
+    return np.vstack(indexed.loc[comment_ids].to_numpy()).astype(np.float32)
+
+
+def embed_comments(
+    comments_clean: pd.DataFrame, params: TopicsParams, random_state: int
+) -> tuple[pd.DataFrame, EmbeddingBackend]:
+    """Fit the embedding backend and embed every in-model comment.
+
+    Returns:
+        ``comment_embeddings`` (``comment_id``, ``embedding``: float32 unit vector) and the
+        fitted backend (``embedding_model``).
+    """
+    docs = select_model_comments(comments_clean)
+    texts = docs["text_clean"].astype(str).tolist()
+    backend = make_backend(params.embedding.backend, **_backend_options(params.embedding, random_state))
+    sample = seeded_sample(len(texts), params.embedding.fit_sample_size, random_state)
+    backend.fit([texts[i] for i in sample])
+    matrix = backend.transform(texts)
+    logger.info("embedded %d comments with %s (dimension %d)", len(texts), backend.name, matrix.shape[1])
+    frame = pd.DataFrame({"comment_id": docs["comment_id"].astype(str).to_numpy(), "embedding": list(matrix)})
+    return frame, backend
+
+
+def build_topic_model(backend: EmbeddingBackend, params: TopicModelParams, random_state: int, n_docs: int) -> Any:
+    """An unfitted BERTopic whose parts are all seeded and offline."""
+    from bertopic import BERTopic
+    from bertopic.representation import KeyBERTInspired, MaximalMarginalRelevance
+    from bertopic.vectorizers import ClassTfidfTransformer
+    from hdbscan import HDBSCAN
+    from sklearn.feature_extraction.text import CountVectorizer
+    from umap import UMAP
+
+    from ambassadeurs_pipeline.embeddings.bertopic_adapter import BackendEmbedder
+
+    umap_model = UMAP(
+        n_neighbors=min(params.umap.n_neighbors, max(2, n_docs - 1)),
+        n_components=params.umap.n_components,
+        min_dist=params.umap.min_dist,
+        metric=params.umap.metric,
+        random_state=random_state,  # seeded UMAP runs single-threaded: reproducible
+        n_jobs=1,
+        low_memory=True,
+    )
+    hdbscan_model = HDBSCAN(
+        min_cluster_size=params.hdbscan.min_cluster_size,
+        min_samples=params.hdbscan.min_samples,
+        metric="euclidean",
+        cluster_selection_method=params.hdbscan.cluster_selection_method,
+        prediction_data=True,
+        core_dist_n_jobs=1,
+    )
+    representation: Any = None
+    if params.representation == "keybert_mmr":
+        representation = [
+            KeyBERTInspired(top_n_words=10, nr_repr_docs=5, nr_samples=200, random_state=random_state),
+            MaximalMarginalRelevance(diversity=params.mmr_diversity, top_n_words=10),
+        ]
+    return BERTopic(
+        embedding_model=BackendEmbedder(backend),
+        umap_model=umap_model,
+        hdbscan_model=hdbscan_model,
+        vectorizer_model=make_vectorizer(params, n_docs),
+        ctfidf_model=ClassTfidfTransformer(reduce_frequent_words=True),
+        representation_model=representation,
+        top_n_words=10,
+        calculate_probabilities=False,
+        verbose=False,
+    )
+
+
+def make_vectorizer(params: TopicModelParams, n_docs: int) -> Any:
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    return CountVectorizer(
+        analyzer=FrenchAnalyzer(stop_words(params.vectorizer.extra_stop_words), params.vectorizer.ngram_max),
+        min_df=params.vectorizer.min_df,
+        max_features=params.vectorizer.max_features,
+    )
+
+
+def topic_documents(texts: pd.Series) -> list[str]:
+    return [strip_placeholders(t) for t in texts.astype(str)]
+
+
+def topic_centroids(embeddings: np.ndarray, topics: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(sorted topic ids ≥ 0, their unit-norm mean embeddings)."""
+    ids = np.unique(topics[topics >= 0])
+    centroids = np.vstack([embeddings[topics == t].mean(axis=0) for t in ids]) if len(ids) else np.zeros((0, embeddings.shape[1]))
+    return ids, l2_normalise(centroids)
+
+
+def topic_probabilities(embeddings: np.ndarray, topics: np.ndarray, temperature: float) -> np.ndarray:
+    """Softmax over cosine similarities to the topic centroids, read at the assigned topic.
+
+    Computed in chunks (n × k, never n × n); 0 for comments left as outliers.
+    """
+    ids, centroids = topic_centroids(embeddings, topics)
+    out = np.zeros(len(topics))
+    if not len(ids):
+        return out
+    position = {t: i for i, t in enumerate(ids)}
+    for start in range(0, len(topics), 8192):
+        sims = embeddings[start : start + 8192] @ centroids.T / temperature
+        sims -= sims.max(axis=1, keepdims=True)
+        probs = np.exp(sims)
+        probs /= probs.sum(axis=1, keepdims=True)
+        chunk = topics[start : start + 8192]
+        cols = np.array([position.get(t, -1) for t in chunk])
+        ok = cols >= 0
+        out[start : start + 8192][ok] = probs[np.flatnonzero(ok), cols[ok]]
+    return out
+
+
+def fit_topic_model(
+    comments_clean: pd.DataFrame,
+    comment_embeddings: pd.DataFrame,
+    embedding_model: EmbeddingBackend,
+    params: TopicsParams,
+    random_state: int,
+) -> tuple[Any, pd.DataFrame]:
+    """Fit BERTopic and assign every in-model comment to a topic.
+
+    Returns:
+        the fitted BERTopic (labels set to readable French labels) and ``topic_assignments``:
+        ``comment_id, topic_id, topic_label, topic_probability, was_outlier``.
+    """
+    p = params.model
+    docs = select_model_comments(comments_clean)
+    ids = docs["comment_id"].astype(str)
+    embeddings = embeddings_matrix(comment_embeddings, ids)
+    texts = topic_documents(docs["text_clean"])
+    n = len(texts)
+    if n < 2 * p.hdbscan.min_cluster_size:
+        raise ValueError(
+            f"only {n} in-model comments for topics.model.hdbscan.min_cluster_size="
+            f"{p.hdbscan.min_cluster_size}: lower it (conf/test uses a small value)"
+        )
+    sample = seeded_sample(n, p.fit_sample_size, random_state)
+    model = build_topic_model(embedding_model, p, random_state, len(sample))
+    fitted, _ = model.fit_transform([texts[i] for i in sample], embeddings=embeddings[sample])
+    topics = np.full(n, -1, dtype=int)
+    topics[sample] = fitted
+    rest = np.setdiff1d(np.arange(n), sample)
+    if len(rest):
+        for start in range(0, len(rest), 20_000):
+            chunk = rest[start : start + 20_000]
+            predicted, _ = model.transform([texts[i] for i in chunk], embeddings=embeddings[chunk])
+            topics[chunk] = predicted
+    was_outlier = topics == -1
+    logger.info("BERTopic: %d topics, %.1f%% outliers before reduction", len(set(topics) - {-1}), 100 * was_outlier.mean())
+    if was_outlier.any() and (topics >= 0).any():
+        reduced = model.reduce_outliers(
+            texts, list(topics), strategy=p.outlier_strategy, embeddings=embeddings, threshold=p.outlier_threshold
+        )
+        topics = np.asarray(reduced, dtype=int)
+    share = float((topics == -1).mean())
+    if share > p.max_outlier_share:
+        logger.warning("outliers %.1f%% > %.0f%% after reduction: lower topics.model.outlier_threshold", 100 * share, 100 * p.max_outlier_share)
+
+    # Representations re-extracted on every comment (not only the fit sample). topics_ is set
+    # first: BERTopic offsets its c-TF-IDF rows by one while the old topics hold outliers.
+    model.topics_ = list(topics)
+    model.update_topics(
+        texts,
+        topics=list(topics),
+        top_n_words=10,
+        vectorizer_model=make_vectorizer(p, n),
+        ctfidf_model=model.ctfidf_model,
+        representation_model=model.representation_model,
+    )
+    topic_ids, centroids = topic_centroids(embeddings, topics)
+    has_outliers = bool((topics == -1).any())
+    outlier_row = [l2_normalise(embeddings[topics == -1].mean(axis=0, keepdims=True))[0]] if has_outliers else []
+    model.topic_embeddings_ = np.vstack(outlier_row + list(centroids)).astype(np.float32)
+
+    stop = set(stop_words(p.vectorizer.extra_stop_words))
+    labels: dict[int, str] = {-1: OUTLIER_LABEL}
+    for t in topic_ids:
+        terms = [w for w, _ in (model.get_topic(int(t)) or [])]
+        labels[int(t)] = make_label(terms, p.label_words, stop, set(labels.values()))
+    model.set_topic_labels({k: v for k, v in labels.items() if k in set(topics)})
+
+    assignments = pd.DataFrame(
+        {
+            "comment_id": ids.to_numpy(),
+            "topic_id": topics.astype("int64"),
+            "topic_label": [labels[int(t)] for t in topics],
+            "topic_probability": topic_probabilities(embeddings, topics, p.probability_temperature),
+            "was_outlier": was_outlier,
+        }
+    )
+    return model, assignments

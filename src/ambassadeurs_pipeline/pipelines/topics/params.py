@@ -1,0 +1,109 @@
+"""Typed parameters of the topics stage (validated by Kedro on ``params:topics``)."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class EmbeddingParams(_Strict):
+    backend: str = Field("tfidf_svd_spacy", description="Name in the embeddings registry.")
+    options: dict[str, Any] = Field(default_factory=dict, description="Backend constructor options.")
+    fit_sample_size: int = Field(30_000, ge=100, description="Backend statistics are fitted on at most this many comments.")
+    batch_size: int = Field(2048, ge=1)
+
+    @field_validator("backend")
+    @classmethod
+    def _known(cls, value: str) -> str:
+        from ambassadeurs_pipeline.embeddings import available_backends
+
+        if value not in available_backends():
+            raise ValueError(f"topics.embedding.backend={value!r}; choose one of {available_backends()}")
+        return value
+
+
+class UmapParams(_Strict):
+    n_neighbors: int = Field(15, ge=2)
+    n_components: int = Field(5, ge=2)
+    min_dist: float = Field(0.0, ge=0.0)
+    metric: str = "cosine"
+
+
+class HdbscanParams(_Strict):
+    min_cluster_size: int = Field(40, ge=2)
+    min_samples: int | None = Field(10, ge=1)
+    cluster_selection_method: Literal["eom", "leaf"] = "eom"
+
+
+class VectorizerParams(_Strict):
+    ngram_max: int = Field(2, ge=1, le=3)
+    min_df: int = Field(1, ge=1, description="c-TF-IDF counts one document per TOPIC: min_df=2 would drop every word specific to one topic.")
+    keyword_min_df: int = Field(5, ge=1, description="Minimum number of comments for a topic keyword.")
+    max_features: int = Field(20_000, ge=100)
+    extra_stop_words: list[str] = Field(default_factory=list)
+
+
+class TopicModelParams(_Strict):
+    fit_sample_size: int = Field(30_000, ge=100, description="BERTopic is fitted on a seeded sample of at most this many comments; every comment is then assigned.")
+    umap: UmapParams = Field(default_factory=UmapParams)
+    hdbscan: HdbscanParams = Field(default_factory=HdbscanParams)
+    vectorizer: VectorizerParams = Field(default_factory=VectorizerParams)
+    representation: Literal["keybert_mmr", "ctfidf"] = "keybert_mmr"
+    mmr_diversity: float = Field(0.3, ge=0.0, le=1.0)
+    outlier_strategy: Literal["embeddings", "c-tf-idf"] = "embeddings"
+    outlier_threshold: float = Field(0.0, ge=0.0, le=1.0, description="Minimum similarity to move an outlier into a topic.")
+    max_outlier_share: float = Field(0.15, ge=0.0, le=1.0)
+    label_words: int = Field(4, ge=3, le=5)
+    probability_temperature: float = Field(0.05, gt=0.0)
+
+
+class SentimentParams(_Strict):
+    backend: str = "lexique"
+    neutral_band: float = Field(0.2, gt=0.0, lt=1.0, description="|score| below this is 'neutre'.")
+
+    @field_validator("backend")
+    @classmethod
+    def _known(cls, value: str) -> str:
+        from ambassadeurs_pipeline.sentiment import available_backends
+
+        if value not in available_backends():
+            raise ValueError(f"topics.sentiment.backend={value!r}; choose one of {available_backends()}")
+        return value
+
+
+class TrendParams(_Strict):
+    recent_months: int = Field(3, ge=1)
+    alpha: float = Field(0.05, gt=0.0, lt=1.0)
+    correction: Literal["holm", "fdr_bh", "bonferroni"] = "holm"
+    min_count: int = Field(10, ge=1)
+
+
+class BadBuzzParams(_Strict):
+    baseline_months: int = Field(6, ge=1)
+    min_history_months: int = Field(2, ge=1)
+    min_negative: int = Field(10, ge=1)
+    min_ratio: float = Field(2.0, ge=1.0)
+    alpha: float = Field(0.001, gt=0.0, lt=1.0)
+
+
+class QualityParams(_Strict):
+    n_seeds: int = Field(3, ge=2)
+    stability_sample_size: int = Field(5_000, ge=100)
+    top_n_words: int = Field(10, ge=3)
+    diversity_top_n: int = Field(10, ge=3, description="BERTopic keeps 10 terms per topic.")
+
+
+class TopicsParams(_Strict):
+    embedding: EmbeddingParams = Field(default_factory=EmbeddingParams)
+    model: TopicModelParams = Field(default_factory=TopicModelParams)
+    sentiment: SentimentParams = Field(default_factory=SentimentParams)
+    trends: TrendParams = Field(default_factory=TrendParams)
+    bad_buzz: BadBuzzParams = Field(default_factory=BadBuzzParams)
+    quality: QualityParams = Field(default_factory=QualityParams)
+    keywords_per_topic: int = Field(15, ge=1)
+    representative_comments: int = Field(3, ge=1)

@@ -1,0 +1,50 @@
+"""Topics pipeline: ``comments_clean`` → embeddings, BERTopic, ``comment_topics`` and the
+tables built on them (topic info, keywords, monthly counts, trends, sentiment, bad buzz,
+quality)."""
+
+from kedro.pipeline import Node, Pipeline
+
+from .annotate import annotate_comments, build_comment_topics
+from .fit import embed_comments, fit_topic_model
+from .quality import assess_topic_quality
+from .summaries import count_topics_over_time, describe_topics, extract_topic_keywords, summarise_topic_sentiment
+from .trends import detect_bad_buzz, detect_topic_trends
+
+
+def create_pipeline(**kwargs) -> Pipeline:
+    return Pipeline(
+        [
+            Node(
+                embed_comments,
+                ["comments_clean", "params:topics", "params:random_state"],
+                ["comment_embeddings", "embedding_model"],
+                name="embed_comments",
+            ),
+            Node(
+                fit_topic_model,
+                ["comments_clean", "comment_embeddings", "embedding_model", "params:topics", "params:random_state"],
+                ["topic_model", "topic_assignments"],
+                name="fit_topic_model",
+            ),
+            Node(annotate_comments, ["comments_clean", "params:topics"], "comment_annotations", name="annotate_comments"),
+            Node(build_comment_topics, ["topic_assignments", "comment_annotations"], "comment_topics", name="build_comment_topics"),
+            Node(
+                describe_topics,
+                ["comment_topics", "comments_clean", "comment_embeddings", "topic_model", "params:topics"],
+                "topic_info",
+                name="describe_topics",
+            ),
+            Node(extract_topic_keywords, ["comment_topics", "comments_clean", "params:topics"], "topic_keywords", name="extract_topic_keywords"),
+            Node(count_topics_over_time, "comment_topics", "topics_over_time", name="count_topics_over_time"),
+            Node(detect_topic_trends, ["topics_over_time", "params:topics"], "topic_trends", name="detect_topic_trends"),
+            Node(summarise_topic_sentiment, "comment_topics", "topic_sentiment", name="summarise_topic_sentiment"),
+            Node(detect_bad_buzz, ["comment_topics", "params:topics"], "bad_buzz_alerts", name="detect_bad_buzz"),
+            Node(
+                assess_topic_quality,
+                ["comment_topics", "comments_clean", "comment_embeddings", "topic_model", "params:topics", "params:random_state"],
+                "topic_quality",
+                name="assess_topic_quality",
+            ),
+        ],
+        tags="topics",
+    )

@@ -1,0 +1,87 @@
+"""French-aware question detection (also handles plain English questions).
+
+A comment is a question when one of its sentences is: it ends with "?", or it has an
+interrogative form that people often type without "?" on forums and in SMS style:
+
+- "est-ce que / est ce que / esque", "qu'est-ce que";
+- an interrogative word opening the sentence ("comment", "pourquoi", "quand", "combien",
+  "où", "quel(le)(s)", "lequel", "à quoi", "qui peut"...);
+- subject-verb inversion "peut-on", "faut-il", "avez-vous", "dois-je", "y a-t-il";
+- requests for information: "quelqu'un sait si", "qqn a déjà", "savez-vous", "une idée ?",
+  "des conseils", "je me demande si", "je voudrais savoir", "help".
+
+Relative or reported uses ("comment je m'en suis sorti, c'est simple", "quand j'ai pris")
+are not questions when the sentence does not open with the word and has no "?", which is
+the main source of false positives for a "contains an interrogative word" rule.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+import numpy as np
+
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?…;\n])\s+|\n+")
+
+_WH_START = re.compile(
+    r"^(?:et\s+|mais\s+|alors\s+|du\s+coup\s+|bonjour\s*,?\s+|svp\s*,?\s+)?"
+    r"(?:comment(?!\s+(?:je|j'|on)\s+(?:m'en|s'en|ai|suis|l'ai|fais|faisais)\b)|pourquoi|combien|"
+    r"quand(?!\s+(?:j'|je|on|il|elle|tu|vous|nous)\b)|"
+    r"où|ou\s+(?:trouver|acheter|aller|faire)|quel(?:le)?s?\b|lequel|laquelle|lesquel(?:le)?s|"
+    r"à\s+quoi|a\s+quoi|de\s+quoi|qui\s+(?:peut|pourrait|sait|a|connait|connaît|conna[iî]trait)|"
+    r"que\s+(?:faire|dois|puis|peut|faut|pensez|penses|me)|"
+    r"how|why|what|when|where|which|who|is\s+it|are\s+there|can\s+i|should\s+i|does|do\s+(?:you|i))\b",
+    re.IGNORECASE,
+)
+_ANYWHERE = re.compile(
+    r"(?:\best[\s-]?ce\s+qu|\besque\b|\bqu'est[\s-]?ce|\b(?:"
+    r"quelqu['\s]?un\s+(?:sait|saurait|a|aurait|conna[iî]t|peut|pourrait)|qqn\s+(?:sait|a|conna[iî]t|peut)|"
+    r"quelqu['\s]?un\s+(?:d'entre\s+vous|ici)|"
+    r"(?:vous\s+)?savez[\s-]vous|sauriez[\s-]vous|pourriez[\s-]vous|pouvez[\s-]vous|"
+    r"je\s+me\s+demande(?:ais)?\s+(?:si|comment|pourquoi|quand|combien|où)|"
+    r"je\s+(?:voudrais|voulais|souhaiterais|aimerais)\s+savoir|"
+    r"une\s+idée|des\s+id[ée]es|des\s+conseils\s*\??$|des\s+retours|vos\s+avis|votre\s+avis|"
+    r"des\s+infos|besoin\s+d'(?:aide|infos|avis|conseils)|help)\b)",
+    re.IGNORECASE,
+)
+# Inversion: verb-hyphen-subject pronoun ("peut-on", "faut-il", "avez-vous", "y a-t-il").
+_INVERSION = re.compile(
+    r"\b[a-zàâçéèêëîïôûùüÿœ]+-(?:t-)?(?:on|il|ils|elle|elles|je|tu|vous|nous)\b(?!-)",
+    re.IGNORECASE,
+)
+# Imperative/affirmative forms that look like inversion but are not questions.
+_NOT_INVERSION = re.compile(
+    r"\b(?:dites|donnez|allez|prenez|faites|sachez|voyez|rappelez|tenez|gardez|excusez|"
+    r"laissez|écoutez|pensez|va|dis|donne|fais|prends)-(?:vous|nous|moi|le|la|les|lui|en|y)\b|"
+    r"\b(?:peut-être|vis-à-vis|au-dessus|là-dessus|c'est-à-dire|celui-ci|celle-ci|ceux-ci|ci-dessus)\b",
+    re.IGNORECASE,
+)
+
+
+def split_sentences(text: str) -> list[str]:
+    return [s.strip() for s in _SENTENCE_SPLIT.split(str(text)) if s and s.strip()]
+
+
+def is_question_sentence(sentence: str) -> bool:
+    s = sentence.strip().replace("’", "'")
+    if not s:
+        return False
+    if s.rstrip(" .!…)").endswith("?") or "?" in s:
+        return True
+    if _WH_START.match(s) or _ANYWHERE.search(s):
+        return True
+    cleaned = _NOT_INVERSION.sub(" ", s)
+    return bool(_INVERSION.search(cleaned))
+
+
+def is_question(text: str) -> bool:
+    """Whether the comment asks something (any of its sentences is a question)."""
+    if text is None or (isinstance(text, float) and np.isnan(text)):
+        return False
+    return any(is_question_sentence(s) for s in split_sentences(str(text)))
+
+
+def detect_questions(texts: Iterable[str]) -> np.ndarray:
+    """``is_question`` for each text, as a boolean array."""
+    return np.fromiter((is_question(t) for t in texts), dtype=bool)

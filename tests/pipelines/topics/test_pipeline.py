@@ -1,0 +1,102 @@
+"""The topics pipeline run sliced with SequentialRunner on a separable synthetic corpus."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from kedro.io import DataCatalog, MemoryDataset
+from kedro.runner import SequentialRunner
+from sklearn.metrics import normalized_mutual_info_score
+
+from ambassadeurs_pipeline.datasets.bertopic_model import BERTopicModelDataset
+from ambassadeurs_pipeline.pipelines.topics import create_pipeline
+from ambassadeurs_pipeline.pipelines.topics.annotate import COMMENT_TOPICS_COLUMNS
+
+pytestmark = pytest.mark.slow
+
+OUTPUTS = [
+    "comment_topics", "topic_info", "topic_keywords", "topics_over_time", "topic_trends",
+    "topic_sentiment", "bad_buzz_alerts", "topic_quality", "comment_embeddings", "embedding_model",
+]
+
+
+def run_topics(comments_clean: pd.DataFrame, params, tmp_path, seed: int = 7) -> dict:
+    catalog = DataCatalog(
+        {
+            "comments_clean": MemoryDataset(comments_clean),
+            "params:topics": MemoryDataset(params),
+            "params:random_state": MemoryDataset(seed),
+            "topic_model": BERTopicModelDataset(filepath=str(tmp_path / f"topic_model_{seed}")),
+            **{name: MemoryDataset() for name in OUTPUTS},
+        }
+    )
+    SequentialRunner().run(create_pipeline(), catalog)
+    return {name: catalog.load(name) for name in OUTPUTS}
+
+
+@pytest.fixture(scope="module")
+def outputs(synthetic, test_params, tmp_path_factory):
+    comments, _ = synthetic
+    return run_topics(comments, test_params, tmp_path_factory.mktemp("run1"))
+
+
+def test_comment_topics_contract(outputs, synthetic):
+    comments, _ = synthetic
+    ct = outputs["comment_topics"]
+    assert list(ct.columns[:7]) == COMMENT_TOPICS_COLUMNS[:7]
+    assert set(ct["comment_id"]) == set(comments.loc[comments["in_model"], "comment_id"])
+    assert set(ct["sentiment_label"]) <= {"negatif", "neutre", "positif"}
+    assert ct["topic_probability"].between(0, 1).all()
+
+
+def test_themes_recovered_with_few_outliers(outputs, synthetic):
+    _, truth = synthetic
+    ct = outputs["comment_topics"].merge(truth, on="comment_id")
+    assert (ct["topic_id"] == -1).mean() <= 0.15
+    assert normalized_mutual_info_score(ct["theme"], ct["topic_id"]) >= 0.7
+    assert outputs["topic_quality"]["outlier_share"] <= 0.15
+
+
+def test_labels_are_readable(outputs):
+    info = outputs["topic_info"]
+    for label in info.loc[info["topic_id"] >= 0, "topic_label"]:
+        words = label.replace(",", " ").split()
+        assert 1 <= len(words) <= 5, label
+        assert not {"de", "la", "le", "les", "et", "je", "merci", "url", "personne"} & {w.lower() for w in words}, label
+    assert info["topic_label"].is_unique
+    assert all(len(c) == 3 for c in info.loc[info["topic_id"] >= 0, "representative_comments"])
+
+
+def test_growing_theme_and_bad_buzz_detected(outputs, synthetic):
+    _, truth = synthetic
+    ct = outputs["comment_topics"].merge(truth, on="comment_id")
+    topic_of = ct.groupby("theme")["topic_id"].agg(lambda s: s.mode().iloc[0])
+    trends = outputs["topic_trends"].set_index("topic_id")
+    assert trends.loc[topic_of["sommeil"], "direction"] == "hausse"
+    alerts = outputs["bad_buzz_alerts"]
+    assert topic_of["chimio"] in set(alerts["topic_id"])
+    burst_month = ct.loc[ct["is_bad_buzz"], "created_at"].dt.to_period("M").mode().iloc[0].to_timestamp()
+    assert burst_month in set(alerts.loc[alerts["topic_id"] == topic_of["chimio"], "month"])
+
+
+def test_questions_and_sentiment_match_truth(outputs, synthetic):
+    _, truth = synthetic
+    ct = outputs["comment_topics"].merge(truth, on="comment_id", suffixes=("", "_true"))
+    assert (ct["is_question"] == ct["is_question_true"]).mean() >= 0.95
+    assert (ct["sentiment_label"] == ct["sentiment"]).mean() >= 0.8
+
+
+def test_quality_report(outputs):
+    q = outputs["topic_quality"]
+    assert len(q["stability"]["seeds"]) == 2
+    assert -1 <= q["npmi_coherence"] <= 1
+    assert 0 < q["topic_diversity"] <= 1
+
+
+def test_same_seed_same_comment_topics(outputs, synthetic, test_params, tmp_path):
+    comments, _ = synthetic
+    again = run_topics(comments, test_params, tmp_path)
+    pd.testing.assert_frame_equal(outputs["comment_topics"], again["comment_topics"])
+    first = np.vstack(outputs["comment_embeddings"]["embedding"])
+    np.testing.assert_array_equal(first, np.vstack(again["comment_embeddings"]["embedding"]))
