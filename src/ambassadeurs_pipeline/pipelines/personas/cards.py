@@ -8,6 +8,7 @@ how to approach it (message angle, channel, recognition mechanism suited to its 
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pandas as pd
@@ -17,6 +18,7 @@ from .motivations import MOTIVATIONS, UNKNOWN_MOTIVATION, load_lexicon, score_co
 from .naming import motivation_shares
 from .params import PersonasParams, as_params
 from .roles import ROLES
+from .textmatch import fold
 
 #: Approach per motivation: what to say, where, and how to recognise the ambassador.
 APPROACHES: dict[str, dict[str, str]] = {
@@ -160,10 +162,12 @@ def describe_personas(
             if motivation in MOTIVATIONS:
                 pool = mine[mine[f"mot_{motivation}"] > 0].copy()
                 pool["_len"] = pool["text_clean"].str.len()
+                # Same cue up to accents, case and doubled letters ("tarrdé"/"tardé"): one quote.
+                pool["_cue"] = pool[f"expr_{motivation}"].map(lambda e: re.sub(r"(.)\1+", r"\1", fold(str(e))))
                 pool = pool.sort_values(
                     ["confidence", f"mot_{motivation}", "_len", "comment_id"],
                     ascending=[False, False, True, True], kind="stable",
-                )  # one quote per member and per expression, so the three quotes differ.drop_duplicates("author_id").drop_duplicates(f"expr_{motivation}")
+                )  # one quote per member and per expression, so the three quotes differ.drop_duplicates("author_id").drop_duplicates("_cue")
                 quotes = [_shorten(t, cp.quote_max_chars) for t in pool["text_clean"].head(cp.n_quotes)]
         card = {
             "persona_id": pid,
