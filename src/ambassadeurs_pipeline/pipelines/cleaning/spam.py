@@ -29,7 +29,9 @@ REASONS: dict[str, float] = {
 
 
 def promo_regex(terms: Sequence[str]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{t})" for t in terms), re.IGNORECASE)
+    """One pattern for all advertising terms, to run on lower-cased text (faster than
+    IGNORECASE on a long alternation)."""
+    return re.compile("|".join(f"(?:{t.lower()})" for t in terms))
 
 
 def find_bot_authors(frame: pd.DataFrame, params: SpamParams) -> pd.Series:
@@ -84,10 +86,10 @@ def score_spam(
     """
     text = frame["text_clean"].fillna("").astype(str)
     promo = promo_regex(params.promo_terms)
-    promo_hits = np.array([len(promo.findall(t)) for t in text])
+    promo_hits = np.array([len(promo.findall(t.lower())) for t in text])
     urls = frame["url_count"].fillna(0).to_numpy()
-    letters = [sum(c.isalpha() for c in t) for t in text]
-    upper = [sum(c.isupper() for c in t) for t in text]
+    letters = [sum(map(str.isalpha, t)) for t in text]
+    upper = [sum(map(str.isupper, t)) for t in text]
     shouting = np.array([u / l > 0.6 if l >= 20 else False for u, l in zip(upper, letters)])
     private_contact = text.str.contains(r"<TEL>|<EMAIL>|<MENTION>", regex=True).to_numpy()
     dup = duplicates.set_index("comment_id").reindex(frame["comment_id"])
