@@ -27,6 +27,12 @@ from ambassadeurs_pipeline.text.questions import detect_questions, is_question
         "Bonjour, quel médecin consulter",
         "J'ai mal. Vous avez une idée",
         "How long does it last",
+        "vous venez pourquoi",
+        "depuis combien de temps",
+        "fumez vous",
+        "avez vous déjà été opéré",
+        "est-ce une colique néphrétique",
+        "les douleurs, elles sont où exactement",
     ],
 )
 def test_questions(text):
@@ -43,6 +49,8 @@ def test_questions(text):
         "Dites-vous bien que ça passe",
         "c'est-à-dire que je dors mal",
         "Merci à tous pour vos réponses",
+        "je ne sais pas pourquoi j'ai mal",
+        "c'est pourquoi je dors mal",
         "",
     ],
 )

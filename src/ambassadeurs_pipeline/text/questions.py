@@ -45,6 +45,16 @@ _ANYWHERE = re.compile(
     r"des\s+infos|besoin\s+d'(?:aide|infos|avis|conseils)|help)\b)",
     re.IGNORECASE,
 )
+# Interrogative words inside the sentence ("vous venez pourquoi", "depuis combien de
+# temps", "c'est quel type", "elles sont où"), except in reported or causal uses.
+_WH_INSIDE = re.compile(
+    r"(?<!c'est )(?<!sais pas )(?<!sait pas )(?<!comprends pas )(?<!savoir )(?<!voilà )"
+    r"\b(?:pourquoi|combien|quel(?:le)?s?)\b|\b(?:sont|est|c'est|ça|as|avez|vas|allez)\s+où\s*(?:exactement|ça)?\s*$|"
+    r"\bcomment\s+(?:ça|ca)\s+va\b|\best[\s-]ce\b",
+    re.IGNORECASE,
+)
+# Inversion typed without the hyphen, at the start: "fumez vous", "avez vous des enfants".
+_INVERSION_NO_HYPHEN = re.compile(r"^(?:et\s+)?[a-zàâçéèêëîïôûùüÿœ]+ez\s+vous\b", re.IGNORECASE)
 # Inversion: verb-hyphen-subject pronoun ("peut-on", "faut-il", "avez-vous", "y a-t-il").
 _INVERSION = re.compile(
     r"\b[a-zàâçéèêëîïôûùüÿœ]+-(?:t-)?(?:on|il|ils|elle|elles|je|tu|vous|nous)\b(?!-)",
@@ -69,7 +79,7 @@ def is_question_sentence(sentence: str) -> bool:
         return False
     if s.rstrip(" .!…)").endswith("?") or "?" in s:
         return True
-    if _WH_START.match(s) or _ANYWHERE.search(s):
+    if _WH_START.match(s) or _ANYWHERE.search(s) or _WH_INSIDE.search(s) or _INVERSION_NO_HYPHEN.match(s):
         return True
     cleaned = _NOT_INVERSION.sub(" ", s)
     return bool(_INVERSION.search(cleaned))
