@@ -18,7 +18,7 @@ from ambassadeurs_pipeline.pipelines.cleaning.nodes import (
     pseudonymise_comments,
 )
 from ambassadeurs_pipeline.pipelines.cleaning.params import CleaningParams, SpamParams
-from ambassadeurs_pipeline.pipelines.cleaning.spam import find_bot_authors
+from ambassadeurs_pipeline.pipelines.cleaning.spam import find_bot_authors, score_spam
 from ambassadeurs_pipeline.privacy.pseudonyms import pseudonymise
 
 from .conftest import BAD_INPUTS, SALT, make_raw
@@ -108,10 +108,7 @@ def test_spam_rules_give_reasons_and_scores():
         }
     )
     dups = find_duplicate_groups(frame)
-    out = flag_spam_frame = __import__(
-        "ambassadeurs_pipeline.pipelines.cleaning.spam", fromlist=["score_spam"]
-    ).score_spam(frame, dups, SpamParams())
-    out = flag_spam_frame.set_index("comment_id")
+    out = score_spam(frame, dups, SpamParams()).set_index("comment_id")
     assert out.loc["ad", "is_spam"] and "publicite" in out.loc["ad", "spam_reason"]
     assert out.loc["farm", "is_spam"] and "ferme_de_liens" in out.loc["farm", "spam_reason"]
     assert not out.loc["ok", "is_spam"] and out.loc["ok", "spam_score"] == 0.0

@@ -78,22 +78,22 @@ def group_duplicates(
     # different message.
     candidates = [i for i in unique_idx if len(keys[i]) >= min_chars]
     if len(candidates) > 1:
+        shingles = {i: _shingles(keys[i], shingle_chars) for i in candidates}
         # crc32 instead of datasketch's default sha1: same quality for shingles, ~3x faster.
         hashes = MinHash.bulk(
-            [_shingles(keys[i], shingle_chars) for i in candidates],
-            num_perm=num_perm,
-            seed=seed,
-            hashfunc=zlib.crc32,
+            [shingles[i] for i in candidates], num_perm=num_perm, seed=seed, hashfunc=zlib.crc32
         )
-        lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
-        hashes_by_idx: dict[int, MinHash] = {}
+        # LSH proposes candidates below the threshold (so pairs just above it are not lost
+        # to estimation noise); the exact Jaccard of the shingle sets decides.
+        lsh = MinHashLSH(threshold=max(0.3, threshold - 0.15), num_perm=num_perm)
+        sets = {i: set(shingles[i]) for i in candidates}
         for i, mh in zip(candidates, hashes):
             for j in lsh.query(mh):
-                if mh.jaccard(hashes_by_idx[j]) >= threshold:
+                a, b = sets[i], sets[j]
+                if len(a & b) >= threshold * len(a | b):
                     uf.union(i, j)
                     near[i] = True
             lsh.insert(i, mh)
-            hashes_by_idx[i] = mh
     groups = np.array([uf.find(i) for i in range(n)], dtype=np.int64)
     return groups, near
 

@@ -92,9 +92,13 @@ class SpamParams(_Strict):
     bot_identical_share: float = Field(
         0.5, ge=0.0, le=1.0, description="Share of an author's posts repeating their own text."
     )
-    bot_regular_cv: float = Field(
-        0.05, ge=0.0, description="Coefficient of variation of gaps between posts below which "
-        "the cadence is machine-like."
+    bot_regular_tolerance: float = Field(
+        0.05, ge=0.0, le=1.0, description="A gap within this relative distance of the "
+        "author's median gap counts as regular."
+    )
+    bot_regular_share: float = Field(
+        0.8, gt=0.0, le=1.0, description="Share of regular gaps from which the cadence is "
+        "machine-like (scheduled posting, session breaks allowed)."
     )
 
 

@@ -61,9 +61,13 @@ def find_bot_authors(frame: pd.DataFrame, params: SpamParams) -> pd.Series:
             if (spans <= window.to_timedelta64()).any():
                 found.append("rafale")
         if len(times) >= 5:
+            # Scheduled posting: most gaps equal the median gap (session breaks aside).
             gaps = np.diff(times).astype("timedelta64[s]").astype(float)
-            if gaps.mean() > 0 and gaps.std() / gaps.mean() < params.bot_regular_cv:
-                found.append("cadence_reguliere")
+            median = float(np.median(gaps))
+            if median > 0:
+                regular = np.abs(gaps - median) <= params.bot_regular_tolerance * median
+                if regular.mean() >= params.bot_regular_share:
+                    found.append("cadence_reguliere")
         # Timing is what separates a bot from a human spammer or a moderator who pastes the
         # same welcome message: repeated texts only add to the reason of a timing signal.
         if "rafale" in found or "cadence_reguliere" in found:
