@@ -35,8 +35,8 @@ class UmapParams(_Strict):
 
 
 class HdbscanParams(_Strict):
-    min_cluster_size: int = Field(40, ge=2)
-    min_samples: int | None = Field(10, ge=1)
+    min_cluster_size: int = Field(150, ge=2)
+    min_samples: int | None = Field(20, ge=1)
     cluster_selection_method: Literal["eom", "leaf"] = "eom"
 
 
