@@ -172,3 +172,42 @@ _FILLER = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs"
 def test_injected_pii_never_survives(prefix, pii, suffix):
     out = clean(f"{prefix} {pii} {suffix}", PATTERNS)
     assert pii not in out
+
+
+# --- the labelled test set ----------------------------------------------------------------
+
+
+def test_testset_is_rebuilt_identically_by_its_script():
+    from ambassadeurs_pipeline.privacy.evaluate import TESTSET, load_testset
+    from ambassadeurs_pipeline.privacy.pii_testset.build import build
+
+    committed = load_testset(TESTSET)
+    assert build() == committed
+    assert len(committed) >= 300
+    types = {span["type"] for row in committed for span in row["spans"]}
+    assert types == {"PERSONNE", "EMAIL", "TEL", "NIR", "IBAN", "ADRESSE", "DATE_NAISSANCE"}
+    for row in committed:
+        for span in row["spans"]:
+            assert row["text"][span["start"] : span["end"]] == span["value"]
+
+
+def test_score_counts_partial_masks_as_misses():
+    from ambassadeurs_pipeline.privacy.evaluate import score
+
+    rows = [{"id": "x", "text": "Appelez Pierre Durand", "spans": [{"start": 8, "end": 21, "type": "PERSONNE", "value": "Pierre Durand"}]}]
+    half = score(rows, [[PiiSpan(8, 14, "PERSONNE")]])["per_type"]["PERSONNE"]
+    assert half["recall"] == 0.0 and half["precision"] == 1.0
+    full = score(rows, [[PiiSpan(8, 21, "PERSONNE")]])["per_type"]["PERSONNE"]
+    assert full["recall"] == 1.0 and full["exact_boundaries"] == 1
+
+
+@pytest.mark.slow
+def test_quality_bars_on_the_testset():
+    from ambassadeurs_pipeline.privacy.evaluate import evaluate, load_testset
+
+    result = evaluate(make_detector("default"), load_testset())
+    per_type = result["per_type"]
+    for pii_type in ("EMAIL", "TEL", "NIR", "IBAN"):
+        assert per_type[pii_type]["recall"] >= 0.99, pii_type
+    assert per_type["PERSONNE"]["recall"] >= 0.90
+    assert result["overall"]["precision"] >= 0.90
