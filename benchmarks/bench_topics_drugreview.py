@@ -93,7 +93,7 @@ def _minilm_path() -> str:
     for attr in ("MODEL_PATH", "model_path", "PATH", "get_model_path"):
         value = getattr(pkg, attr, None)
         if value:
-            return value() if callable(value) else str(value)
+            return str(value() if callable(value) else value)
     root = Path(pkg.__file__).parent
     for cfg in root.rglob("config_sentence_transformers.json"):
         return str(cfg.parent)
