@@ -12,7 +12,7 @@ from kedro.framework.project import pipelines
 from kedro.framework.startup import bootstrap_project
 
 ROOT = Path(__file__).resolve().parents[1]
-STAGES = ["ingestion", "cleaning", "topics", "gaps", "personas", "uplift", "reporting"]
+STAGES = ["ingestion", "cleaning", "topics", "gaps", "personas", "uplift", "reporting", "privacy"]
 # Layers whose datasets users, analysts or stakeholders read: they must be versioned.
 READ_BY_PEOPLE = ("03_primary", "07_model_output", "08_reporting")
 

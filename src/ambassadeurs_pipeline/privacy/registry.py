@@ -63,6 +63,8 @@ ROW_DATASETS: dict[str, RowDataset] = {
     "comments_clean": RowDataset(
         {"comment_id": "comment_id", "author_id": "author_id"}, (*_COMMENT_LINKS, "duplicate_group"), "created_at"
     ),
+    # reporting reads the same files as comments_clean (to check quotes): same rows
+    "report_quote_corpus": RowDataset({"comment_id": "comment_id", "author_id": "author_id"}, (*_COMMENT_LINKS, "duplicate_group"), "created_at"),
     "comments_quarantine": RowDataset({"comment_id": "comment_id", "author_id": "author_id"}, _COMMENT_LINKS, "created_at"),
     # topics
     "comment_embeddings": RowDataset({"comment_id": "comment_id"}),

@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import logging
 
+import pandas as pd
+
 import pytest
 import standins
 from kedro.io import DataCatalog, MemoryDataset
@@ -28,6 +30,8 @@ def test_pipeline_writes_versioned_report_and_logs_its_absolute_path(tmp_path, c
         {
             **{name: MemoryDataset(inputs[name]) for name in STAGE_INPUTS.values()},
             "params:reporting": MemoryDataset(ReportingParams(language="fr")),
+            "params:privacy": MemoryDataset({"min_group_authors": 5}),
+            "report_quote_corpus": MemoryDataset(pd.DataFrame({"author_id": ["au_0"], "text_clean": ["x"]})),
             "parameters": MemoryDataset({"reporting": {"language": "fr"}, "random_state": 42}),
             "report_input_fingerprints": MemoryDataset({"comments": None}),
             "report_dataset_versions": MemoryDataset({"data/x.parquet": "2025-01-01T00.00.00.000Z"}),

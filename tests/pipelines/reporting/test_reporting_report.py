@@ -43,7 +43,8 @@ def test_report_holds_no_personal_data(standin_report_html):
     assert PHONE.findall(text) == []
     assert NIR.findall(text) == []
     assert standins.HANDLE not in text
-    assert "[e-mail]" in text and "[téléphone]" in text and "[NIR]" in text
+    # The stand-in quotes' e-mail, phone and NIR are removed by the quote guard (digits are
+    # rare words) before the last-line redaction even sees them.
 
 
 def test_pseudonyms_hashes_and_versions_are_not_masked():

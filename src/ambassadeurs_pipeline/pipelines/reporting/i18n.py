@@ -304,6 +304,20 @@ STRINGS: dict[str, dict[str, str]] = {
         "quoting the section, the row and the run identifier below. Every result can be recomputed "
         "exactly from the dataset versions listed.",
     },
+    "method_register": {"fr": "Registre des traitements (RGPD art. 30)", "en": "Record of processing (GDPR art. 30)"},
+    "method_register_text": {
+        "fr": "Le registre de ce traitement (sources, périodes, catégories de données, finalités, "
+        "pseudonymisation, conservation, destinataires) est écrit à chaque exécution à côté de ce "
+        "rapport : ../../processing_register_fr.md/<même version>/processing_register_fr.md "
+        "(version anglaise : processing_register_en.md). Les citations de ce rapport sont raccourcies "
+        "et généralisées pour qu'aucune ne permette de retrouver son auteur, et aucun groupe de moins "
+        "de 5 auteurs n'est décrit.",
+        "en": "The record of this processing (sources, periods, data categories, purposes, "
+        "pseudonymisation, retention, recipients) is written by every run next to this report: "
+        "../../processing_register_en.md/<same version>/processing_register_en.md (French: "
+        "processing_register_fr.md). Quotes in this report are shortened and generalised so that none "
+        "leads back to its author, and no group of fewer than 5 authors is described.",
+    },
     # Run metadata
     "run_intro": {
         "fr": "De quoi refaire exactement ce rapport.",

@@ -14,10 +14,13 @@ from typing import Any
 
 import pandas as pd
 
+from .guard import guard_stage_outputs
 from .i18n import Translator
 from .params import ReportingParams
 from .render import render_report
 from .sections import (
+    Heading,
+    Paragraph,
     SectionContent,
     section_ambassadors,
     section_campaign,
@@ -109,12 +112,17 @@ def build_sections(
         ),
         section_run(run_metadata, t, params),
     ]
+    methodology = next(s for s in body if s.key == "methodology")
+    methodology.blocks.append(Heading(t("method_register")))
+    methodology.blocks.append(Paragraph(t("method_register_text")))
     return [section_summary(body, t), *body]
 
 
 def build_report(
     params: ReportingParams,
     run_metadata: dict[str, Any] | None = None,
+    privacy: dict[str, Any] | None = None,
+    quote_corpus: pd.DataFrame | None = None,
     **stage_outputs: Any,
 ) -> str:
     """The stakeholder report, one self-contained HTML page.
@@ -122,11 +130,16 @@ def build_report(
     Args:
         params: ``reporting`` parameters (language, sizes, contact).
         run_metadata: from :func:`collect_run_metadata`.
+        privacy: ``privacy`` parameters (``min_group_authors``, ``quotes``).
+        quote_corpus: the cleaned comments; quotes are checked against them so that none
+            shares 8 consecutive words with a comment.
         **stage_outputs: the other stages' datasets by name (see :func:`build_sections`);
-            any may be ``None``.
+            any may be ``None``. Quotes and groups go through the re-identification guard
+            (``guard.guard_stage_outputs``) before any section reads them.
     """
     if isinstance(params, dict):  # bare catalogs in tests and notebooks
         params = ReportingParams.model_validate(params)
+    stage_outputs = guard_stage_outputs(stage_outputs, privacy, quote_corpus)
     sections = build_sections(params, run_metadata, **stage_outputs)
     missing = [s.key for s in sections if not s.available]
     if missing:

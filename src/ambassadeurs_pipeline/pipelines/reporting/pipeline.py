@@ -41,7 +41,13 @@ def create_pipeline(**kwargs) -> Pipeline:
             ),
             Node(
                 func=build_report,
-                inputs={"params": "params:reporting", "run_metadata": "report_run_metadata", **STAGE_INPUTS},
+                inputs={
+                    "params": "params:reporting",
+                    "run_metadata": "report_run_metadata",
+                    "privacy": "params:privacy",
+                    "quote_corpus": "report_quote_corpus",
+                    **STAGE_INPUTS,
+                },
                 outputs="report_html",
                 name="build_report",
             ),

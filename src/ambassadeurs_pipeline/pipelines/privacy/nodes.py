@@ -1,0 +1,26 @@
+"""Privacy nodes: the processing register."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ambassadeurs_pipeline.privacy.register import render_register
+
+from .params import PrivacyParams
+
+
+def write_processing_register(
+    salt: str,
+    params: PrivacyParams,
+    ingestion_report: dict[str, Any] | None,
+    cleaning_report: dict[str, Any] | None,
+    comments_path: str | None,
+) -> tuple[str, str]:
+    """The register in French and English (Markdown); the salt only as its fingerprint."""
+    if isinstance(params, PrivacyParams):
+        params = params.model_dump()
+    parameters = {"comments_path": comments_path}
+    return (
+        render_register("fr", salt, params, ingestion_report, cleaning_report, parameters),
+        render_register("en", salt, params, ingestion_report, cleaning_report, parameters),
+    )

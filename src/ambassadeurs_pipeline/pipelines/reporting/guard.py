@@ -1,0 +1,105 @@
+"""Re-identification guard applied to every stage output before the report reads it.
+
+Quotes (gap and FAQ example questions, question labels built from a comment, persona card
+quotes, topic representative comments) go through :func:`privacy.quotes.guard_quote`; groups
+of fewer than ``privacy.min_group_authors`` distinct authors (FAQ and gap rows, persona
+cards) are removed, so the report never describes them.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import pandas as pd
+
+from ambassadeurs_pipeline.privacy.quotes import CorpusIndex, QuoteGuardParams, describable, guard_quote, guard_quotes
+
+from .frames import as_list, col
+
+logger = logging.getLogger(__name__)
+
+#: Placeholder for a question label whose every version would be traceable.
+MASKED = "…"
+
+
+def corpus_index(comments: pd.DataFrame | None, params: QuoteGuardParams) -> CorpusIndex | None:
+    """The index of the community's comments (``text_clean`` by ``author_id``), if available."""
+    if comments is None or "text_clean" not in comments.columns:
+        return None
+    authors = comments["author_id"] if "author_id" in comments.columns else None
+    return CorpusIndex.build(comments["text_clean"], authors, params.span_words)
+
+
+def _guard_frame(frame: pd.DataFrame | None, k: int, index: CorpusIndex | None, p: QuoteGuardParams, name: str) -> pd.DataFrame | None:
+    if frame is None or frame.empty:
+        return frame
+    out = frame.copy()
+    askers = col(out, "n_askers")
+    if askers:
+        small = ~out[askers].map(lambda n: describable(n, k))
+        if small.any():
+            logger.info("%s: %d group(s) with fewer than %d authors left out of the report.", name, int(small.sum()), k)
+        out = out[~small]
+    for column in ("example_questions", "examples", "evidence_quotes"):
+        if column in out.columns:
+            out[column] = out[column].map(
+                lambda v: guard_quotes(v.split(" | ") if isinstance(v, str) else as_list(v), index, p)
+            )
+    for column in ("label", "question", "representative_question"):
+        if column in out.columns:
+            out[column] = out[column].map(lambda v: guard_quote(v, index, p) or MASKED if isinstance(v, str) else v)
+    return out
+
+
+def guard_stage_outputs(
+    stage_outputs: dict[str, Any], privacy: dict[str, Any] | None, comments: pd.DataFrame | None
+) -> dict[str, Any]:
+    """``stage_outputs`` with quotes guarded and small groups removed (inputs are not mutated)."""
+    privacy = privacy or {}
+    k = int(privacy.get("min_group_authors", 5))
+    p = QuoteGuardParams.model_validate(privacy.get("quotes") or {})
+    index = corpus_index(comments, p)
+    out = dict(stage_outputs)
+    for name in ("faq", "information_gaps"):
+        out[name] = _guard_frame(out.get(name), k, index, p, name)
+    topic_info = out.get("topic_info")
+    if topic_info is not None and "representative_comments" in topic_info.columns:
+        topic_info = topic_info.copy()
+        topic_info["representative_comments"] = topic_info["representative_comments"].map(
+            lambda v: guard_quotes(as_list(v), index, p)
+        )
+        out["topic_info"] = topic_info
+    cards = out.get("persona_cards")
+    if isinstance(cards, dict) and isinstance(cards.get("personas"), list):
+        kept = []
+        for card in cards["personas"]:
+            size = card.get("size", card.get("n_authors"))
+            if not describable(size, k):
+                logger.info("persona %s: fewer than %d authors, left out of the report.", card.get("persona_id"), k)
+                continue
+            kept.append({**card, "quotes": guard_quotes(as_list(card.get("quotes")), index, p)})
+        out["persona_cards"] = {**cards, "personas": kept}
+    return out
+
+
+def report_quotes(stage_outputs: dict[str, Any]) -> list[str]:
+    """Every community quote the report can show, after guarding (for measurement)."""
+    quotes: list[str] = []
+    for name in ("faq", "information_gaps"):
+        frame = stage_outputs.get(name)
+        if frame is None:
+            continue
+        for column in ("example_questions", "examples", "label"):
+            if column in frame.columns:
+                for v in frame[column]:
+                    quotes.extend(q for q in as_list(v) if isinstance(q, str))
+    cards = stage_outputs.get("persona_cards")
+    if isinstance(cards, dict):
+        for card in cards.get("personas") or []:
+            quotes.extend(as_list(card.get("quotes")))
+    topic_info = stage_outputs.get("topic_info")
+    if topic_info is not None and "representative_comments" in topic_info.columns:
+        for v in topic_info["representative_comments"]:
+            quotes.extend(as_list(v))
+    return [q for q in quotes if q and q != MASKED]
