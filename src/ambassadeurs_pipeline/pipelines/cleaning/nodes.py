@@ -142,6 +142,9 @@ def pseudonymise_comments(
     # Cross-posted texts are common: detect once per distinct text.
     texts = frame["text_norm"].fillna("").astype(str)
     uniques = pd.unique(texts)
+    # The detector is cached per process: count this run's NER work as a difference.
+    ner = [d for d in getattr(detector, "detectors", [detector]) if hasattr(d, "texts_run_")]
+    ner_before = sum(d.texts_run_ for d in ner)
     redacted, counts = redact_texts(list(uniques), detector)
     position = pd.Series(np.arange(len(uniques)), index=uniques)
     where = position.reindex(texts.to_numpy()).to_numpy()
@@ -155,13 +158,12 @@ def pseudonymise_comments(
     out.insert(1, "author_id", pseudonymise_series(frame["author"], pseudonymisation_salt))
     out["text_clean"] = pd.array(text_clean, dtype="string")
     out["pii_replaced"] = np.array([sum(c.values()) for c in per_row], dtype="int64")
-    ner = [d for d in getattr(detector, "detectors", [detector]) if hasattr(d, "texts_run_")]
     summary = {
         "detector": params.pii.detector,
         "replaced_per_type": {t: int(total.get(t, 0)) for t in PII_TYPES},
         "comments_with_pii": int((out["pii_replaced"] > 0).sum()),
         "distinct_texts": len(uniques),
-        "ner_texts_run": int(sum(d.texts_run_ for d in ner)),
+        "ner_texts_run": int(sum(d.texts_run_ for d in ner) - ner_before),
         "salt_fingerprint": salt_fingerprint(pseudonymisation_salt),
     }
     logger.info("pseudonymise_comments: replaced %s", summary["replaced_per_type"])
