@@ -82,9 +82,13 @@ def test_growing_theme_and_bad_buzz_detected(outputs, synthetic):
     trends = outputs["topic_trends"].set_index("topic_id")
     assert trends.loc[topic_of["sommeil"], "direction"] == "hausse"
     alerts = outputs["bad_buzz_alerts"]
-    assert topic_of["chimio"] in set(alerts["topic_id"])
+    # The chimio theme may be split into sub-topics: any of them alerting in the burst month counts.
+    majority = ct.groupby("topic_id")["theme"].agg(lambda s: s.mode().iloc[0])
+    chimio_topics = set(majority[majority == "chimio"].index)
     burst_month = ct.loc[ct["is_bad_buzz"], "created_at"].dt.to_period("M").mode().iloc[0].to_timestamp()
-    assert burst_month in set(alerts.loc[alerts["topic_id"] == topic_of["chimio"], "month"])
+    alerted = set(alerts.loc[alerts["month"] == burst_month, "topic_id"])
+    assert chimio_topics & alerted
+    assert alerted <= chimio_topics  # no false alert that month
 
 
 def test_questions_and_sentiment_match_truth(outputs, synthetic):
