@@ -1,0 +1,51 @@
+"""The re-identification guard: no 8-word verbatim run, quasi-identifiers, rare words, k."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ambassadeurs_pipeline.privacy.quotes import (
+    CorpusIndex, describable, guard_quote, longest_shared_span, quasi_identifiers, untraceable_share,
+)
+
+CORPUS = [
+    "Ça me parle tellement, j'ai vécu la même chose après les repas avec mon traitement de fond.",
+    "Est-ce que quelqu'un sait si le méthotrexate donne vraiment des nausées le soir après la prise ?",
+    "Je suis infirmière à Villeurbanne, j'ai 42 ans et une mucoviscidose depuis toujours.",
+] + [f"message banal numéro {i} sur la fatigue et le sommeil des patients" for i in range(20)]
+INDEX = CorpusIndex.build(CORPUS, [f"a{i % 7}" for i in range(len(CORPUS))])
+
+
+def test_no_quote_keeps_an_eight_word_run():
+    quotes = [guard_quote(t, INDEX) for t in CORPUS]
+    shown = [q for q in quotes if q]
+    assert shown and untraceable_share(shown, CORPUS) == 1.0
+    assert all(longest_shared_span(q, CORPUS) < 8 for q in shown)
+
+
+def test_rare_combination_is_dropped_and_single_identifiers_generalised():
+    assert quasi_identifiers(CORPUS[2]) >= {"age", "place", "profession", "rare_disease"}
+    assert guard_quote(CORPUS[2], INDEX) is None
+    q = guard_quote("Depuis mes 42 ans je vais mieux, le sommeil revient enfin doucement.", INDEX)
+    assert q and "42" not in q and "[âge]" in q
+
+
+def test_guard_is_deterministic_and_keeps_word_order():
+    a, b = guard_quote(CORPUS[1], INDEX), guard_quote(CORPUS[1], INDEX)
+    assert a == b
+    source = iter(CORPUS[1].replace("?", " ").split())
+    kept = [w for w in a.replace("…", " ").replace("?", " ").split() if w in CORPUS[1]]
+    assert all(w in source for w in kept)  # a subsequence of the source: order kept
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.sampled_from("le patient dort mal depuis des mois et cherche un conseil pour mieux vivre".split()), min_size=8, max_size=40))
+def test_any_text_loses_its_long_runs(tokens):
+    text = " ".join(tokens)
+    q = guard_quote(text)
+    assert q is None or longest_shared_span(q, [text]) < 8
+
+
+def test_k_anonymity_rule():
+    assert describable(5, 5) and not describable(4, 5) and not describable(None, 5)
