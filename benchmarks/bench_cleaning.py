@@ -2,8 +2,8 @@
 
     nice python benchmarks/bench_cleaning.py --sizes 20000 100000 [--seed 42] [--no-ner]
 
-For each size, generates the demo corpus in memory (``generate_demo``), ingests it and runs
-the cleaning nodes in one fresh subprocess (so peak RSS is that run's alone), then prints
+For each size, generates and ingests the demo corpus (``generate_demo``), then runs the
+cleaning nodes on it in a fresh subprocess (so peak RSS is cleaning's alone), and prints
 comments/s overall and per node, and the peak resident memory. Model loading (spaCy,
 lingua) is included in the first node that needs it and reported separately as "warm-up".
 Results are also written as JSON (``--out``).
@@ -17,25 +17,35 @@ import logging
 import resource
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 logger = logging.getLogger("bench_cleaning")
 
 
-def _one_run(n: int, seed: int, use_ner: bool) -> dict:
+def _make_input(n: int, seed: int, path: Path) -> None:
+    """Generate and ingest the demo corpus (outside the measured process)."""
     from ambassadeurs_pipeline.demo.generator import generate_demo
+    from ambassadeurs_pipeline.pipelines.ingestion.nodes import ingest_comments
+    from ambassadeurs_pipeline.pipelines.ingestion.params import IngestionParams
+
+    demo = generate_demo(n_comments=n, seed=seed)
+    raw, _, _ = ingest_comments(demo.comments.astype("string").fillna(""), IngestionParams(), "demo.csv")
+    raw.to_parquet(path)
+
+
+def _one_run(path: Path, use_ner: bool) -> dict:
+    import pandas as pd
+
     from ambassadeurs_pipeline.pipelines.cleaning.evaluate import run_cleaning
     from ambassadeurs_pipeline.pipelines.cleaning.language import _detector
     from ambassadeurs_pipeline.pipelines.cleaning.nodes import get_detector
     from ambassadeurs_pipeline.pipelines.cleaning.params import CleaningParams
-    from ambassadeurs_pipeline.pipelines.ingestion.nodes import ingest_comments
-    from ambassadeurs_pipeline.pipelines.ingestion.params import IngestionParams
 
     params = CleaningParams(pii={"use_ner": use_ner})
-    demo = generate_demo(n_comments=n, seed=seed)
-    raw, _, _ = ingest_comments(demo.comments.astype("string").fillna(""), IngestionParams(), "demo.csv")
-    del demo
+    raw = pd.read_parquet(path)
+    n = len(raw)
     # Load the models first so the per-node times measure the work, not the loading.
     start = time.perf_counter()
     detector = get_detector(params.pii)
@@ -67,19 +77,22 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--no-ner", action="store_true")
     parser.add_argument("--out", type=Path, default=Path("data/08_reporting/bench_cleaning.json"))
-    parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     if args.child:
         logging.getLogger("ambassadeurs_pipeline").setLevel(logging.WARNING)
-        sys.stdout.write(json.dumps(_one_run(args.child, args.seed, not args.no_ner)) + "\n")
+        sys.stdout.write(json.dumps(_one_run(args.child, not args.no_ner)) + "\n")
         return
     results = []
     for n in args.sizes:
-        cmd = [sys.executable, __file__, "--child", str(n), "--seed", str(args.seed)]
-        if args.no_ner:
-            cmd.append("--no-ner")
-        out = subprocess.run(cmd, capture_output=True, text=True, check=True)
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / "comments_raw.parquet"
+            _make_input(n, args.seed, path)
+            cmd = [sys.executable, __file__, "--child", str(path)]
+            if args.no_ner:
+                cmd.append("--no-ner")
+            out = subprocess.run(cmd, capture_output=True, text=True, check=True)
         result = json.loads(out.stdout.strip().splitlines()[-1])
         results.append(result)
         logger.info(

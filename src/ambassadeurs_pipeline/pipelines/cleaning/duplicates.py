@@ -78,21 +78,27 @@ def group_duplicates(
     # different message.
     candidates = [i for i in unique_idx if len(keys[i]) >= min_chars]
     if len(candidates) > 1:
-        shingles = {i: _shingles(keys[i], shingle_chars) for i in candidates}
         # crc32 instead of datasketch's default sha1: same quality for shingles, ~3x faster.
+        # A generator, so the shingles of 100k texts are never all held in memory.
         hashes = MinHash.bulk(
-            [shingles[i] for i in candidates], num_perm=num_perm, seed=seed, hashfunc=zlib.crc32
+            (_shingles(keys[i], shingle_chars) for i in candidates),
+            num_perm=num_perm,
+            seed=seed,
+            hashfunc=zlib.crc32,
         )
         # LSH proposes candidates below the threshold (so pairs just above it are not lost
-        # to estimation noise); the exact Jaccard of the shingle sets decides.
+        # to estimation noise); the exact Jaccard of the shingle sets, recomputed for the
+        # few candidate pairs, decides.
         lsh = MinHashLSH(threshold=max(0.3, threshold - 0.15), num_perm=num_perm)
-        sets = {i: set(shingles[i]) for i in candidates}
         for i, mh in zip(candidates, hashes):
-            for j in lsh.query(mh):
-                a, b = sets[i], sets[j]
-                if len(a & b) >= threshold * len(a | b):
-                    uf.union(i, j)
-                    near[i] = True
+            found = lsh.query(mh)
+            if found:
+                a = set(_shingles(keys[i], shingle_chars))
+                for j in found:
+                    b = set(_shingles(keys[j], shingle_chars))
+                    if len(a & b) >= threshold * len(a | b):
+                        uf.union(i, j)
+                        near[i] = True
             lsh.insert(i, mh)
     groups = np.array([uf.find(i) for i in range(n)], dtype=np.int64)
     return groups, near
