@@ -51,6 +51,8 @@ def test_questions(text):
         "Merci à tous pour vos réponses",
         "je ne sais pas pourquoi j'ai mal",
         "c'est pourquoi je dors mal",
+        "Céline Dion a montré à quel point la douleur peut tout arrêter",
+        "le médecin expliquait pourquoi le rappel compte",
         "",
     ],
 )

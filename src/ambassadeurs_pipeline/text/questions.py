@@ -48,8 +48,8 @@ _ANYWHERE = re.compile(
 # Interrogative words inside the sentence ("vous venez pourquoi", "depuis combien de
 # temps", "c'est quel type", "elles sont où"), except in reported or causal uses.
 _WH_INSIDE = re.compile(
-    r"(?<!c'est )(?<!sais pas )(?<!sait pas )(?<!comprends pas )(?<!savoir )(?<!voilà )"
-    r"\b(?:pourquoi|combien|quel(?:le)?s?)\b|\b(?:sont|est|c'est|ça|as|avez|vas|allez)\s+où\s*(?:exactement|ça)?\s*$|"
+    r"(?<!expliquait )(?<!explique )(?<!expliqué )(?<!raconte )(?<!comprends )(?<!sais )(?<!c'est )(?<!sais pas )(?<!sait pas )(?<!comprends pas )(?<!savoir )(?<!voilà )"
+    r"\b(?:pourquoi|combien|quel(?:le)?s?)\b(?!\s+point\b)|\b(?:sont|est|c'est|ça|as|avez|vas|allez)\s+où\s*(?:exactement|ça)?\s*$|"
     r"\bcomment\s+(?:ça|ca)\s+va\b|\best[\s-]ce\b",
     re.IGNORECASE,
 )
