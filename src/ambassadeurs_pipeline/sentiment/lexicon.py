@@ -58,8 +58,10 @@ def french_lexicon() -> tuple[dict[tuple[str, ...], float], list[tuple[str, floa
     return exact, stems
 
 
-def _word_score(word: str, stems: list[tuple[str, float]]) -> float | None:
-    for stem, score in stems:
+@cache
+def _word_score(word: str) -> float | None:
+    """Score of the longest matching stem (cached: a corpus has far fewer words than tokens)."""
+    for stem, score in french_lexicon()[1]:
         if word.startswith(stem):
             return score
     return None
@@ -84,7 +86,7 @@ def score_french(text: str) -> float:
         if score is None:
             score = _EMOJIS.get(token)
         if score is None and len(token) > 2 and token not in _INTENSIFIERS and token not in _NEGATORS:
-            score = _word_score(token, stems)
+            score = _word_score(token)
         if score is not None and score != 0:
             before = tokens[max(0, i - _NEGATION_WINDOW) : i]
             for word in before[-2:]:
