@@ -152,10 +152,19 @@ def calibrate_coverage(
     for fit, test in (folds, folds[::-1]):
         if len(fit) >= 2 and len(test) >= 2:
             t = _choose_threshold(*pairs(fit), cfg.criterion, cfg.target_precision)
+            if cfg.criterion == "precision" and not (pairs(fit)[0] >= t).any():
+                t = _choose_threshold(*pairs(fit), "f1", cfg.target_precision)
             held_out.append({"threshold": round(t, 4), **_rates(*pairs(test), t)})
     pos, neg = sims[eye], sims[~eye]
-    threshold = _choose_threshold(pos, neg, cfg.criterion, cfg.target_precision)
-    target = "F1 maximal" if cfg.criterion == "f1" else f"précision ≥ {cfg.target_precision:.0%}"
+    criterion = cfg.criterion
+    threshold = _choose_threshold(pos, neg, criterion, cfg.target_precision)
+    target = "F1 maximal" if criterion == "f1" else f"précision ≥ {cfg.target_precision:.0%}"
+    if criterion == "precision" and not (pos >= threshold).any():
+        # The target precision is out of reach: a threshold above every pair would call
+        # nothing covered. Fall back to the F1 optimum and say so.
+        criterion = "f1"
+        threshold = _choose_threshold(pos, neg, "f1", cfg.target_precision)
+        target = f"F1 maximal, car la précision cible {cfg.target_precision:.0%} est inatteignable"
     result = {
         "status": "calibré",
         "threshold": round(threshold, 4),
@@ -164,7 +173,7 @@ def calibrate_coverage(
             f"contenu vs son propre résumé) et {n * (n - 1)} négatives (titre vs résumé d'un autre "
             "contenu) ; précision/rappel hors échantillon par validation croisée à 2 plis sur les contenus."
         ),
-        "criterion": cfg.criterion,
+        "criterion": criterion,
         "backend": backend,
         "n_positive_pairs": int(n),
         "n_negative_pairs": int(n * (n - 1)),

@@ -125,10 +125,13 @@ def run_chain(demo_dir: Path, work_dir: Path, with_catalog: bool = True) -> dict
         "content_catalog_path": str(demo_dir / "content_catalog.csv") if with_catalog else "none",
         "campaign_path": str(demo_dir / "campaign.csv"),
     }
+    # Kedro resolves relative dataset paths (data/...) against the session's project path:
+    # the temporary directory is that project path, so nothing is written in the repository.
+    shutil.copy(ROOT / "pyproject.toml", work_dir / "pyproject.toml")
     cwd = Path.cwd()
-    os.chdir(work_dir)  # relative dataset paths (data/...) land in the temporary directory
+    os.chdir(work_dir)
     try:
-        with KedroSession.create(project_path=ROOT, conf_source=str(conf), runtime_params=runtime) as session:
+        with KedroSession.create(project_path=work_dir, conf_source=str(conf), runtime_params=runtime) as session:
             pipeline = sum((pipelines[s] for s in STAGES[1:]), pipelines[STAGES[0]])
             session.run(node_names=[n.name for n in pipeline.nodes])
             catalog = session.load_context().catalog
@@ -140,11 +143,13 @@ def run_chain(demo_dir: Path, work_dir: Path, with_catalog: bool = True) -> dict
         os.chdir(cwd)
 
 
-def evaluate_seed(seed: int, n_comments: int, keep: Path | None = None, with_catalog: bool = True) -> dict[str, Any]:
+def evaluate_seed(
+    seed: int, n_comments: int, keep: Path | None = None, with_catalog: bool = True, work_dir: Path | None = None
+) -> dict[str, Any]:
     from ambassadeurs_pipeline.demo import generate_demo
     from ambassadeurs_pipeline.demo.generator import write_demo
 
-    tmp = Path(tempfile.mkdtemp(prefix=f"gaps_eval_{seed}_"))
+    tmp = Path(tempfile.mkdtemp(prefix=f"gaps_eval_{seed}_", dir=work_dir))
     try:
         demo_dir = tmp / "input"
         write_demo(generate_demo(n_comments, seed), demo_dir)
@@ -168,7 +173,8 @@ def evaluate_seed(seed: int, n_comments: int, keep: Path | None = None, with_cat
             outputs["information_gaps"].to_csv(keep / f"information_gaps_seed{seed}.csv", index=False)
         return scores
     finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+        if work_dir is None:  # kept when asked, to re-run the gaps stage alone on it
+            shutil.rmtree(tmp, ignore_errors=True)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -177,12 +183,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--n-comments", type=int, default=6000)
     parser.add_argument("--no-catalog", action="store_true", help="run without the content catalog")
     parser.add_argument("--keep", type=Path, default=None, help="save each seed's information_gaps here")
+    parser.add_argument("--work-dir", type=Path, default=None, help="keep each seed's run directory under here")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     logger.setLevel(logging.INFO)
     results = []
     for seed in args.seeds:
-        result = evaluate_seed(seed, args.n_comments, args.keep, not args.no_catalog)
+        result = evaluate_seed(seed, args.n_comments, args.keep, not args.no_catalog, args.work_dir)
         sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
         sys.stdout.flush()
         results.append(result)

@@ -119,6 +119,14 @@ def group_questions(
     questions["centrality"] = np.nan
     if len(questions) < 2:
         return questions
+    # A question asked in reply inside a thread opened by a question ("pareil pour moi ?",
+    # "quelqu'un ?") is one more asker of the opener's question, not a topic of its own:
+    # it joins the opener's group instead of being clustered on its (generic) words.
+    opener = _thread_opener_question(questions)
+    all_questions = questions
+    questions = questions[opener.isna()].reset_index(drop=True)
+    if len(questions) < 2:
+        return all_questions
     vectors = embedding_matrix(comment_embeddings, questions["comment_id"])
     labels = AgglomerativeClustering(
         n_clusters=None,
@@ -127,11 +135,24 @@ def group_questions(
         distance_threshold=cfg.distance_threshold,
     ).fit_predict(vectors)
     questions["_cluster"] = labels
+    n_clustered = len(questions)
+    centrality = pd.Series(np.nan, index=questions["comment_id"].to_numpy())
+    for cluster in np.unique(labels):
+        idx = np.flatnonzero(labels == cluster)
+        centroid = vectors[idx].mean(axis=0)
+        centroid /= np.linalg.norm(centroid) or 1.0
+        centrality.iloc[idx] = vectors[idx] @ centroid
+    questions["centrality"] = centrality.to_numpy()
+    followers = all_questions[opener.notna()].copy()
+    followers["_cluster"] = opener[opener.notna()].map(questions.set_index("comment_id")["_cluster"])
+    followers = followers[followers["_cluster"].notna()]
+    questions = pd.concat([questions, followers], ignore_index=True)
+    questions["_cluster"] = questions["_cluster"].astype("int64")
 
     askers = questions.groupby("_cluster")["author_id"].nunique()
     sizes = questions.groupby("_cluster").size()
     kept = askers[askers >= cfg.min_askers].index
-    # Stable ids: by size, then by the smallest comment id, so reruns give the same ids.
+    # Stable ids: by askers and size, then by the smallest comment id, so reruns give the same ids.
     first_id = questions.groupby("_cluster")["comment_id"].min()
     order = (
         pd.DataFrame({"askers": askers, "size": sizes, "first": first_id})
@@ -140,16 +161,27 @@ def group_questions(
     )
     mapping = {cluster: i for i, cluster in enumerate(order.index)}
     questions["group_id"] = questions["_cluster"].map(mapping).fillna(GROUP_NOISE).astype("int64")
-    for group_id, rows in questions[questions["group_id"] != GROUP_NOISE].groupby("group_id").groups.items():
-        idx = np.asarray([questions.index.get_loc(r) for r in rows])
-        centroid = vectors[idx].mean(axis=0)
-        centroid /= np.linalg.norm(centroid) or 1.0
-        questions.loc[rows, "centrality"] = vectors[idx] @ centroid
+    questions = questions.drop(columns="_cluster").sort_values("comment_id", kind="stable").reset_index(drop=True)
     logger.info(
-        "%d questions → %d groups with ≥%d askers; %d questions in smaller groups.",
-        len(questions), len(mapping), cfg.min_askers, int((questions["group_id"] == GROUP_NOISE).sum()),
+        "%d questions (%d opening threads clustered, %d in reply to one) → %d groups with ≥%d askers; %d in smaller groups.",
+        len(questions), n_clustered, len(followers), len(mapping), cfg.min_askers,
+        int((questions["group_id"] == GROUP_NOISE).sum()),
     )
-    return questions.drop(columns="_cluster")
+    return questions
+
+
+def _thread_opener_question(questions: pd.DataFrame) -> pd.Series:
+    """For each question asked in reply, the id of the question that opened its thread (else NA)."""
+    result = pd.Series(pd.NA, index=questions.index, dtype="string")
+    if "thread_id" not in questions or "parent_id" not in questions:
+        return result
+    parent = questions["parent_id"]
+    is_opener = parent.isna() | parent.astype("string").str.strip().eq("")
+    thread = questions["thread_id"].astype("string")
+    openers = questions[is_opener & thread.notna()].drop_duplicates("thread_id").set_index("thread_id")["comment_id"]
+    reply = ~is_opener & thread.notna()
+    result[reply] = thread[reply].map(openers).astype("string")
+    return result
 
 
 def _clean_for_terms(text: str) -> str:
