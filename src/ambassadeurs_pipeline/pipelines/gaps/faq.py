@@ -124,7 +124,12 @@ def group_questions(
     # it joins the opener's group instead of being clustered on its (generic) words.
     opener = _thread_opener_question(questions)
     all_questions = questions
-    questions = questions[opener.isna()].reset_index(drop=True)
+    # A question-like reply inside a thread that a non-question opened (support, testimony)
+    # is conversation, not an information need: it is not clustered. Flat exports have no
+    # replies, so there every question is clustered.
+    in_reply = _is_reply(questions)
+    questions = questions[opener.isna() & ~in_reply].reset_index(drop=True)
+    n_conversational = int((opener.isna() & in_reply).sum())
     if len(questions) < 2:
         return all_questions
     vectors = embedding_matrix(comment_embeddings, questions["comment_id"])
@@ -163,11 +168,19 @@ def group_questions(
     questions["group_id"] = questions["_cluster"].map(mapping).fillna(GROUP_NOISE).astype("int64")
     questions = questions.drop(columns="_cluster").sort_values("comment_id", kind="stable").reset_index(drop=True)
     logger.info(
-        "%d questions (%d opening threads clustered, %d in reply to one) → %d groups with ≥%d askers; %d in smaller groups.",
-        len(questions), n_clustered, len(followers), len(mapping), cfg.min_askers,
+        "%d questions (%d opening threads clustered, %d in reply to one, %d conversational replies left out) "
+        "→ %d groups with ≥%d askers; %d in smaller groups.",
+        len(questions), n_clustered, len(followers), n_conversational, len(mapping), cfg.min_askers,
         int((questions["group_id"] == GROUP_NOISE).sum()),
     )
     return questions
+
+
+def _is_reply(questions: pd.DataFrame) -> pd.Series:
+    if "parent_id" not in questions:
+        return pd.Series(False, index=questions.index)
+    parent = questions["parent_id"].astype("string")
+    return (parent.notna() & parent.str.strip().ne("")).fillna(False).astype(bool)
 
 
 def _thread_opener_question(questions: pd.DataFrame) -> pd.Series:
