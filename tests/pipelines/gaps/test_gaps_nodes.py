@@ -183,3 +183,34 @@ def test_wrong_parameter_fails_with_its_key():
         GapsParams.model_validate({"grouping": {"distance_threshold": -1}})
     with pytest.raises(ValueError, match="colums|extra"):
         GapsParams.model_validate({"colums": {}})
+
+
+def test_replies_join_the_opener_question_or_are_left_out_as_conversation():
+    comments, topics, truth = make_corpus()
+    # "moi aussi" questions replying to voyage openers: more askers for the voyage group.
+    voyage = [c for c, g in truth.items() if g == "voyage"][:2]
+    # A question-like reply in a non-question thread (a testimony): conversation.
+    talk = comments[comments["author_id"] == "talk0"].iloc[0]
+    extra = pd.DataFrame(
+        {
+            "comment_id": ["f1", "f2", "f3"], "author_id": ["x1", "x2", "x3"],
+            "thread_id": [comments.set_index("comment_id").at[v, "thread_id"] for v in voyage] + [talk["thread_id"]],
+            "parent_id": voyage + [talk["comment_id"]],
+            "created_at": T0, "source": "forum", "likes": 0,
+            "text_clean": ["pareil pour moi, une idée ?", "quelqu'un ?", "ah bon, vous aussi ?"],
+            "lang": "fr", "is_duplicate": False, "is_spam": False, "is_bot_author": False, "in_model": True,
+        }
+    ).astype({"comment_id": "string", "author_id": "string", "thread_id": "string", "parent_id": "string", "text_clean": "string"})
+    comments = pd.concat([comments, extra], ignore_index=True)
+    topics = pd.concat(
+        [topics, pd.DataFrame({"comment_id": ["f1", "f2", "f3"], "topic_id": 0, "topic_label": "diabete",
+                               "topic_probability": 0.5, "sentiment_label": "neutre", "sentiment_score": 0.0,
+                               "is_question": True})],
+        ignore_index=True,
+    )
+    model, emb = embed(comments, CATALOG)
+    groups = group_questions(comments, topics, emb, small_params()).set_index("comment_id")
+    assert groups.at["f1", "group_id"] == groups.at["f2", "group_id"] == groups.at[voyage[0], "group_id"]
+    assert "f3" not in groups.index or groups.at["f3", "group_id"] == -1
+    faq = build_faq(groups.reset_index(), comments, small_params())
+    assert faq.loc[faq["group_id"] == groups.at[voyage[0], "group_id"], "n_askers"].iloc[0] == 12
