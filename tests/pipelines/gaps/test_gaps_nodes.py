@@ -214,3 +214,11 @@ def test_replies_join_the_opener_question_or_are_left_out_as_conversation():
     assert "f3" not in groups.index or groups.at["f3", "group_id"] == -1
     faq = build_faq(groups.reset_index(), comments, small_params())
     assert faq.loc[faq["group_id"] == groups.at[voyage[0], "group_id"], "n_askers"].iloc[0] == 12
+
+
+def test_a_question_in_reply_is_not_an_answer():
+    comments, topics, questions = _thread_table()
+    topics["is_question"] = topics["comment_id"].eq("r1")  # b replies "moi aussi ?" to q1
+    per_q = measure_question_answers(questions, comments, topics, GapsParams()).set_index("comment_id")
+    assert not per_q.loc["q1", "answered"]
+    assert per_q.loc["q3", "answered"]

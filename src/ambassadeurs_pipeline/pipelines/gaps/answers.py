@@ -10,7 +10,8 @@ form the export offers:
 - neither (flat export): nothing can be measured. The answer columns are left empty and
   ``thread_structure`` says so; no answer is ever inferred from text alone.
 
-An *answer* is a follow-up by another author who is not flagged as a bot.
+An *answer* is a follow-up by another author, not flagged as a bot, that is not itself a
+question ("moi aussi, quelqu'un sait ?" is more demand, not supply).
 """
 
 from __future__ import annotations
@@ -111,9 +112,10 @@ def measure_question_answers(
     comments["created_at"] = pd.to_datetime(comments.get("created_at"), errors="coerce")
     comments["likes"] = pd.to_numeric(comments.get("likes"), errors="coerce")
     comments["is_bot_author"] = comments.get("is_bot_author", False)
-    comments = comments.merge(
-        comment_topics[["comment_id", "sentiment_label", "sentiment_score"]], on="comment_id", how="left"
-    )
+    topic_cols = [c for c in ("sentiment_label", "sentiment_score", "is_question") if c in comment_topics]
+    comments = comments.merge(comment_topics[["comment_id", *topic_cols]], on="comment_id", how="left")
+    if "is_question" not in comments:
+        comments["is_question"] = False
     by_source = structure_by_source(comments_clean)
     questions = question_groups.copy()
     for col in ("thread_id", "parent_id", "source"):
@@ -127,7 +129,7 @@ def measure_question_answers(
 
     pairs = _followup_pairs(questions, comments, structure)
     info = comments.set_index("comment_id")[
-        ["author_id", "created_at", "likes", "text_clean", "is_bot_author", "sentiment_label", "sentiment_score"]
+        ["author_id", "created_at", "likes", "text_clean", "is_bot_author", "sentiment_label", "sentiment_score", "is_question"]
     ]
     f = pairs.join(info, on="followup_id").join(
         questions.set_index("comment_id")[["author_id", "created_at"]].rename(
@@ -135,7 +137,12 @@ def measure_question_answers(
         ),
         on="question_id",
     )
-    f["is_answer"] = (f["author_id"] != f["asker"]) & ~f["is_bot_author"].fillna(False).astype(bool)
+    # "Moi aussi, quelqu'un sait ?" from another member is more demand, not an answer.
+    f["is_answer"] = (
+        (f["author_id"] != f["asker"])
+        & ~f["is_bot_author"].fillna(False).astype(bool)
+        & ~f["is_question"].astype("boolean").fillna(False).astype(bool)
+    )
     thanks = re.compile(cfg.thanks_pattern, flags=re.IGNORECASE)
     f["is_thanks"] = (f["author_id"] == f["asker"]) & f["text_clean"].astype("string").fillna("").map(lambda t: bool(thanks.search(t))).astype(bool)
     f["liked_answer"] = f["is_answer"] & (f["likes"].fillna(0) >= cfg.liked_answer_min_likes)
