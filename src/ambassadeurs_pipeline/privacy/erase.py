@@ -337,8 +337,12 @@ def find_comments(cfg: ProjectConfig, targets: Targets) -> tuple[set[str], list[
     return ids, sorted(set(texts))
 
 
-def _export_rows(cfg: ProjectConfig, targets: Targets) -> dict[str, int]:
-    """How many of the targets' rows the organisation's exports still hold (never written)."""
+def _export_rows(cfg: ProjectConfig, targets: Targets) -> tuple[dict[str, int], set[str]]:
+    """How many of the targets' rows the exports still hold (never written), and their comment ids.
+
+    The ids matter for rows rejected at ingestion (an unreadable date): they never reached
+    ``comments_raw``, but the ingestion quarantine names them by their export id.
+    """
     from kedro.io import AbstractDataset
 
     columns = ((cfg.parameters.get("ingestion") or {}).get("columns") or {})
@@ -347,22 +351,29 @@ def _export_rows(cfg: ProjectConfig, targets: Targets) -> dict[str, int]:
         "comments_export": columns.get("author", "author"),
         "campaign_export": uplift_columns.get("unit", "author"),
     }
-    out = {}
+    out: dict[str, int] = {}
+    ids: set[str] = set()
     for name, column in author_columns.items():
         entry = cfg.catalog.get(name)
         if not entry or not column:
             continue
+        entry = dict(entry)
+        if entry.get("filepath") and not Path(entry["filepath"]).is_absolute():
+            entry["filepath"] = str(cfg.path / entry["filepath"])
         try:
-            frame = AbstractDataset.from_config(name, dict(entry)).load()
+            frame = AbstractDataset.from_config(name, entry).load()
         except Exception as exc:  # a missing optional export is not an erasure failure
             logger.debug("%s not readable: %s", name, exc)
             continue
         if frame is None or column not in frame.columns:
             continue
-        n = int(pseudonymise_series(frame[column].astype("string"), cfg.salt).isin(targets.pseudonyms).sum())
-        if n:
-            out[name] = n
-    return out
+        mine = pseudonymise_series(frame[column].astype("string"), cfg.salt).isin(targets.pseudonyms).fillna(False)
+        if mine.any():
+            out[name] = int(mine.sum())
+            id_column = columns.get("id", "id") if name == "comments_export" else None
+            if id_column and id_column in frame.columns:
+                ids.update(frame.loc[mine.astype(bool), id_column].dropna().astype(str))
+    return out, ids
 
 
 # ---------------------------------------------------------------------------------------------
@@ -534,7 +545,8 @@ def erase(
         raise UnknownAuthorError("No author identifier given: pass --author <handle or au_…>.")
     targets = Targets(set(resolved.values()))
     ids, texts = find_comments(cfg, targets)
-    targets.comment_ids = ids
+    exports, export_ids = _export_rows(cfg, targets)
+    targets.comment_ids = ids | export_ids
     found = _authors_present(cfg, targets)
     erased_before = previously_erased(cfg.path)
     unknown = [i for i, p in resolved.items() if p not in found and p not in erased_before]
@@ -552,7 +564,7 @@ def erase(
             append_jsonl(cfg.path / PRIVACY_DIR / LOG_NAME, result.log_record())
         return result
     result = apply_erasure(cfg, targets, dry_run=dry_run, keep_derived=keep_derived, person_texts=texts)
-    result.exports_still_holding = _export_rows(cfg, targets)
+    result.exports_still_holding = exports
     if not dry_run:
         append_jsonl(cfg.path / PRIVACY_DIR / LOG_NAME, result.log_record())
     return result

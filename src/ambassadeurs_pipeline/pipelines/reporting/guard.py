@@ -53,9 +53,11 @@ def _guard_frame(frame: pd.DataFrame | None, k: int, index: CorpusIndex | None, 
 
 
 def guard_stage_outputs(
-    stage_outputs: dict[str, Any], privacy: dict[str, Any] | None, comments: pd.DataFrame | None
+    stage_outputs: dict[str, Any], privacy: Any, comments: pd.DataFrame | None
 ) -> dict[str, Any]:
     """``stage_outputs`` with quotes guarded and small groups removed (inputs are not mutated)."""
+    if hasattr(privacy, "model_dump"):  # Kedro hands over the validated PrivacyParams
+        privacy = privacy.model_dump()
     privacy = privacy or {}
     k = int(privacy.get("min_group_authors", 5))
     p = QuoteGuardParams.model_validate(privacy.get("quotes") or {})
