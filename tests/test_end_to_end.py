@@ -28,9 +28,13 @@ def demo_run(tmp_path_factory):
     shutil.copytree(ROOT / "conf", project / "conf", ignore=shutil.ignore_patterns("local"))
     (project / "conf" / "local").mkdir()
     shutil.copy(ROOT / "pyproject.toml", project / "pyproject.toml")
-    # Kedro checks that the source directory exists; the package itself is imported from the
-    # installed (editable) distribution, so a link is enough.
-    (project / "src").symlink_to(ROOT / "src", target_is_directory=True)
+    # Kedro checks that the source directory exists inside the project (after resolving
+    # links); the package itself is imported from the installed (editable) distribution, so a
+    # real src/ holding a link to the package is enough.
+    (project / "src").mkdir()
+    (project / "src" / "ambassadeurs_pipeline").symlink_to(
+        ROOT / "src" / "ambassadeurs_pipeline", target_is_directory=True
+    )
     write_demo(generate_demo(n_comments=N_COMMENTS, seed=SEED), project / "data" / "01_raw")
     bootstrap_project(project)
     with KedroSession.create(project_path=project, env="test") as session:

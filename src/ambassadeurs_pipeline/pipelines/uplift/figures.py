@@ -10,6 +10,7 @@ import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np
 import pandas as pd  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
@@ -50,10 +51,16 @@ def plot_segment_forest(segments: pd.DataFrame, binary: bool, note: str) -> Figu
     fig, ax = plt.subplots(figsize=(8, 1.2 + 0.45 * len(seg)))
     y = list(range(len(seg)))[::-1]
     d = seg["difference"] * scale
-    colors = ["#b22222" if h == "demontre" else "#1f5fa8" for h in seg["harm"]]
-    ax.errorbar(d, y, xerr=[d - seg["difference_low"] * scale, seg["difference_high"] * scale - d],
-                fmt="none", ecolor=colors, capsize=3)
-    ax.scatter(d, y, c=colors, zorder=3)
+    harmful = (seg["harm"] == "demontre").to_numpy()
+    low = (d - seg["difference_low"] * scale).to_numpy()
+    high = (seg["difference_high"] * scale - d).to_numpy()
+    y_arr, d_arr = np.asarray(y), d.to_numpy()
+    # errorbar takes one colour per call (a list of colours is read as one RGBA value and
+    # fails for any number of segments but 3 or 4), so draw harmful and other segments apart.
+    for mask, colour in ((harmful, "#b22222"), (~harmful, "#1f5fa8")):
+        if mask.any():
+            ax.errorbar(d_arr[mask], y_arr[mask], xerr=[low[mask], high[mask]],
+                        fmt="o", color=colour, ecolor=colour, capsize=3, zorder=3)
     ax.axvline(0, color="grey", linestyle="--", linewidth=1)
     ax.set_yticks(y, labels)
     ax.set_xlabel("Effet dans le segment (points de %)" if binary else "Effet dans le segment")
