@@ -1,7 +1,12 @@
 """Custom Kedro datasets: user exports of any common format, optional stage outputs, the
 pseudonymisation salt."""
 
-from .optional import OptionalCSVDataset, OptionalJSONDataset, OptionalParquetDataset
+from .optional import (
+    OptionalCSVDataset,
+    OptionalJSONDataset,
+    OptionalParquetDataset,
+    OptionalTextDataset,
+)
 from .salt import PseudonymisationSaltDataset
 from .tabular_file import TabularFileDataset
 
@@ -9,6 +14,7 @@ __all__ = [
     "OptionalCSVDataset",
     "OptionalJSONDataset",
     "OptionalParquetDataset",
+    "OptionalTextDataset",
     "PseudonymisationSaltDataset",
     "TabularFileDataset",
 ]

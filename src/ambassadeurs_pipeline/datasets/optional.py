@@ -14,6 +14,7 @@ from typing import Any
 from kedro.io.core import DatasetError
 from kedro_datasets.json import JSONDataset
 from kedro_datasets.pandas import CSVDataset, ParquetDataset
+from kedro_datasets.text import TextDataset
 
 logger = logging.getLogger(__name__)
 
@@ -40,3 +41,7 @@ class OptionalCSVDataset(_OptionalLoadMixin, CSVDataset):
 
 class OptionalJSONDataset(_OptionalLoadMixin, JSONDataset):
     """``json.JSONDataset`` that loads ``None`` when no (version of the) file exists."""
+
+
+class OptionalTextDataset(_OptionalLoadMixin, TextDataset):
+    """``text.TextDataset`` that loads ``None`` when no (version of the) file exists."""
