@@ -8,6 +8,7 @@ from sklearn.metrics import adjusted_rand_score
 
 from ambassadeurs_pipeline.pipelines.personas import create_pipeline
 from ambassadeurs_pipeline.pipelines.personas.params import PersonasParams
+from ambassadeurs_pipeline.privacy.quotes import longest_shared_span, QuoteGuardParams
 
 from .fixtures import make_comments, truth
 
@@ -36,6 +37,7 @@ def _run(seed: int = 42) -> dict:
             "topic_info": MemoryDataset(topic_info),
             "params:personas": MemoryDataset(PARAMS.model_dump()),
             "params:random_state": MemoryDataset(seed),
+            "params:privacy.quotes": MemoryDataset(QuoteGuardParams().model_dump()),
             **{name: KeptDataset() for name in outputs},
         }
     )
@@ -82,6 +84,10 @@ def test_cards_and_candidates(result):
     prevention = next(c for c in cards if c["dominant_motivation"] == "experience_negative_en_prevention")
     assert prevention["size"] == 5 and len(prevention["quotes"]) >= 1
     assert all(len(q) <= PARAMS.cards.quote_max_chars for c in cards for q in c["quotes"])
+    # Published quotes are guarded: none keeps 8 consecutive words of any comment.
+    comments, _, _ = make_comments()
+    quotes = [q for c in cards for q in c["quotes"]]
+    assert quotes and max(longest_shared_span(q, comments["text_clean"]) for q in quotes) < 8
     assert "dépistage" in prevention["recommended_approach"]["canal"]
     assert "## P1" in result["persona_cards_md"]
     top5 = result["ambassador_candidates"].head(5)

@@ -13,6 +13,8 @@ from typing import Any
 
 import pandas as pd
 
+from ambassadeurs_pipeline.privacy.quotes import CorpusIndex, QuoteGuardParams, guard_quotes
+
 from .clustering import UNCLASSIFIED_ID
 from .motivations import MOTIVATIONS, UNKNOWN_MOTIVATION, load_lexicon, score_comments
 from .naming import motivation_shares
@@ -117,13 +119,16 @@ def describe_personas(
     comments_clean: pd.DataFrame,
     topic_info: pd.DataFrame | None,
     params: PersonasParams | dict,
+    quote_params: QuoteGuardParams | dict | None = None,
 ) -> tuple[dict[str, Any], str]:
     """Persona cards as a JSON-ready dict and their Markdown rendering.
 
     Quotes come from ``text_clean`` (already pseudonymised), are cut to
-    ``cards.quote_max_chars`` and come from three different members.
+    ``cards.quote_max_chars``, come from different members and pass the quote guard
+    (``privacy.quotes``; ``privacy/quotes.py``) against the whole corpus.
     """
     cp = as_params(params).cards
+    guard_params = QuoteGuardParams.model_validate(quote_params or {})
     feats = _card_frame(author_features.set_index("author_id"))
     classified = author_personas[author_personas["persona_id"] != UNCLASSIFIED_ID].set_index("author_id")
     community = feats.loc[feats.index.intersection(classified.index)]
@@ -137,6 +142,9 @@ def describe_personas(
         & ~comments_clean["is_duplicate"].astype("boolean").fillna(False).astype(bool)
     ]
     scored = score_comments(usable, load_lexicon()) if len(usable) else pd.DataFrame()
+    index = CorpusIndex.build(
+        comments_clean["text_clean"], comments_clean["author_id"].astype(str), guard_params.span_words
+    )
     if len(scored):
         scored = scored.join(usable[["text_clean"]])
         scored["persona_id"] = scored["author_id"].map(classified["persona_id"])
@@ -164,11 +172,22 @@ def describe_personas(
                 pool["_len"] = pool["text_clean"].str.len()
                 # Same cue up to accents, case and doubled letters ("tarrdé"/"tardé"): one quote.
                 pool["_cue"] = pool[f"expr_{motivation}"].map(lambda e: re.sub(r"(.)\1+", r"\1", fold(str(e))))
-                pool = pool.sort_values(
-                    ["confidence", f"mot_{motivation}", "_len", "comment_id"],
-                    ascending=[False, False, True, True], kind="stable",
-                )  # one quote per member and per expression, so the three quotes differ.drop_duplicates("author_id").drop_duplicates("_cue")
-                quotes = [_shorten(t, cp.quote_max_chars) for t in pool["text_clean"].head(cp.n_quotes)]
+                # One quote per member and per expression, so the three quotes differ.
+                pool = (
+                    pool.sort_values(
+                        ["confidence", f"mot_{motivation}", "_len", "comment_id"],
+                        ascending=[False, False, True, True], kind="stable",
+                    )
+                    .drop_duplicates("author_id")
+                    .drop_duplicates("_cue")
+                )
+                # Cards are published (report, slides): each quote goes through the same
+                # re-identification guard as the report (generalised quasi-identifiers, rare
+                # words masked, no 8-word run left that a search engine could find).
+                quotes = guard_quotes(
+                    (_shorten(t, cp.quote_max_chars) for t in pool["text_clean"]),
+                    index, guard_params, limit=cp.n_quotes,
+                )
         card = {
             "persona_id": pid,
             "name": info["persona_name"],

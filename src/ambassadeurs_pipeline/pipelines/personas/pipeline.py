@@ -24,7 +24,7 @@ def create_pipeline(**kwargs) -> Pipeline:
                 func=describe_personas,
                 inputs=[
                     "author_features", "author_personas", "persona_quality", "comments_clean",
-                    "topic_info", "params:personas",
+                    "topic_info", "params:personas", "params:privacy.quotes",
                 ],
                 outputs=["persona_cards", "persona_cards_md"],
                 name="describe_personas",
