@@ -311,12 +311,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "rapport : ../../processing_register_fr.md/<même version>/processing_register_fr.md "
         "(version anglaise : processing_register_en.md). Les citations de ce rapport sont raccourcies "
         "et généralisées pour qu'aucune ne permette de retrouver son auteur, et aucun groupe de moins "
-        "de 5 auteurs n'est décrit.",
+        "de {k} auteurs n'est décrit.",
         "en": "The record of this processing (sources, periods, data categories, purposes, "
         "pseudonymisation, retention, recipients) is written by every run next to this report: "
         "../../processing_register_en.md/<same version>/processing_register_en.md (French: "
         "processing_register_fr.md). Quotes in this report are shortened and generalised so that none "
-        "leads back to its author, and no group of fewer than 5 authors is described.",
+        "leads back to its author, and no group of fewer than {k} authors is described.",
     },
     # Run metadata
     "run_intro": {

@@ -114,7 +114,9 @@ def build_sections(
     ]
     methodology = next(s for s in body if s.key == "methodology")
     methodology.blocks.append(Heading(t("method_register")))
-    methodology.blocks.append(Paragraph(t("method_register_text")))
+    run_params = (run_metadata or {}).get("parameters") or {}
+    k = int((run_params.get("privacy") or {}).get("min_group_authors", 5))
+    methodology.blocks.append(Paragraph(t("method_register_text", k=k)))
     return [section_summary(body, t), *body]
 
 
