@@ -49,6 +49,12 @@ def _version(package: str) -> str | None:
         return None
 
 
+def _jsonable(value: Any) -> Any:
+    if hasattr(value, "model_dump"):
+        return value.model_dump(mode="json")
+    return str(value)
+
+
 def collect_run_metadata(
     parameters: dict[str, Any],
     input_fingerprints: dict[str, Any] | None,
@@ -67,8 +73,10 @@ def collect_run_metadata(
     }
     return {
         "packages": {p: _version(p) for p in TRACKED_PACKAGES},
-        # Round-trip through JSON so that dates or paths in parameters save as text.
-        "parameters": json.loads(json.dumps(parameters, default=str)),
+        # Round-trip through JSON so that dates or paths in parameters save as text. Kedro
+        # hands typed node parameters around as pydantic models: dump those as mappings, not
+        # as their repr, so the report (and a reader) can look values up.
+        "parameters": json.loads(json.dumps(parameters, default=_jsonable)),
         "input_hashes": hashes,
         "input_fingerprints": input_fingerprints or {},
         "dataset_versions": dataset_versions or {},
@@ -114,8 +122,8 @@ def build_sections(
     ]
     methodology = next(s for s in body if s.key == "methodology")
     methodology.blocks.append(Heading(t("method_register")))
-    run_params = (run_metadata or {}).get("parameters") or {}
-    k = int((run_params.get("privacy") or {}).get("min_group_authors", 5))
+    privacy_params = ((run_metadata or {}).get("parameters") or {}).get("privacy")
+    k = int(privacy_params.get("min_group_authors", 5)) if isinstance(privacy_params, dict) else 5
     methodology.blocks.append(Paragraph(t("method_register_text", k=k)))
     return [section_summary(body, t), *body]
 
