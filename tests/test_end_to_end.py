@@ -3,6 +3,7 @@ with the ``conf/test`` environment, in a temporary copy of the project."""
 
 from __future__ import annotations
 
+import html
 import re
 import shutil
 from pathlib import Path
@@ -13,6 +14,7 @@ from kedro.framework.session import KedroSession
 from kedro.framework.startup import bootstrap_project
 
 from ambassadeurs_pipeline.demo import generate_demo, write_demo
+from ambassadeurs_pipeline.privacy.quotes import CorpusIndex
 
 ROOT = Path(__file__).resolve().parents[1]
 N_COMMENTS = 2500
@@ -92,3 +94,17 @@ def test_report_is_written(demo_run):
     report = _latest(demo_run, "data/08_reporting/report.html")
     html = report.read_text(encoding="utf-8")
     assert "<html" in html and len(html) > 10_000
+
+
+@pytest.mark.slow
+def test_no_quote_in_the_report_can_be_searched_back(demo_run):
+    """Every quotation the report shows, in lists or inline in prose (« … »), keeps no run of
+    8 consecutive words of any comment: pasting it in a search engine finds no post."""
+    report = _latest(demo_run, "data/08_reporting/report.html").read_text(encoding="utf-8")
+    text = html.unescape(re.sub(r"<[^>]+>", " ", report))
+    quotes = [q for q in re.findall(r"«\s*([^«»]+?)\s*»", text) if len(q.split()) > 6]
+    corpus = pd.read_parquet(_latest(demo_run, "data/03_primary/comments_clean.parquet"))["text_clean"]
+    assert quotes, "the demo report should show some quotes"
+    index = CorpusIndex.build(corpus.dropna(), span_words=8)  # every 8-word run of every comment
+    traceable = [q for q in quotes if index.shares_span(q)]
+    assert not traceable, traceable[:3]

@@ -49,3 +49,18 @@ def test_any_text_loses_its_long_runs(tokens):
 
 def test_k_anonymity_rule():
     assert describable(5, 5) and not describable(4, 5) and not describable(None, 5)
+
+
+def test_quotes_inside_prose_are_guarded_labels_kept():
+    from ambassadeurs_pipeline.pipelines.reporting.guard import guard_inline_quotes
+    from ambassadeurs_pipeline.privacy.quotes import QuoteGuardParams
+
+    brief = (
+        "Rédiger un contenu sur « Nausées, méthotrexate, soir » : répondre à des questions comme "
+        f"« {CORPUS[1]} » et « {CORPUS[2]} »."
+    )
+    out = guard_inline_quotes(brief, INDEX, QuoteGuardParams())
+    assert "« Nausées, méthotrexate, soir »" in out  # a 3-term label stays readable
+    assert longest_shared_span(out, CORPUS) < 8  # the long question no longer matches verbatim
+    assert "mucoviscidose" not in out and "« … »" in out  # the identifying one is dropped
+    assert guard_inline_quotes(None, INDEX, QuoteGuardParams()) is None

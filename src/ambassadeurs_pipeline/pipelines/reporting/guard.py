@@ -9,11 +9,19 @@ cards) are removed, so the report never describes them.
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 import pandas as pd
 
-from ambassadeurs_pipeline.privacy.quotes import CorpusIndex, QuoteGuardParams, describable, guard_quote, guard_quotes
+from ambassadeurs_pipeline.privacy.quotes import (
+    CorpusIndex,
+    QuoteGuardParams,
+    describable,
+    guard_quote,
+    guard_quotes,
+    words,
+)
 
 from .frames import as_list, col
 
@@ -31,6 +39,26 @@ def corpus_index(comments: pd.DataFrame | None, params: QuoteGuardParams) -> Cor
     return CorpusIndex.build(comments["text_clean"], authors, params.span_words)
 
 
+#: A quotation inside French prose: « … ». Non-greedy, never across another opening mark.
+INLINE_QUOTE = re.compile(r"«\s*([^«»]+?)\s*»")
+
+
+def guard_inline_quotes(text: Any, index: CorpusIndex | None, p: QuoteGuardParams) -> Any:
+    """``text`` with every « quote » guarded; a quote the guard drops becomes « … »."""
+    if not isinstance(text, str) or "«" not in text:
+        return text
+
+    def guard(match: re.Match) -> str:
+        quoted = match.group(1)
+        # Topic and group labels are quoted too ("sur « Douleur, chronique »"): a few key
+        # terms, each used by many authors, shorter than any verbatim run the guard breaks.
+        if len(words(quoted)) <= p.max_run_words:
+            return match.group(0)
+        return f"« {guard_quote(quoted, index, p) or MASKED} »"
+
+    return INLINE_QUOTE.sub(guard, text)
+
+
 def _guard_frame(frame: pd.DataFrame | None, k: int, index: CorpusIndex | None, p: QuoteGuardParams, name: str) -> pd.DataFrame | None:
     if frame is None or frame.empty:
         return frame
@@ -46,6 +74,11 @@ def _guard_frame(frame: pd.DataFrame | None, k: int, index: CorpusIndex | None, 
             out[column] = out[column].map(
                 lambda v: guard_quotes(v.split(" | ") if isinstance(v, str) else as_list(v), index, p)
             )
+    # Free text written by the gaps stage (content briefs, evidence) quotes questions inline
+    # between « »: those quotes are guarded too, in place.
+    for column in ("content_brief", "evidence", "brief", "description"):
+        if column in out.columns:
+            out[column] = out[column].map(lambda v: guard_inline_quotes(v, index, p))
     for column in ("label", "question", "representative_question"):
         if column in out.columns:
             out[column] = out[column].map(lambda v: guard_quote(v, index, p) or MASKED if isinstance(v, str) else v)
@@ -96,6 +129,10 @@ def report_quotes(stage_outputs: dict[str, Any]) -> list[str]:
             if column in frame.columns:
                 for v in frame[column]:
                     quotes.extend(q for q in as_list(v) if isinstance(q, str))
+        for column in ("content_brief", "evidence", "brief", "description"):
+            if column in frame.columns:
+                for v in frame[column].dropna():
+                    quotes.extend(q for q in INLINE_QUOTE.findall(str(v)) if len(words(q)) > 6)
     cards = stage_outputs.get("persona_cards")
     if isinstance(cards, dict):
         for card in cards.get("personas") or []:
