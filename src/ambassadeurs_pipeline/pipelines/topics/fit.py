@@ -21,6 +21,7 @@ import pandas as pd
 from ambassadeurs_pipeline.embeddings import EmbeddingBackend, l2_normalise, make_backend
 from ambassadeurs_pipeline.embeddings.base import strip_placeholders
 
+from .context import with_thread_context
 from .params import EmbeddingParams, TopicModelParams, TopicsParams
 from .vocabulary import FrenchAnalyzer, make_label, stop_words
 
@@ -206,7 +207,9 @@ def fit_topic_model(
     p = params.model
     docs = select_model_comments(comments_clean)
     ids = docs["comment_id"].astype(str)
-    embeddings = embeddings_matrix(comment_embeddings, ids)
+    # Replies are clustered with their thread's context (context.py); the stored
+    # comment_embeddings stay each comment's own vector.
+    embeddings = with_thread_context(docs, embeddings_matrix(comment_embeddings, ids), p.thread_context_weight)
     texts = topic_documents(docs["text_clean"])
     n = len(texts)
     if n < 2 * p.hdbscan.min_cluster_size:

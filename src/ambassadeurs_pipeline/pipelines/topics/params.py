@@ -50,6 +50,7 @@ class VectorizerParams(_Strict):
 
 class TopicModelParams(_Strict):
     fit_sample_size: int = Field(30_000, ge=100, description="BERTopic is fitted on a seeded sample of at most this many comments; every comment is then assigned.")
+    thread_context_weight: float = Field(0.5, ge=0.0, le=1.0, description="Weight of the thread opener's vector blended into each reply's vector for clustering (0 = off; context.py).")
     umap: UmapParams = Field(default_factory=UmapParams)
     hdbscan: HdbscanParams = Field(default_factory=HdbscanParams)
     vectorizer: VectorizerParams = Field(default_factory=VectorizerParams)
