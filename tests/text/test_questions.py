@@ -33,6 +33,14 @@ from ambassadeurs_pipeline.text.questions import detect_questions, is_question
         "avez vous déjà été opéré",
         "est-ce une colique néphrétique",
         "les douleurs, elles sont où exactement",
+        # Elided or plain request forms typed without "?".
+        "J'aimerais savoir comment réduire le sel",
+        "Je me demande s'il faut se resucrer la nuit",
+        "Vous savez si une hypo la nuit est dangereuse",
+        "Je cherche comment bien mesurer sa tension",
+        "Ça vous arrive d'avoir des pleurs sans raison",
+        "Quel traitement prenez-vous",
+        "Pouvez-vous m'aider",
     ],
 )
 def test_questions(text):
@@ -53,6 +61,18 @@ def test_questions(text):
         "c'est pourquoi je dors mal",
         "Céline Dion a montré à quel point la douleur peut tout arrêter",
         "le médecin expliquait pourquoi le rappel compte",
+        # False friends measured on the demo corpus (support, testimony, answers).
+        "C'est ce qu'on m'a expliqué en consultation.",
+        "Aider les autres, c'est ce qui me fait avancer.",
+        "Si quelqu'un a besoin d'en parler, je suis disponible.",
+        "J'ai rendez-vous avec mon psy la semaine prochaine.",
+        "Moi aussi ce traitement m'a fait ça au début, accrochez-vous.",
+        "Après l'inhalateur, rincez-vous la bouche.",
+        "La chaleur aggrave mes symptômes, c'est le phénomène d'Uhthoff paraît-il.",
+        "Quand le temps change les douleurs se réveillent partout.",
+        "Michel Cymes expliquait à la télé pourquoi le rappel est important.",
+        "Quel bonheur.",
+        "Quelle belle émotion !",
         "",
     ],
 )
