@@ -11,7 +11,9 @@ form the export offers:
   ``thread_structure`` says so; no answer is ever inferred from text alone.
 
 An *answer* is a follow-up by another author, not flagged as a bot, that is not itself a
-question ("moi aussi, quelqu'un sait ?" is more demand, not supply).
+question ("moi aussi, quelqu'un sait ?" is more demand, not supply) and does not say it has
+no answer (``answers.non_answer_pattern``: "aucune idée", "je ne sais pas", "je suis le
+sujet"): such a reply keeps the thread alive but leaves the asker without information.
 """
 
 from __future__ import annotations
@@ -138,10 +140,12 @@ def measure_question_answers(
         on="question_id",
     )
     # "Moi aussi, quelqu'un sait ?" from another member is more demand, not an answer.
+    non_answer = re.compile(cfg.non_answer_pattern, flags=re.IGNORECASE)
     f["is_answer"] = (
         (f["author_id"] != f["asker"])
         & ~f["is_bot_author"].fillna(False).astype(bool)
         & ~f["is_question"].astype("boolean").fillna(False).astype(bool)
+        & ~f["text_clean"].astype("string").fillna("").map(lambda t: bool(non_answer.search(t))).astype(bool)
     )
     thanks = re.compile(cfg.thanks_pattern, flags=re.IGNORECASE)
     f["is_thanks"] = (f["author_id"] == f["asker"]) & f["text_clean"].astype("string").fillna("").map(lambda t: bool(thanks.search(t))).astype(bool)

@@ -3,6 +3,12 @@
 Catalog items (title + summary/body) are embedded with the same fitted backend as the
 comments (``embedding_model``), so question and item vectors live in one space.
 
+Similarity is a hybrid: ``coverage.lexical_weight`` × cosine of TF-IDF over light stems
+(accents stripped, plural dropped, first ``coverage.stem_length`` letters) + the rest × the
+embedding cosine. Measured on the demo corpora, the embedding cosine alone does not tell a
+catalogued question (median best similarity 0.26) from an uncovered one (0.27), while the
+shared words do (0.24 vs 0.11): an item answers a question when it uses its words.
+
 The similarity above which a question counts as covered is calibrated on held-out pairs
 from the catalog itself: an item's title against its own summary is a positive pair (same
 content, different words), against every other item's summary a negative one (other content,
@@ -16,10 +22,14 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+import re
+import unicodedata
+
 import numpy as np
 import pandas as pd
+from sklearn.feature_extraction.text import TfidfVectorizer
 
-from .faq import GROUP_NOISE, embedding_matrix
+from .faq import _STOP, GROUP_NOISE, embedding_matrix, question_focus
 from .params import GapsParams
 
 logger = logging.getLogger(__name__)
@@ -40,6 +50,55 @@ def item_text(content_catalog: pd.DataFrame) -> pd.Series:
     title = content_catalog["title"].astype("string").fillna("")
     summary = content_catalog["summary"].astype("string").fillna("")
     return (title + ". " + summary).str.strip(". ")
+
+
+def _strip_accents(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn")
+
+
+_STOP_PLAIN = frozenset(_strip_accents(w) for w in _STOP)
+_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def light_stems(text: str, stem_length: int) -> list[str]:
+    """Content words of ``text`` cut to ``stem_length`` letters (accents and plural dropped).
+
+    Truncation is a crude French stemmer that needs no model: "allaitement", "allaiter" and
+    "allaitant" share "allait"; "voyages" and "voyager" share "voyage".
+    """
+    stems = []
+    for token in _WORD.findall(_strip_accents(str(text).lower())):
+        if token in _STOP_PLAIN:
+            continue
+        if len(token) > 3 and token[-1] in "sx":
+            token = token[:-1]
+        stems.append(token[:stem_length])
+    return stems
+
+
+def hybrid_similarity(
+    left_texts: list[str],
+    right_texts: list[str],
+    left_vectors: np.ndarray,
+    right_vectors: np.ndarray,
+    lexical_weight: float,
+    stem_length: int,
+) -> np.ndarray:
+    """``lexical_weight`` × stem TF-IDF cosine + (1 − ``lexical_weight``) × embedding cosine.
+
+    The TF-IDF vocabulary and weights are fitted on both sides together, so a word that
+    every item and question uses ("traitement") weighs little. Vectors must be L2-normalised.
+    """
+    similarity = (1.0 - lexical_weight) * (left_vectors @ right_vectors.T)
+    if lexical_weight > 0:
+        vectorizer = TfidfVectorizer(analyzer=lambda t: light_stems(t, stem_length), sublinear_tf=True)
+        try:
+            vectorizer.fit(list(left_texts) + list(right_texts))
+        except ValueError:  # no content word at all: the lexical part is 0
+            return similarity
+        lexical = (vectorizer.transform(left_texts) @ vectorizer.transform(right_texts).T).toarray()
+        similarity = similarity + lexical_weight * lexical
+    return similarity
 
 
 def _normalise(matrix: np.ndarray) -> np.ndarray:
@@ -135,9 +194,11 @@ def calibrate_coverage(
             "backend": backend,
             "n_positive_pairs": len(both),
         }
-    titles = _normalise(embedding_model.transform(both["title"].astype(str).tolist()))
-    summaries = _normalise(embedding_model.transform(both["summary"].astype(str).tolist()))
-    sims = titles @ summaries.T
+    title_texts = both["title"].astype(str).tolist()
+    summary_texts = both["summary"].astype(str).tolist()
+    titles = _normalise(embedding_model.transform(title_texts))
+    summaries = _normalise(embedding_model.transform(summary_texts))
+    sims = hybrid_similarity(title_texts, summary_texts, titles, summaries, cfg.lexical_weight, cfg.stem_length)
     n = len(both)
     eye = np.eye(n, dtype=bool)
 
@@ -169,12 +230,15 @@ def calibrate_coverage(
         "status": "calibré",
         "threshold": round(threshold, 4),
         "method": (
-            f"Seuil de similarité cosinus choisi ({target}) sur {n} paires positives (titre d'un "
+            f"Seuil de similarité hybride ({cfg.lexical_weight:.0%} mots communs, reste plongements) "
+            f"choisi ({target}) sur {n} paires positives (titre d'un "
             f"contenu vs son propre résumé) et {n * (n - 1)} négatives (titre vs résumé d'un autre "
             "contenu) ; précision/rappel hors échantillon par validation croisée à 2 plis sur les contenus."
         ),
         "criterion": criterion,
         "backend": backend,
+        "lexical_weight": cfg.lexical_weight,
+        "stem_length": cfg.stem_length,
         "n_positive_pairs": int(n),
         "n_negative_pairs": int(n * (n - 1)),
         "auc": round(_auc(pos, neg), 4),
@@ -197,7 +261,8 @@ def match_coverage(
 ) -> pd.DataFrame:
     """Best catalog items of every question group and its coverage status.
 
-    A group's similarity to an item is the mean over its questions; the best item is the
+    Similarities are ``hybrid_similarity`` of each question's asking sentences and the item's
+    title + summary. A group's similarity to an item is the mean over its questions; the best item is the
     one with the highest mean. ``covered_share`` is the share of the group's questions whose
     best item reaches the calibrated threshold; status ``couvert`` when the best item's mean
     similarity reaches it, ``partiel`` when at least ``coverage.partial_share`` of questions
@@ -219,16 +284,26 @@ def match_coverage(
         return out[columns]
     items = content_catalog.set_index("item_id").loc[catalog_embeddings["item_id"]].reset_index()
     item_vectors = _normalise(np.vstack(catalog_embeddings["embedding"].to_numpy()))
+    cfg = params.coverage
+    # What a question asks lives in its asking sentences, not in the situation around them.
+    question_sims = hybrid_similarity(
+        grouped["text_clean"].map(question_focus).tolist(),
+        item_text(items).tolist(),
+        embedding_matrix(comment_embeddings, grouped["comment_id"]),
+        item_vectors,
+        cfg.lexical_weight,
+        cfg.stem_length,
+    )
     rows = []
-    for group_id, qs in grouped.groupby("group_id"):
-        sims = embedding_matrix(comment_embeddings, qs["comment_id"]) @ item_vectors.T
+    for group_id, positions in grouped.reset_index(drop=True).groupby("group_id").indices.items():
+        sims = question_sims[positions]
         mean = sims.mean(axis=0)
         order = np.lexsort((items["item_id"].to_numpy(), -mean))
         best = order[0]
         share = float((sims.max(axis=1) >= threshold).mean())
         if mean[best] >= threshold:
             status = COVERED
-        elif share >= params.coverage.partial_share:
+        elif share >= cfg.partial_share:
             status = PARTIAL
         else:
             status = NOT_COVERED

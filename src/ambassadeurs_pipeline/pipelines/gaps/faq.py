@@ -16,8 +16,10 @@ import warnings
 import numpy as np
 import pandas as pd
 from sklearn.cluster import AgglomerativeClustering
-from sklearn.feature_extraction.text import CountVectorizer
+from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 from spacy.lang.fr.stop_words import STOP_WORDS
+
+from ambassadeurs_pipeline.text.questions import is_question_sentence, split_sentences
 
 from .params import GapsParams
 
@@ -133,12 +135,13 @@ def group_questions(
     if len(questions) < 2:
         return all_questions
     vectors = embedding_matrix(comment_embeddings, questions["comment_id"])
+    distances = question_distances(questions["text_clean"], vectors, cfg.term_weight, cfg.term_min_df)
     labels = AgglomerativeClustering(
         n_clusters=None,
-        metric="cosine",
+        metric="precomputed",
         linkage="average",
         distance_threshold=cfg.distance_threshold,
-    ).fit_predict(vectors)
+    ).fit_predict(distances)
     questions["_cluster"] = labels
     n_clustered = len(questions)
     centrality = pd.Series(np.nan, index=questions["comment_id"].to_numpy())
@@ -174,6 +177,52 @@ def group_questions(
         int((questions["group_id"] == GROUP_NOISE).sum()),
     )
     return questions
+
+
+def question_focus(text: str) -> str:
+    """The sentences of a comment that ask something; the whole text when none does.
+
+    A question comment is mostly context ("je prends X depuis 2 ans, j'ai souvent Y") around
+    one asking sentence; what is asked lives in that sentence, so grouping on it keeps two
+    people asking the same thing together even when their situations differ.
+    """
+    asking = [s for s in split_sentences(_clean_for_terms(text)) if is_question_sentence(s)]
+    return " ".join(asking) if asking else _clean_for_terms(text)
+
+
+def question_term_vectors(texts: pd.Series, min_df: int) -> np.ndarray:
+    """L2-normalised TF-IDF of the content words and bigrams of each question's asking sentences.
+
+    Question frames ("comment faire pour", "quelqu'un sait si") are stop words or so common
+    that their inverse document frequency is low; what remains are the specific words of
+    the need ("décalage horaire", "temps partiel thérapeutique").
+    """
+    focus = texts.map(question_focus).to_numpy()
+    vectorizer = TfidfVectorizer(
+        token_pattern=_TOKEN, stop_words=_STOP, ngram_range=(1, 1), min_df=min_df,
+        sublinear_tf=True, strip_accents="unicode", dtype=np.float32,
+    )
+    try:
+        with warnings.catch_warnings():  # spaCy's list has a few tokens our pattern never makes
+            warnings.simplefilter("ignore", UserWarning)
+            return vectorizer.fit_transform(focus).toarray()
+    except ValueError:  # only stop words, or no term reaches min_df
+        return np.zeros((len(focus), 1), dtype=np.float32)
+
+
+def question_distances(texts: pd.Series, vectors: np.ndarray, term_weight: float, term_min_df: int) -> np.ndarray:
+    """Cosine distance mixing the asking sentences' terms and the comments' embeddings.
+
+    ``1 − (w · cos(terms) + (1 − w) · cos(embeddings))`` with ``w = term_weight``: the
+    embedding places a question in its theme, the terms say which need of the theme it is.
+    """
+    similarity = (1.0 - term_weight) * (vectors @ vectors.T)
+    if term_weight > 0:
+        terms = question_term_vectors(texts, term_min_df)
+        similarity += term_weight * (terms @ terms.T)
+    distances = np.clip(1.0 - similarity, 0.0, 2.0).astype(np.float64)
+    np.fill_diagonal(distances, 0.0)
+    return distances
 
 
 def _is_reply(questions: pd.DataFrame) -> pd.Series:

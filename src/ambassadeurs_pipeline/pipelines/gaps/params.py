@@ -14,10 +14,20 @@ class GroupingParams(_Strict):
     """How questions are grouped (agglomerative clustering of question embeddings)."""
 
     distance_threshold: float = Field(
-        0.55,
+        0.8,
         gt=0.0,
         lt=2.0,
         description="Cosine distance (average linkage) under which two question clusters merge.",
+    )
+    term_weight: float = Field(
+        0.7,
+        ge=0.0,
+        le=1.0,
+        description="Share of the question similarity given to the TF-IDF terms of the asking "
+        "sentences (the rest to the comment embeddings); 0 clusters on embeddings alone.",
+    )
+    term_min_df: int = Field(
+        2, ge=1, description="A term counts for grouping when at least this many questions use it."
     )
     min_askers: int = Field(
         3, ge=1, description="A group needs this many distinct askers to enter the FAQ."
@@ -44,11 +54,25 @@ class AnswerParams(_Strict):
         r"\b(?:merci|remercie|ça m'aide|ca m'aide|ça marche|ca marche|c'est plus clair|top|génial|super)\b",
         description="Regex (case-insensitive) of an asker's follow-up that signals resolution.",
     )
+    non_answer_pattern: str = Field(
+        r"\b(?:aucune idée|je ne sais pas|je sais pas|j'en sais rien|je n'en sais rien|pas d'expérience|"
+        r"je me pose la même question|moi aussi j'aimerais savoir|intéressée? par la réponse|je suis le sujet|"
+        r"personne n'a de réponse|on ne peut pas savoir)",
+        description="Regex (case-insensitive) of a reply that says it has no answer: not counted as an answer.",
+    )
     liked_answer_min_likes: int = Field(2, ge=1, description="An answer with this many likes counts as resolving.")
     slow_answer_hours: float = Field(24.0, gt=0.0, description="A first answer later than this is 'slow'.")
 
 
 class CoverageParams(_Strict):
+    lexical_weight: float = Field(
+        0.7,
+        ge=0.0,
+        le=1.0,
+        description="Share of the question/item similarity given to shared word stems (TF-IDF); "
+        "the rest goes to the embedding cosine.",
+    )
+    stem_length: int = Field(6, ge=3, le=20, description="Letters kept of each word (truncation stemming).")
     criterion: str = Field("precision", pattern="^(f1|precision)$")
     target_precision: float = Field(0.9, gt=0.0, le=1.0)
     min_positive_pairs: int = Field(
@@ -64,13 +88,13 @@ class ScoreWeights(_Strict):
     """Weight of each gap component; components that cannot be measured are left out and the
     remaining weights renormalised (stated in the output)."""
 
-    demand_askers: float = Field(0.25, ge=0.0)
+    demand_askers: float = Field(0.10, ge=0.0)
     demand_growth: float = Field(0.05, ge=0.0)
-    unanswered: float = Field(0.15, ge=0.0)
-    slow_answer: float = Field(0.05, ge=0.0)
-    unresolved: float = Field(0.10, ge=0.0)
-    negative_followup: float = Field(0.05, ge=0.0)
-    uncovered: float = Field(0.35, ge=0.0)
+    unanswered: float = Field(0.35, ge=0.0)
+    slow_answer: float = Field(0.0, ge=0.0)
+    unresolved: float = Field(0.35, ge=0.0)
+    negative_followup: float = Field(0.0, ge=0.0)
+    uncovered: float = Field(0.15, ge=0.0)
 
     @model_validator(mode="after")
     def _some_weight(self) -> ScoreWeights:
@@ -85,6 +109,12 @@ class ScoringParams(_Strict):
         30, ge=1, description="Fewer questions than this: too little data to rank gaps."
     )
     min_groups_to_rank: int = Field(3, ge=1)
+    prior_questions: float = Field(
+        5.0,
+        ge=0.0,
+        description="Pseudo-questions at the pooled rate added to each group's answer and resolution "
+        "rates, so that a 3-question group's 0 % is not read as certain (0 = raw rates).",
+    )
     top_n: int = Field(20, ge=1, description="Gaps given a content brief and kept in the table.")
 
 

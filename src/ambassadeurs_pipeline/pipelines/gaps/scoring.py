@@ -7,7 +7,15 @@ Each component is a number in [0, 1] where 1 means "more of a gap":
 - ``c_unanswered``: 1 − answer rate; ``c_slow_answer``: share of answered questions whose first
   answer came after ``answers.slow_answer_hours`` (1 when none was answered);
 - ``c_unresolved``: 1 − resolution rate; ``c_negative_followup``: share of negative follow-ups;
-- ``c_uncovered``: 0 when covered, else 1 − share of questions matched by a catalog item.
+- ``c_uncovered``: 1 − best catalog similarity / calibrated threshold, clipped to [0, 1]:
+  0 when covered, 1 when nothing in the catalog comes near. A continuous value rather than
+  the covered/not covered status, because the status alone calls almost every group "non
+  couvert" and would then not order them.
+
+Answer and resolution rates are shrunk towards the rate over all groups with
+``scoring.prior_questions`` pseudo-questions (empirical Bayes): "0 of 3 answered" is weak
+evidence, and without shrinkage every 3-question group has the most extreme rates and tops
+the ranking.
 
 ``gap_score`` is the weighted mean of the components that could be measured: a component
 that cannot (no dates, flat export, no catalog) is listed in ``missing_components`` and its
@@ -40,20 +48,37 @@ STATUS_RANKED = "classé"
 STATUS_TOO_LITTLE = "données insuffisantes"
 
 
-def gap_components(table: pd.DataFrame) -> pd.DataFrame:
+def shrunk_rate(rate: pd.Series, n: pd.Series, prior_questions: float) -> pd.Series:
+    """``(rate·n + prior·m) / (n + m)`` with ``prior`` the pooled rate over all groups.
+
+    NaN stays NaN (not measurable); ``m = 0`` returns the raw rate.
+    """
+    rate = rate.astype(float)
+    n = n.astype(float).where(rate.notna(), 0.0).fillna(0.0)
+    total = n.sum()
+    if prior_questions <= 0 or total <= 0:
+        return rate
+    prior = float((rate.fillna(0.0) * n).sum() / total)
+    return (rate * n + prior * prior_questions) / (n + prior_questions)
+
+
+def gap_components(table: pd.DataFrame, prior_questions: float = 0.0) -> pd.DataFrame:
     """The component columns (see the module docstring) from the merged group table."""
     out = pd.DataFrame(index=table.index)
     askers = table["n_askers"].astype(float)
     out["c_demand_askers"] = np.log1p(askers) / np.log1p(max(askers.max(), 1.0))
     ratio = table["growth_ratio"].astype(float)
     out["c_demand_growth"] = (0.5 + np.log2(ratio.where(ratio > 0)) / 2).clip(0, 1)
-    out["c_unanswered"] = 1 - table["answer_rate"].astype(float)
+    n_measurable = table["n_measurable"] if "n_measurable" in table else table["n_questions"]
+    answer_rate = shrunk_rate(table["answer_rate"], n_measurable, prior_questions)
+    out["c_unanswered"] = 1 - answer_rate
     slow = table["slow_answer_share"].astype(float)
     out["c_slow_answer"] = slow.mask(table["answer_rate"].astype(float).eq(0), 1.0)
-    out["c_unresolved"] = 1 - table["resolution_rate"].astype(float)
+    out["c_unresolved"] = 1 - shrunk_rate(table["resolution_rate"], n_measurable, prior_questions)
     out["c_negative_followup"] = table["negative_followup_share"].astype(float)
-    uncovered = 1 - table["covered_share"].astype(float)
-    out["c_uncovered"] = uncovered.mask(table["coverage_status"].eq(COVERED), 0.0)
+    threshold = table["coverage_threshold"].astype(float)
+    closeness = (table["best_item_similarity"].astype(float) / threshold.where(threshold > 0)).clip(0, 1)
+    out["c_uncovered"] = (1 - closeness).mask(table["coverage_status"].eq(COVERED), 0.0)
     return out
 
 
@@ -92,7 +117,7 @@ def score_information_gaps(
     table = faq.drop(columns="rank").merge(
         group_answer_supply.drop(columns="n_questions"), on="group_id", how="left"
     ).merge(group_coverage, on="group_id", how="left")
-    components = gap_components(table)
+    components = gap_components(table, cfg.prior_questions)
     table = pd.concat([table, components], axis=1)
     table["gap_score"], table["missing_components"] = weighted_gap_score(components, cfg.weights.model_dump())
     n_questions = len(question_groups)
