@@ -13,7 +13,10 @@ fits it on the comments before the gaps stage embeds the catalog.
 
     nice python benchmarks/bench_gaps_matching.py [--data DIR] [--backends tfidf_svd,spacy_vectors]
 
-Prints one line per backend: recall@1, recall@10, MRR, and a random-ranking baseline.
+Prints one line per backend: recall@1, recall@10, MRR, and a random-ranking baseline; then
+the same for the gaps stage's hybrid similarity (``coverage.hybrid_similarity``: share
+``coverage.lexical_weight`` of stem TF-IDF cosine + the rest of the backend's cosine), and
+for the stem TF-IDF alone (lexical weight 1, backend-independent).
 """
 
 from __future__ import annotations
@@ -27,6 +30,8 @@ from pathlib import Path
 import numpy as np
 
 from ambassadeurs_pipeline.embeddings import available_backends, make_backend
+from ambassadeurs_pipeline.pipelines.gaps.coverage import hybrid_similarity
+from ambassadeurs_pipeline.pipelines.gaps.params import CoverageParams
 
 logger = logging.getLogger("bench_gaps_matching")
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared/data/labforsims2_single"
@@ -57,25 +62,48 @@ def recall_at(ranks: np.ndarray, k: int) -> float:
     return float((ranks < k).mean())
 
 
+def _ranks(sims: np.ndarray, gold: np.ndarray) -> np.ndarray:
+    """Rank of the true answer (0 = first); ties counted pessimistically."""
+    true = sims[np.arange(len(gold)), gold][:, None]
+    return (sims > true).sum(axis=1) + (sims == true).sum(axis=1) - 1
+
+
+def _scores(ranks: np.ndarray) -> dict:
+    return {
+        "recall@1": round(recall_at(ranks, 1), 4),
+        "recall@10": round(recall_at(ranks, 10), 4),
+        "mrr": round(float((1.0 / (ranks + 1)).mean()), 4),
+    }
+
+
+def _unit(m: np.ndarray) -> np.ndarray:
+    m = np.asarray(m, dtype=np.float32)
+    return m / np.maximum(np.linalg.norm(m, axis=1, keepdims=True), 1e-12)
+
+
 def evaluate(backend_name: str, questions: list[str], answers: list[str], gold: np.ndarray) -> dict:
     start = time.perf_counter()
     backend = make_backend(backend_name, show_progress=False)
     backend.fit(questions + answers)
-    q = backend.transform(questions)
-    a = backend.transform(answers)
-    sims = q @ a.T
-    # Rank of the true answer (0 = first); ties counted pessimistically.
-    true = sims[np.arange(len(gold)), gold][:, None]
-    ranks = (sims > true).sum(axis=1) + (sims == true).sum(axis=1) - 1
+    q = _unit(backend.transform(questions))
+    a = _unit(backend.transform(answers))
+    cfg = CoverageParams()
+    hybrid = hybrid_similarity(questions, answers, q, a, cfg.lexical_weight, cfg.stem_length)
     return {
         "backend": backend_name,
         "n_questions": len(questions),
         "n_candidates": len(answers),
-        "recall@1": round(recall_at(ranks, 1), 4),
-        "recall@10": round(recall_at(ranks, 10), 4),
-        "mrr": round(float((1.0 / (ranks + 1)).mean()), 4),
+        **_scores(_ranks(q @ a.T, gold)),
+        f"hybrid_lexical_{cfg.lexical_weight}": _scores(_ranks(hybrid, gold)),
         "seconds": round(time.perf_counter() - start, 1),
     }
+
+
+def evaluate_lexical(questions: list[str], answers: list[str], gold: np.ndarray) -> dict:
+    cfg = CoverageParams()
+    empty_q, empty_a = np.zeros((len(questions), 1)), np.zeros((len(answers), 1))
+    sims = hybrid_similarity(questions, answers, empty_q, empty_a, 1.0, cfg.stem_length)
+    return {"backend": f"stem_tfidf (stem_length {cfg.stem_length})", **_scores(_ranks(sims, gold))}
 
 
 def main() -> None:
@@ -99,6 +127,9 @@ def main() -> None:
             result = {"backend": name, "error": f"{type(err).__name__}: {err}"[:300]}
         logger.info(json.dumps(result, ensure_ascii=False))
         results.append(result)
+    lexical = evaluate_lexical(questions, answers, gold)
+    logger.info(json.dumps(lexical, ensure_ascii=False))
+    results.append(lexical)
     if args.json:
         args.json.write_text(json.dumps(results, indent=2, ensure_ascii=False), encoding="utf-8")
 

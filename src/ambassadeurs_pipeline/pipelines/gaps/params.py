@@ -14,7 +14,7 @@ class GroupingParams(_Strict):
     """How questions are grouped (agglomerative clustering of question embeddings)."""
 
     distance_threshold: float = Field(
-        0.8,
+        0.75,
         gt=0.0,
         lt=2.0,
         description="Cosine distance (average linkage) under which two question clusters merge.",

@@ -7,10 +7,11 @@ Each component is a number in [0, 1] where 1 means "more of a gap":
 - ``c_unanswered``: 1 − answer rate; ``c_slow_answer``: share of answered questions whose first
   answer came after ``answers.slow_answer_hours`` (1 when none was answered);
 - ``c_unresolved``: 1 − resolution rate; ``c_negative_followup``: share of negative follow-ups;
-- ``c_uncovered``: 1 − best catalog similarity / calibrated threshold, clipped to [0, 1]:
-  0 when covered, 1 when nothing in the catalog comes near. A continuous value rather than
-  the covered/not covered status, because the status alone calls almost every group "non
-  couvert" and would then not order them.
+- ``c_uncovered``: 0 when covered, else 1 − share of questions matched by a catalog item.
+  Not a continuous "distance to the catalog": measured on the demo corpora, template
+  questions that span every theme ("ça vaut le coup d'essayer X ?") are the farthest from
+  any item, farther than true gaps, whose theme the catalog does treat; rewarding distance
+  ranked them first.
 
 Answer and resolution rates are shrunk towards the rate over all groups with
 ``scoring.prior_questions`` pseudo-questions (empirical Bayes): "0 of 3 answered" is weak
@@ -76,9 +77,8 @@ def gap_components(table: pd.DataFrame, prior_questions: float = 0.0) -> pd.Data
     out["c_slow_answer"] = slow.mask(table["answer_rate"].astype(float).eq(0), 1.0)
     out["c_unresolved"] = 1 - shrunk_rate(table["resolution_rate"], n_measurable, prior_questions)
     out["c_negative_followup"] = table["negative_followup_share"].astype(float)
-    threshold = table["coverage_threshold"].astype(float)
-    closeness = (table["best_item_similarity"].astype(float) / threshold.where(threshold > 0)).clip(0, 1)
-    out["c_uncovered"] = (1 - closeness).mask(table["coverage_status"].eq(COVERED), 0.0)
+    uncovered = 1 - table["covered_share"].astype(float)
+    out["c_uncovered"] = uncovered.mask(table["coverage_status"].eq(COVERED), 0.0)
     return out
 
 
