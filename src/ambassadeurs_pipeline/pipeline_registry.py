@@ -11,15 +11,16 @@ INCREMENTAL = ("topics_update", "monthly")
 
 
 def register_pipelines() -> dict[str, Pipeline]:
-    """Register every stage pipeline, ``monthly`` and ``__default__``.
+    """Register every pipeline found and ``__default__``.
 
     ``__default__`` runs every stage; Kedro orders nodes by their dataset dependencies, so
     the sum runs them in flow order (ingestion → cleaning → topics → gaps/personas → uplift
-    → reporting). ``monthly`` = ingestion + cleaning of a new export + ``topics_update``
-    (the saved topic model is reused, docs/incremental.md).
+    → reporting). ``monthly`` (ingestion + cleaning of a new export + ``topics_update``,
+    docs/incremental.md) is its own package and stays out of ``__default__``. With
+    ``--pipelines``, Kedro imports only the requested packages: nothing here may assume
+    that a given pipeline was found.
     """
     pipelines = find_pipelines(raise_errors=True)
-    pipelines["monthly"] = pipelines["ingestion"] + pipelines["cleaning"] + pipelines["topics_update"]
     pipelines["__default__"] = sum(
         (p for name, p in pipelines.items() if name not in INCREMENTAL), Pipeline([])
     )

@@ -59,14 +59,18 @@ class ExecutionParams(BaseModel):
 LOCAL = ExecutionParams()
 
 
-def split_positions(n: int, n_parts: int, min_rows: int = 1) -> list[tuple[int, int]]:
+def split_positions(n: int, n_parts: int, min_rows: int = 1, multiple_of: int = 1) -> list[tuple[int, int]]:
     """Contiguous ``[start, stop)`` ranges covering ``0..n`` in order, at most ``n_parts``
-    of them, none shorter than ``min_rows`` (except when ``n < min_rows``)."""
+    of them, none shorter than ``min_rows`` (except when ``n < min_rows``), every boundary
+    a multiple of ``multiple_of`` (so a function that works in fixed batches of that size
+    sees exactly the batches the single-process run sees)."""
     if n <= 0:
         return []
-    parts = max(1, min(n_parts, n // max(min_rows, 1)))
-    bounds = np.linspace(0, n, parts + 1).round().astype(int)
-    return [(int(a), int(b)) for a, b in zip(bounds[:-1], bounds[1:]) if b > a]
+    step = max(multiple_of, 1)
+    blocks = -(-n // step)
+    parts = max(1, min(n_parts, n // max(min_rows, 1), blocks))
+    bounds = sorted({min(n, int(b) * step) for b in np.linspace(0, blocks, parts + 1).round()})
+    return [(a, b) for a, b in zip(bounds[:-1], bounds[1:]) if b > a]
 
 
 @contextmanager
@@ -92,12 +96,15 @@ def map_chunks(
     params: ExecutionParams = LOCAL,
     *args: Any,
     label: str = "",
+    multiple_of: int = 1,
 ) -> list[T]:
     """``[func(items[a:b], *args) for each partition]`` in input order.
 
     Locally there is one partition: ``[func(items, *args)]``, exactly the single-process
     code path. On Dask, ``args`` are broadcast once to every worker (a fitted model is
     deserialised once per worker, not once per partition) and each partition is a task.
+    ``multiple_of``: ``func`` processes fixed batches of this many rows (BLAS results can
+    depend on a batch's shape), so partitions start on batch boundaries.
 
     Raises:
         ImportError: engine 'dask' without the ``dask`` extra installed.
@@ -107,7 +114,9 @@ def map_chunks(
         return [func(items, *args)]
     with _client(params) as client:
         threads = sum(client.nthreads().values()) or 1
-        ranges = split_positions(len(items), threads * params.partitions_per_worker, params.min_partition_rows)
+        ranges = split_positions(
+            len(items), threads * params.partitions_per_worker, params.min_partition_rows, multiple_of
+        )
         shared = [client.scatter(a, broadcast=True, hash=False) for a in args] if args else []
         futures = [
             client.submit(func, items[a:b], *shared, pure=False)

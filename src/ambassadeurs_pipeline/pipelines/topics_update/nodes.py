@@ -41,6 +41,18 @@ logger = logging.getLogger(__name__)
 
 #: Lot name of the comments the topic model was fitted on, in ``comment_topics_history``.
 FIT_LOT = "ajustement"
+#: Rows per matrix product in the similarity functions; Dask partitions are multiples of it
+#: so that each product has the shape it has in a single-process run (identical floats).
+BLOCK_ROWS = 256
+
+
+def _one_blas_thread():
+    # OpenBLAS splits a product differently with 2 threads than with 1 (what a Dask worker
+    # with threads_per_worker=1 gets), and the float32 sums then differ in the last bits:
+    # one thread everywhere makes the local and the distributed run agree exactly.
+    from threadpoolctl import threadpool_limits
+
+    return threadpool_limits(limits=1, user_api="blas")
 #: ``monthly_comment_topics`` columns: the ``comment_topics`` contract, then the update's own.
 MONTHLY_COLUMNS = [
     *COMMENT_TOPICS_COLUMNS, "topic_similarity", "neighbour_similarity", "emerging_topic_id", "emerging_topic_label",
@@ -88,7 +100,9 @@ def embed_new_comments(
     """
     docs = select_model_comments(comments_clean)
     texts = docs["text_clean"].astype(str).tolist()
-    parts = map_chunks(embed_texts, texts, execution, embedding_model, label="embed_new_comments")
+    parts = map_chunks(
+        embed_texts, texts, execution, embedding_model, label="embed_new_comments", multiple_of=embedding_model.batch_size
+    )
     matrix = np.vstack(parts)
     logger.info("embedded %d new comments with the saved %s backend", len(texts), embedding_model.name)
     return pd.DataFrame({"comment_id": docs["comment_id"].astype(str).to_numpy(), "embedding": list(matrix)})
@@ -98,17 +112,22 @@ def nearest_topics(embeddings: np.ndarray, centroids: np.ndarray, temperature: f
     """Per row: (index of the most similar centroid, that cosine similarity, softmax
     probability of it over all topics at ``temperature``), as an ``(n, 3)`` float64 array.
 
-    Row-wise, in blocks of 4,096 rows (n × k memory, never n × n).
+    Row-wise, in blocks of ``BLOCK_ROWS`` rows (n × k memory, never n × n).
     """
     out = np.zeros((len(embeddings), 3))
-    for start in range(0, len(embeddings), 4096):
-        sims = np.asarray(embeddings[start : start + 4096], dtype=np.float32) @ centroids.T
+    with _one_blas_thread():
+        _nearest_blocks(embeddings, centroids, temperature, out)
+    return out
+
+
+def _nearest_blocks(embeddings: np.ndarray, centroids: np.ndarray, temperature: float, out: np.ndarray) -> None:
+    for start in range(0, len(embeddings), BLOCK_ROWS):
+        sims = np.asarray(embeddings[start : start + BLOCK_ROWS], dtype=np.float32) @ centroids.T
         best = sims.argmax(axis=1)
         top = sims[np.arange(len(best)), best].astype(np.float64)
         # Same softmax over cosine / temperature as topics.fit.topic_probabilities.
         probs = 1.0 / np.exp((sims.astype(np.float64) - top[:, None]) / temperature).sum(axis=1)
-        out[start : start + 4096] = np.column_stack([best, top, probs])
-    return out
+        out[start : start + BLOCK_ROWS] = np.column_stack([best, top, probs])
 
 
 def reference_sample(comment_embeddings: pd.DataFrame, size: int, random_state: int) -> np.ndarray:
@@ -122,17 +141,22 @@ def knn_similarity(rows: np.ndarray, reference: np.ndarray, k: int, offset: int 
     """Mean cosine similarity of each row to its ``k`` most similar reference rows.
 
     ``offset``: ``rows`` are ``reference[offset:offset + len(rows)]`` (leave-one-out: a row
-    is not its own neighbour). Row-wise, blocks of 1,024 rows (memory 1,024 × reference).
+    is not its own neighbour). Row-wise, blocks of ``BLOCK_ROWS`` rows (memory: block × reference).
     """
     out = np.zeros(len(rows))
     k = min(k, len(reference) - (1 if offset is not None else 0))
-    for start in range(0, len(rows), 1024):
-        sims = np.asarray(rows[start : start + 1024], dtype=np.float32) @ reference.T
-        if offset is not None:
-            block = np.arange(len(sims))
-            sims[block, offset + start + block] = -np.inf
-        out[start : start + 1024] = np.partition(sims, -k, axis=1)[:, -k:].astype(np.float64).mean(axis=1)
+    with _one_blas_thread():
+        for start in range(0, len(rows), BLOCK_ROWS):
+            out[start : start + BLOCK_ROWS] = _knn_block(rows[start : start + BLOCK_ROWS], reference, k, offset, start)
     return out
+
+
+def _knn_block(rows: np.ndarray, reference: np.ndarray, k: int, offset: int | None, start: int) -> np.ndarray:
+    sims = np.asarray(rows, dtype=np.float32) @ reference.T
+    if offset is not None:
+        block = np.arange(len(sims))
+        sims[block, offset + start + block] = -np.inf
+    return np.partition(sims, -k, axis=1)[:, -k:].astype(np.float64).mean(axis=1)
 
 
 def _leave_one_out(positions: np.ndarray, reference: np.ndarray, k: int) -> np.ndarray:
@@ -160,7 +184,10 @@ def calibrate_novelty(
     if len(reference) <= p.k:
         raise ValueError(f"only {len(reference)} fitted comments for topics_update.novelty.k={p.k}")
     own = np.concatenate(
-        map_chunks(_leave_one_out, np.arange(len(reference)), execution, reference, p.k, label="calibrate_novelty")
+        map_chunks(
+            _leave_one_out, np.arange(len(reference)), execution, reference, p.k, label="calibrate_novelty",
+            multiple_of=BLOCK_ROWS,
+        )
     )
     threshold = float(np.quantile(own, p.quantile))
     logger.info("novelty threshold %.3f (quantile %.2f over %d fitted comments, k=%d)", threshold, p.quantile, len(own), p.k)
@@ -209,7 +236,7 @@ def assign_new_comments(
     result = np.vstack(
         map_chunks(
             _assign_chunk, matrix, execution, centroids, topics_params.model.probability_temperature, reference,
-            novelty_calibration["k"], label="assign_new_comments",
+            novelty_calibration["k"], label="assign_new_comments", multiple_of=BLOCK_ROWS,
         )
     )
     topic_ids = ids[result[:, 0].astype(int)]
