@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import pytest
 from kedro.io import DataCatalog, MemoryDataset, Version
 from kedro.runner import SequentialRunner
@@ -14,7 +13,11 @@ from ambassadeurs_pipeline.datasets.bertopic_model import BERTopicModelDataset
 from ambassadeurs_pipeline.datasets.optional import OptionalParquetDataset
 from ambassadeurs_pipeline.execution import ExecutionParams
 from ambassadeurs_pipeline.pipelines.topics_update import create_pipeline
-from ambassadeurs_pipeline.pipelines.topics_update.nodes import FIT_LOT, HISTORY_COLUMNS, MONTHLY_COLUMNS
+from ambassadeurs_pipeline.pipelines.topics_update.nodes import (
+    FIT_LOT,
+    HISTORY_COLUMNS,
+    MONTHLY_COLUMNS,
+)
 
 from .conftest import SEED, KeptDataset, make_comments_clean, new_month
 
