@@ -32,18 +32,26 @@ def catalog_conf():
     return loader["catalog"]
 
 
+# Update fitted models instead of refitting: registered, but not in __default__.
+INCREMENTAL = ["topics_update", "monthly"]
+
+
 def test_registered_stage_pipelines_are_known_names(registry):
     names = set(registry.keys()) - {"__default__"}
-    assert names <= set(STAGES), names - set(STAGES)
+    assert names <= set(STAGES) | set(INCREMENTAL), names - set(STAGES) - set(INCREMENTAL)
     assert "ingestion" in names
     default_nodes = {n.name for n in registry["__default__"].nodes}
-    for name in names:
+    for name in names - set(INCREMENTAL):
         assert {n.name for n in registry[name].nodes} <= default_nodes
+    assert not {n.name for n in registry["topics_update"].nodes} & default_nodes
+    assert {n.name for n in registry["monthly"].nodes} == (
+        {n.name for n in registry["ingestion"].nodes + registry["cleaning"].nodes + registry["topics_update"].nodes}
+    )
 
 
 def test_every_node_output_is_in_the_catalog(registry, catalog_conf):
     """No node output is silently left in memory: each is declared, so it can be traced."""
-    outputs = set().union(*(n.outputs for n in registry["__default__"].nodes))
+    outputs = set().union(*(n.outputs for name in ("__default__", "monthly") for n in registry[name].nodes))
     missing = sorted(o for o in outputs if o not in catalog_conf and not o.startswith("params:"))
     assert not missing, f"outputs not declared in conf/base/catalog*.yml: {missing}"
 

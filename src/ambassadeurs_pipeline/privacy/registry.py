@@ -71,6 +71,15 @@ ROW_DATASETS: dict[str, RowDataset] = {
     "topic_assignments": RowDataset({"comment_id": "comment_id"}),
     "comment_annotations": RowDataset({"comment_id": "comment_id"}, created_at="created_at"),
     "comment_topics": RowDataset({"comment_id": "comment_id"}, created_at="created_at"),
+    # topics_update (monthly): per-comment rows of each export, and the cumulative history
+    # (the _previous entry reads the same versioned file)
+    "new_comment_embeddings": RowDataset({"comment_id": "comment_id"}),
+    "new_topic_assignments": RowDataset({"comment_id": "comment_id"}),
+    "new_comment_annotations": RowDataset({"comment_id": "comment_id"}, created_at="created_at"),
+    "emerging_topic_members": RowDataset({"comment_id": "comment_id"}),
+    "monthly_comment_topics": RowDataset({"comment_id": "comment_id"}, created_at="created_at"),
+    "comment_topics_history": RowDataset({"comment_id": "comment_id"}, created_at="created_at"),
+    "comment_topics_history_previous": RowDataset({"comment_id": "comment_id"}, created_at="created_at"),
     # gaps: per-question evidence rows
     "question_groups": RowDataset({"comment_id": "comment_id", "author_id": "author_id"}, _COMMENT_LINKS, "created_at"),
     "question_answers": RowDataset({"comment_id": "comment_id"}),
@@ -92,6 +101,9 @@ DERIVED_DATASETS: frozenset[str] = frozenset(
         # topics: fitted models hold vocabulary and representative documents
         "embedding_model", "topic_model", "topic_info", "topic_keywords", "topics_over_time",
         "topic_trends", "topic_sentiment", "bad_buzz_alerts", "topic_quality",
+        # topics_update: emerging topics quote representative comments; the calibration
+        # and the summary are statistics over everyone's comments
+        "novelty_calibration", "emerging_topics", "topics_update_summary",
         # gaps: group-level tables quote example questions
         "group_answer_supply", "group_coverage", "gap_scores", "faq", "information_gaps",
         "coverage_calibration", "gaps_report",

@@ -10,6 +10,7 @@ import pytest
 from kedro.io import DataCatalog, MemoryDataset
 from kedro.runner import SequentialRunner
 
+from ambassadeurs_pipeline.execution import ExecutionParams
 from ambassadeurs_pipeline.pipelines.cleaning import create_pipeline
 from ambassadeurs_pipeline.pipelines.cleaning.params import CleaningParams
 from ambassadeurs_pipeline.pipelines.cleaning.schema import COMMENTS_CLEAN_COLUMNS
@@ -42,6 +43,7 @@ def _catalog(raw: pd.DataFrame, params: CleaningParams, language: str = "fr") ->
             "comments_raw": MemoryDataset(raw),
             "pseudonymisation_salt": MemoryDataset(SALT),
             "params:cleaning": MemoryDataset(params),
+            "params:execution": MemoryDataset(ExecutionParams()),
             "params:language": MemoryDataset(language),
         }
     )

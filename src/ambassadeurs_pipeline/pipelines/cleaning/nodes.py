@@ -12,12 +12,15 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from ambassadeurs_pipeline.execution import ExecutionParams, map_chunks, map_frame
+from ambassadeurs_pipeline.execution.engine import LOCAL
 from ambassadeurs_pipeline.privacy.pii import PII_TYPES, PiiDetector, make_detector, redact_texts
 from ambassadeurs_pipeline.privacy.pseudonyms import pseudonymise_series, salt_fingerprint
 from ambassadeurs_pipeline.text.normalise import has_words, junk_share, normalise_text
@@ -68,18 +71,30 @@ def _quarantine_reason(raw: str, junk: float, emoji: int, urls: int, mentions: i
     return "texte_vide" if not text else "sans_texte_utilisable"
 
 
-def normalise_comments(comments_raw: pd.DataFrame, params: CleaningParams) -> pd.DataFrame:
+def normalise_comments(
+    comments_raw: pd.DataFrame, params: CleaningParams, execution: ExecutionParams = LOCAL
+) -> pd.DataFrame:
     """Repair and normalise each comment's text and decide whether it has usable text.
 
     Args:
         comments_raw: ``contracts.COMMENTS_RAW_SCHEMA`` (raw text and handles).
         params: ``cleaning`` parameters (``max_chars``, ``max_junk_share``).
+        execution: where the row-wise work runs (``ambassadeurs_pipeline.execution``); same result either way.
 
     Returns:
         The raw columns (restricted: ``text`` and ``author`` are still there, for the
         pseudonymisation node only) plus ``text_norm, emoji_count, url_count,
         mention_count, text_truncated, quarantine_reason``.
     """
+    frame = map_frame(normalise_frame, comments_raw, execution, params, label="normalise_comments")
+    logger.info(
+        "normalise_comments: %d comments, %d without usable text", len(frame), frame["quarantine_reason"].notna().sum()
+    )
+    return frame
+
+
+def normalise_frame(comments_raw: pd.DataFrame, params: CleaningParams) -> pd.DataFrame:
+    """The row-wise body of :func:`normalise_comments` (one partition at a time on Dask)."""
     frame = comments_raw.drop(columns=["source_row"], errors="ignore").reset_index(drop=True).copy()
     raws = frame["text"].fillna("").astype(str).tolist()
     texts, emoji, urls, mentions, truncated, reasons = [], [], [], [], [], []
@@ -104,9 +119,6 @@ def normalise_comments(comments_raw: pd.DataFrame, params: CleaningParams) -> pd
     frame["mention_count"] = np.array(mentions, dtype="int64")
     frame["text_truncated"] = np.array(truncated, dtype=bool)
     frame["quarantine_reason"] = pd.array(reasons, dtype="string")
-    logger.info(
-        "normalise_comments: %d comments, %d without usable text", len(frame), frame["quarantine_reason"].notna().sum()
-    )
     return frame
 
 
@@ -124,10 +136,31 @@ def get_detector(params: PiiParams) -> PiiDetector:
     )
 
 
+def redact_distinct_texts(texts: Sequence[str], params: PiiParams) -> tuple[list[str], list[Counter[str]], int]:
+    """Placeholders for each text, PII counts per text and how many texts spaCy NER read.
+
+    Row-wise (the detector keeps no state that changes results), so it can run on Dask
+    workers partition by partition; each worker loads the spaCy model once.
+    """
+    detector = get_detector(params)
+    # The detector is cached per process: count this call's NER work as a difference.
+    ner = [d for d in getattr(detector, "detectors", [detector]) if hasattr(d, "texts_run_")]
+    ner_before = sum(d.texts_run_ for d in ner)
+    redacted, counts = redact_texts(list(texts), detector)
+    return redacted, counts, int(sum(d.texts_run_ for d in ner) - ner_before)
+
+
 def pseudonymise_comments(
-    comments_normalised: pd.DataFrame, pseudonymisation_salt: str, params: CleaningParams
+    comments_normalised: pd.DataFrame,
+    pseudonymisation_salt: str,
+    params: CleaningParams,
+    execution: ExecutionParams = LOCAL,
 ) -> tuple[pd.DataFrame, dict[str, Any]]:
     """Replace personal data in the text by typed placeholders and handles by pseudonyms.
+
+    With ``execution.engine == "dask"`` the PII redaction of the distinct texts runs on the
+    cluster; the author pseudonyms are always computed here, so the salt never leaves the
+    Kedro process.
 
     Returns:
         The comments without ``text`` and ``author``: ``text_clean`` (placeholders),
@@ -138,14 +171,17 @@ def pseudonymise_comments(
         SaltError: the salt is missing or too short.
     """
     frame = comments_normalised
-    detector = get_detector(params.pii)
-    # Cross-posted texts are common: detect once per distinct text.
+    # Cross-posted texts are common: detect once per distinct text. De-duplicating here,
+    # before partitioning, also keeps the NER workload count equal to the local run's.
     texts = frame["text_norm"].fillna("").astype(str)
     uniques = pd.unique(texts)
-    # The detector is cached per process: count this run's NER work as a difference.
-    ner = [d for d in getattr(detector, "detectors", [detector]) if hasattr(d, "texts_run_")]
-    ner_before = sum(d.texts_run_ for d in ner)
-    redacted, counts = redact_texts(list(uniques), detector)
+    redacted, counts, ner_texts_run = [], [], 0
+    for part_redacted, part_counts, part_ner in map_chunks(
+        redact_distinct_texts, list(uniques), execution, params.pii, label="pseudonymise_comments"
+    ):
+        redacted += part_redacted
+        counts += part_counts
+        ner_texts_run += part_ner
     position = pd.Series(np.arange(len(uniques)), index=uniques)
     where = position.reindex(texts.to_numpy()).to_numpy()
     text_clean = [redacted[i] for i in where]
@@ -163,14 +199,16 @@ def pseudonymise_comments(
         "replaced_per_type": {t: int(total.get(t, 0)) for t in PII_TYPES},
         "comments_with_pii": int((out["pii_replaced"] > 0).sum()),
         "distinct_texts": len(uniques),
-        "ner_texts_run": int(sum(d.texts_run_ for d in ner) - ner_before),
+        "ner_texts_run": ner_texts_run,
         "salt_fingerprint": salt_fingerprint(pseudonymisation_salt),
     }
     logger.info("pseudonymise_comments: replaced %s", summary["replaced_per_type"])
     return out, summary
 
 
-def detect_languages(comments_pseudonymised: pd.DataFrame, params: CleaningParams, language: str) -> pd.DataFrame:
+def detect_languages(
+    comments_pseudonymised: pd.DataFrame, params: CleaningParams, language: str, execution: ExecutionParams = LOCAL
+) -> pd.DataFrame:
     """``comment_id, lang, lang_confidence`` (``und`` for quarantined or too-short texts).
 
     Raises:
@@ -182,14 +220,12 @@ def detect_languages(comments_pseudonymised: pd.DataFrame, params: CleaningParam
     usable = frame["quarantine_reason"].isna().to_numpy()
     texts = frame["text_clean"].fillna("").astype(str).where(usable, "").tolist()
     candidates = sorted(set(params.language.candidates) | {language})
-    langs, confidences = detect_languages_of(
-        texts,
-        candidates,
-        params.language.min_confidence,
-        params.language.min_letters,
-        params.language.max_chars,
-        params.language.low_accuracy_from_chars,
-    )
+    langs, confidences = [], []
+    for part_langs, part_conf in map_chunks(
+        _detect_chunk, texts, execution, candidates, params.language, label="detect_languages"
+    ):
+        langs += part_langs
+        confidences += part_conf
     return pd.DataFrame(
         {
             "comment_id": frame["comment_id"].to_numpy(),
@@ -197,6 +233,10 @@ def detect_languages(comments_pseudonymised: pd.DataFrame, params: CleaningParam
             "lang_confidence": np.array(confidences, dtype="float64"),
         }
     )
+
+
+def _detect_chunk(texts: Sequence[str], candidates: list[str], p: Any) -> tuple[list[str], list[float]]:
+    return detect_languages_of(texts, candidates, p.min_confidence, p.min_letters, p.max_chars, p.low_accuracy_from_chars)
 
 
 def find_duplicates(comments_pseudonymised: pd.DataFrame, params: CleaningParams) -> pd.DataFrame:

@@ -1,5 +1,9 @@
 """Cleaning pipeline: ``comments_raw`` → ``comments_clean``, ``comments_quarantine``,
-``cleaning_report``."""
+``cleaning_report``.
+
+``params:execution`` decides where the row-wise nodes (normalise, pseudonymise, detect
+languages) run; duplicates, spam and bot authors need the whole corpus and always run in
+the Kedro process (docs/distributed.md)."""
 
 from kedro.pipeline import Node, Pipeline
 
@@ -18,19 +22,19 @@ def create_pipeline(**kwargs) -> Pipeline:
         [
             Node(
                 func=normalise_comments,
-                inputs=["comments_raw", "params:cleaning"],
+                inputs=["comments_raw", "params:cleaning", "params:execution"],
                 outputs="comments_normalised",
                 name="normalise_comments",
             ),
             Node(
                 func=pseudonymise_comments,
-                inputs=["comments_normalised", "pseudonymisation_salt", "params:cleaning"],
+                inputs=["comments_normalised", "pseudonymisation_salt", "params:cleaning", "params:execution"],
                 outputs=["comments_pseudonymised", "pii_summary"],
                 name="pseudonymise_comments",
             ),
             Node(
                 func=detect_languages,
-                inputs=["comments_pseudonymised", "params:cleaning", "params:language"],
+                inputs=["comments_pseudonymised", "params:cleaning", "params:language", "params:execution"],
                 outputs="comment_languages",
                 name="detect_languages",
             ),

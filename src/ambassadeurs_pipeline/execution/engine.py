@@ -1,0 +1,144 @@
+"""Run a row-wise function locally or on a Dask distributed cluster, with the same result.
+
+Contract for the functions passed here: ``func(chunk, *args)`` must give, for each row of
+``chunk``, the same output whatever other rows are in the chunk (no corpus statistics, no
+state carried between rows that changes results). Then splitting the input into partitions
+cannot change the concatenated output, which is what ``tests/distributed`` checks against
+the local run on the same input.
+
+The driver keeps the secrets: node functions decide what they send (e.g. the
+pseudonymisation salt stays on the driver; only texts travel to workers).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from contextlib import contextmanager
+from typing import Any, Literal, TypeVar
+
+import numpy as np
+import pandas as pd
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+logger = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+
+class ExecutionParams(BaseModel):
+    """``params:execution`` (``conf/base/parameters.yml``)."""
+
+    # A misspelt key (``sheduler_address``) must fail before any work, not fall back to local.
+    model_config = ConfigDict(extra="forbid")
+
+    engine: Literal["local", "dask"] = Field(
+        "local", description="'local': everything in the Kedro process. 'dask': row-wise work on a Dask cluster."
+    )
+    scheduler_address: str | None = Field(
+        None, description="Dask scheduler, e.g. tcp://10.0.0.5:8786 (tls://… on a shared network). Required for 'dask'."
+    )
+    partitions_per_worker: int = Field(
+        2, ge=1, description="Partitions per worker thread: more evens out slow partitions, fewer cuts overhead."
+    )
+    min_partition_rows: int = Field(
+        200, ge=1, description="Never cut partitions smaller than this (task overhead dominates below)."
+    )
+    timeout_s: float = Field(60.0, gt=0, description="Seconds to wait for the scheduler before failing.")
+
+    @model_validator(mode="after")
+    def _address_for_dask(self) -> ExecutionParams:
+        if self.engine == "dask" and not self.scheduler_address:
+            raise ValueError(
+                "execution.scheduler_address is required when execution.engine is 'dask' "
+                "(e.g. --params execution.scheduler_address=tcp://scheduler:8786); see docs/distributed.md"
+            )
+        return self
+
+
+LOCAL = ExecutionParams()
+
+
+def split_positions(n: int, n_parts: int, min_rows: int = 1, multiple_of: int = 1) -> list[tuple[int, int]]:
+    """Contiguous ``[start, stop)`` ranges covering ``0..n`` in order, at most ``n_parts``
+    of them, none shorter than ``min_rows`` (except when ``n < min_rows``), every boundary
+    a multiple of ``multiple_of`` (so a function that works in fixed batches of that size
+    sees exactly the batches the single-process run sees)."""
+    if n <= 0:
+        return []
+    step = max(multiple_of, 1)
+    blocks = -(-n // step)
+    parts = max(1, min(n_parts, n // max(min_rows, 1), blocks))
+    bounds = sorted({min(n, int(b) * step) for b in np.linspace(0, blocks, parts + 1).round()})
+    return [(a, b) for a, b in zip(bounds[:-1], bounds[1:]) if b > a]
+
+
+@contextmanager
+def _client(params: ExecutionParams):
+    try:
+        from distributed import Client
+    except ImportError:  # pragma: no cover - depends on the install
+        raise ImportError(
+            "execution.engine is 'dask' but Dask distributed is not installed: "
+            "pip install 'ambassadeurs_pipeline[dask]' (see docs/distributed.md)"
+        ) from None
+    # set_as_default=False: the node never leaks a global client into the Kedro process.
+    client = Client(params.scheduler_address, timeout=params.timeout_s, set_as_default=False)
+    try:
+        yield client
+    finally:
+        client.close()
+
+
+def map_chunks(
+    func: Callable[..., T],
+    items: Sequence[Any],
+    params: ExecutionParams = LOCAL,
+    *args: Any,
+    label: str = "",
+    multiple_of: int = 1,
+) -> list[T]:
+    """``[func(items[a:b], *args) for each partition]`` in input order.
+
+    Locally there is one partition: ``[func(items, *args)]``, exactly the single-process
+    code path. On Dask, ``args`` are broadcast once to every worker (a fitted model is
+    deserialised once per worker, not once per partition) and each partition is a task.
+    ``multiple_of``: ``func`` processes fixed batches of this many rows (BLAS results can
+    depend on a batch's shape), so partitions start on batch boundaries.
+
+    Raises:
+        ImportError: engine 'dask' without the ``dask`` extra installed.
+        OSError: the scheduler cannot be reached within ``timeout_s``.
+    """
+    if params.engine == "local" or len(items) == 0:
+        return [func(items, *args)]
+    with _client(params) as client:
+        threads = sum(client.nthreads().values()) or 1
+        ranges = split_positions(
+            len(items), threads * params.partitions_per_worker, params.min_partition_rows, multiple_of
+        )
+        shared = [client.scatter(a, broadcast=True, hash=False) for a in args] if args else []
+        futures = [
+            client.submit(func, items[a:b], *shared, pure=False)
+            for a, b in ranges
+        ]
+        logger.info(
+            "%s: %d rows in %d partitions on %d Dask worker threads (%s)",
+            label or func.__name__, len(items), len(ranges), threads, params.scheduler_address,
+        )
+        return client.gather(futures)
+
+
+def map_frame(
+    func: Callable[..., pd.DataFrame],
+    frame: pd.DataFrame,
+    params: ExecutionParams = LOCAL,
+    *args: Any,
+    label: str = "",
+) -> pd.DataFrame:
+    """:func:`map_chunks` over the rows of ``frame``; the pieces are concatenated in order
+    with a fresh ``RangeIndex``."""
+    if params.engine == "local":
+        return func(frame, *args)
+    pieces = map_chunks(func, frame.reset_index(drop=True), params, *args, label=label)
+    return pd.concat(pieces, ignore_index=True) if len(pieces) > 1 else pieces[0].reset_index(drop=True)
