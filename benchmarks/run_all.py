@@ -1,7 +1,7 @@
 """The benchmark suite: whole ``kedro run`` per corpus size, per stage, plus baselines.
 
     nice python benchmarks/run_all.py --sizes 10000 100000 1000000 [--seed 42]
-        [--workdir /tmp/bench-scale] [--baseline-size 100000] [--baseline-subsample 10000]
+        [--workdir /tmp/bench-scale] [--baseline-size 100000] [--baseline-subsample 5000]
         [--baseline-python /work/bench-venv/bin/python]
 
 For each size:
@@ -168,7 +168,7 @@ def run_whole_pipeline(project: Path, n: int, time_limit_s: float | None = None)
     load_before = os.getloadavg()
     start = time.perf_counter()
     with open(log, "w") as fh:
-        proc = subprocess.Popen(["nice", sys.executable, __file__, "--child-project", str(project), "--child-out", str(timings)],
+        proc = subprocess.Popen([sys.executable, __file__, "--child-project", str(project), "--child-out", str(timings)],
                                 cwd=project, stdout=fh, stderr=subprocess.STDOUT)
         while True:
             pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
@@ -185,7 +185,7 @@ def run_whole_pipeline(project: Path, n: int, time_limit_s: float | None = None)
         "n_comments": n, "wall_s": round(wall, 1), "peak_rss_mb": round(usage.ru_maxrss / 1024, 1),
         "cpu_user_s": round(usage.ru_utime, 1), "cpu_sys_s": round(usage.ru_stime, 1),
         "load_before": [round(x, 2) for x in load_before], "load_after": [round(x, 2) for x in os.getloadavg()],
-        "exit_status": os.waitstatus_to_exitcode(status), "log": str(log),
+        "exit_status": os.waitstatus_to_exitcode(status), "log": str(log), "niceness": os.nice(0),
     }
     partial = timings.with_suffix(".partial.jsonl")
     if timings.exists():
@@ -246,7 +246,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/bench-scale"))
     parser.add_argument("--baseline-size", type=int, default=100_000, help="0 to skip the baselines")
-    parser.add_argument("--baseline-subsample", type=int, default=10_000,
+    parser.add_argument("--baseline-subsample", type=int, default=5_000,
                         help="stock BERTopic on this many in-model comments (0: all); its throughput is extrapolated")
     parser.add_argument("--baseline-python", default="/work/bench-venv/bin/python")
     parser.add_argument("--time-limit-min", type=float, default=None,
