@@ -90,12 +90,12 @@ def run_kedro_child(project: Path, out: Path) -> None:
         def _close(self) -> None:
             if self.current is None:
                 return
-            now = time.perf_counter()
-            self.rows[-1]["span_s"] = round(now - self.rows[-1].pop("_start"), 3)
+            # The node ends with its last save (a generator node computes while it is saved),
+            # not when the next node starts: the next node's loads are the next node's.
+            self.rows[-1]["span_s"] = round(self.last - self.rows[-1].pop("_start"), 3)
             self.rows[-1]["rss_mb_after"] = round(_rss_mb(), 1)
             self.rows[-1]["peak_rss_mb_so_far"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
             self.current = None
-            self.last = now
             # One line per finished node, so a run stopped half-way still says how far it got.
             with open(out.with_suffix(".partial.jsonl"), "a") as fh:
                 fh.write(json.dumps(self.rows[-1]) + "\n")
@@ -114,9 +114,19 @@ def run_kedro_child(project: Path, out: Path) -> None:
         @hook_impl
         def after_node_run(self, node, catalog, inputs, outputs, is_async, run_id) -> None:  # noqa: ARG002
             self.rows[-1]["compute_s"] = round(time.perf_counter() - self.compute_start, 3)
+            self.last = time.perf_counter()
+
+        @hook_impl
+        def after_dataset_saved(self, dataset_name, data, node) -> None:  # noqa: ARG002
+            self.last = time.perf_counter()
 
         @hook_impl
         def after_pipeline_run(self, run_params, run_result, pipeline, catalog) -> None:  # noqa: ARG002
+            self._close()
+
+        @hook_impl
+        def on_node_error(self, error, node, catalog, inputs, is_async, run_id) -> None:  # noqa: ARG002
+            self.last = time.perf_counter()
             self._close()
 
     timer = NodeTimer()
