@@ -17,6 +17,11 @@ def _fmt(x: Any, digits: int = 1) -> str:
     return str(x)
 
 
+def _stage_row(stage: str, s: dict[str, Any]) -> str:
+    return (f"| {stage} | {_fmt(s['seconds'])} | {_fmt(s['comments_per_s'])} | {_fmt(s.get('cpu_s'))} | "
+            f"{_fmt(s.get('comments_per_cpu_s'))} | {s['peak_rss_mb_so_far'] / 1024:.2f} |")
+
+
 def render(results: dict[str, Any]) -> str:
     m = results.get("machine", {})
     lines = [
@@ -36,10 +41,12 @@ def render(results: dict[str, Any]) -> str:
         "",
         "Default parameters, default pipeline, a fresh child process per size. Stage time = for each",
         "of its nodes, the time from the end of the previous node's saves to the end of its own",
-        "(loads + compute + saves). Comments/s = generated comments / stage time.",
+        "(loads + compute + saves). Comments/s = generated comments / stage time. CPU s = CPU time",
+        "of the run's process over the same spans (all threads): on a shared machine the wall time",
+        "depends on the other jobs, the CPU time much less.",
         "",
-        "| comments | wall | peak RSS | target | load avg before → after | rows in / kept / quarantined / in model |",
-        "|---|---|---|---|---|---|",
+        "| comments | wall | CPU (user + sys) | peak RSS | target | load avg before → after | niceness | rows in / kept / quarantined / in model |",
+        "|---|---|---|---|---|---|---|---|",
     ]
     runs = results.get("runs", {})
     for key in sorted(runs, key=int):
@@ -58,26 +65,28 @@ def render(results: dict[str, Any]) -> str:
         c = r.get("cleaning_report", {})
         counts = " / ".join(_fmt(c.get(k)) for k in ("rows_in", "rows_kept", "rows_quarantined", "in_model"))
         lines.append(
-            f"| {n:,} | {r['wall_s'] / 60:.1f} min | {r['peak_rss_mb'] / 1024:.2f} GB | {verdict} | "
-            f"{r['load_before'][0]} → {r['load_after'][0]} | {counts} |"
+            f"| {n:,} | {r['wall_s'] / 60:.1f} min | {(r['cpu_user_s'] + r['cpu_sys_s']) / 60:.1f} min | "
+            f"{r['peak_rss_mb'] / 1024:.2f} GB | {verdict} | {r['load_before'][0]} → {r['load_after'][0]} | "
+            f"{r.get('niceness', '?')} | {counts} |"
         )
     for key in sorted(runs, key=int):
         r = runs[key]
         if "stages" not in r or r.get("partial"):
             if r.get("partial"):
                 lines += ["", f"### {int(key):,} comments, per stage (partial run: only the nodes that finished)", "",
-                          "| stage | seconds | comments/s | peak RSS so far (GB) |", "|---|---|---|---|"]
+                          "| stage | wall s | comments/s | CPU s | comments per CPU s | peak RSS so far (GB) |", "|---|---|---|---|---|---|"]
                 for stage, s in r["stages"].items():
-                    lines.append(f"| {stage} | {_fmt(s['seconds'])} | {_fmt(s['comments_per_s'])} | {s['peak_rss_mb_so_far'] / 1024:.2f} |")
+                    lines.append(_stage_row(stage, s))
                 done = r["nodes"][-1]["node"] if r["nodes"] else "none"
                 lines.append(f"\nLast node finished: `{done}`.")
                 continue
             if "error" in r:
                 lines += ["", f"### {int(key):,} comments: failed", "", "```", r["error"][-1500:], "```"]
             continue
-        lines += ["", f"### {int(key):,} comments, per stage", "", "| stage | seconds | comments/s | peak RSS so far (GB) |", "|---|---|---|---|"]
+        lines += ["", f"### {int(key):,} comments, per stage", "",
+                  "| stage | wall s | comments/s | CPU s | comments per CPU s | peak RSS so far (GB) |", "|---|---|---|---|---|---|"]
         for stage, s in r["stages"].items():
-            lines.append(f"| {stage} | {_fmt(s['seconds'])} | {_fmt(s['comments_per_s'])} | {s['peak_rss_mb_so_far'] / 1024:.2f} |")
+            lines.append(_stage_row(stage, s))
         slow = sorted(r["nodes"], key=lambda x: -x.get("span_s", 0))[:6]
         lines.append("")
         lines.append("Slowest nodes: " + ", ".join(f"`{x['node']}` {x.get('span_s', 0):.0f} s" for x in slow) + ".")

@@ -84,6 +84,7 @@ def run_kedro_child(project: Path, out: Path) -> None:
         def __init__(self) -> None:
             self.rows: list[dict[str, Any]] = []
             self.last = time.perf_counter()
+            self.last_cpu = time.process_time()
             self.current: str | None = None
             self.compute_start = 0.0
 
@@ -93,6 +94,9 @@ def run_kedro_child(project: Path, out: Path) -> None:
             # The node ends with its last save (a generator node computes while it is saved),
             # not when the next node starts: the next node's loads are the next node's.
             self.rows[-1]["span_s"] = round(self.last - self.rows[-1].pop("_start"), 3)
+            # CPU seconds of this process (all threads): what the node costs, whatever the
+            # other jobs on a shared machine did to the wall time.
+            self.rows[-1]["cpu_s"] = round(self.last_cpu - self.rows[-1].pop("_start_cpu"), 3)
             self.rows[-1]["rss_mb_after"] = round(_rss_mb(), 1)
             self.rows[-1]["peak_rss_mb_so_far"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
             self.current = None
@@ -102,23 +106,28 @@ def run_kedro_child(project: Path, out: Path) -> None:
 
         @hook_impl
         def before_pipeline_run(self, run_params, pipeline, catalog) -> None:  # noqa: ARG002
-            self.last = time.perf_counter()
+            self._mark()
 
         @hook_impl
         def before_node_run(self, node, catalog, inputs, is_async, run_id) -> None:  # noqa: ARG002
             self._close()
-            self.rows.append({"node": node.name, "stage": stage_of.get(node.name, "?"), "_start": self.last})
+            self.rows.append({"node": node.name, "stage": stage_of.get(node.name, "?"), "_start": self.last,
+                              "_start_cpu": self.last_cpu})
             self.current = node.name
             self.compute_start = time.perf_counter()
 
         @hook_impl
         def after_node_run(self, node, catalog, inputs, outputs, is_async, run_id) -> None:  # noqa: ARG002
             self.rows[-1]["compute_s"] = round(time.perf_counter() - self.compute_start, 3)
+            self._mark()
+
+        def _mark(self) -> None:
             self.last = time.perf_counter()
+            self.last_cpu = time.process_time()
 
         @hook_impl
         def after_dataset_saved(self, dataset_name, data, node) -> None:  # noqa: ARG002
-            self.last = time.perf_counter()
+            self._mark()
 
         @hook_impl
         def after_pipeline_run(self, run_params, run_result, pipeline, catalog) -> None:  # noqa: ARG002
@@ -126,7 +135,7 @@ def run_kedro_child(project: Path, out: Path) -> None:
 
         @hook_impl
         def on_node_error(self, error, node, catalog, inputs, is_async, run_id) -> None:  # noqa: ARG002
-            self.last = time.perf_counter()
+            self._mark()
             self._close()
 
     timer = NodeTimer()
@@ -209,11 +218,14 @@ def run_whole_pipeline(project: Path, n: int, time_limit_s: float | None = None)
         result["partial"] = True
     stages: dict[str, dict[str, float]] = {}
     for row in detail["nodes"]:
-        s = stages.setdefault(row["stage"], {"seconds": 0.0, "peak_rss_mb_so_far": 0.0})
+        s = stages.setdefault(row["stage"], {"seconds": 0.0, "cpu_s": 0.0, "peak_rss_mb_so_far": 0.0})
         s["seconds"] += row.get("span_s", 0.0)
+        s["cpu_s"] += row.get("cpu_s", 0.0)
         s["peak_rss_mb_so_far"] = max(s["peak_rss_mb_so_far"], row.get("peak_rss_mb_so_far", 0.0))
     for s in stages.values():
         s["seconds"] = round(s["seconds"], 1)
+        s["cpu_s"] = round(s["cpu_s"], 1)
+        s["comments_per_cpu_s"] = round(n / s["cpu_s"], 1) if s["cpu_s"] else None
         s["comments_per_s"] = round(n / s["seconds"], 1) if s["seconds"] else None
     result["stages"] = stages
     result["nodes"] = detail["nodes"]
