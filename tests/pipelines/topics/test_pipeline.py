@@ -72,6 +72,16 @@ def test_embeddings_written_in_chunks_cover_every_comment_once(outputs, syntheti
     np.testing.assert_allclose(np.linalg.norm(matrix, axis=1), 1.0, atol=1e-5)
 
 
+def test_model_fitted_on_a_sample_then_every_comment_assigned_once(outputs, synthetic, test_params):
+    comments, _ = synthetic
+    n_in_model = int(comments["in_model"].sum())
+    # conf/test fits BERTopic on 1,000 comments: the other ones go through transform.
+    assert test_params.model.fit_sample_size < n_in_model
+    ct = outputs["comment_topics"]
+    assert ct["comment_id"].is_unique
+    assert len(ct) == n_in_model
+
+
 def test_themes_recovered_with_few_outliers(outputs, synthetic):
     _, truth = synthetic
     ct = outputs["comment_topics"].merge(truth, on="comment_id")
