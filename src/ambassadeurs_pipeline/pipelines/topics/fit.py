@@ -24,6 +24,7 @@ from ambassadeurs_pipeline.embeddings.base import strip_placeholders
 
 from .context import with_thread_context
 from .params import EmbeddingParams, TopicModelParams, TopicsParams
+from .umap_speedup import fast_umap_transform
 from .vocabulary import FrenchAnalyzer, make_label, stop_words
 
 logger = logging.getLogger(__name__)
@@ -239,10 +240,13 @@ def fit_topic_model(
     topics[sample] = fitted
     rest = np.setdiff1d(np.arange(n), sample)
     if len(rest):
-        for start in range(0, len(rest), 20_000):
-            chunk = rest[start : start + 20_000]
-            predicted, _ = model.transform([texts[i] for i in chunk], embeddings=embeddings[chunk])
-            topics[chunk] = predicted
+        # Assignment grows with the corpus (the fit does not): umap's Python-loop initial
+        # positions are replaced by one sparse product, same values (umap_speedup.py).
+        with fast_umap_transform():
+            for start in range(0, len(rest), 20_000):
+                chunk = rest[start : start + 20_000]
+                predicted, _ = model.transform([texts[i] for i in chunk], embeddings=embeddings[chunk])
+                topics[chunk] = predicted
     was_outlier = topics == -1
     logger.info("BERTopic: %d topics, %.1f%% outliers before reduction", len(set(topics) - {-1}), 100 * was_outlier.mean())
     if was_outlier.any() and (topics >= 0).any():
