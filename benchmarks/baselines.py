@@ -17,8 +17,8 @@ documents), outlier share.
 - **LDA**: scikit-learn ``LatentDirichletAllocation`` (online, seeded), French stop words,
   as many topics as ours found, each comment given its most probable topic.
 
-    python benchmarks/baselines.py --project /tmp/bench-scale/project_n100000 --corpus DIR
-        [--subsample 10000]   # normally called by run_all.py
+    python benchmarks/baselines.py --results benchmarks/results.json --size 100000 [--subsample 5000]
+    # normally called by run_all.py; alone, on the outputs of an earlier run of it
 """
 
 from __future__ import annotations
@@ -200,9 +200,22 @@ def main() -> None:
     parser.add_argument("--stock-child", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--child-out", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument("--results", type=Path, help="results.json of run_all.py: baselines for --size are added to it")
+    parser.add_argument("--size", type=int, default=100_000)
+    parser.add_argument("--workdir", type=Path, default=Path("/tmp/bench-scale"))
+    parser.add_argument("--subsample", type=int, default=5_000)
+    parser.add_argument("--baseline-python", default="/work/bench-venv/bin/python")
     args = parser.parse_args()
     if args.stock_child:
         stock_bertopic_child(args.stock_child, args.child_out, args.seed)
+        return
+    # Alone: on the outputs of an earlier run_all.py run (e.g. one that stopped after topics).
+    results = json.loads(args.results.read_text())
+    run = results["runs"][str(args.size)]
+    corpus = args.workdir / "corpora" / f"n{args.size}_s{args.seed}"
+    results["baselines"] = run_baselines(args.workdir / f"project_n{args.size}", corpus, run, args.seed,
+                                         args.subsample, args.baseline_python)
+    args.results.write_text(json.dumps(results, indent=2))
 
 
 if __name__ == "__main__":
