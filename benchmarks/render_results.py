@@ -90,6 +90,8 @@ def render(results: dict[str, Any]) -> str:
         slow = sorted(r["nodes"], key=lambda x: -x.get("span_s", 0))[:6]
         lines.append("")
         lines.append("Slowest nodes: " + ", ".join(f"`{x['node']}` {x.get('span_s', 0):.0f} s" for x in slow) + ".")
+    if results.get("notes"):
+        lines += ["", "Notes on these runs:", ""] + [f"- {note}" for note in results["notes"]]
     b = results.get("baselines")
     if b:
         lines += ["", "## Baselines on the same corpus", "", b.get("note", ""), "",
