@@ -104,7 +104,7 @@ def _minilm_path() -> str:
 
 def ours(df: pd.DataFrame, backend: str) -> dict:
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
-    from ambassadeurs_pipeline.pipelines.topics.fit import embed_comments, fit_topic_model
+    from ambassadeurs_pipeline.pipelines.topics.fit import embed_comments, fit_embedding_model, fit_topic_model
     from ambassadeurs_pipeline.pipelines.topics.params import TopicsParams
 
     frame = pd.DataFrame({
@@ -117,7 +117,8 @@ def ours(df: pd.DataFrame, backend: str) -> dict:
         "model": {"hdbscan": {"min_cluster_size": 10, "min_samples": None}, "representation": "ctfidf"},
     })
     start = time.perf_counter()
-    emb, model = embed_comments(frame, params, SEED)
+    model = fit_embedding_model(frame, params, SEED)
+    emb = pd.concat(embed_comments(frame, model, params), ignore_index=True)
     embed_s = time.perf_counter() - start
     start = time.perf_counter()
     _, assignments = fit_topic_model(frame, emb, model, params, SEED)

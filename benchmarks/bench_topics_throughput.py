@@ -44,7 +44,8 @@ def child(n: int, seed: int) -> dict:
     params.embedding.options = {**params.embedding.options, "show_progress": False}
     timings = {}
     t0 = time.perf_counter()
-    emb, backend = fit.embed_comments(frame, params, 42)
+    backend = fit.fit_embedding_model(frame, params, 42)
+    emb = pd.concat(fit.embed_comments(frame, backend, params), ignore_index=True)
     timings["embed"] = time.perf_counter() - t0
     t = time.perf_counter()
     model, assignments = fit.fit_topic_model(frame, emb, backend, params, 42)

@@ -10,6 +10,7 @@ from kedro.runner import SequentialRunner
 from sklearn.metrics import normalized_mutual_info_score
 
 from ambassadeurs_pipeline.datasets.bertopic_model import BERTopicModelDataset
+from ambassadeurs_pipeline.datasets.embeddings_parquet import EmbeddingsParquetDataset
 from ambassadeurs_pipeline.pipelines.topics import create_pipeline
 from ambassadeurs_pipeline.pipelines.topics.annotate import COMMENT_TOPICS_COLUMNS
 
@@ -36,6 +37,8 @@ def run_topics(comments_clean: pd.DataFrame, params, tmp_path, seed: int = 7) ->
             "params:random_state": MemoryDataset(seed),
             "topic_model": BERTopicModelDataset(filepath=str(tmp_path / f"topic_model_{seed}")),
             **{name: KeptDataset() for name in OUTPUTS},
+            # The catalog's own type: embed_comments yields chunks that it appends to one file.
+            "comment_embeddings": EmbeddingsParquetDataset(filepath=str(tmp_path / f"comment_embeddings_{seed}.parquet")),
         }
     )
     SequentialRunner().run(create_pipeline(), catalog)
@@ -55,6 +58,28 @@ def test_comment_topics_contract(outputs, synthetic):
     assert set(ct["comment_id"]) == set(comments.loc[comments["in_model"], "comment_id"])
     assert set(ct["sentiment_label"]) <= {"negatif", "neutre", "positif"}
     assert ct["topic_probability"].between(0, 1).all()
+
+
+def test_embeddings_written_in_chunks_cover_every_comment_once(outputs, synthetic, test_params):
+    comments, _ = synthetic
+    in_model = comments.loc[comments["in_model"], "comment_id"].astype(str)
+    emb = outputs["comment_embeddings"]
+    # conf/test chunk_size (500) < in-model comments: the file was written in several chunks.
+    assert len(in_model) > 2 * test_params.embedding.chunk_size
+    assert emb["comment_id"].is_unique
+    assert sorted(emb["comment_id"]) == sorted(in_model)
+    matrix = np.vstack(emb["embedding"])
+    np.testing.assert_allclose(np.linalg.norm(matrix, axis=1), 1.0, atol=1e-5)
+
+
+def test_model_fitted_on_a_sample_then_every_comment_assigned_once(outputs, synthetic, test_params):
+    comments, _ = synthetic
+    n_in_model = int(comments["in_model"].sum())
+    # conf/test fits BERTopic on 1,000 comments: the other ones go through transform.
+    assert test_params.model.fit_sample_size < n_in_model
+    ct = outputs["comment_topics"]
+    assert ct["comment_id"].is_unique
+    assert len(ct) == n_in_model
 
 
 def test_themes_recovered_with_few_outliers(outputs, synthetic):

@@ -1,8 +1,8 @@
 """Embeddings and the BERTopic fit.
 
-``embed_comments`` fits the configured backend (on a seeded sample when the corpus is
-large) and embeds every in-model comment in batches: the result is its own versioned
-dataset, so re-fitting topics never recomputes it. ``fit_topic_model`` fits BERTopic on
+``fit_embedding_model`` fits the configured backend on a seeded sample; ``embed_comments``
+embeds every in-model comment chunk by chunk, each chunk written as soon as it is made: the
+result is its own versioned dataset, so re-fitting topics never recomputes it. ``fit_topic_model`` fits BERTopic on
 those precomputed embeddings (seeded UMAP and HDBSCAN, single-threaded so that two runs
 with the same seed agree), on at most ``fit_sample_size`` comments, assigns every other
 comment with the fitted model, moves outliers to their nearest topic and re-extracts the
@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import inspect
 import logging
+from collections.abc import Iterator
 from typing import Any
 
 import numpy as np
@@ -23,6 +24,7 @@ from ambassadeurs_pipeline.embeddings.base import strip_placeholders
 
 from .context import with_thread_context
 from .params import EmbeddingParams, TopicModelParams, TopicsParams
+from .umap_speedup import fast_umap_transform
 from .vocabulary import FrenchAnalyzer, make_label, stop_words
 
 logger = logging.getLogger(__name__)
@@ -81,24 +83,38 @@ def embeddings_matrix(comment_embeddings: pd.DataFrame, comment_ids: pd.Series) 
     return np.vstack(indexed.loc[comment_ids].to_numpy()).astype(np.float32)
 
 
-def embed_comments(
-    comments_clean: pd.DataFrame, params: TopicsParams, random_state: int
-) -> tuple[pd.DataFrame, EmbeddingBackend]:
-    """Fit the embedding backend and embed every in-model comment.
-
-    Returns:
-        ``comment_embeddings`` (``comment_id``, ``embedding``: float32 unit vector) and the
-        fitted backend (``embedding_model``).
-    """
+def fit_embedding_model(comments_clean: pd.DataFrame, params: TopicsParams, random_state: int) -> EmbeddingBackend:
+    """Fit the configured embedding backend on a seeded sample of at most
+    ``embedding.fit_sample_size`` in-model comments (``embedding_model``)."""
     docs = select_model_comments(comments_clean)
-    texts = docs["text_clean"].astype(str).tolist()
+    texts = docs["text_clean"].astype(str)
     backend = make_backend(params.embedding.backend, **_backend_options(params.embedding, random_state))
     sample = seeded_sample(len(texts), params.embedding.fit_sample_size, random_state)
-    backend.fit([texts[i] for i in sample])
-    matrix = backend.transform(texts)
-    logger.info("embedded %d comments with %s (dimension %d)", len(texts), backend.name, matrix.shape[1])
-    frame = pd.DataFrame({"comment_id": docs["comment_id"].astype(str).to_numpy(), "embedding": list(matrix)})
-    return frame, backend
+    backend.fit(texts.iloc[sample].tolist())
+    return backend
+
+
+def embed_comments(
+    comments_clean: pd.DataFrame, embedding_model: EmbeddingBackend, params: TopicsParams
+) -> Iterator[pd.DataFrame]:
+    """Embed every in-model comment, ``embedding.chunk_size`` comments at a time.
+
+    A generator: Kedro saves each chunk as it is yielded (``EmbeddingsParquetDataset``
+    appends it to one Parquet file), so a million comments never sit in memory as vectors
+    before being written. Chunks come in ``comment_id`` order; together they cover every
+    in-model comment exactly once.
+
+    Yields:
+        ``comment_embeddings`` chunks: ``comment_id``, ``embedding`` (float32 unit vector).
+    """
+    docs = select_model_comments(comments_clean)
+    ids = docs["comment_id"].astype(str).to_numpy()
+    texts = docs["text_clean"].astype(str).to_numpy()
+    size = params.embedding.chunk_size
+    for start in range(0, len(texts), size):
+        matrix = embedding_model.transform(texts[start : start + size].tolist())
+        logger.info("embedded comments %d-%d of %d with %s", start + 1, start + len(matrix), len(texts), embedding_model.name)
+        yield pd.DataFrame({"comment_id": ids[start : start + size], "embedding": list(matrix)})
 
 
 def build_topic_model(backend: EmbeddingBackend, params: TopicModelParams, random_state: int, n_docs: int) -> Any:
@@ -224,10 +240,13 @@ def fit_topic_model(
     topics[sample] = fitted
     rest = np.setdiff1d(np.arange(n), sample)
     if len(rest):
-        for start in range(0, len(rest), 20_000):
-            chunk = rest[start : start + 20_000]
-            predicted, _ = model.transform([texts[i] for i in chunk], embeddings=embeddings[chunk])
-            topics[chunk] = predicted
+        # Assignment grows with the corpus (the fit does not): umap's Python-loop initial
+        # positions are replaced by one sparse product, same values (umap_speedup.py).
+        with fast_umap_transform():
+            for start in range(0, len(rest), 20_000):
+                chunk = rest[start : start + 20_000]
+                predicted, _ = model.transform([texts[i] for i in chunk], embeddings=embeddings[chunk])
+                topics[chunk] = predicted
     was_outlier = topics == -1
     logger.info("BERTopic: %d topics, %.1f%% outliers before reduction", len(set(topics) - {-1}), 100 * was_outlier.mean())
     if was_outlier.any() and (topics >= 0).any():

@@ -16,6 +16,10 @@ class EmbeddingParams(_Strict):
     options: dict[str, Any] = Field(default_factory=dict, description="Backend constructor options.")
     fit_sample_size: int = Field(30_000, ge=100, description="Backend statistics are fitted on at most this many comments.")
     batch_size: int = Field(2048, ge=1)
+    chunk_size: int = Field(
+        50_000, ge=1,
+        description="Comments embedded and written per chunk (memory of the embedding node is one chunk).",
+    )
 
     @field_validator("backend")
     @classmethod

@@ -5,7 +5,7 @@ quality)."""
 from kedro.pipeline import Node, Pipeline
 
 from .annotate import annotate_comments, build_comment_topics
-from .fit import embed_comments, fit_topic_model
+from .fit import embed_comments, fit_embedding_model, fit_topic_model
 from .quality import assess_topic_quality
 from .summaries import count_topics_over_time, describe_topics, extract_topic_keywords, summarise_topic_sentiment
 from .trends import detect_bad_buzz, detect_topic_trends
@@ -15,11 +15,13 @@ def create_pipeline(**kwargs) -> Pipeline:
     return Pipeline(
         [
             Node(
-                embed_comments,
+                fit_embedding_model,
                 ["comments_clean", "params:topics", "params:random_state"],
-                ["comment_embeddings", "embedding_model"],
-                name="embed_comments",
+                "embedding_model",
+                name="fit_embedding_model",
             ),
+            # A generator node: each chunk of embeddings is saved as soon as it is computed.
+            Node(embed_comments, ["comments_clean", "embedding_model", "params:topics"], "comment_embeddings", name="embed_comments"),
             Node(
                 fit_topic_model,
                 ["comments_clean", "comment_embeddings", "embedding_model", "params:topics", "params:random_state"],
