@@ -194,6 +194,9 @@ def guard_quote(text: str, index: CorpusIndex | None = None, params: QuoteGuardP
     p = params or QuoteGuardParams()
     if not isinstance(text, str) or not text.strip():
         return None
+    # The quote must not be findable from its own source either, even without a corpus
+    # index: dropping words can leave a verbatim run when words repeat ("le le le …").
+    source_spans = shingles(text, p.span_words)
     text = re.sub(r"<(?:MENTION|URL|HASHTAG)>", " ", text)
     if len(quasi_identifiers(text)) >= p.drop_when_categories:
         return None
@@ -211,6 +214,8 @@ def guard_quote(text: str, index: CorpusIndex | None = None, params: QuoteGuardP
         quote = _tidy(" ".join(_break_runs(units, max_run)))
         if len(words(_PLACEHOLDER.sub(" ", quote))) < 3:
             return None
+        if shingles(quote, p.span_words) & source_spans:
+            continue
         if index is None or not index.shares_span(quote):
             return quote
     return None
