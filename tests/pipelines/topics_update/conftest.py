@@ -15,6 +15,7 @@ from kedro.io import DataCatalog, MemoryDataset
 from kedro.runner import SequentialRunner
 
 from ambassadeurs_pipeline.datasets.bertopic_model import BERTopicModelDataset
+from ambassadeurs_pipeline.datasets.embeddings_parquet import EmbeddingsParquetDataset
 from ambassadeurs_pipeline.pipelines.topics import create_pipeline as topics_pipeline
 from ambassadeurs_pipeline.pipelines.topics.params import TopicsParams
 from ambassadeurs_pipeline.pipelines.topics_update.params import TopicsUpdateParams
@@ -99,6 +100,11 @@ def fitted(topics_params, tmp_path_factory):
             "params:random_state": MemoryDataset(SEED),
             "topic_model": BERTopicModelDataset(filepath=model_path),
             **{name: KeptDataset() for name in FIT_OUTPUTS},
+            # Embeddings are saved chunk by chunk (a generator node): a memory dataset would
+            # keep only the last chunk, so use the project's appending dataset.
+            "comment_embeddings": EmbeddingsParquetDataset(
+                filepath=str(tmp_path_factory.mktemp("fit") / "comment_embeddings.parquet")
+            ),
         }
     )
     pipe = topics_pipeline().to_outputs(*FIT_OUTPUTS)
