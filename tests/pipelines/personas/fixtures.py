@@ -90,7 +90,7 @@ def make_comments(n_per_group: int = 5, n_rounds: int = 3) -> tuple[pd.DataFrame
     comments["source"] = "forum"
     comments["lang"] = "fr"
     comments["in_model"] = ~comments["is_spam"]
-    topic_info = pd.DataFrame({"topic_id": [-1, 0, 1], "label": ["bruit", "dépistage", "traitements"], "size": [3, 10, 10]})
+    topic_info = pd.DataFrame({"topic_id": [-1, 0, 1], "topic_label": ["bruit", "dépistage", "traitements"], "size": [3, 10, 10]})
     return comments, pd.DataFrame(topics), topic_info
 
 

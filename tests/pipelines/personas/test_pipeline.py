@@ -89,6 +89,9 @@ def test_cards_and_candidates(result):
     quotes = [q for c in cards for q in c["quotes"]]
     assert quotes and max(longest_shared_span(q, comments["text_clean"]) for q in quotes) < 8
     assert "dépistage" in prevention["recommended_approach"]["canal"]
+    # Topics are named by the topics stage's labels (topic_info.topic_label), never "topic_0".
+    shown = {t["topic"] for c in cards for t in c["top_topics"]}
+    assert shown and shown <= {"bruit", "dépistage", "traitements"}
     assert "## P1" in result["persona_cards_md"]
     top5 = result["ambassador_candidates"].head(5)
     assert set(top5["author_id"]) == {f"au_helpers{i}" for i in range(5)}

@@ -133,8 +133,10 @@ def describe_personas(
     classified = author_personas[author_personas["persona_id"] != UNCLASSIFIED_ID].set_index("author_id")
     community = feats.loc[feats.index.intersection(classified.index)]
     topic_labels: dict[str, str] = {}
-    if topic_info is not None and {"topic_id", "label"} <= set(topic_info.columns):
-        topic_labels = {f"topic_{int(t)}": str(lab) for t, lab in zip(topic_info["topic_id"], topic_info["label"])}
+    # The topics stage names the column ``topic_label`` (older outputs: ``label``).
+    label_col = next((c for c in ("topic_label", "label") if topic_info is not None and c in topic_info.columns), None)
+    if label_col is not None and "topic_id" in topic_info.columns:
+        topic_labels = {f"topic_{int(t)}": str(lab) for t, lab in zip(topic_info["topic_id"], topic_info[label_col])}
 
     usable = comments_clean[
         comments_clean["author_id"].isin(classified.index)

@@ -165,8 +165,10 @@ def build_author_features(
     )
     # Authors whose every comment is spam/duplicate keep a row with zero activity.
     labels = {}
-    if topic_info is not None and {"topic_id", "label"} <= set(topic_info.columns):
-        labels = dict(zip(pd.to_numeric(topic_info["topic_id"]).astype(int), topic_info["label"].astype(str)))
+    # The topics stage names the column ``topic_label`` (older outputs: ``label``).
+    label_col = next((c for c in ("topic_label", "label") if topic_info is not None and c in topic_info.columns), None)
+    if label_col is not None and "topic_id" in topic_info.columns:
+        labels = dict(zip(pd.to_numeric(topic_info["topic_id"]).astype(int), topic_info[label_col].astype(str)))
 
     # The reply graph uses every non-spam comment of kept authors: a reply is a link even
     # when it is a duplicate text.

@@ -192,6 +192,17 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "persona_role": {"fr": "Rôle dominant", "en": "Dominant role"},
     "persona_motivation": {"fr": "Motivation dominante", "en": "Dominant motivation"},
+    # Role and motivation ids of the personas stage, as a reader says them.
+    "value_patient": {"fr": "patient", "en": "patient"},
+    "value_aidant": {"fr": "aidant", "en": "caregiver"},
+    "value_professionnel_de_sante": {"fr": "professionnel de santé", "en": "health professional"},
+    "value_altruisme": {"fr": "altruisme", "en": "altruism"},
+    "value_besoin_de_reconnaissance": {"fr": "besoin de reconnaissance", "en": "need for recognition"},
+    "value_sentiment_d_appartenance": {"fr": "sentiment d'appartenance", "en": "sense of belonging"},
+    "value_experience_negative_en_prevention": {
+        "fr": "transformer une expérience négative en prévention",
+        "en": "turning a bad experience into prevention",
+    },
     "persona_topics": {"fr": "Sujets de prédilection", "en": "Favourite topics"},
     "persona_angle": {"fr": "Angle d'approche", "en": "Approach"},
     "persona_canal": {"fr": "Canal", "en": "Channel"},

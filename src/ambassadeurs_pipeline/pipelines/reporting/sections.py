@@ -20,7 +20,7 @@ from ambassadeurs_pipeline.privacy.pseudonyms import PSEUDONYM_PREFIX
 
 from . import charts, frames
 from .frames import as_list, as_text, col, is_empty
-from .i18n import Translator
+from .i18n import STRINGS, Translator
 from .params import ReportingParams
 
 logger = logging.getLogger(__name__)
@@ -506,7 +506,8 @@ def section_personas(
         facts = []
         for key, label in (("dominant_role", "persona_role"), ("dominant_motivation", "persona_motivation")):
             if as_text(card.get(key)):
-                facts.append((t(label), as_text(card[key]).replace("_", " ")))
+                value = as_text(card[key])
+                facts.append((t(label), t(f"value_{value}") if f"value_{value}" in STRINGS else value.replace("_", " ")))
         topics = [as_text(x.get("topic") if isinstance(x, dict) else x) for x in as_list(card.get("top_topics"))][:3]
         if topics:
             facts.append((t("persona_topics"), " ; ".join(topics)))
