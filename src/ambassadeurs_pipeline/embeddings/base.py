@@ -11,11 +11,13 @@ from __future__ import annotations
 import logging
 import re
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterator, Sequence
-from typing import Any, ClassVar
+from collections.abc import Iterator, Sequence
+from typing import ClassVar
 
 import numpy as np
 from tqdm.auto import tqdm
+
+from ambassadeurs_pipeline.backend_registry import BackendRegistry
 
 logger = logging.getLogger(__name__)
 
@@ -91,32 +93,7 @@ class EmbeddingBackend(ABC):
             raise RuntimeError(f"embedding backend {self.name!r} is not fitted: call fit(texts) first")
 
 
-_REGISTRY: dict[str, type[EmbeddingBackend]] = {}
-
-
-def register(name: str) -> Callable[[type[EmbeddingBackend]], type[EmbeddingBackend]]:
-    def decorate(cls: type[EmbeddingBackend]) -> type[EmbeddingBackend]:
-        cls.name = name
-        _REGISTRY[name] = cls
-        return cls
-
-    return decorate
-
-
-def available_backends() -> list[str]:
-    return sorted(_REGISTRY)
-
-
-def make_backend(name: str, **options: Any) -> EmbeddingBackend:
-    """Instantiate the backend registered as ``name`` with its options.
-
-    Raises:
-        ValueError: unknown name (the message lists the registered ones).
-    """
-    try:
-        cls = _REGISTRY[name]
-    except KeyError:
-        raise ValueError(
-            f"unknown embedding backend {name!r}; choose one of {available_backends()}"
-        ) from None
-    return cls(**options)
+_REGISTRY: BackendRegistry[EmbeddingBackend] = BackendRegistry("embedding backend")
+register = _REGISTRY.register
+available_backends = _REGISTRY.available
+make_backend = _REGISTRY.make

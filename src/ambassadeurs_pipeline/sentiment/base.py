@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Sequence
-from typing import Any, ClassVar
+from collections.abc import Sequence
+from typing import ClassVar
 
 import numpy as np
+
+from ambassadeurs_pipeline.backend_registry import BackendRegistry
 
 #: Labels written to ``comment_topics.sentiment_label`` (French, no accents: a contract).
 LABELS = ("negatif", "neutre", "positif")
@@ -30,25 +32,7 @@ class SentimentBackend(ABC):
     def score(self, texts: Sequence[str], langs: Sequence[str] | None = None) -> np.ndarray: ...
 
 
-_REGISTRY: dict[str, type[SentimentBackend]] = {}
-
-
-def register(name: str) -> Callable[[type[SentimentBackend]], type[SentimentBackend]]:
-    def decorate(cls: type[SentimentBackend]) -> type[SentimentBackend]:
-        cls.name = name
-        _REGISTRY[name] = cls
-        return cls
-
-    return decorate
-
-
-def available_backends() -> list[str]:
-    return sorted(_REGISTRY)
-
-
-def make_backend(name: str, **options: Any) -> SentimentBackend:
-    """Raises ``ValueError`` for an unknown name, listing the registered ones."""
-    try:
-        return _REGISTRY[name](**options)
-    except KeyError:
-        raise ValueError(f"unknown sentiment backend {name!r}; choose one of {available_backends()}") from None
+_REGISTRY: BackendRegistry[SentimentBackend] = BackendRegistry("sentiment backend")
+register = _REGISTRY.register
+available_backends = _REGISTRY.available
+make_backend = _REGISTRY.make
