@@ -35,15 +35,22 @@ class BackendRegistry(Generic[T]):
     def available(self) -> list[str]:
         return sorted(self._classes)
 
+    def backend_class(self, name: str) -> type[T]:
+        """The class registered as ``name`` (e.g. to read which options it accepts).
+
+        Raises:
+            ValueError: unknown name (the message lists the registered ones).
+        """
+        try:
+            return self._classes[name]
+        except KeyError:
+            raise ValueError(f"unknown {self.kind} {name!r}; choose one of {self.available()}") from None
+
     def make(self, name: str, **options: Any) -> T:
         """Instantiate the backend registered as ``name`` with its options.
 
         Raises:
-            ValueError: unknown name (the message lists the registered ones). Errors raised by
-                the backend's own constructor are not masked.
+            ValueError: unknown name. Errors raised by the backend's own constructor are not
+                masked.
         """
-        try:
-            cls = self._classes[name]
-        except KeyError:
-            raise ValueError(f"unknown {self.kind} {name!r}; choose one of {self.available()}") from None
-        return cls(**options)
+        return self.backend_class(name)(**options)

@@ -97,3 +97,4 @@ _REGISTRY: BackendRegistry[EmbeddingBackend] = BackendRegistry("embedding backen
 register = _REGISTRY.register
 available_backends = _REGISTRY.available
 make_backend = _REGISTRY.make
+backend_class = _REGISTRY.backend_class

@@ -56,10 +56,10 @@ def seeded_sample(n: int, size: int, random_state: int) -> np.ndarray:
 
 
 def _backend_options(params: EmbeddingParams, random_state: int) -> dict[str, Any]:
-    from ambassadeurs_pipeline.embeddings.base import _REGISTRY
+    from ambassadeurs_pipeline.embeddings.base import backend_class
 
     options = {"batch_size": params.batch_size, **params.options}
-    accepted = inspect.signature(_REGISTRY[params.backend].__init__).parameters
+    accepted = inspect.signature(backend_class(params.backend).__init__).parameters
     if "random_state" in accepted:
         options.setdefault("random_state", random_state)
     if "tfidf_svd" in accepted:
