@@ -71,3 +71,14 @@ def test_dask_engine_needs_an_address():
         ExecutionParams(engine="dask")
     with pytest.raises(ValueError, match="extra"):
         ExecutionParams(engine="local", extra_key=1)
+
+
+def test_cleaning_on_local_processes_equals_local_run(demo_export):
+    """engine 'processes' (2 loky workers on this machine) cuts the same partitions as Dask
+    and must give the single-process outputs exactly."""
+    local = run_cleaning(demo_export, ExecutionParams())
+    on_processes = run_cleaning(demo_export, ExecutionParams(engine="processes", n_workers=2, min_partition_rows=50))
+    for name in ("comments_clean", "comments_quarantine", "comment_languages"):
+        assert_frame_equal(on_processes[name], local[name], check_exact=True, obj=name)
+    assert on_processes["cleaning_report"] == local["cleaning_report"]
+    assert on_processes["pii_summary"] == local["pii_summary"]

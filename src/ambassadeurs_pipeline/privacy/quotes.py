@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 import unicodedata
 import zlib
-from collections import defaultdict
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -74,17 +74,25 @@ class CorpusIndex:
     @classmethod
     def build(cls, texts: Iterable[str], authors: Iterable[str] | None = None, span_words: int = 8) -> CorpusIndex:
         spans: set[int] = set()
-        users: dict[str, set[str]] = defaultdict(set)
+        word_authors: Counter[str] = Counter()
         texts = list(texts)
-        authors = list(authors) if authors is not None else [str(i) for i in range(len(texts))]
-        for text, author in zip(texts, authors):
+        authors = [str(a) for a in authors] if authors is not None else [str(i) for i in range(len(texts))]
+        # Author by author (texts sorted by author), so only a count per word is kept: a set
+        # of authors per word held ~50M references at 1M comments.
+        order = sorted(range(len(texts)), key=authors.__getitem__)
+        current, vocabulary = None, set()
+        for i in order:
+            if authors[i] != current:
+                word_authors.update(vocabulary)
+                current, vocabulary = authors[i], set()
+            text = texts[i]
             if not isinstance(text, str):
                 continue
             tokens = words(text)
-            spans.update(_hash(tokens[i : i + span_words]) for i in range(len(tokens) - span_words + 1))
-            for token in set(tokens):
-                users[token].add(str(author))
-        return cls(span_words, spans, {w: len(a) for w, a in users.items()})
+            spans.update(_hash(tokens[j : j + span_words]) for j in range(len(tokens) - span_words + 1))
+            vocabulary.update(tokens)
+        word_authors.update(vocabulary)
+        return cls(span_words, spans, dict(word_authors))
 
     def shares_span(self, text: str) -> bool:
         return bool(shingles(text, self.span_words) & self.spans)

@@ -37,3 +37,28 @@ def test_sampled_betweenness_is_seeded():
     first = graph_metrics(reply_edges(COMMENTS), AUTHORS, params, seed=7)
     again = graph_metrics(reply_edges(COMMENTS), AUTHORS, params, seed=7)
     pd.testing.assert_frame_equal(first, again)
+
+
+def test_betweenness_equals_networkx_exact_and_sampled():
+    """igraph computes what networkx defines: exact values equal
+    ``nx.betweenness_centrality(normalized=True)``; the sampled estimate equals networkx's
+    Brandes sum restricted to the same source pivots, scaled by n/k."""
+    import networkx as nx
+    import numpy as np
+
+    from ambassadeurs_pipeline.pipelines.personas.graph import betweenness
+
+    graph = nx.gnp_random_graph(40, 0.08, seed=3, directed=True)
+    graph = nx.relabel_nodes(graph, {i: f"a{i:02d}" for i in graph})
+    exact = betweenness(graph, None, seed=0)
+    reference = nx.betweenness_centrality(graph, normalized=True)
+    assert exact == pytest.approx(reference, abs=1e-12)
+
+    n, k = graph.number_of_nodes(), 10
+    sampled = betweenness(graph, k, seed=5)
+    nodes = list(graph.nodes())
+    pivots = [nodes[i] for i in sorted(np.random.default_rng(5).choice(n, size=k, replace=False).tolist())]
+    restricted = nx.betweenness_centrality_subset(graph, sources=pivots, targets=nodes, normalized=False)
+    expected = {v: restricted[v] * (n / k) / ((n - 1) * (n - 2)) for v in nodes}
+    assert sampled == pytest.approx(expected, abs=1e-12)
+    assert sampled != pytest.approx(exact)  # really a sample

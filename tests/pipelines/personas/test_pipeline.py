@@ -9,6 +9,7 @@ from sklearn.metrics import adjusted_rand_score
 from ambassadeurs_pipeline.pipelines.personas import create_pipeline
 from ambassadeurs_pipeline.pipelines.personas.params import PersonasParams
 from ambassadeurs_pipeline.privacy.quotes import longest_shared_span, QuoteGuardParams
+from ambassadeurs_pipeline.execution import ExecutionParams
 
 from .fixtures import make_comments, truth
 
@@ -36,6 +37,7 @@ def _run(seed: int = 42) -> dict:
             "comment_topics": MemoryDataset(topics),
             "topic_info": MemoryDataset(topic_info),
             "params:personas": MemoryDataset(PARAMS.model_dump()),
+            "params:execution": MemoryDataset(ExecutionParams()),
             "params:random_state": MemoryDataset(seed),
             "params:privacy.quotes": MemoryDataset(QuoteGuardParams().model_dump()),
             **{name: KeptDataset() for name in outputs},
@@ -105,3 +107,20 @@ def test_same_seed_same_outputs(result):
     for name in ("author_features", "author_personas", "ambassador_candidates"):
         pd.testing.assert_frame_equal(result[name], again[name])
     assert result["persona_quality"] == again["persona_quality"]
+
+
+@pytest.mark.slow
+def test_author_features_on_local_processes_equal_the_single_process_ones():
+    """Role and motivation matching split over 2 worker processes (engine 'processes')
+    gives the single-process features exactly."""
+    from ambassadeurs_pipeline.pipelines.personas.features import build_author_features
+
+    comments, topics, topic_info = make_comments()
+    local = build_author_features(comments, topics, topic_info, PARAMS.model_dump(), 42)
+    split = build_author_features(
+        comments, topics, topic_info, PARAMS.model_dump(), 42,
+        ExecutionParams(engine="processes", n_workers=2, min_partition_rows=20),
+    )
+    assert len(comments) > 80  # several partitions of 20 rows
+    pd.testing.assert_frame_equal(split[0], local[0], check_exact=True)
+    pd.testing.assert_frame_equal(split[1], local[1], check_exact=True)

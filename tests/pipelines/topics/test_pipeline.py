@@ -13,6 +13,7 @@ from ambassadeurs_pipeline.datasets.bertopic_model import BERTopicModelDataset
 from ambassadeurs_pipeline.datasets.embeddings_parquet import EmbeddingsParquetDataset
 from ambassadeurs_pipeline.pipelines.topics import create_pipeline
 from ambassadeurs_pipeline.pipelines.topics.annotate import COMMENT_TOPICS_COLUMNS
+from ambassadeurs_pipeline.execution import ExecutionParams
 
 pytestmark = pytest.mark.slow
 
@@ -29,11 +30,12 @@ class KeptDataset(MemoryDataset):
         pass
 
 
-def run_topics(comments_clean: pd.DataFrame, params, tmp_path, seed: int = 7) -> dict:
+def run_topics(comments_clean: pd.DataFrame, params, tmp_path, seed: int = 7, execution=None) -> dict:
     catalog = DataCatalog(
         {
             "comments_clean": MemoryDataset(comments_clean),
             "params:topics": MemoryDataset(params),
+            "params:execution": MemoryDataset(execution or ExecutionParams()),
             "params:random_state": MemoryDataset(seed),
             "topic_model": BERTopicModelDataset(filepath=str(tmp_path / f"topic_model_{seed}")),
             **{name: KeptDataset() for name in OUTPUTS},
@@ -131,9 +133,12 @@ def test_quality_report(outputs):
     assert 0 < q["topic_diversity"] <= 1
 
 
-def test_same_seed_same_comment_topics(outputs, synthetic, test_params, tmp_path):
+def test_same_seed_same_comment_topics_on_any_engine(outputs, synthetic, test_params, tmp_path):
+    """A second run with the same seed, its row-wise work (embeddings, sentiment,
+    questions) split over 2 local worker processes, gives the first run's outputs exactly."""
     comments, _ = synthetic
-    again = run_topics(comments, test_params, tmp_path)
+    on_processes = ExecutionParams(engine="processes", n_workers=2, min_partition_rows=50)
+    again = run_topics(comments, test_params, tmp_path, execution=on_processes)
     pd.testing.assert_frame_equal(outputs["comment_topics"], again["comment_topics"])
     first = np.vstack(outputs["comment_embeddings"]["embedding"])
     np.testing.assert_array_equal(first, np.vstack(again["comment_embeddings"]["embedding"]))

@@ -19,6 +19,7 @@ from ambassadeurs_pipeline.datasets.embeddings_parquet import EmbeddingsParquetD
 from ambassadeurs_pipeline.pipelines.topics import create_pipeline as topics_pipeline
 from ambassadeurs_pipeline.pipelines.topics.params import TopicsParams
 from ambassadeurs_pipeline.pipelines.topics_update.params import TopicsUpdateParams
+from ambassadeurs_pipeline.execution import ExecutionParams
 
 
 def _synthetic_module():
@@ -97,6 +98,7 @@ def fitted(topics_params, tmp_path_factory):
         {
             "comments_clean": MemoryDataset(comments),
             "params:topics": MemoryDataset(topics_params),
+            "params:execution": MemoryDataset(ExecutionParams()),
             "params:random_state": MemoryDataset(SEED),
             "topic_model": BERTopicModelDataset(filepath=model_path),
             **{name: KeptDataset() for name in FIT_OUTPUTS},

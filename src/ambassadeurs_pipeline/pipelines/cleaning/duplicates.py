@@ -25,6 +25,13 @@ def duplicate_key(text: str) -> str:
     return _NON_WORD.sub(" ", folded).strip()
 
 
+def _shingle_set(key: str, size: int) -> set[str]:
+    """Character shingles as str (no encoding: the exact Jaccard check only compares them)."""
+    if len(key) <= size:
+        return {key}
+    return {key[i : i + size] for i in range(len(key) - size + 1)}
+
+
 def _shingles(key: str, size: int) -> list[bytes]:
     if len(key) <= size:
         return [key.encode("utf-8")]
@@ -90,15 +97,35 @@ def group_duplicates(
         # to estimation noise); the exact Jaccard of the shingle sets, recomputed for the
         # few candidate pairs, decides.
         lsh = MinHashLSH(threshold=max(0.3, threshold - 0.15), num_perm=num_perm)
-        for i, mh in zip(candidates, hashes):
+        signatures = np.empty((len(candidates), num_perm), dtype=np.uint64)
+        row_of: dict[int, int] = {}
+        # LSH buckets of templated texts ("Merci pour vos réponses, …") grow with the corpus,
+        # so recomputing shingle sets for every proposed pair made this step superlinear
+        # (100k: 25 CPU s, 200k: 63 s). Two cheap filters come first: pairs already in one
+        # group need no check, and the MinHash estimate (a vectorised comparison of the
+        # signatures) drops pairs far below the threshold — 0.2 is 4 standard errors of the
+        # estimate at 64 permutations, so no true pair is lost in practice.
+        prefilter = max(0.0, threshold - 0.2)
+        for row, (i, mh) in enumerate(zip(candidates, hashes)):
+            signatures[row] = mh.hashvalues
+            row_of[i] = row
             found = lsh.query(mh)
             if found:
-                a = set(_shingles(keys[i], shingle_chars))
-                for j in found:
-                    b = set(_shingles(keys[j], shingle_chars))
-                    if len(a & b) >= threshold * len(a | b):
-                        uf.union(i, j)
-                        near[i] = True
+                root_i = uf.find(i)
+                others = [j for j in found if uf.find(j) != root_i]
+                if others:
+                    rows = np.fromiter((row_of[j] for j in others), dtype=np.int64, count=len(others))
+                    estimate = (signatures[rows] == signatures[row]).mean(axis=1)
+                    a = None
+                    for j, est in zip(others, estimate):
+                        if est < prefilter or uf.find(j) == uf.find(i):
+                            continue
+                        if a is None:
+                            a = _shingle_set(keys[i], shingle_chars)
+                        b = _shingle_set(keys[j], shingle_chars)
+                        if len(a & b) >= threshold * len(a | b):
+                            uf.union(i, j)
+                            near[i] = True
             lsh.insert(i, mh)
     groups = np.array([uf.find(i) for i in range(n)], dtype=np.int64)
     return groups, near

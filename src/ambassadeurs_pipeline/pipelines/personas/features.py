@@ -14,6 +14,9 @@ import re
 import numpy as np
 import pandas as pd
 
+from ambassadeurs_pipeline.execution import ExecutionParams, map_frame
+from ambassadeurs_pipeline.execution.engine import LOCAL
+
 from .graph import graph_metrics, reply_edges
 from .motivations import aggregate_motivations, score_comments
 from .params import PersonasParams, as_params
@@ -60,13 +63,19 @@ def exclude_flagged_authors(comments: pd.DataFrame, spam_share_max: float) -> tu
 def activity_features(comments: pd.DataFrame) -> pd.DataFrame:
     """Counts, active days, tenure and regularity (share of weeks active within tenure)."""
     created = pd.to_datetime(comments["created_at"])
-    frame = comments.assign(_day=created.dt.floor("D"), _week=created.dt.to_period("W").astype("string"))
+    frame = comments.assign(
+        _day=created.dt.floor("D"),
+        _week=created.dt.to_period("W").astype("string"),
+        # Vectorised counts: a per-author lambda cost 10 CPU s at 100k comments.
+        _reply=comments["parent_id"].notna().astype(int),
+    )
     g = frame.groupby("author_id")
+    n_replies = g["_reply"].sum()
     out = pd.DataFrame(
         {
             "n_comments": g.size(),
-            "n_threads_started": g["parent_id"].apply(lambda s: int(s.isna().sum())),
-            "n_replies": g["parent_id"].apply(lambda s: int(s.notna().sum())),
+            "n_threads_started": g.size() - n_replies,
+            "n_replies": n_replies,
             "active_days": g["_day"].nunique(),
         }
     )
@@ -129,6 +138,7 @@ def build_author_features(
     topic_info: pd.DataFrame | None,
     params: PersonasParams | dict,
     random_state: int,
+    execution: ExecutionParams = LOCAL,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """One row per kept author with every feature the personas and the shortlist use.
 
@@ -138,6 +148,7 @@ def build_author_features(
         topic_info: topic labels (``topic_id``, ``label``), may be ``None``.
         params: ``personas`` parameters.
         random_state: seed for sampled betweenness and Louvain.
+        execution: where the row-wise text matching (roles, motivations) runs.
 
     Returns:
         ``author_features`` (one row per kept author, ``author_id`` first) and
@@ -178,8 +189,13 @@ def build_author_features(
     features = features.join(helpfulness_features(usable))
     features = features.join(graph_metrics(reply_edges(graph_comments), kept_authors, p.graph, random_state))
     features = features.join(sentiment_and_topics(usable, labels))
-    features = features.join(aggregate_roles(detect_comment_roles(usable), kept_authors))
-    features = features.join(aggregate_motivations(score_comments(usable), kept_authors))
+    # Role and motivation matching is per comment (regexes): it goes where
+    # ``params:execution`` says, the aggregation per author stays here.
+    texts = usable[["comment_id", "author_id", "text_clean"]].reset_index(drop=True)
+    roles = map_frame(detect_comment_roles, texts, execution, label="detect_comment_roles")
+    features = features.join(aggregate_roles(roles, kept_authors))
+    motivations = map_frame(score_comments, texts, execution, label="score_comments")
+    features = features.join(aggregate_motivations(motivations, kept_authors))
 
     count_cols = [
         "n_comments", "n_threads_started", "n_replies", "active_days", "tenure_days",

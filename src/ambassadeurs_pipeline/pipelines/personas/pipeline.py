@@ -10,7 +10,10 @@ def create_pipeline(**kwargs) -> Pipeline:
         [
             Node(
                 func=build_author_features,
-                inputs=["comments_clean", "comment_topics", "topic_info", "params:personas", "params:random_state"],
+                inputs=[
+                    "comments_clean", "comment_topics", "topic_info", "params:personas", "params:random_state",
+                    "params:execution",
+                ],
                 outputs=["author_features", "excluded_authors"],
                 name="build_author_features",
             ),

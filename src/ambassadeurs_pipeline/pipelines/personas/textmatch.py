@@ -9,22 +9,38 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 
 _APOSTROPHES = {"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'"}
 
 
-@lru_cache(maxsize=4096)
 def _fold_char(char: str) -> str:
     if char in _APOSTROPHES:
         return "'"
     base = unicodedata.normalize("NFKD", char)[:1].lower()
-    return base if len(base) == 1 else char.lower()
+    if len(base) == 1:
+        return base
+    lower = char.lower()
+    # "İ".lower() is two characters: keep the character so offsets stay aligned.
+    return lower if len(lower) == 1 else char
+
+
+class _FoldTable(dict):
+    """``str.translate`` table filled on first sight of each character: folding a corpus
+    becomes one C-level pass per text (a Python loop per character cost ~40 % of the
+    personas features at 100k comments)."""
+
+    def __missing__(self, codepoint: int) -> str:
+        folded = _fold_char(chr(codepoint))
+        self[codepoint] = folded
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
 
 
 def fold(text: str) -> str:
     """Lower case, accents removed, apostrophes unified; same length as ``text``."""
-    return "".join(_fold_char(c) for c in text)
+    return text.translate(_FOLD_TABLE)
 
 
 def snippet(text: str, start: int, end: int, width: int = 60) -> str:

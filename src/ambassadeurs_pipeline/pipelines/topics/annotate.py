@@ -5,6 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ambassadeurs_pipeline.execution import ExecutionParams, map_frame
+from ambassadeurs_pipeline.execution.engine import LOCAL
 from ambassadeurs_pipeline.sentiment import label_scores, make_backend
 from ambassadeurs_pipeline.text.questions import detect_questions
 
@@ -18,9 +20,18 @@ COMMENT_TOPICS_COLUMNS = [
 ]
 
 
-def annotate_comments(comments_clean: pd.DataFrame, params: TopicsParams) -> pd.DataFrame:
-    """Sentiment (score in [-1, 1] and label) and ``is_question`` for each in-model comment."""
-    docs = select_model_comments(comments_clean)
+def annotate_comments(
+    comments_clean: pd.DataFrame, params: TopicsParams, execution: ExecutionParams = LOCAL
+) -> pd.DataFrame:
+    """Sentiment (score in [-1, 1] and label) and ``is_question`` for each in-model comment.
+
+    Row-wise, so it runs where ``params:execution`` says (same output on any engine)."""
+    docs = select_model_comments(comments_clean).reset_index(drop=True)
+    return map_frame(annotate_frame, docs, execution, params, label="annotate_comments")
+
+
+def annotate_frame(docs: pd.DataFrame, params: TopicsParams) -> pd.DataFrame:
+    """:func:`annotate_comments` on rows already selected for the model."""
     langs = docs["lang"].astype(str).tolist() if "lang" in docs else None
     backend = make_backend(params.sentiment.backend)
     scores = backend.score(docs["text_clean"].astype(str).tolist(), langs)

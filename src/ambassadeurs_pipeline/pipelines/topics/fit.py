@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import inspect
 import logging
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import numpy as np
@@ -21,6 +21,8 @@ import pandas as pd
 
 from ambassadeurs_pipeline.embeddings import EmbeddingBackend, l2_normalise, make_backend
 from ambassadeurs_pipeline.embeddings.base import strip_placeholders
+from ambassadeurs_pipeline.execution import ExecutionParams, map_chunks
+from ambassadeurs_pipeline.execution.engine import LOCAL
 
 from .context import with_thread_context
 from .params import EmbeddingParams, TopicModelParams, TopicsParams
@@ -94,8 +96,16 @@ def fit_embedding_model(comments_clean: pd.DataFrame, params: TopicsParams, rand
     return backend
 
 
+def _embed_texts(texts: Sequence[str], backend: EmbeddingBackend) -> np.ndarray:
+    """Row-wise (a text's vector does not depend on the other texts): safe to partition."""
+    return backend.transform(list(texts))
+
+
 def embed_comments(
-    comments_clean: pd.DataFrame, embedding_model: EmbeddingBackend, params: TopicsParams
+    comments_clean: pd.DataFrame,
+    embedding_model: EmbeddingBackend,
+    params: TopicsParams,
+    execution: ExecutionParams = LOCAL,
 ) -> Iterator[pd.DataFrame]:
     """Embed every in-model comment, ``embedding.chunk_size`` comments at a time.
 
@@ -112,7 +122,13 @@ def embed_comments(
     texts = docs["text_clean"].astype(str).to_numpy()
     size = params.embedding.chunk_size
     for start in range(0, len(texts), size):
-        matrix = embedding_model.transform(texts[start : start + size].tolist())
+        # Partitions start on the backend's batch boundaries, so the vectors are the
+        # single-process ones whatever the engine (``params:execution``).
+        parts = map_chunks(
+            _embed_texts, texts[start : start + size].tolist(), execution, embedding_model,
+            label="embed_comments", multiple_of=embedding_model.batch_size,
+        )
+        matrix = np.vstack(parts)
         logger.info("embedded comments %d-%d of %d with %s", start + 1, start + len(matrix), len(texts), embedding_model.name)
         yield pd.DataFrame({"comment_id": ids[start : start + size], "embedding": list(matrix)})
 

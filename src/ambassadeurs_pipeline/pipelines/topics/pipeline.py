@@ -21,14 +21,24 @@ def create_pipeline(**kwargs) -> Pipeline:
                 name="fit_embedding_model",
             ),
             # A generator node: each chunk of embeddings is saved as soon as it is computed.
-            Node(embed_comments, ["comments_clean", "embedding_model", "params:topics"], "comment_embeddings", name="embed_comments"),
+            Node(
+                embed_comments,
+                ["comments_clean", "embedding_model", "params:topics", "params:execution"],
+                "comment_embeddings",
+                name="embed_comments",
+            ),
             Node(
                 fit_topic_model,
                 ["comments_clean", "comment_embeddings", "embedding_model", "params:topics", "params:random_state"],
                 ["topic_model", "topic_assignments"],
                 name="fit_topic_model",
             ),
-            Node(annotate_comments, ["comments_clean", "params:topics"], "comment_annotations", name="annotate_comments"),
+            Node(
+                annotate_comments,
+                ["comments_clean", "params:topics", "params:execution"],
+                "comment_annotations",
+                name="annotate_comments",
+            ),
             Node(build_comment_topics, ["topic_assignments", "comment_annotations"], "comment_topics", name="build_comment_topics"),
             Node(
                 describe_topics,

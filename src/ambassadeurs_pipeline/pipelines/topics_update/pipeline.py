@@ -45,7 +45,7 @@ def create_pipeline(**kwargs) -> Pipeline:
                 name="assign_new_comments",
             ),
             Node(
-                annotate_comments, ["comments_clean", "params:topics"], "new_comment_annotations", name="annotate_new_comments"
+                annotate_comments, ["comments_clean", "params:topics", "params:execution"], "new_comment_annotations", name="annotate_new_comments"
             ),
             Node(
                 detect_emerging_topics,
