@@ -62,7 +62,7 @@ def _rss_mb() -> float:
         return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
-def run_kedro_child(project: Path, out: Path) -> None:
+def run_kedro_child(project: Path, out: Path, engine: str = "local", workers: int = 2) -> None:
     """Runs inside the measured child: the whole default pipeline with a node timer."""
     import resource
 
@@ -140,7 +140,9 @@ def run_kedro_child(project: Path, out: Path) -> None:
 
     timer = NodeTimer()
     start = time.perf_counter()
-    with KedroSession.create(project_path=project) as session:
+    # Same as `kedro run --params "execution.engine=...,execution.n_workers=..."`.
+    runtime = {"execution": {"engine": engine, "n_workers": workers}} if engine != "local" else None
+    with KedroSession.create(project_path=project, runtime_params=runtime) as session:
         # Private attribute on purpose: the timer exists only in this benchmark child and
         # must not become a project hook.
         session._hook_manager.register(timer)
@@ -179,7 +181,30 @@ def make_project_copy(corpus: Path, dest: Path) -> Path:
     return dest
 
 
-def run_whole_pipeline(project: Path, n: int, time_limit_s: float | None = None) -> dict[str, Any]:
+def _tree_usage(root_pid: int, cpu_seen: dict[int, float]) -> float:
+    """RSS (MB) of ``root_pid`` and all its descendants now; updates ``cpu_seen`` with each
+    process' CPU seconds (user + sys) so worker processes' CPU is counted too."""
+    import psutil
+
+    try:
+        root = psutil.Process(root_pid)
+        procs = [root, *root.children(recursive=True)]
+    except psutil.NoSuchProcess:
+        return 0.0
+    rss = 0.0
+    for proc in procs:
+        try:
+            rss += proc.memory_info().rss
+            times = proc.cpu_times()
+            cpu_seen[proc.pid] = times.user + times.system
+        except psutil.NoSuchProcess:
+            continue
+    return rss / 2**20
+
+
+def run_whole_pipeline(
+    project: Path, n: int, time_limit_s: float | None = None, engine: str = "local", workers: int = 2
+) -> dict[str, Any]:
     timings = project / "node_timings.json"
     for stale in (timings, timings.with_suffix(".partial.jsonl")):
         stale.unlink(missing_ok=True)
@@ -187,9 +212,14 @@ def run_whole_pipeline(project: Path, n: int, time_limit_s: float | None = None)
     load_before = os.getloadavg()
     start = time.perf_counter()
     with open(log, "w") as fh:
-        proc = subprocess.Popen([sys.executable, __file__, "--child-project", str(project), "--child-out", str(timings)],
+        proc = subprocess.Popen([sys.executable, __file__, "--child-project", str(project), "--child-out", str(timings),
+                                 "--engine", engine, "--workers", str(workers)],
                                 cwd=project, stdout=fh, stderr=subprocess.STDOUT)
+        # With worker processes the child's own peak RSS is not the run's: sample the whole
+        # process tree (child + workers) every 2 s and keep the largest sum.
+        tree_peak, cpu_seen = 0.0, {}
         while True:
+            tree_peak = max(tree_peak, _tree_usage(proc.pid, cpu_seen))
             pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
             if pid:
                 break
@@ -205,6 +235,10 @@ def run_whole_pipeline(project: Path, n: int, time_limit_s: float | None = None)
         "cpu_user_s": round(usage.ru_utime, 1), "cpu_sys_s": round(usage.ru_stime, 1),
         "load_before": [round(x, 2) for x in load_before], "load_after": [round(x, 2) for x in os.getloadavg()],
         "exit_status": os.waitstatus_to_exitcode(status), "log": str(log), "niceness": os.nice(0),
+        "engine": engine, "workers": workers if engine != "local" else 1,
+        "tree_peak_rss_mb": round(tree_peak, 1),
+        # Sampled every 2 s: the last 2 s of a worker are missed (a lower bound).
+        "tree_cpu_s": round(sum(cpu_seen.values()), 1),
     }
     partial = timings.with_suffix(".partial.jsonl")
     if timings.exists():
@@ -275,11 +309,14 @@ def main() -> None:
                         help="stop a run after this long and report the stages that finished")
     parser.add_argument("--results", type=Path, default=HERE / "results.json")
     parser.add_argument("--report-only", action="store_true", help="re-render results.md from results.json")
+    parser.add_argument("--engine", choices=["local", "processes"], default="local",
+                        help="params execution.engine of the measured run (processes: every core)")
+    parser.add_argument("--workers", type=int, default=2, help="execution.n_workers with --engine processes")
     parser.add_argument("--child-project", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--child-out", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child_project:
-        run_kedro_child(args.child_project, args.child_out)
+        run_kedro_child(args.child_project, args.child_out, args.engine, args.workers)
         return
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
     sys.path.insert(0, str(HERE))
@@ -292,7 +329,8 @@ def main() -> None:
             corpus, gen_s = generate_corpus(n, args.seed, args.workdir)
             project = make_project_copy(corpus, args.workdir / f"project_n{n}")
             logger.info("n=%d: kedro run in %s (load %s)", n, project, os.getloadavg())
-            run = run_whole_pipeline(project, n, args.time_limit_min * 60 if args.time_limit_min else None)
+            run = run_whole_pipeline(project, n, args.time_limit_min * 60 if args.time_limit_min else None,
+                                     args.engine, args.workers)
             run["generate_s"] = gen_s
             run["seed"] = args.seed
             results["runs"][str(n)] = run
