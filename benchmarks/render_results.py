@@ -17,6 +17,21 @@ def _fmt(x: Any, digits: int = 1) -> str:
     return str(x)
 
 
+def _peak(run: dict) -> float:
+    """MB: the process tree's peak when worker processes were used, else the child's own."""
+    return max(run["peak_rss_mb"], run.get("tree_peak_rss_mb") or 0.0)
+
+
+def _cpu_min(run: dict) -> float:
+    """Minutes of CPU: with worker processes, the tree's (sampled), else the child's rusage."""
+    return max(run["cpu_user_s"] + run["cpu_sys_s"], run.get("tree_cpu_s") or 0.0) / 60
+
+
+def _engine(run: dict) -> str:
+    engine = run.get("engine", "local")
+    return f"{engine} ({run.get('workers')} workers)" if engine == "processes" else engine
+
+
 def _stage_row(stage: str, s: dict[str, Any]) -> str:
     return (f"| {stage} | {_fmt(s['seconds'])} | {_fmt(s['comments_per_s'])} | {_fmt(s.get('cpu_s'))} | "
             f"{_fmt(s.get('comments_per_cpu_s'))} | {s['peak_rss_mb_so_far'] / 1024:.2f} |")
@@ -45,8 +60,11 @@ def render(results: dict[str, Any]) -> str:
         "of the run's process over the same spans (all threads): on a shared machine the wall time",
         "depends on the other jobs, the CPU time much less.",
         "",
-        "| comments | wall | CPU (user + sys) | peak RSS | target | load avg before → after | niceness | rows in / kept / quarantined / in model |",
-        "|---|---|---|---|---|---|---|---|",
+        "Peak RSS is the whole process tree's (Kedro + worker processes, sampled every 2 s) when the",
+        "run used worker processes (engine `processes`), else the Kedro process' own peak.",
+        "",
+        "| comments | engine | wall | CPU (user + sys) | peak RSS | target | load avg before → after | niceness | rows in / kept / quarantined / in model |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     runs = results.get("runs", {})
     for key in sorted(runs, key=int):
@@ -58,15 +76,15 @@ def render(results: dict[str, Any]) -> str:
         elif "error" in r:
             verdict = f"**failed** (exit {r.get('exit_status')})"
         elif target:
-            ok = r["wall_s"] <= target[0] and r["peak_rss_mb"] <= target[1]
+            ok = r["wall_s"] <= target[0] and _peak(r) <= target[1]
             verdict = f"≤ {target[0] // 60} min, < {target[1] // 1024} GB: **{'met' if ok else 'not met'}**"
         else:
             verdict = "–"
         c = r.get("cleaning_report", {})
         counts = " / ".join(_fmt(c.get(k)) for k in ("rows_in", "rows_kept", "rows_quarantined", "in_model"))
         lines.append(
-            f"| {n:,} | {r['wall_s'] / 60:.1f} min | {(r['cpu_user_s'] + r['cpu_sys_s']) / 60:.1f} min | "
-            f"{r['peak_rss_mb'] / 1024:.2f} GB | {verdict} | {r['load_before'][0]} → {r['load_after'][0]} | "
+            f"| {n:,} | {_engine(r)} | {r['wall_s'] / 60:.1f} min | {_cpu_min(r):.1f} min | "
+            f"{_peak(r) / 1024:.2f} GB | {verdict} | {r['load_before'][0]} → {r['load_after'][0]} | "
             f"{r.get('niceness', '?')} | {counts} |"
         )
     for key in sorted(runs, key=int):
@@ -83,6 +101,8 @@ def render(results: dict[str, Any]) -> str:
             if "error" in r:
                 lines += ["", f"### {int(key):,} comments: failed", "", "```", r["error"][-1500:], "```"]
             continue
+        if r.get("note"):
+            lines += ["", f"Run note ({int(key):,}): {r['note']}"]
         lines += ["", f"### {int(key):,} comments, per stage", "",
                   "| stage | wall s | comments/s | CPU s | comments per CPU s | peak RSS so far (GB) |", "|---|---|---|---|---|---|"]
         for stage, s in r["stages"].items():
