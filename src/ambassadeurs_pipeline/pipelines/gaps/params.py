@@ -38,6 +38,16 @@ class GroupingParams(_Strict):
         description="Above this many questions, the most recent ones are kept (the pairwise "
         "clustering needs n² memory).",
     )
+    merge_min_links: int = Field(
+        2,
+        ge=0,
+        description="Two clusters merge when at least this many follow-up questions (asked in "
+        "reply to one cluster's question) are, in their own words, closest to the other cluster; "
+        "0 turns merging off.",
+    )
+    merge_within_topic: bool = Field(
+        True, description="Only merge clusters that share a majority topic."
+    )
     n_label_terms: int = Field(3, ge=1, le=8)
     n_examples: int = Field(3, ge=1, le=10)
 
