@@ -72,3 +72,23 @@ def test_merge_is_independent_of_link_order():
 def test_cluster_topics_majority_ties_and_outliers():
     assert cluster_topics(np.array([0, 0, 0, 1]), np.array([3, 3, 4, -1])) == {0: 3, 1: None}
     assert cluster_topics(np.array([0, 0]), np.array([5, 4])) == {0: 4}
+
+
+def test_spam_replies_do_not_make_a_survey_a_conversation():
+    import pandas as pd
+
+    from ambassadeurs_pipeline.pipelines.gaps.answers import STRUCTURE_FLAT, STRUCTURE_PARENT, structure_by_source
+
+    comments = pd.DataFrame(
+        {
+            "comment_id": ["s1", "s2", "s3", "f1", "f2"],
+            "source": ["enquete", "enquete", "enquete", "forum", "forum"],
+            "thread_id": ["s1", "s1", "s3", "f1", "f1"],
+            "parent_id": [None, "s1", None, None, "f1"],
+            "is_spam": [False, True, False, False, False],
+            "is_duplicate": [False, True, False, False, False],
+        }
+    )
+    assert structure_by_source(comments) == {"enquete": STRUCTURE_FLAT, "forum": STRUCTURE_PARENT}
+    # Without the flags, the spam reply would make the survey look threaded.
+    assert structure_by_source(comments.drop(columns=["is_spam", "is_duplicate"]))["enquete"] == STRUCTURE_PARENT

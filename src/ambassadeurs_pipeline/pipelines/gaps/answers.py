@@ -40,7 +40,18 @@ def _present(series: pd.Series | None) -> pd.Series:
 
 
 def structure_by_source(comments: pd.DataFrame) -> dict[str, str]:
-    """The thread structure each source offers (see the module docstring)."""
+    """The thread structure each source offers (see the module docstring).
+
+    Spam, duplicates and bot comments do not make a conversation: a survey whose only
+    "replies" are spam posted under its rows is still a flat source, where no answer can be
+    measured (its questions were never open to replies).
+    """
+    keep = pd.Series(True, index=comments.index)
+    for flag in ("is_spam", "is_duplicate", "is_bot_author"):
+        if flag in comments:
+            keep &= ~comments[flag].fillna(False).astype(bool)
+    all_sources = comments.get("source", pd.Series(pd.NA, index=comments.index)).astype("string").fillna("inconnue")
+    comments = comments[keep]
     source = comments.get("source", pd.Series(pd.NA, index=comments.index)).astype("string").fillna("inconnue")
     parent = _present(comments.get("parent_id", pd.Series(pd.NA, index=comments.index)))
     thread = comments.get("thread_id", pd.Series(pd.NA, index=comments.index)).astype("string")
@@ -53,6 +64,8 @@ def structure_by_source(comments: pd.DataFrame) -> dict[str, str]:
             result[name] = STRUCTURE_THREAD
         else:
             result[name] = STRUCTURE_FLAT
+    for name in all_sources.unique():  # a source with only spam, duplicates or bots
+        result.setdefault(name, STRUCTURE_FLAT)
     return result
 
 
