@@ -92,3 +92,63 @@ def test_spam_replies_do_not_make_a_survey_a_conversation():
     assert structure_by_source(comments) == {"enquete": STRUCTURE_FLAT, "forum": STRUCTURE_PARENT}
     # Without the flags, the spam reply would make the survey look threaded.
     assert structure_by_source(comments.drop(columns=["is_spam", "is_duplicate"]))["enquete"] == STRUCTURE_PARENT
+
+
+def test_one_theme_component_is_the_topic_share_and_absent_without_it():
+    import pandas as pd
+    import pytest
+
+    from ambassadeurs_pipeline.pipelines.gaps.scoring import gap_components, weighted_gap_score
+
+    table = pd.DataFrame(
+        {
+            "n_askers": [10, 10], "growth_ratio": [1.0, 1.0], "n_questions": [10, 10],
+            "answer_rate": [0.0, 0.0], "slow_answer_share": [np.nan, np.nan], "resolution_rate": [0.0, 0.0],
+            "negative_followup_share": [np.nan, np.nan], "covered_share": [0.0, 0.0],
+            "coverage_status": ["non couvert", "non couvert"], "topic_share": [1.0, 0.25],
+        }
+    )
+    comps = gap_components(table)
+    assert comps["c_one_theme"].tolist() == [1.0, 0.25]
+    weights = {"unanswered": 0.5, "one_theme": 0.5}
+    score, _ = weighted_gap_score(comps, weights)
+    # Both never answered (1.0); the question form spread over 4 themes loses (1 − 0.25)/2.
+    assert score.tolist() == pytest.approx([1.0, 0.625])
+    score, missing = weighted_gap_score(comps.drop(columns="c_one_theme"), weights)
+    assert score.tolist() == pytest.approx([1.0, 1.0]) and missing.eq("one_theme").all()
+
+
+def test_follow_up_askers_count_as_demand_not_as_unanswered_questions():
+    import pandas as pd
+
+    from ambassadeurs_pipeline.pipelines.gaps.answers import measure_question_answers, summarise_answer_supply
+    from ambassadeurs_pipeline.pipelines.gaps.params import GapsParams
+
+    t = pd.Timestamp("2026-01-01")
+    comments = pd.DataFrame(
+        {
+            "comment_id": ["q1", "a1", "q2"],
+            "author_id": ["u1", "u2", "u3"],
+            "thread_id": ["q1", "q1", "q1"],
+            "parent_id": [None, "q1", "q1"],
+            "created_at": [t, t + pd.Timedelta(hours=1), t + pd.Timedelta(hours=2)],
+            "source": ["forum"] * 3,
+            "likes": [0, 0, 0],
+            "text_clean": ["comment faire ?", "il faut demander au médecin du travail", "moi aussi, comment faire ?"],
+            "is_bot_author": [False] * 3,
+        }
+    )
+    topics = pd.DataFrame(
+        {
+            "comment_id": ["q1", "a1", "q2"], "is_question": [True, False, True],
+            "sentiment_label": ["neutre"] * 3, "sentiment_score": [0.0] * 3,
+        }
+    )
+    groups = comments.loc[[0, 2]].assign(group_id=0)
+    params = GapsParams()
+    qa = measure_question_answers(groups, comments, topics, params).set_index("comment_id")
+    assert qa.loc["q2", "follows_question"] == "q1" and pd.isna(qa.loc["q1", "follows_question"])
+    supply = summarise_answer_supply(qa.reset_index(), params).iloc[0]
+    # q2 got no reply of its own, but the thread's answer went to q1: 1/1 answered, not 1/2.
+    assert supply["answer_rate"] == 1.0 and supply["n_measurable"] == 1
+    assert "1 relance(s)" in supply["answer_note"]

@@ -105,6 +105,12 @@ class ScoreWeights(_Strict):
     unresolved: float = Field(0.35, ge=0.0)
     negative_followup: float = Field(0.0, ge=0.0)
     uncovered: float = Field(0.15, ge=0.0)
+    one_theme: float = Field(
+        0.10,
+        ge=0.0,
+        description="Share of the group's questions in its majority topic: low for a question "
+        "form asked about everything ('est-ce que X fait grossir ?'), which no one content answers.",
+    )
 
     @model_validator(mode="after")
     def _some_weight(self) -> ScoreWeights:
