@@ -152,3 +152,17 @@ def test_follow_up_askers_count_as_demand_not_as_unanswered_questions():
     # q2 got no reply of its own, but the thread's answer went to q1: 1/1 answered, not 1/2.
     assert supply["answer_rate"] == 1.0 and supply["n_measurable"] == 1
     assert "1 relance(s)" in supply["answer_note"]
+
+
+def test_merge_needs_a_share_of_the_smaller_sides_follow_ups():
+    labels = np.array([0, 1, 2, 3])
+    topics = {c: 1 for c in range(4)}
+    # 2 links between clusters with 10 and 8 follow-ups: 2 < 0.3 × 8 = 2.4, chance; 3 links
+    # between clusters with 4 and 9: 3 ≥ 0.3 × 4, one need.
+    links = {(0, 1): 2, (2, 3): 3}
+    followers = {0: 10, 1: 8, 2: 4, 3: 9}
+    merged = merge_linked_clusters(labels, links, topics, 2, True, n_followers=followers, min_link_share=0.3)
+    assert merged.tolist() == [0, 1, 2, 2]
+    # A cluster with no follow-up of its own is judged on the count: 2 ≥ 0.3 × max(0, 2).
+    merged = merge_linked_clusters(labels, {(0, 1): 2}, topics, 2, True, n_followers={0: 10}, min_link_share=0.3)
+    assert merged.tolist() == [0, 0, 2, 3]

@@ -167,8 +167,10 @@ def group_questions(
         )
         topic = questions["topic_id"] if "topic_id" in questions else pd.Series(np.nan, index=questions.index)
         before = len(np.unique(labels))
+        n_followers = pd.Series(own[known].astype(np.int64)).value_counts().to_dict()
         labels = merge_linked_clusters(
-            labels, links, cluster_topics(labels, topic.to_numpy()), cfg.merge_min_links, cfg.merge_within_topic
+            labels, links, cluster_topics(labels, topic.to_numpy()), cfg.merge_min_links, cfg.merge_within_topic,
+            n_followers=n_followers, min_link_share=cfg.merge_min_link_share,
         )
         n_merged = before - len(np.unique(labels))
     questions["_cluster"] = labels
@@ -266,8 +268,16 @@ def merge_linked_clusters(
     topics: dict[int, object],
     min_links: int,
     within_topic: bool,
+    n_followers: dict[int, int] | None = None,
+    min_link_share: float = 0.0,
 ) -> np.ndarray:
     """Union the clusters joined by at least ``min_links`` follower links (transitively).
+
+    With ``n_followers`` (follow-up questions asked under each cluster's questions), the links
+    must also be at least ``min_link_share`` of the smaller of the two follower counts: a
+    fixed count does not scale with the corpus (more follow-ups, more chance links, and
+    transitive unions chain them), a share does. A cluster with fewer follow-ups than
+    ``min_links`` is judged on the count alone.
 
     With ``within_topic``, two clusters merge only when they share a majority topic (not
     missing): a one-off follow-up that changes the subject ("et sinon, le X fait grossir ?")
@@ -285,6 +295,10 @@ def merge_linked_clusters(
     for (a, b), n in sorted(links.items()):
         if n < min_links or a not in parent or b not in parent:
             continue
+        if n_followers is not None and min_link_share > 0:
+            smaller = min(n_followers.get(a, 0), n_followers.get(b, 0))
+            if n < min_link_share * max(smaller, min_links):
+                continue
         if within_topic and (topics.get(a) is None or topics.get(a) != topics.get(b)):
             continue
         ra, rb = root(a), root(b)

@@ -45,6 +45,13 @@ class GroupingParams(_Strict):
         "reply to one cluster's question) are, in their own words, closest to the other cluster; "
         "0 turns merging off.",
     )
+    merge_min_link_share: float = Field(
+        0.3,
+        ge=0.0,
+        le=1.0,
+        description="The links must also be this share of the follow-up questions of the cluster "
+        "that has fewer (a fixed count does not scale with the corpus).",
+    )
     merge_within_topic: bool = Field(
         True, description="Only merge clusters that share a majority topic."
     )

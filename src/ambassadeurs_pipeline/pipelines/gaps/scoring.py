@@ -12,7 +12,7 @@ Each component is a number in [0, 1] where 1 means "more of a gap":
   fait grossir ?", "faut-il retourner voir le X ?"), not one need one content could answer;
   measured on demo seeds 1–4, such groups are as poorly answered as planted gaps (the
   generator's own truth agrees), and this is what tells them apart (gaps ≥ 0.75, the forms
-  that reached the top 10: 0.19–0.46). A real need that spans themes pays for it too
+  near the top: 0.19–0.57). A real need that spans themes pays for it too
   (docs/gaps.md, limits);
 - ``c_uncovered``: 0 when covered, else 1 − share of questions matched by a catalog item.
   Not a continuous "distance to the catalog": measured on the demo corpora, template
