@@ -28,3 +28,16 @@ def test_precision_recall_and_covered_intents():
     assert result["recall@10"] == round(2 / 3, 3)
     assert result["covered_intents_in_top10"] == ["stylo"]
     assert result["best_rank_of_each_gap"] == {"A": 1, "B": 3, "C": None}
+
+
+def test_gaps_truth_from_the_per_comment_column():
+    from ambassadeurs_pipeline.pipelines.gaps.evaluate import gaps_truth_from_comments
+
+    comments = pd.DataFrame(
+        {"comment_id": ["c1", "c2", "c3", "c4"], "is_gap_question": ["gap_b", None, "gap_a", "gap_b"]}
+    )
+    truth = gaps_truth_from_comments(comments)
+    assert truth.to_dict("records") == [
+        {"gap_id": "gap_a", "comment_ids": "c3"},
+        {"gap_id": "gap_b", "comment_ids": "c1;c4"},
+    ]

@@ -80,7 +80,9 @@ def test_flat_export_without_catalog_still_ranks_on_what_it_can_measure():
     assert gaps["missing_components"].str.contains("unanswered").all()
     assert gaps["thread_structure"].str.contains("plat").all()
     assert gaps["rank"].notna().all()
-    # Demand alone now: askers (weight 0.10) and growth (0.05), renormalised.
-    expected = (0.10 * gaps["c_demand_askers"] + 0.05 * gaps["c_demand_growth"]) / 0.15
+    # Demand alone now: askers (weight 0.10), growth (0.05) and one theme (0.10), renormalised.
+    expected = (
+        0.10 * gaps["c_demand_askers"] + 0.05 * gaps["c_demand_growth"] + 0.10 * gaps["c_one_theme"]
+    ) / 0.25
     pd.testing.assert_series_equal(gaps["gap_score"], expected, check_names=False)
     assert gaps["gap_score"].is_monotonic_decreasing

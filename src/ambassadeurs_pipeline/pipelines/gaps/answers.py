@@ -24,6 +24,7 @@ import re
 import numpy as np
 import pandas as pd
 
+from .faq import _thread_opener_question
 from .params import GapsParams
 
 logger = logging.getLogger(__name__)
@@ -40,7 +41,18 @@ def _present(series: pd.Series | None) -> pd.Series:
 
 
 def structure_by_source(comments: pd.DataFrame) -> dict[str, str]:
-    """The thread structure each source offers (see the module docstring)."""
+    """The thread structure each source offers (see the module docstring).
+
+    Spam, duplicates and bot comments do not make a conversation: a survey whose only
+    "replies" are spam posted under its rows is still a flat source, where no answer can be
+    measured (its questions were never open to replies).
+    """
+    keep = pd.Series(True, index=comments.index)
+    for flag in ("is_spam", "is_duplicate", "is_bot_author"):
+        if flag in comments:
+            keep &= ~comments[flag].fillna(False).astype(bool)
+    all_sources = comments.get("source", pd.Series(pd.NA, index=comments.index)).astype("string").fillna("inconnue")
+    comments = comments[keep]
     source = comments.get("source", pd.Series(pd.NA, index=comments.index)).astype("string").fillna("inconnue")
     parent = _present(comments.get("parent_id", pd.Series(pd.NA, index=comments.index)))
     thread = comments.get("thread_id", pd.Series(pd.NA, index=comments.index)).astype("string")
@@ -53,6 +65,8 @@ def structure_by_source(comments: pd.DataFrame) -> dict[str, str]:
             result[name] = STRUCTURE_THREAD
         else:
             result[name] = STRUCTURE_FLAT
+    for name in all_sources.unique():  # a source with only spam, duplicates or bots
+        result.setdefault(name, STRUCTURE_FLAT)
     return result
 
 
@@ -173,6 +187,12 @@ def measure_question_answers(
     out = questions[["comment_id", "group_id", "created_at"]].join(per_q, on="comment_id")
     out["thread_structure"] = structure.to_numpy()
     out["measurable"] = out["thread_structure"] != STRUCTURE_FLAT
+    # A question asked in reply to a question of the same thread ("moi aussi, quelqu'un
+    # sait ?") is one more asker of the opener's need, not another chance to be answered:
+    # the answers of the thread go to the opener, below which the follower sits. Measured
+    # on its own replies it would count as unanswered in every well-answered thread.
+    opener = _thread_opener_question(questions)
+    out["follows_question"] = opener.reindex(out.index).astype("string")
     out["n_answers"] = out["n_answers"].fillna(0).astype("int64")
     out["n_followups"] = out["n_followups"].fillna(0).astype("int64")
     out["answered"] = out["n_answers"] > 0
@@ -184,7 +204,7 @@ def measure_question_answers(
         out[col] = out[col].astype("Int64").mask(~out["measurable"])
     return out[
         [
-            "comment_id", "group_id", "thread_structure", "measurable", "answered", "n_answers",
+            "comment_id", "group_id", "thread_structure", "measurable", "follows_question", "answered", "n_answers",
             "hours_to_first_answer", "resolved", "n_followups", "followup_negative_share",
             "followup_sentiment_mean",
         ]
@@ -203,7 +223,11 @@ def summarise_answer_supply(question_answers: pd.DataFrame, params: GapsParams) 
     slow = params.answers.slow_answer_hours
     rows = []
     for group_id, qs in question_answers.groupby("group_id"):
-        m = qs[qs["measurable"]]
+        follows = (
+            qs["follows_question"].notna() if "follows_question" in qs else pd.Series(False, index=qs.index)
+        )
+        # Rates are per thread-opening question; follow-up askers count as demand only.
+        m = qs[qs["measurable"] & ~follows]
         hours = m["hours_to_first_answer"].dropna()
         answered = m[m["answered"].fillna(False).astype(bool)]
         structures = qs["thread_structure"].value_counts()
@@ -218,8 +242,12 @@ def summarise_answer_supply(question_answers: pd.DataFrame, params: GapsParams) 
                 + (f", première réponse en {hours.median():.0f} h (médiane)" if len(hours) else "")
                 + f" ; {int(m['resolved'].fillna(False).astype(bool).sum())} résolues (remerciement ou réponse aimée)."
             )
-            if len(m) < len(qs):
-                note += f" {len(qs) - len(m)} question(s) d'un export plat non mesurée(s)."
+            n_follow = int((qs["measurable"] & follows).sum())
+            if n_follow:
+                note += f" {n_follow} relance(s) dans le fil d'une question du groupe, comptée(s) comme demande."
+            n_flat = int((~qs["measurable"]).sum())
+            if n_flat:
+                note += f" {n_flat} question(s) d'un export plat non mesurée(s)."
         rows.append(
             {
                 "group_id": group_id,

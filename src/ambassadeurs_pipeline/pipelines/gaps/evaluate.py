@@ -1,6 +1,7 @@
 """Does the gaps stage find the demo corpus's planted information gaps?
 
     nice python -m ambassadeurs_pipeline.pipelines.gaps.evaluate --seeds 1 2 3 --n-comments 6000
+    nice python -m ambassadeurs_pipeline.pipelines.gaps.evaluate --demo-dir data/01_raw
 
 For each seed: generate the demo corpus into a temporary directory, run ingestion → cleaning
 → topics → gaps there with a ``KedroSession`` (runtime params ``comments_path``,
@@ -177,6 +178,45 @@ def evaluate_seed(
             shutil.rmtree(tmp, ignore_errors=True)
 
 
+def gaps_truth_from_comments(comments_truth: pd.DataFrame) -> pd.DataFrame:
+    """``gap_id, comment_ids`` from the per-comment ``is_gap_question`` column.
+
+    For demo directories whose ground truth has no ``gaps.csv`` (the committed 20k demo).
+    """
+    gap = comments_truth["is_gap_question"].astype("string").str.strip()
+    rows = comments_truth.assign(_gap=gap)[gap.notna() & gap.ne("")]
+    return (
+        rows.groupby("_gap", sort=True)["comment_id"]
+        .apply(lambda ids: ";".join(ids.astype(str)))
+        .rename("comment_ids")
+        .rename_axis("gap_id")
+        .reset_index()
+    )
+
+
+def evaluate_demo_dir(demo_dir: Path, with_catalog: bool = True, work_dir: Path | None = None) -> dict[str, Any]:
+    """Score an existing demo directory (``comments.csv``, ``content_catalog.csv``, ``ground_truth/``)."""
+    tmp = Path(tempfile.mkdtemp(prefix="gaps_eval_demo_", dir=work_dir))
+    try:
+        outputs = run_chain(Path(demo_dir).resolve(), tmp / "run", with_catalog)
+        truth_dir = Path(demo_dir) / "ground_truth"
+        comments_truth = pd.read_csv(truth_dir / "comments.csv", dtype={"comment_id": str})
+        gaps_csv = truth_dir / "gaps.csv"
+        gaps_truth = pd.read_csv(gaps_csv) if gaps_csv.exists() else gaps_truth_from_comments(comments_truth)
+        scores = score_ranking(outputs["information_gaps"], outputs["question_groups"], gaps_truth, comments_truth)
+        calibration = outputs["coverage_calibration"]
+        scores.update(
+            demo_dir=str(demo_dir),
+            with_catalog=with_catalog,
+            coverage_threshold=calibration.get("threshold"),
+            coverage_held_out=calibration.get("held_out_folds"),
+        )
+        return scores
+    finally:
+        if work_dir is None:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seeds", type=int, nargs="+", default=[1, 2, 3])
@@ -184,10 +224,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-catalog", action="store_true", help="run without the content catalog")
     parser.add_argument("--keep", type=Path, default=None, help="save each seed's information_gaps here")
     parser.add_argument("--work-dir", type=Path, default=None, help="keep each seed's run directory under here")
+    parser.add_argument(
+        "--demo-dir", type=Path, default=None,
+        help="score this existing demo directory (e.g. data/01_raw) instead of generating seeds",
+    )
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     logger.setLevel(logging.INFO)
     results = []
+    if args.demo_dir is not None:
+        result = evaluate_demo_dir(args.demo_dir, not args.no_catalog, args.work_dir)
+        sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
+        results.append(result)
+        args.seeds = []
     for seed in args.seeds:
         result = evaluate_seed(seed, args.n_comments, args.keep, not args.no_catalog, args.work_dir)
         sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
@@ -197,7 +246,7 @@ def main(argv: list[str] | None = None) -> int:
         r["precision@5"] >= 0.8 and r["recall@10"] >= 0.8 and not r["covered_intents_in_top10"] for r in results
     )
     summary = {
-        "seeds": args.seeds,
+        "seeds": args.seeds if args.demo_dir is None else str(args.demo_dir),
         "precision@5": [r["precision@5"] for r in results],
         "recall@10": [r["recall@10"] for r in results],
         "covered_intents_in_top10": [len(r["covered_intents_in_top10"]) for r in results],

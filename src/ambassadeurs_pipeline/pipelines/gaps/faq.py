@@ -135,13 +135,44 @@ def group_questions(
     if len(questions) < 2:
         return all_questions
     vectors = embedding_matrix(comment_embeddings, questions["comment_id"])
-    distances = question_distances(questions["text_clean"], vectors, cfg.term_weight, cfg.term_min_df)
+    followers = all_questions[opener.notna()].copy()
+    # Followers restate the opener's need in their own words: the evidence used below to
+    # merge clusters that are one need asked in different words.
+    embedded = followers["comment_id"].isin(pd.Index(comment_embeddings["comment_id"]))
+    restating = followers[embedded].reset_index(drop=True)
+    use_terms = cfg.term_weight > 0
+    terms, follower_terms = (
+        fit_question_terms(questions["text_clean"], cfg.term_min_df, restating["text_clean"])
+        if use_terms else (None, None)
+    )
+    distances = _distances_from(terms, vectors, cfg.term_weight)
     labels = AgglomerativeClustering(
         n_clusters=None,
         metric="precomputed",
         linkage="average",
         distance_threshold=cfg.distance_threshold,
     ).fit_predict(distances)
+    n_merged = 0
+    if cfg.merge_min_links > 0 and len(restating):
+        opener_of = opener[opener.notna()].loc[followers.index[embedded.to_numpy()]].to_numpy()
+        own = pd.Series(labels, index=questions["comment_id"].to_numpy()).reindex(opener_of).to_numpy()
+        known = ~pd.isna(own)
+        links = follower_links(
+            terms, vectors, labels,
+            None if follower_terms is None else follower_terms[known],
+            embedding_matrix(comment_embeddings, restating["comment_id"][known]),
+            own[known].astype(np.int64),
+            cfg.term_weight,
+            min_similarity=1.0 - cfg.distance_threshold,
+        )
+        topic = questions["topic_id"] if "topic_id" in questions else pd.Series(np.nan, index=questions.index)
+        before = len(np.unique(labels))
+        n_followers = pd.Series(own[known].astype(np.int64)).value_counts().to_dict()
+        labels = merge_linked_clusters(
+            labels, links, cluster_topics(labels, topic.to_numpy()), cfg.merge_min_links, cfg.merge_within_topic,
+            n_followers=n_followers, min_link_share=cfg.merge_min_link_share,
+        )
+        n_merged = before - len(np.unique(labels))
     questions["_cluster"] = labels
     n_clustered = len(questions)
     centrality = pd.Series(np.nan, index=questions["comment_id"].to_numpy())
@@ -151,7 +182,6 @@ def group_questions(
         centroid /= np.linalg.norm(centroid) or 1.0
         centrality.iloc[idx] = vectors[idx] @ centroid
     questions["centrality"] = centrality.to_numpy()
-    followers = all_questions[opener.notna()].copy()
     followers["_cluster"] = opener[opener.notna()].map(questions.set_index("comment_id")["_cluster"])
     followers = followers[followers["_cluster"].notna()]
     questions = pd.concat([questions, followers], ignore_index=True)
@@ -172,11 +202,109 @@ def group_questions(
     questions = questions.drop(columns="_cluster").sort_values("comment_id", kind="stable").reset_index(drop=True)
     logger.info(
         "%d questions (%d opening threads clustered, %d in reply to one, %d conversational replies left out) "
-        "→ %d groups with ≥%d askers; %d in smaller groups.",
-        len(questions), n_clustered, len(followers), n_conversational, len(mapping), cfg.min_askers,
+        "→ %d groups with ≥%d askers (%d clusters merged on follow-up evidence); %d in smaller groups.",
+        len(questions), n_clustered, len(followers), n_conversational, len(mapping), cfg.min_askers, n_merged,
         int((questions["group_id"] == GROUP_NOISE).sum()),
     )
     return questions
+
+
+def follower_links(
+    opener_terms: np.ndarray | None,
+    opener_vectors: np.ndarray,
+    labels: np.ndarray,
+    follower_terms: np.ndarray | None,
+    follower_vectors: np.ndarray,
+    follower_cluster: np.ndarray,
+    term_weight: float,
+    min_similarity: float,
+) -> dict[tuple[int, int], int]:
+    """How often a follow-up question, in its own words, lands in another cluster than its opener.
+
+    A question asked in reply to a question ("pareil pour moi : l'employeur peut refuser le
+    temps partiel ?") is the same need as the thread's opener, asked in different words. Each
+    follower is placed, by its own asking sentences, in the cluster of openers with the highest
+    average similarity (the clustering's own similarity and linkage), if that similarity
+    reaches ``min_similarity`` (the clustering's merge level). When that cluster is not its
+    opener's, the two clusters hold one need phrased two ways: one link between them.
+
+    Returns:
+        ``{(a, b): n}`` with ``a < b``: number of followers linking clusters ``a`` and ``b``.
+    """
+    if len(follower_vectors) == 0:
+        return {}
+    similarity = (1.0 - term_weight) * (follower_vectors @ opener_vectors.T)
+    if term_weight > 0 and opener_terms is not None and follower_terms is not None:
+        similarity = similarity + term_weight * (follower_terms @ opener_terms.T)
+    clusters, index = np.unique(labels, return_inverse=True)
+    members = np.zeros((len(labels), len(clusters)), dtype=np.float64)
+    members[np.arange(len(labels)), index] = 1.0
+    average = (similarity @ members) / members.sum(axis=0)
+    best = np.argmax(average, axis=1)  # ties: the smallest cluster label, deterministic
+    reached = average[np.arange(len(best)), best] >= min_similarity
+    links: dict[tuple[int, int], int] = {}
+    for own, near, ok in zip(follower_cluster, clusters[best], reached):
+        if ok and own != near:
+            key = (int(min(own, near)), int(max(own, near)))
+            links[key] = links.get(key, 0) + 1
+    return links
+
+
+def cluster_topics(labels: np.ndarray, topic_ids: np.ndarray) -> dict[int, object]:
+    """Majority topic of each cluster (ties: the smallest topic id; missing/-1: None)."""
+    frame = pd.DataFrame({"cluster": labels, "topic": pd.to_numeric(pd.Series(topic_ids), errors="coerce")})
+    frame = frame[frame["topic"].notna() & frame["topic"].ne(-1)]
+    result: dict[int, object] = {int(c): None for c in np.unique(labels)}
+    counts = frame.groupby(["cluster", "topic"]).size().reset_index(name="n")
+    counts = counts.sort_values(["cluster", "n", "topic"], ascending=[True, False, True])
+    for cluster, topic in counts.drop_duplicates("cluster")[["cluster", "topic"]].itertuples(index=False):
+        result[int(cluster)] = topic
+    return result
+
+
+def merge_linked_clusters(
+    labels: np.ndarray,
+    links: dict[tuple[int, int], int],
+    topics: dict[int, object],
+    min_links: int,
+    within_topic: bool,
+    n_followers: dict[int, int] | None = None,
+    min_link_share: float = 0.0,
+) -> np.ndarray:
+    """Union the clusters joined by at least ``min_links`` follower links (transitively).
+
+    With ``n_followers`` (follow-up questions asked under each cluster's questions), the links
+    must also be at least ``min_link_share`` of the smaller of the two follower counts: a
+    fixed count does not scale with the corpus (more follow-ups, more chance links, and
+    transitive unions chain them), a share does. A cluster with fewer follow-ups than
+    ``min_links`` is judged on the count alone.
+
+    With ``within_topic``, two clusters merge only when they share a majority topic (not
+    missing): a one-off follow-up that changes the subject ("et sinon, le X fait grossir ?")
+    links clusters across themes, a need asked two ways stays within its theme. Each merged
+    cluster takes the smallest label of its parts, so the result is deterministic.
+    """
+    parent = {int(c): int(c) for c in np.unique(labels)}
+
+    def root(c: int) -> int:
+        while parent[c] != c:
+            parent[c] = parent[parent[c]]
+            c = parent[c]
+        return c
+
+    for (a, b), n in sorted(links.items()):
+        if n < min_links or a not in parent or b not in parent:
+            continue
+        if n_followers is not None and min_link_share > 0:
+            smaller = min(n_followers.get(a, 0), n_followers.get(b, 0))
+            if n < min_link_share * max(smaller, min_links):
+                continue
+        if within_topic and (topics.get(a) is None or topics.get(a) != topics.get(b)):
+            continue
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    return np.array([root(int(c)) for c in labels], dtype=np.asarray(labels).dtype)
 
 
 def question_focus(text: str) -> str:
@@ -197,6 +325,17 @@ def question_term_vectors(texts: pd.Series, min_df: int) -> np.ndarray:
     that their inverse document frequency is low; what remains are the specific words of
     the need ("décalage horaire", "temps partiel thérapeutique").
     """
+    return fit_question_terms(texts, min_df)[0]
+
+
+def fit_question_terms(
+    texts: pd.Series, min_df: int, other_texts: pd.Series | None = None
+) -> tuple[np.ndarray, np.ndarray | None]:
+    """``question_term_vectors`` of ``texts``, and of ``other_texts`` in the same vocabulary.
+
+    The vocabulary and weights are fitted on ``texts`` only, so adding ``other_texts`` never
+    changes the vectors of ``texts``.
+    """
     focus = texts.map(question_focus).to_numpy()
     vectorizer = TfidfVectorizer(
         token_pattern=_TOKEN, stop_words=_STOP, ngram_range=(1, 1), min_df=min_df,
@@ -205,9 +344,19 @@ def question_term_vectors(texts: pd.Series, min_df: int) -> np.ndarray:
     try:
         with warnings.catch_warnings():  # spaCy's list has a few tokens our pattern never makes
             warnings.simplefilter("ignore", UserWarning)
-            return vectorizer.fit_transform(focus).toarray()
+            matrix = vectorizer.fit_transform(focus).toarray()
     except ValueError:  # only stop words, or no term reaches min_df
-        return np.zeros((len(focus), 1), dtype=np.float32)
+        zeros = np.zeros((len(focus), 1), dtype=np.float32)
+        other = None if other_texts is None else np.zeros((len(other_texts), 1), dtype=np.float32)
+        return zeros, other
+    if other_texts is None:
+        return matrix, None
+    if len(other_texts) == 0:
+        return matrix, np.zeros((0, matrix.shape[1]), dtype=np.float32)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        other = vectorizer.transform(other_texts.map(question_focus).to_numpy()).toarray()
+    return matrix, other
 
 
 def question_distances(texts: pd.Series, vectors: np.ndarray, term_weight: float, term_min_df: int) -> np.ndarray:
@@ -216,9 +365,13 @@ def question_distances(texts: pd.Series, vectors: np.ndarray, term_weight: float
     ``1 − (w · cos(terms) + (1 − w) · cos(embeddings))`` with ``w = term_weight``: the
     embedding places a question in its theme, the terms say which need of the theme it is.
     """
+    terms = question_term_vectors(texts, term_min_df) if term_weight > 0 else None
+    return _distances_from(terms, vectors, term_weight)
+
+
+def _distances_from(terms: np.ndarray | None, vectors: np.ndarray, term_weight: float) -> np.ndarray:
     similarity = (1.0 - term_weight) * (vectors @ vectors.T)
-    if term_weight > 0:
-        terms = question_term_vectors(texts, term_min_df)
+    if terms is not None and term_weight > 0:
         similarity += term_weight * (terms @ terms.T)
     distances = np.clip(1.0 - similarity, 0.0, 2.0).astype(np.float64)
     np.fill_diagonal(distances, 0.0)

@@ -38,6 +38,23 @@ class GroupingParams(_Strict):
         description="Above this many questions, the most recent ones are kept (the pairwise "
         "clustering needs n² memory).",
     )
+    merge_min_links: int = Field(
+        2,
+        ge=0,
+        description="Two clusters merge when at least this many follow-up questions (asked in "
+        "reply to one cluster's question) are, in their own words, closest to the other cluster; "
+        "0 turns merging off.",
+    )
+    merge_min_link_share: float = Field(
+        0.3,
+        ge=0.0,
+        le=1.0,
+        description="The links must also be this share of the follow-up questions of the cluster "
+        "that has fewer (a fixed count does not scale with the corpus).",
+    )
+    merge_within_topic: bool = Field(
+        True, description="Only merge clusters that share a majority topic."
+    )
     n_label_terms: int = Field(3, ge=1, le=8)
     n_examples: int = Field(3, ge=1, le=10)
 
@@ -95,6 +112,12 @@ class ScoreWeights(_Strict):
     unresolved: float = Field(0.35, ge=0.0)
     negative_followup: float = Field(0.0, ge=0.0)
     uncovered: float = Field(0.15, ge=0.0)
+    one_theme: float = Field(
+        0.10,
+        ge=0.0,
+        description="Share of the group's questions in its majority topic: low for a question "
+        "form asked about everything ('est-ce que X fait grossir ?'), which no one content answers.",
+    )
 
     @model_validator(mode="after")
     def _some_weight(self) -> ScoreWeights:

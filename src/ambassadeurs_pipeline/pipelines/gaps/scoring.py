@@ -7,6 +7,13 @@ Each component is a number in [0, 1] where 1 means "more of a gap":
 - ``c_unanswered``: 1 − answer rate; ``c_slow_answer``: share of answered questions whose first
   answer came after ``answers.slow_answer_hours`` (1 when none was answered);
 - ``c_unresolved``: 1 − resolution rate; ``c_negative_followup``: share of negative follow-ups;
+- ``c_one_theme``: share of the group's questions in its majority topic. A group the topic
+  model spreads over many themes is a question *form* asked about everything ("est-ce que X
+  fait grossir ?", "faut-il retourner voir le X ?"), not one need one content could answer;
+  measured on demo seeds 1–4, such groups are as poorly answered as planted gaps (the
+  generator's own truth agrees), and this is what tells them apart (gaps ≥ 0.75, the forms
+  near the top: 0.19–0.57). A real need that spans themes pays for it too
+  (docs/gaps.md, limits);
 - ``c_uncovered``: 0 when covered, else 1 − share of questions matched by a catalog item.
   Not a continuous "distance to the catalog": measured on the demo corpora, template
   questions that span every theme ("ça vaut le coup d'essayer X ?") are the farthest from
@@ -44,6 +51,7 @@ COMPONENTS = {
     "c_unresolved": "unresolved",
     "c_negative_followup": "negative_followup",
     "c_uncovered": "uncovered",
+    "c_one_theme": "one_theme",
 }
 STATUS_RANKED = "classé"
 STATUS_TOO_LITTLE = "données insuffisantes"
@@ -79,13 +87,17 @@ def gap_components(table: pd.DataFrame, prior_questions: float = 0.0) -> pd.Data
     out["c_negative_followup"] = table["negative_followup_share"].astype(float)
     uncovered = 1 - table["covered_share"].astype(float)
     out["c_uncovered"] = uncovered.mask(table["coverage_status"].eq(COVERED), 0.0)
+    if "topic_share" in table:
+        out["c_one_theme"] = table["topic_share"].astype(float).clip(0, 1)
+    else:
+        out["c_one_theme"] = np.nan
     return out
 
 
 def weighted_gap_score(components: pd.DataFrame, weights: dict[str, float]) -> tuple[pd.Series, pd.Series]:
     """(score, names of missing components) with weights renormalised over measured ones."""
-    w = pd.Series({col: weights[name] for col, name in COMPONENTS.items()})
-    values = components[list(COMPONENTS)]
+    w = pd.Series({col: float(weights.get(name, 0.0)) for col, name in COMPONENTS.items()})
+    values = components.reindex(columns=list(COMPONENTS))  # an absent component is not measured
     present = values.notna()
     total = present.mul(w).sum(axis=1)
     score = values.fillna(0).mul(w).sum(axis=1) / total.where(total > 0)
