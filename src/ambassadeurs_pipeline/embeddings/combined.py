@@ -49,3 +49,46 @@ class TfidfSvdSpacyBackend(EmbeddingBackend):
     @property
     def dimension(self) -> int:
         return self.lsa_.dimension + self.sif_.dimension
+
+
+@register("tfidf_svd_static_minilm")
+class TfidfSvdStaticMiniLMBackend(EmbeddingBackend):
+    """LSA next to ``static_minilm`` (English subword vectors), like ``tfidf_svd_spacy``.
+
+    Optional: needs the all-MiniLM-L6-v2 weights and ``tokenizers`` (see ``static_minilm``).
+    ``tfidf_weight`` 0.4 (static vectors 0.6) was the first and only weighting measured on
+    the drug reviews (docs/topics.md).
+    """
+
+    def __init__(
+        self,
+        tfidf_weight: float = 0.4,
+        tfidf_svd: dict[str, Any] | None = None,
+        static_minilm: dict[str, Any] | None = None,
+        batch_size: int = 2048,
+        show_progress: bool = True,
+    ) -> None:
+        super().__init__(batch_size=batch_size, show_progress=show_progress)
+        if not 0.0 <= tfidf_weight <= 1.0:
+            raise ValueError(f"tfidf_weight must be in [0, 1], got {tfidf_weight}")
+        self.tfidf_weight = tfidf_weight
+        self.tfidf_svd = dict(tfidf_svd or {})
+        self.static_minilm = dict(static_minilm or {})
+
+    def fit(self, texts: Sequence[str]) -> TfidfSvdStaticMiniLMBackend:
+        from .static_minilm import StaticMiniLMBackend
+
+        quiet = {"show_progress": False}
+        self.static_ = StaticMiniLMBackend(**{**self.static_minilm, **quiet}).fit(texts)
+        self.lsa_ = TfidfSvdBackend(**{**self.tfidf_svd, **quiet}).fit(texts)
+        self.fitted_ = True
+        return self
+
+    def _embed_batch(self, texts: Sequence[str]) -> np.ndarray:
+        a = l2_normalise(self.lsa_._embed_batch(texts)) * np.sqrt(self.tfidf_weight)
+        b = l2_normalise(self.static_._embed_batch(texts)) * np.sqrt(1.0 - self.tfidf_weight)
+        return np.hstack([a, b])
+
+    @property
+    def dimension(self) -> int:
+        return self.lsa_.dimension + self.static_.dimension

@@ -165,6 +165,14 @@ def load_bert(model_dir: Path) -> tuple[dict[str, np.ndarray], BertConfig]:
     return weights, BertConfig.from_json(Path(model_dir) / "config.json")
 
 
+def read_vocab(model_dir: Path) -> dict[str, int]:
+    """WordPiece ``vocab.txt``: one token a line, the id is the line number."""
+    lines = (Path(model_dir) / "vocab.txt").read_text(encoding="utf-8").split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return {token: i for i, token in enumerate(lines)}
+
+
 def zipf_sif_weights(n: int, sif_coefficient: float) -> np.ndarray:
     """Model2Vec's weights: ``sif / (sif + p)`` with ``p`` Zipf's law over ranks 2..n+1."""
     inv_rank = 1.0 / np.arange(2, n + 2, dtype=np.float64)
@@ -261,6 +269,12 @@ class StaticMiniLMBackend(EmbeddingBackend):
         pca_dims: PCA dimensions of the distilled table (Model2Vec default 256).
         sif_coefficient: Zipf/SIF coefficient (Model2Vec default 1e-4); ``None`` = unweighted.
         token_template: how each token is framed for the forward pass.
+        remove_common_component: fit the corpus' first principal direction and remove it
+            from every vector (Arora et al. 2017, as ``spacy_vectors``). Without it, on the
+            drug reviews, means of Model2Vec vectors share one dominant direction and
+            UMAP + HDBSCAN collapsed to 2 topics on 3 of 5 seeds (docs/topics.md).
+        min_docs_for_common_component: below this many distinct texts the first direction
+            is the main contrast between them, not a shared one: nothing is removed.
         cache_dir: where the distilled table is cached (default ``$AMBASSADEURS_CACHE_DIR``
             or ``~/.cache/ambassadeurs_pipeline``).
     """
@@ -271,6 +285,8 @@ class StaticMiniLMBackend(EmbeddingBackend):
         pca_dims: int | None = 256,
         sif_coefficient: float | None = 1e-4,
         token_template: TokenTemplate = "cls_tok_sep",
+        remove_common_component: bool = True,
+        min_docs_for_common_component: int = 200,
         cache_dir: str | None = None,
         batch_size: int = 4096,
         show_progress: bool = True,
@@ -284,6 +300,8 @@ class StaticMiniLMBackend(EmbeddingBackend):
         self.pca_dims = pca_dims
         self.sif_coefficient = sif_coefficient
         self.token_template = token_template
+        self.remove_common_component = remove_common_component
+        self.min_docs_for_common_component = min_docs_for_common_component
         self.cache_dir = cache_dir
         self._encoder: Any = None
 
@@ -313,11 +331,10 @@ class StaticMiniLMBackend(EmbeddingBackend):
         if path.is_file():
             with np.load(path) as data:
                 return data["ids"], data["vectors"]
-        tokenizer = self._tokenizer()
         logger.info("static_minilm: distilling token vectors from %s (once; cached in %s)", self._model_dir(), path)
         weights, config = load_bert(self._model_dir())
         ids, vectors = distill_token_vectors(
-            weights, config, tokenizer.get_vocab(), self.pca_dims, self.sif_coefficient, self.token_template
+            weights, config, read_vocab(self._model_dir()), self.pca_dims, self.sif_coefficient, self.token_template
         )
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".tmp{os.getpid()}.npz")
@@ -351,11 +368,24 @@ class StaticMiniLMBackend(EmbeddingBackend):
 
     def fit(self, texts: Sequence[str]) -> StaticMiniLMBackend:
         _ = self.encoder  # fail early (missing package) and distil once, before any work
+        self.common_component_ = None
+        distinct = list(dict.fromkeys(str(t) for t in texts))[:20_000]
+        if self.remove_common_component and len(distinct) >= self.min_docs_for_common_component:
+            raw = self._mean_vectors(distinct)
+            _, _, vt = np.linalg.svd(raw, full_matrices=False)
+            self.common_component_ = vt[0].astype(np.float32)
         self.fitted_ = True
         return self
 
-    def _embed_batch(self, texts: Sequence[str]) -> np.ndarray:
+    def _mean_vectors(self, texts: Sequence[str]) -> np.ndarray:
         return self.encoder.encode([strip_placeholders(t) for t in texts])
+
+    def _embed_batch(self, texts: Sequence[str]) -> np.ndarray:
+        matrix = self._mean_vectors(texts)
+        if self.common_component_ is not None:
+            u = self.common_component_
+            matrix = matrix - np.outer(matrix @ u, u)
+        return matrix
 
     @property
     def dimension(self) -> int:
