@@ -87,7 +87,8 @@ def test_pca_on_a_line_keeps_one_signed_axis():
     assert scores[np.argmax(np.abs(scores[:, 0])), 0] > 0  # sklearn's svd_flip convention
 
 
-VOCAB = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[unused0]", "a", "b", "c", "d", "e"]
+WORDS = ["pain", "dose", "sleep", "rash", "acne"]
+VOCAB = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[unused0]", *WORDS]
 
 
 def write_tiny_model(root: Path, seed: int = 0) -> Path:
@@ -122,7 +123,7 @@ def test_distilled_rows_are_the_mean_of_cls_token_sep(tmp_path):
     vocab = sm.read_vocab(tmp_path / "m")
     ids, vectors = sm.distill_token_vectors(weights, config, vocab, pca_dims=None, sif_coefficient=None)
     assert ids.tolist() == [0, 1, 2, 3, 5, 6, 7, 8, 9]  # [unused0] dropped, as Model2Vec does
-    expected = sm.bert_forward(weights, config, np.array([[2, 6, 3]])).mean(axis=1)[0]  # [CLS] b [SEP]
+    expected = sm.bert_forward(weights, config, np.array([[2, 6, 3]])).mean(axis=1)[0]  # [CLS] dose [SEP]
     np.testing.assert_allclose(vectors[ids.tolist().index(6)], expected, atol=1e-6)
     _, reversed_ = sm.distill_token_vectors(weights, config, vocab, None, None, token_template="sep_tok_cls")
     assert not np.allclose(reversed_, vectors)
@@ -147,8 +148,9 @@ def test_cache_is_reused_and_keyed_by_settings(tmp_path, monkeypatch):
     _, fresh = sm.StaticMiniLMBackend(model_path=str(model), pca_dims=3, cache_dir=str(tmp_path / "c2")).load_vectors()
     np.testing.assert_array_equal(fresh, first)
     # the key follows the weights' content
+    before = backend.cache_path()
     write_tiny_model(model, seed=1)
-    assert sm.StaticMiniLMBackend(model_path=str(model), pca_dims=3, cache_dir=str(tmp_path / "cache")).cache_path() != backend.cache_path()
+    assert backend.cache_path() != before
 
 
 class _Encoding:
@@ -173,20 +175,20 @@ class FakeTokenizer:
 def test_mean_encoder_averages_rows_and_skips_unknown_and_special_tokens():
     table = np.zeros((len(VOCAB), 2), np.float32)
     table[5], table[6], table[1] = [1, 0], [0, 3], [100, 100]
-    out = sm._MeanEncoder(FakeTokenizer(), table).encode(["a b zzz", "a a", "", "[CLS] b"])
+    out = sm._MeanEncoder(FakeTokenizer(), table).encode(["pain dose zzz", "pain pain", "", "[CLS] dose"])
     np.testing.assert_allclose(out, [[0.5, 1.5], [1, 0], [0, 0], [0, 3]])
 
 
 def test_backend_fit_transform_pickle(tmp_path, monkeypatch):
     monkeypatch.setattr(sm.StaticMiniLMBackend, "_tokenizer", lambda self: FakeTokenizer())
     model = write_tiny_model(tmp_path / "m")
-    texts = [" ".join(np.random.default_rng(i).choice(list("abcde"), size=4)) for i in range(30)]
+    texts = [" ".join(np.random.default_rng(i).choice(WORDS, size=4)) for i in range(30)]
     backend = make_backend("static_minilm", model_path=str(model), pca_dims=3, cache_dir=str(tmp_path / "c"),
                            min_docs_for_common_component=10, show_progress=False).fit(texts)
     x = backend.transform(texts[:5])
     assert x.shape == (5, 3) and x.dtype == np.float32
     np.testing.assert_allclose(np.linalg.norm(x, axis=1), 1.0, atol=1e-5)
-    np.testing.assert_allclose(x @ backend.common_component_, 0.0, atol=1e-5)  # removed
+    np.testing.assert_allclose(x @ backend.common_component_, 0.0, atol=1e-4)  # removed
     blob = pickle.dumps(backend)
     assert len(blob) < 10_000  # the table is not pickled; it comes back from the cache
     np.testing.assert_allclose(pickle.loads(blob).transform(texts[:5]), x, atol=1e-6)
@@ -195,7 +197,7 @@ def test_backend_fit_transform_pickle(tmp_path, monkeypatch):
 def test_combined_with_tfidf_svd_weights_the_two_halves(tmp_path, monkeypatch):
     monkeypatch.setattr(sm.StaticMiniLMBackend, "_tokenizer", lambda self: FakeTokenizer())
     model = write_tiny_model(tmp_path / "m")
-    texts = [" ".join(np.random.default_rng(i).choice(list("abcde"), size=4)) for i in range(30)]
+    texts = [" ".join(np.random.default_rng(i).choice(WORDS, size=4)) for i in range(30)]
     backend = make_backend("tfidf_svd_static_minilm", tfidf_weight=0.25, show_progress=False,
                            static_minilm={"model_path": str(model), "pca_dims": 3, "cache_dir": str(tmp_path / "c")}).fit(texts)
     x = backend.transform(texts[:4])
