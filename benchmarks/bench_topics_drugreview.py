@@ -184,7 +184,10 @@ def main() -> None:
         return
     results = {"n_reviews": len(df), "n_conditions": int(df["condition"].nunique()), "runs": []}
     for name in args.backends.split(","):
-        results["runs"].append(ours(df, name, seeds))
+        try:
+            results["runs"].append(ours(df, name, seeds))
+        except ImportError as err:  # optional backends (static_minilm: weights package not installed)
+            results["runs"].append({"setup": f"ours: {name}", "error": str(err)})
     if Path(args.baseline_python).exists():
         proc = subprocess.run([args.baseline_python, __file__, "--baseline-only", "--seeds", args.seeds], capture_output=True, text=True,
                               env={**os.environ, "OMP_NUM_THREADS": "1"})

