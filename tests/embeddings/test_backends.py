@@ -57,7 +57,8 @@ def test_unfitted_and_unknown_backends_fail_clearly():
         make_backend("tfidf_svd").transform(["x"])
     with pytest.raises(ValueError, match="choose one of"):
         make_backend("bert_from_the_hub")
-    assert {"tfidf_svd", "spacy_vectors", "tfidf_svd_spacy", "sentence_transformers"} <= set(available_backends())
+    assert {"tfidf_svd", "spacy_vectors", "tfidf_svd_spacy", "sentence_transformers", "static_minilm", "minilm_numpy", "minilm_numpy_static",
+            "tfidf_svd_static_minilm"} <= set(available_backends())
 
 
 def test_sentence_transformers_never_downloads(tmp_path):
