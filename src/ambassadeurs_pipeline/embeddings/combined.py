@@ -17,6 +17,12 @@ from .spacy_vectors import SpacyVectorsBackend
 from .tfidf_svd import TfidfSvdBackend
 
 
+def weighted_pair(first: np.ndarray, second: np.ndarray, weight: float) -> np.ndarray:
+    """Unit rows of ``first`` × √weight next to unit rows of ``second`` × √(1 − weight): the
+    cosine of two such rows is ``weight`` × cosine(first) + (1 − weight) × cosine(second)."""
+    return np.hstack([l2_normalise(first) * np.sqrt(weight), l2_normalise(second) * np.sqrt(1.0 - weight)])
+
+
 @register("tfidf_svd_spacy")
 class TfidfSvdSpacyBackend(EmbeddingBackend):
     def __init__(
@@ -42,9 +48,7 @@ class TfidfSvdSpacyBackend(EmbeddingBackend):
         return self
 
     def _embed_batch(self, texts: Sequence[str]) -> np.ndarray:
-        a = l2_normalise(self.lsa_._embed_batch(texts)) * np.sqrt(self.tfidf_weight)
-        b = l2_normalise(self.sif_._embed_batch(texts)) * np.sqrt(1.0 - self.tfidf_weight)
-        return np.hstack([a, b])
+        return weighted_pair(self.lsa_._embed_batch(texts), self.sif_._embed_batch(texts), self.tfidf_weight)
 
     @property
     def dimension(self) -> int:
@@ -85,9 +89,7 @@ class TfidfSvdStaticMiniLMBackend(EmbeddingBackend):
         return self
 
     def _embed_batch(self, texts: Sequence[str]) -> np.ndarray:
-        a = l2_normalise(self.lsa_._embed_batch(texts)) * np.sqrt(self.tfidf_weight)
-        b = l2_normalise(self.static_._embed_batch(texts)) * np.sqrt(1.0 - self.tfidf_weight)
-        return np.hstack([a, b])
+        return weighted_pair(self.lsa_._embed_batch(texts), self.static_._embed_batch(texts), self.tfidf_weight)
 
     @property
     def dimension(self) -> int:
@@ -142,9 +144,7 @@ class MiniLMNumpyStaticBackend(EmbeddingBackend):
         return self
 
     def _embed_batch(self, texts: Sequence[str]) -> np.ndarray:
-        a = l2_normalise(self.context_._embed_batch(texts)) * np.sqrt(self.context_weight)
-        b = l2_normalise(self.static_._embed_batch(texts)) * np.sqrt(1.0 - self.context_weight)
-        return np.hstack([a, b])
+        return weighted_pair(self.context_._embed_batch(texts), self.static_._embed_batch(texts), self.context_weight)
 
     @property
     def dimension(self) -> int:
