@@ -27,6 +27,9 @@ class SentimentBackend(ABC):
     """Scores texts in [-1, 1] (negative to positive). Stateless once built; offline."""
 
     name: ClassVar[str]
+    #: Default ``|score|`` below which a text is ``neutre`` (``topics.sentiment.neutral_band``
+    #: overrides it). The trained model ships its own, tuned on held-out data.
+    neutral_band: float = 0.2
 
     @abstractmethod
     def score(self, texts: Sequence[str], langs: Sequence[str] | None = None) -> np.ndarray: ...

@@ -160,3 +160,15 @@ def test_french_and_english_number_formats():
     assert fr.signed(-0.04 * 100) == "−4,0"
     with pytest.raises(ValueError, match="reporting.language"):
         Translator("de")
+
+
+def test_methodology_shows_the_trained_sentiment_models_held_out_figures(t, params):
+    from ambassadeurs_pipeline.sentiment.model_fr import model_metadata
+
+    hospital = model_metadata()["test_metrics"]["corpora"]["hospitalidee"]
+    run = {"topics": {"sentiment": {"backend": "modele_fr"}}}
+    html = unescape(html_of(s.section_methodology(None, None, None, None, t, params, run), t))
+    assert STRINGS["method_sentiment_quality"]["fr"] in html and "hospitalidee" in html
+    assert t.percent(hospital["accuracy_pos_neg"], 1) in html  # from the artefact's metadata, not hard-coded
+    lexicon = unescape(html_of(s.section_methodology(None, None, None, None, t, params, {"topics": {"sentiment": {"backend": "lexique"}}}), t))
+    assert STRINGS["method_sentiment_quality"]["fr"] not in lexicon

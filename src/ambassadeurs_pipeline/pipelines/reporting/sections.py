@@ -754,6 +754,26 @@ def _pii_rows(pii: dict[str, Any], t: Translator) -> list[list[str]]:
     return rows
 
 
+def _sentiment_quality_blocks(backend: str, t: Translator) -> list[Any]:
+    """Held-out figures of the trained French model, read from its shipped metadata.
+
+    Only for the backends that use it; the figures were measured by
+    ``benchmarks/train_sentiment_fr.py`` on test splits never used for training or tuning."""
+    if not backend.startswith("modele_fr"):
+        return []
+    from ambassadeurs_pipeline.sentiment.model_fr import model_metadata
+
+    metrics = (model_metadata().get("test_metrics") or {}).get("corpora") or {}
+    rows = [
+        [as_text(name), t.integer(m.get("n")), t.percent(m.get("accuracy_pos_neg"), 1), t.number(m.get("macro_f1")), t.percent(m.get("negatives_labelled_neutre"), 1)]
+        for name, m in metrics.items()
+    ]
+    if not rows:
+        return []
+    columns = [t("col_corpus"), t("col_n_texts"), t("col_accuracy_pos_neg"), t("col_macro_f1"), t("col_negatives_neutral")]
+    return [Heading(t("method_sentiment_quality")), Table(columns, rows, note=t("method_sentiment_quality_note"), numeric=[1, 2, 3, 4])]
+
+
 def section_methodology(
     topic_quality: dict[str, Any] | None,
     cleaning_report: dict[str, Any] | None,
@@ -776,6 +796,7 @@ def section_methodology(
     sentiment = _get(run_parameters, "topics", "sentiment", "backend")
     if sentiment:
         blocks.append(Paragraph(t("method_sentiment", backend=as_text(sentiment))))
+        blocks.extend(_sentiment_quality_blocks(str(sentiment), t))
 
     pii = _get(cleaning_report, "pii")
     calibration_rows = _scalar_rows(coverage_calibration, t)

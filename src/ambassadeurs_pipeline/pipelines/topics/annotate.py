@@ -35,11 +35,12 @@ def annotate_frame(docs: pd.DataFrame, params: TopicsParams) -> pd.DataFrame:
     langs = docs["lang"].astype(str).tolist() if "lang" in docs else None
     backend = make_backend(params.sentiment.backend)
     scores = backend.score(docs["text_clean"].astype(str).tolist(), langs)
+    band = params.sentiment.neutral_band if params.sentiment.neutral_band is not None else backend.neutral_band
     return pd.DataFrame(
         {
             "comment_id": docs["comment_id"].astype(str).to_numpy(),
             "created_at": pd.to_datetime(docs["created_at"]).to_numpy(),
-            "sentiment_label": label_scores(scores, params.sentiment.neutral_band).astype(str),
+            "sentiment_label": label_scores(scores, band).astype(str),
             "sentiment_score": np.round(scores, 4),
             "is_question": detect_questions(docs["text_clean"].astype(str)),
         }

@@ -68,8 +68,11 @@ class TopicModelParams(_Strict):
 
 
 class SentimentParams(_Strict):
-    backend: str = "lexique"
-    neutral_band: float = Field(0.2, gt=0.0, lt=1.0, description="|score| below this is 'neutre'.")
+    backend: str = "modele_fr"
+    neutral_band: float | None = Field(
+        None, gt=0.0, lt=1.0,
+        description="|score| below this is 'neutre'; null = the backend's own (the trained model ships one tuned on held-out data, the lexicon 0.2).",
+    )
 
     @field_validator("backend")
     @classmethod

@@ -1,0 +1,133 @@
+"""Real labelled French sentiment corpora and their fixed train / tune / test splits.
+
+Shared by ``train_sentiment_fr.py`` (fits on ``train``, tunes on ``tune``) and
+``bench_sentiment_fr.py`` (reports on ``test``, never seen while tuning). Data files stay
+out of git: they are read from ``--data-dir`` or ``$AMBASSADEURS_REALDATA/sentiment_fr``.
+How to get each one (repository, commit, file, licence): docs/topics.md, section
+"Sentiment".
+
+| corpus | domain | labels | train | tune | test |
+|---|---|---|---|---|---|
+| ``deft2017_tweets`` | tweets (DEFT 2017 via cardiffnlp/xlm-t UMSAB) | neg/neu/pos | train file | val file | test file |
+| ``allocine_series`` | TV-series reviews (Allociné, Dong & de Melo 2018) | neg/pos | train.tsv | dev.tsv | test.tsv |
+| ``cls_books_fr`` | Amazon.fr book reviews (Webis-CLS-10 test set) | neg/pos | 60 % | 20 % | 20 % (seeded) |
+| ``hospitalidee`` | hospital patient reviews (Hospitalidée) | neg/pos | 80 % of combined_df | 20 % of combined_df | df_test.csv |
+
+Rows whose normalised text also occurs in a training or tuning split are dropped from the
+test split (short answers such as "rien" repeat), so no test text was seen in training.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+from ambassadeurs_pipeline.sentiment.model_fr import normalise  # noqa: E402
+
+SPLITS = ("train", "tune", "test")
+HEALTH = "hospitalidee"
+CORPORA = ("deft2017_tweets", "allocine_series", "cls_books_fr", HEALTH)
+SPLIT_SEED = 20240601  # fixed: the splits must not move when the global seed does
+
+
+@dataclass(frozen=True)
+class Corpus:
+    name: str
+    texts: dict[str, list[str]]
+    labels: dict[str, np.ndarray]  # values in {"negatif", "neutre", "positif"}
+
+    @property
+    def three_way(self) -> bool:
+        return any((lab == "neutre").any() for lab in self.labels.values())
+
+
+def data_root(arg: Path | None) -> Path:
+    """``--data-dir`` or ``$AMBASSADEURS_REALDATA/sentiment_fr``; exits with how to get it."""
+    root = arg
+    if root is None and os.environ.get("AMBASSADEURS_REALDATA"):
+        root = Path(os.environ["AMBASSADEURS_REALDATA"]) / "sentiment_fr"
+    if root is None or not root.is_dir():
+        sys.exit(
+            "French sentiment corpora not found: pass --data-dir DIR or set AMBASSADEURS_REALDATA "
+            "(DIR = $AMBASSADEURS_REALDATA/sentiment_fr with one folder per corpus). "
+            "docs/topics.md, section 'Sentiment', says where to get each file."
+        )
+    return root
+
+
+def _split(n: int, fractions: tuple[float, float], seed: int) -> np.ndarray:
+    order = np.random.default_rng(seed).permutation(n)
+    n_train, n_tune = int(round(fractions[0] * n)), int(round(fractions[1] * n))
+    out = np.empty(n, dtype=object)
+    out[order[:n_train]] = "train"
+    out[order[n_train : n_train + n_tune]] = "tune"
+    out[order[n_train + n_tune :]] = "test"
+    return out
+
+
+def _deft(root: Path) -> pd.DataFrame:
+    names = {"0": "negatif", "1": "neutre", "2": "positif"}  # TweetEval / UMSAB order
+    frames = []
+    for split, file in (("train", "train"), ("tune", "val"), ("test", "test")):
+        text = (root / f"{file}_text.txt").read_text(encoding="utf-8").splitlines()
+        lab = (root / f"{file}_labels.txt").read_text(encoding="utf-8").split()
+        if len(text) != len(lab):
+            raise ValueError(f"{root}/{file}_*.txt: {len(text)} texts but {len(lab)} labels")
+        frames.append(pd.DataFrame({"text": text, "label": [names[x] for x in lab], "split": split}))
+    return pd.concat(frames, ignore_index=True)
+
+
+def _allocine(root: Path) -> pd.DataFrame:
+    frames = []
+    for split, file in (("train", "train"), ("tune", "dev"), ("test", "test")):
+        rows = [line.split("\t", 1) for line in (root / f"{file}.tsv").read_text(encoding="utf-8").splitlines() if "\t" in line]
+        frames.append(pd.DataFrame({"text": [r[1] for r in rows], "label": ["positif" if r[0] == "1" else "negatif" for r in rows], "split": split}))
+    return pd.concat(frames, ignore_index=True)
+
+
+def _books(root: Path) -> pd.DataFrame:
+    data = pd.read_csv(root / "books-fr.test-aligned.csv", header=None, names=["text", "polarity"], dtype=str)
+    data["label"] = np.where(data["polarity"].str.strip() == "True", "positif", "negatif")
+    data["split"] = _split(len(data), (0.6, 0.2), SPLIT_SEED)
+    return data[["text", "label", "split"]]
+
+
+def _hospital(root: Path) -> pd.DataFrame:
+    names = {"Positif": "positif", "Négatif": "negatif"}
+    train = pd.read_csv(root / "combined_df.csv")
+    test = pd.read_csv(root / "df_test.csv")
+    for frame, file in ((train, "combined_df.csv"), (test, "df_test.csv")):
+        unknown = set(frame["Ratings"]) - set(names)
+        if unknown:
+            raise ValueError(f"{root}/{file}: column Ratings has unknown values {sorted(unknown)}")
+    train = pd.DataFrame({"text": train["Comments"].astype(str), "label": train["Ratings"].map(names), "split": _split(len(train), (0.8, 0.2), SPLIT_SEED)})
+    test = pd.DataFrame({"text": test["Comments"].astype(str), "label": test["Ratings"].map(names), "split": "test"})
+    return pd.concat([train, test], ignore_index=True)
+
+
+_LOADERS = {"deft2017_tweets": _deft, "allocine_series": _allocine, "cls_books_fr": _books, HEALTH: _hospital}
+
+
+def load_corpus(root: Path, name: str) -> Corpus:
+    """One corpus with its three splits; test rows whose normalised text was seen are dropped."""
+    frame = _LOADERS[name](root / name)
+    frame = frame[frame["text"].astype(str).str.strip() != ""].copy()
+    frame["norm"] = frame["text"].map(normalise)
+    seen = set(frame.loc[frame["split"] != "test", "norm"])
+    frame = frame[(frame["split"] != "test") | ~frame["norm"].isin(seen)]
+    frame = frame[(frame["split"] != "test") | ~frame["norm"].duplicated()]
+    return Corpus(
+        name,
+        {s: frame.loc[frame["split"] == s, "text"].tolist() for s in SPLITS},
+        {s: frame.loc[frame["split"] == s, "label"].to_numpy(dtype=object) for s in SPLITS},
+    )
+
+
+def load_all(root: Path, names: tuple[str, ...] = CORPORA) -> dict[str, Corpus]:
+    return {name: load_corpus(root, name) for name in names}
