@@ -115,6 +115,17 @@ def test_hand_labelled_french_set_floor():
 MIN_HAND_LABELLED_MACRO_F1 = 0.65
 
 
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from("ab éç'!?\n\t"), max_size=40), min_size=1, max_size=6))
+def test_char_block_equals_sklearns_char_wb_transform(texts):
+    from ambassadeurs_pipeline.sentiment.model_fr import char_block, make_vectorizers
+
+    _, char = make_vectorizers(tiny_config() | {"vectorizer": tiny_config()["vectorizer"] | {"char_ngram_range": [2, 5]}})
+    expected, got = char.transform(texts), char_block(texts, char)
+    assert got.shape == expected.shape
+    assert abs(expected - got).max() <= 1e-6
+
+
 def test_normalise_removes_what_differs_between_corpora():
     assert normalise("Super !!! http://x.fr @Marie") == "super ! ! ! @user"
     assert normalise("L’équipe") == "l'équipe"
