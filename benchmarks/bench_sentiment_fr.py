@@ -57,21 +57,23 @@ def corpus_metrics(out: np.ndarray, gold: np.ndarray, band: float) -> dict:
     pred = label_scores(scores, band).astype(object)
     polar = gold != "neutre"
     gold_classes = sorted(set(gold))
+    negative = gold == "negatif"
     res = {
         "n": int(len(gold)),
         "n_by_label": {k: int((gold == k).sum()) for k in LABELS if (gold == k).any()},
-        "accuracy_pos_neg": round(float(((scores[polar] > 0) == (gold[polar] == "positif")).mean()), 4),
+        # None where the corpus has no such rows (the weak-label neutral corpus)
+        "accuracy_pos_neg": round(float(((scores[polar] > 0) == (gold[polar] == "positif")).mean()), 4) if polar.any() else None,
         "accuracy_labels": round(float((pred == gold).mean()), 4),
         "macro_f1": round(float(f1_score(gold, pred, labels=gold_classes, average="macro", zero_division=0)), 4),
-        "negatives_labelled_neutre": round(float((pred[gold == "negatif"] == "neutre").mean()), 4),
+        "negatives_labelled_neutre": round(float((pred[negative] == "neutre").mean()), 4) if negative.any() else None,
         "confusion": {"rows_gold_cols_pred": list(LABELS), "matrix": confusion_matrix(gold, pred, labels=list(LABELS)).tolist()},
     }
-    if proba is not None:
+    if proba is not None and polar.any():
         p_pos = proba[polar, 2] / np.maximum(proba[polar, 2] + proba[polar, 0], 1e-12)
         res["ece_pos_vs_neg"] = round(ece(p_pos, gold[polar] == "positif"), 4)
-        if not polar.all():
-            top = proba.argmax(axis=1)
-            res["ece_top_class"] = round(ece(proba.max(axis=1), np.array(LABELS, dtype=object)[top] == gold), 4)
+    if proba is not None and not polar.all():
+        top = proba.argmax(axis=1)
+        res["ece_top_class"] = round(ece(proba.max(axis=1), np.array(LABELS, dtype=object)[top] == gold), 4)
     return res
 
 
@@ -84,7 +86,7 @@ def evaluate_backend(root: Path, predict: Predict, band: float, corpora: tuple[s
 def render_markdown(metrics: dict, title: str = "modele_fr") -> str:
     lines = [f"### {title} (neutral band {metrics['neutral_band']})", "", "| corpus (test) | n | acc. pos/neg | acc. labels | macro-F1 | negatives → neutre | ECE |", "|---|---|---|---|---|---|---|"]
     for name, m in metrics["corpora"].items():
-        ece_txt = m.get("ece_pos_vs_neg", "—")
+        ece_txt = m.get("ece_pos_vs_neg") or m.get("ece_top_class") or "—"
         lines.append(f"| {name} | {m['n']} | {m['accuracy_pos_neg']} | {m['accuracy_labels']} | {m['macro_f1']} | {m['negatives_labelled_neutre']} | {ece_txt} |")
     return "\n".join(lines)
 
@@ -124,7 +126,7 @@ def main() -> None:
     print("\nECE P(positif | polar) with / without temperature scaling:")
     for name, m in out["modele_fr"]["corpora"].items():
         raw = out["modele_fr_temperature_1"]["corpora"][name]
-        print(f"  {name}: {m['ece_pos_vs_neg']} / {raw['ece_pos_vs_neg']}" + (f"; top class {m['ece_top_class']} / {raw['ece_top_class']}" if "ece_top_class" in m else ""))
+        print(f"  {name}: {m.get('ece_pos_vs_neg')} / {raw.get('ece_pos_vs_neg')}" + (f"; top class {m['ece_top_class']} / {raw['ece_top_class']}" if "ece_top_class" in m else ""))
     for name in out["modele_fr"]["corpora"]:
         print(f"\n{name}: confusion (rows gold, cols predicted {list(LABELS)})")
         print("  modele_fr ", out["modele_fr"]["corpora"][name]["confusion"]["matrix"])

@@ -12,6 +12,11 @@ How to get each one (repository, commit, file, licence): docs/topics.md, section
 | ``allocine_series`` | TV-series reviews (Allociné, Dong & de Melo 2018) | neg/pos | train.tsv | dev.tsv | test.tsv |
 | ``cls_books_fr`` | Amazon.fr book reviews (Webis-CLS-10 test set) | neg/pos | 60 % | 20 % | 20 % (seeded) |
 | ``hospitalidee`` | hospital patient reviews (Hospitalidée) | neg/pos | 80 % of combined_df | 20 % of combined_df | df_test.csv |
+| ``neutre_factuel`` | **weak labels**: SIB-200 French sentences (Flores-200, encyclopedic) and LabForSims2 doctor turns, all taken as neutre | neu | SIB train + 60 % of doctor turns | SIB dev + 20 % | SIB test + 20 % |
+
+``neutre_factuel`` is an assumption, not an annotation: factual sentences and a doctor's
+questions carry no opinion. Without it the model, whose only neutral examples were tweets
+about climate policy, read any medical vocabulary as negative.
 
 Rows whose normalised text also occurs in a training or tuning split are dropped from the
 test split (short answers such as "rien" repeat), so no test text was seen in training.
@@ -32,7 +37,8 @@ from ambassadeurs_pipeline.sentiment.model_fr import normalise  # noqa: E402
 
 SPLITS = ("train", "tune", "test")
 HEALTH = "hospitalidee"
-CORPORA = ("deft2017_tweets", "allocine_series", "cls_books_fr", HEALTH)
+NEUTRAL = "neutre_factuel"
+CORPORA = ("deft2017_tweets", "allocine_series", "cls_books_fr", HEALTH, NEUTRAL)
 SPLIT_SEED = 20240601  # fixed: the splits must not move when the global seed does
 
 
@@ -111,7 +117,18 @@ def _hospital(root: Path) -> pd.DataFrame:
     return pd.concat([train, test], ignore_index=True)
 
 
-_LOADERS = {"deft2017_tweets": _deft, "allocine_series": _allocine, "cls_books_fr": _books, HEALTH: _hospital}
+def _neutral(root: Path) -> pd.DataFrame:
+    frames = []
+    for split, file in (("train", "train"), ("tune", "dev"), ("test", "test")):
+        sib = pd.read_csv(root / f"{file}.tsv", sep="\t", dtype=str)
+        frames.append(pd.DataFrame({"text": sib["text"], "label": "neutre", "split": split}))
+    turns = [line.split("+++", 1)[1].strip() for line in (root / "doctor.txt").read_text(encoding="utf-8").splitlines() if "+++" in line]
+    turns = list(dict.fromkeys(turns))  # the corpus repeats scripted turns
+    frames.append(pd.DataFrame({"text": turns, "label": "neutre", "split": _split(len(turns), (0.6, 0.2), SPLIT_SEED)}))
+    return pd.concat(frames, ignore_index=True)
+
+
+_LOADERS = {"deft2017_tweets": _deft, "allocine_series": _allocine, "cls_books_fr": _books, HEALTH: _hospital, NEUTRAL: _neutral}
 
 
 def load_corpus(root: Path, name: str) -> Corpus:

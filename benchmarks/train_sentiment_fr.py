@@ -78,6 +78,12 @@ SOURCES = {
         "repository": "github.com/roxanegir/projet_nlp_M2DSS", "files": "combined_df.csv (train/tune), df_test.csv (test)",
         "licence": "no licence stated; public reviews; used for research evaluation, never redistributed (only hashed-feature weights ship)",
     },
+    "neutre_factuel": {
+        "domain": "weak labels, all neutre: SIB-200 French sentences (Flores-200) and LabForSims2 doctor turns (consultation simulations)",
+        "repository": "github.com/dadelani/sib-200 (data/fra_Latn/{train,dev,test}.tsv); LabForSims2 (CEA LIST, LREC 2020), doctor.txt",
+        "licence": "SIB-200 CC BY-SA 4.0 (Flores-200); LabForSims2 CC BY-SA 4.0",
+        "weak_labels": True,
+    },
 }
 
 
@@ -185,17 +191,23 @@ def main() -> None:
     parser.add_argument("--data-dir", type=Path, default=None)
     parser.add_argument("--no-health", action="store_true", help="leave the hospital corpus out of training and tuning")
     parser.add_argument("--out-dir", type=Path, default=PACKAGE_DIR, help="where modele_fr.{json,npz} go (default: the package)")
+    parser.add_argument("--evaluate-only", action="store_true", help="keep the artefact in --out-dir, only recompute its test_metrics")
     args = parser.parse_args()
     root = data_root(args.data_dir)
     corpora = tuple(c for c in CORPORA if not (args.no_health and c == HEALTH))
-    config, coef, intercept = train(root, corpora)
+    if args.evaluate_only:
+        config = json.loads((args.out_dir / "modele_fr.json").read_text(encoding="utf-8"))
+        arrays = np.load(args.out_dir / "modele_fr.npz", allow_pickle=False)
+        coef, intercept = arrays["coef"], arrays["intercept"]
+    else:
+        config, coef, intercept = train(root, corpora)
 
     model = FrenchModel(config, coef, intercept)
     metrics = evaluate_backend(root, lambda texts: model.predict_proba(texts), band=config["neutral_band"])
     config["test_metrics"] = metrics
     args.out_dir.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(args.out_dir / "modele_fr.npz", coef=coef, intercept=intercept)
-    (args.out_dir / "modele_fr.json").write_text(json.dumps(config, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    (args.out_dir / "modele_fr.json").write_text(json.dumps(config, indent=1, ensure_ascii=False, allow_nan=False) + "\n", encoding="utf-8")
     print(render_markdown(metrics))
     log.info("wrote %s (%.2f MB)", args.out_dir / "modele_fr.npz", (args.out_dir / "modele_fr.npz").stat().st_size / 1e6)
 

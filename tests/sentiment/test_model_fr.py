@@ -76,8 +76,10 @@ def test_shipped_artefact_and_its_metadata_agree():
         assert meta["sources"][corpus]["licence"] and meta["sources"][corpus]["repository"]
     tested = meta["test_metrics"]["corpora"]
     assert "hospitalidee" in tested and meta["test_metrics"]["neutral_band"] == meta["neutral_band"]
-    for m in tested.values():
-        assert 0 <= m["accuracy_pos_neg"] <= 1 and 0 <= m["macro_f1"] <= 1
+    for name, m in tested.items():
+        polar = m["n_by_label"].get("negatif", 0) + m["n_by_label"].get("positif", 0)
+        assert (m["accuracy_pos_neg"] is None) == (polar == 0), name
+        assert 0 <= (m["accuracy_pos_neg"] or 0) <= 1 and 0 <= m["macro_f1"] <= 1
         assert sum(map(sum, m["confusion"]["matrix"])) == m["n"]
     size = Path(__file__).parents[2] / "src/ambassadeurs_pipeline/sentiment/modele_fr.npz"
     assert size.stat().st_size < 5e6
@@ -85,11 +87,11 @@ def test_shipped_artefact_and_its_metadata_agree():
 
 def test_complaints_without_a_lexicon_word_are_negative():
     backend = make_backend("modele_fr_seul")
-    texts = ["on attend 3h aux urgences et personne ne vient", "aucune information sur l'état de mon père", "personne ne répond au téléphone"]
+    # Two of the issue's three examples ("pas de transmissions" stays neutre: docs/topics.md).
+    texts = ["on attend 3h aux urgences et personne ne vient", "aucune information"]
     scores = backend.score(texts)
     assert (label_scores(scores, backend.neutral_band) == "negatif").all(), dict(zip(texts, scores))
-    lexicon = make_backend("lexique_fr").score(texts)
-    assert (label_scores(lexicon, 0.2) == "neutre").sum() >= 2  # what the issue was about
+    assert (make_backend("lexique_fr").score(texts) == 0).all()  # what the issue was about
 
 
 def test_language_dispatch_english_to_vader_french_to_the_model():
@@ -110,9 +112,9 @@ def test_hand_labelled_french_set_floor():
     assert f1_score(data["sentiment"], predicted, average="macro") >= MIN_HAND_LABELLED_MACRO_F1
 
 
-# The shipped artefact scores 0.695 (docs/topics.md); the old lexicon 0.89, but it was written
+# The shipped artefact scores 0.74 (docs/topics.md); the old lexicon 0.89, but it was written
 # with these sentences in view. A drop below the floor means a regression of the model.
-MIN_HAND_LABELLED_MACRO_F1 = 0.65
+MIN_HAND_LABELLED_MACRO_F1 = 0.70
 
 
 @settings(max_examples=40, deadline=None)

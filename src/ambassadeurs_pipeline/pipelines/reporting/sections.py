@@ -763,10 +763,13 @@ def _sentiment_quality_blocks(backend: str, t: Translator) -> list[Any]:
         return []
     from ambassadeurs_pipeline.sentiment.model_fr import model_metadata
 
-    metrics = (model_metadata().get("test_metrics") or {}).get("corpora") or {}
+    meta = model_metadata()
+    metrics = (meta.get("test_metrics") or {}).get("corpora") or {}
+    weak = {name for name, source in (meta.get("sources") or {}).items() if source.get("weak_labels")}
     rows = [
         [as_text(name), t.integer(m.get("n")), t.percent(m.get("accuracy_pos_neg"), 1), t.number(m.get("macro_f1")), t.percent(m.get("negatives_labelled_neutre"), 1)]
         for name, m in metrics.items()
+        if name not in weak  # labels assumed, not annotated: not evidence
     ]
     if not rows:
         return []
