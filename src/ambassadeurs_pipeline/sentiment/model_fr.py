@@ -1,7 +1,8 @@
 """French sentiment model trained on real labelled text, shipped as plain arrays (no pickle).
 
 A multinomial logistic regression (classes ``negatif, neutre, positif``) over hashed word
-1–2-grams and character 2–5-grams (``char_wb``). ``HashingVectorizer`` is stateless, so the
+1–2-grams, character 2–5-grams (``char_wb``) and the French lexicon's score (two columns:
+its positive and negative parts). ``HashingVectorizer`` is stateless, so the
 artefact is only its settings (``modele_fr.json``) and the coefficients
 (``modele_fr.npz``, float16): nothing is unpickled, nothing is downloaded. Probabilities
 are temperature-scaled (one scalar fitted on held-out data, see
