@@ -7,7 +7,8 @@ interval about ±0.13 on an accuracy). Here every hospital review (train, tune a
 splits pooled, 483) is predicted by a model that did not see it: K folds, each fold's model
 trained on the other corpora's ``train`` splits plus the other folds, with the shipped
 model's settings (C, vectoriser, temperature, neutral band; nothing re-tuned). Also the
-same with no hospital review in training at all: the figure for a domain never seen.
+same with no hospital review in training at all (the figure for a domain never seen), and
+the old lexicon on the same rows.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from bench_sentiment_fr import corpus_metrics  # noqa: E402
 from sentiment_fr_data import HEALTH, SPLITS, data_root, load_all  # noqa: E402
 from train_sentiment_fr import SEED, _sample_weights  # noqa: E402
 
+from ambassadeurs_pipeline.sentiment import make_backend  # noqa: E402
 from ambassadeurs_pipeline.sentiment.model_fr import CLASSES, featurise, load_model  # noqa: E402
 
 
@@ -71,6 +73,7 @@ def main() -> None:
         "n": len(h_texts), "folds": args.folds, "C": c_value, "temperature": temperature, "neutral_band": band,
         "cross_validated_with_other_hospital_reviews": corpus_metrics(proba, h_gold, band),
         "no_hospital_review_in_training": corpus_metrics(unseen, h_gold, band),
+        "lexique_fr_same_rows": corpus_metrics(make_backend("lexique_fr").score(h_texts), h_gold, 0.2),
     }
     print(json.dumps(out, indent=1, ensure_ascii=False))
     if args.json:
