@@ -49,7 +49,7 @@ class FileFingerprintsDataset(_ReadOnly):
     """Loads ``{label: {"file": name, "sha256": hex, "bytes": n}}`` for the run's input files.
 
     An input given as ``none`` (or absent on disk) loads as ``None`` under its label. Only
-    the file name is kept: a full path may name a person (``/home/marie/…``).
+    the file name is kept: a full path may name a person (a home folder bears its user's name).
     """
 
     def __init__(self, filepaths: dict[str, str | None], metadata: dict[str, Any] | None = None) -> None:
