@@ -122,3 +122,51 @@ def test_bertopic_phase_wrappers_are_removed_after_the_fit():
         assert model._cluster_embeddings(model._reduce_dimensionality(3)) == 7  # same results
     assert seen == [("start", "UMAP"), ("done", "UMAP"), ("start", "HDBSCAN"), ("done", "HDBSCAN")]
     assert "_reduce_dimensionality" not in vars(model) and "_cluster_embeddings" not in vars(model)
+
+
+# --- the blocks that feed the bars change no result ------------------------------------------
+
+TEXTS = [
+    "Bonjour, je suis Marie Dupont, écrivez-moi à marie.dupont@example.fr ou au 06 12 34 56 78.",
+    "Mon endocrinologue a changé ma dose de Levothyrox, je me sens mieux depuis trois semaines.",
+    "I had terrible nausea with this medication and stopped after two days.",
+    "Est-ce que quelqu'un sait si la sécurité sociale rembourse les séances de psychologue ?",
+    "Merci beaucoup pour vos réponses, ça m'aide énormément.",
+    "Le Dr Martin à Lyon est super, il prend le temps d'expliquer.",
+    "Quelqu'un a essayé l'insuline lente le soir plutôt que le matin ?",
+] * 3
+
+
+def test_pii_blocks_give_the_single_call_result(monkeypatch):
+    from ambassadeurs_pipeline.pipelines.cleaning import nodes
+    from ambassadeurs_pipeline.pipelines.cleaning.params import CleaningParams
+
+    params = CleaningParams().pii
+    whole = nodes.redact_distinct_texts(TEXTS, params)
+    monkeypatch.setattr(nodes, "PII_BLOCK", 4)
+    assert nodes.redact_distinct_texts(TEXTS, params) == whole
+
+
+def test_language_blocks_give_the_single_call_result(monkeypatch):
+    from ambassadeurs_pipeline.pipelines.cleaning import language
+
+    args = (TEXTS, ["fr", "en"], 0.5, 10, 400, 120)
+    whole = language.detect_languages_of(*args)
+    monkeypatch.setattr(language, "LANGUAGE_BLOCK", 3)
+    assert language.detect_languages_of(*args) == whole
+
+
+def test_annotation_blocks_give_the_single_call_result(monkeypatch):
+    import pandas as pd
+
+    from ambassadeurs_pipeline.pipelines.topics import annotate
+    from ambassadeurs_pipeline.pipelines.topics.params import TopicsParams
+
+    docs = pd.DataFrame({
+        "comment_id": [f"c{i}" for i in range(len(TEXTS))], "text_clean": TEXTS,
+        "created_at": pd.date_range("2026-01-01", periods=len(TEXTS), freq="D"),
+        "lang": ["fr", "fr", "en", "fr", "fr", "fr", "fr"] * 3,
+    })
+    whole = annotate.annotate_frame(docs, TopicsParams())
+    monkeypatch.setattr(annotate, "ANNOTATE_BLOCK", 5)
+    pd.testing.assert_frame_equal(annotate.annotate_frame(docs, TopicsParams()), whole)
