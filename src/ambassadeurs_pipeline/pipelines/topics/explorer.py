@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import html
 import logging
+import warnings
 from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -300,7 +301,9 @@ def explorer_views(
                 else {int(t): str(names.at[int(t), "Name"]) for t in set(topics)}
             )
             hover = texts.loc[ids].tolist() if show_texts else [label_of[t] for t in topics]
-            with _topics_of(topic_model, topics), _seeded_global_rng(random_state):
+            with _topics_of(topic_model, topics), _seeded_global_rng(random_state), warnings.catch_warnings():
+                # BERTopic writes into a slice of its own frame: pandas' warning is about its code.
+                warnings.simplefilter("ignore", pd.errors.SettingWithCopyWarning)
                 fig = topic_model.visualize_documents(
                     hover, reduced_embeddings=reduced, sample=1, custom_labels=labels, hide_annotations=False,
                     title=f"<b>{TITLES['documents'][0]}</b> ({len(topics):,} commentaires)".replace(",", "\u202f"),
