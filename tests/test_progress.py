@@ -170,3 +170,12 @@ def test_annotation_blocks_give_the_single_call_result(monkeypatch):
     whole = annotate.annotate_frame(docs, TopicsParams())
     monkeypatch.setattr(annotate, "ANNOTATE_BLOCK", 5)
     pd.testing.assert_frame_equal(annotate.annotate_frame(docs, TopicsParams()), whole)
+
+
+@pytest.mark.parametrize(("value", "mode"), [("off", "off"), (False, "off"), (True, "on"), ("auto", "auto"), (None, "auto")])
+def test_the_progress_parameter_reaches_the_helper(value, mode):
+    """``--params progress=off`` (YAML may hand it over as a boolean) sets the mode before nodes run."""
+    from ambassadeurs_pipeline.hooks import ProgressHook
+
+    ProgressHook().after_catalog_created(parameters={"params:progress": value})
+    assert p._mode == mode  # noqa: SLF001
