@@ -78,14 +78,15 @@ def progress(
     total: int | None = None,
     unit: str = "it",
     min_total: int = 0,
+    show: bool = True,
     **kwargs: Any,
 ) -> tqdm:
     """A tqdm bar, disabled unless :func:`enabled` (and when ``total < min_total``: a bar for
-    a handful of items is noise). Use as ``for x in progress(items, desc=...)`` or as a
-    context manager with ``bar.update(n)``."""
+    a handful of items is noise; or when the caller says ``show=False``). Use as
+    ``for x in progress(items, desc=...)`` or as a context manager with ``bar.update(n)``."""
     if total is None and isinstance(iterable, Sized):
         total = len(iterable)  # type: ignore[arg-type]
-    disable = not enabled() or (total is not None and total < min_total)
+    disable = not show or not enabled() or (total is not None and total < min_total)
     return tqdm(
         iterable, desc=desc, total=total, unit=unit, disable=disable, leave=False, dynamic_ncols=True, **kwargs
     )
