@@ -35,6 +35,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+from bench_paths import BASELINE_PYTHON_ENV, check_baseline_python, default_baseline_python, default_workdir
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -202,14 +203,16 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--results", type=Path, help="results.json of run_all.py: baselines for --size are added to it")
     parser.add_argument("--size", type=int, default=100_000)
-    parser.add_argument("--workdir", type=Path, default=Path("/tmp/bench-scale"))
+    parser.add_argument("--workdir", type=Path, default=default_workdir())
     parser.add_argument("--subsample", type=int, default=5_000)
-    parser.add_argument("--baseline-python", default="/work/bench-venv/bin/python")
+    parser.add_argument("--baseline-python", default=default_baseline_python(),
+                        help=f"Python with torch + sentence-transformers + bertopic (default: ${BASELINE_PYTHON_ENV})")
     args = parser.parse_args()
     if args.stock_child:
         stock_bertopic_child(args.stock_child, args.child_out, args.seed)
         return
     # Alone: on the outputs of an earlier run_all.py run (e.g. one that stopped after topics).
+    args.baseline_python = check_baseline_python(args.baseline_python)
     results = json.loads(args.results.read_text())
     run = results["runs"][str(args.size)]
     corpus = args.workdir / "corpora" / f"n{args.size}_s{args.seed}"

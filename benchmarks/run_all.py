@@ -1,14 +1,15 @@
 """The benchmark suite: whole ``kedro run`` per corpus size, per stage, plus baselines.
 
     nice python benchmarks/run_all.py --sizes 10000 100000 1000000 [--seed 42]
-        [--workdir /tmp/bench-scale] [--baseline-size 100000] [--baseline-subsample 5000]
-        [--baseline-python /work/bench-venv/bin/python]
+        [--workdir DIR] [--baseline-size 100000] [--baseline-subsample 5000]
+        [--baseline-python PATH]   # or AMBASSADEURS_BASELINE_PYTHON (bench_paths.py)
 
 For each size:
 
 1. the demo corpus is generated with the project generator
    (``python -m ambassadeurs_pipeline.demo --n-comments N --seed S --out DIR``) under
-   ``--workdir`` (kept between runs: generation is not what is measured);
+   ``--workdir`` (default ``AMBASSADEURS_BENCH_WORKDIR`` or a folder in the system temp dir;
+   kept between runs: generation is not what is measured);
 2. a throw-away copy of the project is made next to it (``conf/base`` copied,
    ``conf/local/credentials.yml`` with a benchmark salt, the corpus as ``data/01_raw``), so
    nothing is ever written into the repository's ``data/``;
@@ -19,7 +20,8 @@ For each size:
 
 At ``--baseline-size`` the same corpus is then used for the baselines (``baselines.py``): the
 pipeline's own topics (read from that run's outputs), stock BERTopic with all-MiniLM-L6-v2
-(in the separate torch environment ``--baseline-python``; on a seeded subsample of
+(in the separate torch environment ``--baseline-python`` or ``AMBASSADEURS_BASELINE_PYTHON``,
+checked before any run; on a seeded subsample of
 ``--baseline-subsample`` in-model comments if set) and scikit-learn LDA.
 
 Results are merged by size into ``benchmarks/results.json`` (so sizes can be run one at a
@@ -41,6 +43,8 @@ import time
 from importlib import metadata
 from pathlib import Path
 from typing import Any
+
+from bench_paths import BASELINE_PYTHON_ENV, check_baseline_python, default_baseline_python, default_workdir
 
 ROOT = Path(__file__).resolve().parents[1]
 HERE = Path(__file__).resolve().parent
@@ -300,11 +304,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
     parser.add_argument("--seed", type=int, default=42)
-    parser.add_argument("--workdir", type=Path, default=Path("/tmp/bench-scale"))
+    parser.add_argument("--workdir", type=Path, default=default_workdir())
     parser.add_argument("--baseline-size", type=int, default=100_000, help="0 to skip the baselines")
     parser.add_argument("--baseline-subsample", type=int, default=5_000,
                         help="stock BERTopic on this many in-model comments (0: all); its throughput is extrapolated")
-    parser.add_argument("--baseline-python", default="/work/bench-venv/bin/python")
+    parser.add_argument("--baseline-python", default=default_baseline_python(),
+                        help=f"Python with torch + sentence-transformers + bertopic (default: ${BASELINE_PYTHON_ENV})")
     parser.add_argument("--time-limit-min", type=float, default=None,
                         help="stop a run after this long and report the stages that finished")
     parser.add_argument("--results", type=Path, default=HERE / "results.json")
@@ -323,6 +328,9 @@ def main() -> None:
     from render_results import render
 
     results = json.loads(args.results.read_text()) if args.results.exists() else {"runs": {}, "baselines": {}}
+    if not args.report_only and args.baseline_size in args.sizes:
+        # Before an hour of runs, not after: the baseline needs its own torch environment.
+        args.baseline_python = check_baseline_python(args.baseline_python)
     if not args.report_only:
         results["machine"] = machine()
         for n in args.sizes:

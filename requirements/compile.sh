@@ -4,7 +4,8 @@
 # Why a script and not pip-compile: BERTopic must be installed with --no-deps (its metadata
 # requires sentence-transformers, hence PyTorch + CUDA), which no resolver expresses. So we
 # resolve everything else normally, add BERTopic without its dependencies, and freeze.
-# lock-test.txt also holds the extras CI tests: test, viz and dask (the distributed path).
+# lock-test.txt also holds the extras CI tests: test, viz, dask (the distributed path) and
+# analysis (JupyterLab for `kedro jupyter lab`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 venv=$(mktemp -d)/venv
@@ -17,7 +18,7 @@ print("\n".join(d for d in project["dependencies"] if not d.startswith("bertopic
 PY
 )
 bertopic=$("$venv/bin/python" -c 'import tomllib; print(next(d for d in tomllib.load(open("pyproject.toml","rb"))["project"]["dependencies"] if d.startswith("bertopic")))')
-test_deps=$("$venv/bin/python" -c 'import tomllib; o=tomllib.load(open("pyproject.toml","rb"))["project"]["optional-dependencies"]; print("\n".join(o["test"]+o["viz"]+o["dask"]))')
+test_deps=$("$venv/bin/python" -c 'import tomllib; o=tomllib.load(open("pyproject.toml","rb"))["project"]["optional-dependencies"]; print("\n".join(o["test"]+o["viz"]+o["dask"]+o["analysis"]))')
 
 echo "$deps" > "$venv/../runtime.in"
 "$venv/bin/pip" install -q -r "$venv/../runtime.in"

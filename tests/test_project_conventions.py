@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
-from pathlib import Path
+import subprocess
+from pathlib import Path, PurePosixPath
 
 import pytest
 import yaml
@@ -123,3 +125,123 @@ def test_report_inputs_from_other_stages_load_none_when_absent(registry, catalog
         and not str(catalog_conf[name]["type"]).startswith("ambassadeurs_pipeline.datasets.Optional")
     )
     assert not strict, f"report inputs that fail when their stage has not run: {strict}"
+
+
+# kedro-viz layers, from the data folder convention (01_raw ... 08_reporting).
+LAYER_OF_FOLDER = {
+    "01_raw": "raw", "02_intermediate": "intermediate", "03_primary": "primary", "04_feature": "feature",
+    "05_model_input": "model_input", "06_models": "models", "07_model_output": "model_output",
+    "08_reporting": "reporting",
+}
+#: Layers whose datasets people open (users, analysts, stakeholders): versioned.
+LAYERS_READ_BY_PEOPLE = {"primary", "model_output", "reporting"}
+
+
+#: Entries whose kedro-viz layer is not their folder's. kedro-viz turns the whole layer view
+#: off when layers depend on each other in a cycle, and the folder convention gives cycles here:
+#: one stage's model output is the next stage's input (topics -> personas -> campaign).
+LAYER_EXCEPTIONS = {
+    "comments_ingestion_summary": ("raw", "written by ingestion next to ingestion_quarantine (01_raw)"),
+    "catalog_ingestion_summary": ("raw", "same"),
+    "ingestion_report": ("raw", "read back by gaps' calibrate_coverage (the report reads it too)"),
+    "embedding_model": ("model_input", "the fitted featuriser that makes comment_embeddings"),
+    "new_topic_assignments": ("model_output", "assignments by the saved topic_model"),
+    "author_features": ("model_output", "built from comment_topics and topic_info (model outputs)"),
+    "excluded_authors": ("model_output", "same node as author_features"),
+    "campaign_units": ("model_output", "joined with author_personas (a model output)"),
+    "campaign_preparation": ("model_output", "same node as campaign_units"),
+    "coverage_calibration": ("model_output", "read back by match_coverage and write_gap_evidence"),
+}
+LAYER_ORDER = list(LAYER_OF_FOLDER.values())
+
+
+def _layer(entry: dict) -> str | None:
+    return ((entry.get("metadata") or {}).get("kedro-viz") or {}).get("layer")
+
+
+def _folder(entry: dict) -> str | None:
+    match = re.search(r"data/(0\d_[a-z_]+)/", str(entry.get("filepath", "")) + "/")
+    return match.group(1) if match else None
+
+
+def test_every_catalog_entry_has_a_kedro_viz_layer_matching_its_folder(catalog_conf):
+    entries = {n: e for n, e in catalog_conf.items() if isinstance(e, dict) and "type" in e}
+    missing = sorted(n for n, e in entries.items() if _layer(e) is None)
+    assert not missing, (
+        "catalog entries without `metadata: kedro-viz: layer:` (one of "
+        f"{', '.join(LAYER_OF_FOLDER.values())}, after their data/ folder): {missing}"
+    )
+    unknown = sorted(f"{n}: {_layer(e)}" for n, e in entries.items() if _layer(e) not in LAYER_OF_FOLDER.values())
+    assert not unknown, f"unknown kedro-viz layers: {unknown}"
+    mismatched = sorted(
+        f"{n}: layer {_layer(e)!r} but file in data/{_folder(e)}/ (layer {LAYER_OF_FOLDER[_folder(e)]!r})"
+        for n, e in entries.items()
+        if _folder(e) and LAYER_OF_FOLDER[_folder(e)] != _layer(e) and LAYER_EXCEPTIONS.get(n, (None,))[0] != _layer(e)
+    )
+    assert not mismatched, mismatched
+    stale = sorted(set(LAYER_EXCEPTIONS) - set(entries))
+    assert not stale, f"LAYER_EXCEPTIONS names entries no longer in the catalog: {stale}"
+
+
+def test_kedro_viz_layers_are_acyclic(registry, catalog_conf):
+    """kedro-viz disables the layer view when layers depend on each other in a cycle: every
+    node must read from layers at or before the layers it writes (in data-folder order)."""
+    def layer(name: str) -> str | None:
+        entry = catalog_conf.get(name)
+        return _layer(entry) if isinstance(entry, dict) else None
+
+    backwards = []
+    for node in {n.name: n for name in registry for n in registry[name].nodes}.values():
+        ins = [(i, layer(i)) for i in node.inputs if layer(i)]
+        outs = [(o, layer(o)) for o in node.outputs if layer(o)]
+        for i, li in ins:
+            for o, lo in outs:
+                if LAYER_ORDER.index(li) > LAYER_ORDER.index(lo):
+                    backwards.append(f"{node.name}: {i} ({li}) -> {o} ({lo})")
+    assert not backwards, "layers going backwards (kedro-viz would hide every layer):\n" + "\n".join(sorted(backwards))
+
+
+def test_datasets_in_layers_people_read_are_versioned(catalog_conf):
+    unversioned = sorted(
+        n for n, e in catalog_conf.items()
+        if isinstance(e, dict) and _layer(e) in LAYERS_READ_BY_PEOPLE and e.get("filepath")
+        and not e.get("versioned", False) and n not in LAYER_EXCEPTIONS
+    )
+    assert not unversioned, f"layer read by people but not versioned: {unversioned}"
+
+
+def test_report_links_the_topic_explorer_of_its_own_run(catalog_conf):
+    """The report's relative link, from its versioned file, lands on the explorer's versioned
+    file of the same version stamp (the two catalog paths and the parameter agree)."""
+    from ambassadeurs_pipeline.pipelines.reporting.params import ReportingParams
+
+    version = "2026-01-02T03.04.05.678Z"
+    report = PurePosixPath(catalog_conf["report_html"]["filepath"])
+    explorer = PurePosixPath(catalog_conf["topic_explorer_html"]["filepath"])
+    assert catalog_conf["topic_explorer_html"].get("versioned") and catalog_conf["topic_explorer_summary"].get("versioned")
+    report_dir = report / version
+    href = ReportingParams().topic_explorer_href.format(version=version)
+    target = PurePosixPath(os.path.normpath(str(report_dir / href)))
+    assert target == explorer / version / explorer.name, (href, target)
+
+
+#: Absolute paths of one machine (a home, root's home, this workspace) never belong in code,
+#: defaults or configuration. Docs may show them as examples.
+MACHINE_PATH = re.compile(r"(?<![\w.~$])/(?:work|root|home)/[\w.-]+")
+SCANNED = ("src", "conf", "benchmarks", "tests", "notebooks", "requirements", ".ci", "pyproject.toml")
+
+
+def test_no_machine_specific_absolute_paths_in_committed_code():
+    tracked = subprocess.run(
+        ["git", "ls-files", *SCANNED], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.split()
+    offenders = []
+    for name in tracked:
+        path = ROOT / name
+        if path.suffix in {".parquet", ".png", ".pkl", ".npz", ".safetensors"} or not path.is_file():
+            continue
+        text = path.read_text(encoding="utf-8", errors="ignore")
+        for number, line in enumerate(text.splitlines(), 1):
+            if MACHINE_PATH.search(line) and "machine-path: example" not in line:
+                offenders.append(f"{name}:{number}: {line.strip()[:120]}")
+    assert not offenders, "machine-specific absolute paths (use an env var, a parameter or a temp dir):\n" + "\n".join(offenders)

@@ -68,3 +68,17 @@ class PseudonymisationSaltHook:
             )
 
 
+
+
+class ProgressHook:
+    """Applies the ``progress`` parameter (auto/on/off) to the project's progress bars
+    (``ambassadeurs_pipeline.progress``) before any node runs. A wrong value stops the run
+    before any work, naming the parameter."""
+
+    @hook_impl
+    def after_catalog_created(self, parameters: dict[str, Any], **_: Any) -> None:
+        from ambassadeurs_pipeline import progress
+
+        parameters = parameters or {}
+        mode = parameters.get("params:progress", parameters.get("parameters", {}).get("progress", "auto"))
+        progress.configure("auto" if mode is None else str(mode))

@@ -2,9 +2,9 @@
 
 from kedro.config import OmegaConfigLoader
 
-from ambassadeurs_pipeline.hooks import PseudonymisationSaltHook
+from ambassadeurs_pipeline.hooks import ProgressHook, PseudonymisationSaltHook
 
-HOOKS = (PseudonymisationSaltHook(),)
+HOOKS = (PseudonymisationSaltHook(), ProgressHook())
 
 CONFIG_LOADER_CLASS = OmegaConfigLoader
 CONFIG_LOADER_ARGS = {

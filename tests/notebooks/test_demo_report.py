@@ -50,3 +50,35 @@ def test_demo_report_in_browser(demo_report, tmp_path):
     assert seen["sections"] == SECTIONS
     assert seen["images"] and all(img["ok"] for img in seen["images"])
     assert [u for u in seen["requests"] if not (u == demo_report.as_uri() or u.startswith("data:"))] == []
+
+
+@pytest.fixture(scope="module")
+def demo_explorer(demo_project) -> Path:
+    return latest_version(demo_project, "data/08_reporting/topic_explorer.html")
+
+
+@pytest.mark.slow
+def test_demo_report_links_the_explorer_of_its_run(demo_report, demo_explorer):
+    html = demo_report.read_text(encoding="utf-8")
+    hrefs = re.findall(r'<a href="(\.\./[^"]+)"', html)
+    assert len(hrefs) == 1, hrefs
+    target = (demo_report.parent / hrefs[0]).resolve()
+    assert target == demo_explorer.resolve() and target.is_file()
+    assert target.parent.name == demo_report.parent.name  # same run, same version stamp
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="Chromium not installed at /usr/bin/chromium; CI installs it")
+def test_demo_topic_explorer_in_browser(demo_explorer, tmp_path):
+    from explorer_check import VIEWS, open_explorer
+
+    seen = open_explorer(demo_explorer, tmp_path, ARTIFACTS / "topic_explorer_demo.png")
+    assert seen["errors"] == []
+    assert seen["requests"] == [demo_explorer.as_uri()]  # plotly inlined: nothing else is fetched
+    assert seen["external_scripts"] == 0
+    assert seen["sections"] == VIEWS
+    # Every view drawn on the tiny demo (it has dates and more than 3 topics), as SVG.
+    assert [f["id"] for f in seen["figures"]] == [f"fig-{v}" for v in VIEWS]
+    assert all(f["svg"] >= 1 and f["marks"] > 0 for f in seen["figures"]), seen["figures"]
+    assert seen["notes"] == []

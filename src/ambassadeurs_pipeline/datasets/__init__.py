@@ -5,6 +5,7 @@ from .optional import (
     OptionalCSVDataset,
     OptionalJSONDataset,
     OptionalParquetDataset,
+    OptionalStampedJSONDataset,
     OptionalTextDataset,
 )
 from .salt import PseudonymisationSaltDataset
@@ -14,6 +15,7 @@ __all__ = [
     "OptionalCSVDataset",
     "OptionalJSONDataset",
     "OptionalParquetDataset",
+    "OptionalStampedJSONDataset",
     "OptionalTextDataset",
     "PseudonymisationSaltDataset",
     "TabularFileDataset",

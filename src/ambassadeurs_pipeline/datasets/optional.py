@@ -45,3 +45,19 @@ class OptionalJSONDataset(_OptionalLoadMixin, JSONDataset):
 
 class OptionalTextDataset(_OptionalLoadMixin, TextDataset):
     """``text.TextDataset`` that loads ``None`` when no (version of the) file exists."""
+
+
+class OptionalStampedJSONDataset(OptionalJSONDataset):
+    """``OptionalJSONDataset`` whose loaded mapping also holds ``"version"``: the version stamp
+    it was read from.
+
+    Kedro gives every versioned dataset of one run the same stamp, so a node that reads this
+    can point at a sibling file written in the same run (the report links
+    ``topic_explorer_html`` this way). ``"version"`` is ``None`` when not versioned.
+    """
+
+    def load(self) -> Any:  # type: ignore[override]
+        data = super().load()
+        if isinstance(data, dict):
+            data = {**data, "version": self.resolve_load_version() if self._version is not None else None}
+        return data

@@ -86,8 +86,11 @@ class TabularFileDataset(AbstractDataset[pd.DataFrame, pd.DataFrame]):
         label: name of the input used in error messages (``comments``, ``campaign``...).
     """
 
-    def __init__(self, filepath: str | None, optional: bool = False, label: str = "input") -> None:
+    def __init__(
+        self, filepath: str | None, optional: bool = False, label: str = "input", metadata: dict[str, Any] | None = None
+    ) -> None:
         self._raw_path = "" if filepath is None else str(filepath)
+        self.metadata = metadata  # kedro-viz layer
         self._optional = optional
         self._label = label
 

@@ -15,9 +15,9 @@ from collections.abc import Iterator, Sequence
 from typing import ClassVar
 
 import numpy as np
-from tqdm.auto import tqdm
 
 from ambassadeurs_pipeline.backend_registry import BackendRegistry
+from ambassadeurs_pipeline.progress import progress
 
 logger = logging.getLogger(__name__)
 
@@ -67,11 +67,10 @@ class EmbeddingBackend(ABC):
         self._check_fitted()
         texts = [str(t) for t in texts]
         parts = []
-        bar = tqdm(
-            total=len(texts),
-            desc=f"embeddings ({self.name})",
-            unit="doc",
-            disable=not self.show_progress or len(texts) < self.batch_size,
+        # Through the project's helper: quiet in batch jobs (stderr not a terminal) and workers.
+        bar = progress(
+            total=len(texts), desc=f"embeddings ({self.name})", unit="doc",
+            min_total=self.batch_size, show=self.show_progress,
         )
         for chunk in batches(texts, self.batch_size):
             parts.append(l2_normalise(self._embed_batch(chunk)))

@@ -101,6 +101,9 @@ DERIVED_DATASETS: frozenset[str] = frozenset(
         # topics: fitted models hold vocabulary and representative documents
         "embedding_model", "topic_model", "topic_info", "topic_keywords", "topics_over_time",
         "topic_trends", "topic_sentiment", "bad_buzz_alerts", "topic_quality",
+        # the explorer page: topic words and a map of sampled comments (no text, but their
+        # positions and topics are computed from everyone's comments)
+        "topic_explorer_html", "topic_explorer_summary",
         # topics_update: emerging topics quote representative comments; the calibration
         # and the summary are statistics over everyone's comments
         "novelty_calibration", "emerging_topics", "topics_update_summary",

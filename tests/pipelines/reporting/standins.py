@@ -250,6 +250,15 @@ def run_metadata() -> dict[str, Any]:
     }
 
 
+def topic_explorer_summary() -> dict[str, Any]:
+    """As ``OptionalStampedJSONDataset`` loads it: the views and the version stamp."""
+    views = ["topics_map", "barchart", "hierarchy", "over_time", "documents"]
+    return {
+        "version": "2025-03-04T10.21.07.123Z", "n_topics": 4, "n_comments": 1200,
+        "views": [{"key": k, "title": k, "shown": True, "note": None} for k in views],
+    }
+
+
 def all_inputs() -> dict[str, Any]:
     """Every stage output, by its catalog name (``build_report``'s keyword arguments)."""
     return {
@@ -270,4 +279,5 @@ def all_inputs() -> dict[str, Any]:
         "uplift_results": uplift_results(),
         "uplift_verdict": uplift_verdict(),
         "uplift_qini_curves": uplift_qini_curves(),
+        "topic_explorer_summary": topic_explorer_summary(),
     }

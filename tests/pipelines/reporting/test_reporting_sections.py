@@ -172,3 +172,41 @@ def test_methodology_shows_the_trained_sentiment_models_held_out_figures(t, para
     assert t.percent(hospital["accuracy_pos_neg"], 1) in html  # from the artefact's metadata, not hard-coded
     lexicon = unescape(html_of(s.section_methodology(None, None, None, None, t, params, {"topics": {"sentiment": {"backend": "lexique"}}}), t))
     assert STRINGS["method_sentiment_quality"]["fr"] not in lexicon
+
+
+# --- the link to the topic explorer (topic_explorer_html), BERTopic's interactive views --------
+EXPLORER_SUMMARY = {
+    "version": "2026-03-04T10.21.07.123Z",
+    "n_topics": 2,
+    "views": [
+        {"key": "topics_map", "title": "Carte des thèmes", "shown": False, "note": "Vue omise : 2 thème(s) trouvé(s), il en faut au moins 3."},
+        {"key": "barchart", "title": "Mots des thèmes", "shown": True, "note": None},
+    ],
+}
+
+
+def test_explorer_link_points_at_the_same_version_next_to_the_report(t, params):
+    section = s.SectionContent(key="topics", title="Sujets", blocks=s.explorer_blocks(EXPLORER_SUMMARY, t, params))
+    html = html_of(section, t)
+    assert '<a href="../../topic_explorer.html/2026-03-04T10.21.07.123Z/topic_explorer.html">' in html
+    assert "joignez-le si vous envoyez ce rapport" in unescape(html)
+    assert "Vues omises : Carte des thèmes (Vue omise : 2 thème(s) trouvé(s), il en faut au moins 3.)." in unescape(html)
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [None, {"views": []}, {"version": None}, {"version": "../../../etc/passwd"}, {"version": "javascript:alert(1)"}],
+)
+def test_no_link_without_a_kedro_version_stamp(summary, t, params):
+    blocks = s.explorer_blocks(summary, t, params)
+    html = html_of(s.SectionContent(key="topics", title="Sujets", blocks=blocks), t)
+    assert "<a href=\"../" not in html and "javascript:" not in html
+    assert "L'explorateur interactif n'a pas été produit" in unescape(html)
+
+
+def test_explorer_link_in_english():
+    en = Translator("en")
+    from ambassadeurs_pipeline.pipelines.reporting.params import ReportingParams
+
+    blocks = s.explorer_blocks(EXPLORER_SUMMARY, en, ReportingParams(language="en"))
+    assert blocks[1].text.startswith("Open the interactive topic explorer")

@@ -28,3 +28,9 @@ def test_kedro_viz_build_writes_static_map(tmp_path):
     assert done.returncode == 0, done.stderr[-2000:]
     assert (project / "build" / "index.html").exists()
     assert (project / "build" / "api" / "main").exists()
+    # The layer view is on: kedro-viz found acyclic layers in the catalog's metadata, in the
+    # data-folder order (it returns [] and hides them all on a cycle).
+    import json
+
+    layers = json.loads((project / "build" / "api" / "main").read_text())["layers"]
+    assert layers == ["raw", "intermediate", "primary", "model_input", "models", "model_output", "reporting"], layers

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -20,6 +22,7 @@ pytestmark = pytest.mark.slow
 OUTPUTS = [
     "comment_topics", "topic_info", "topic_keywords", "topics_over_time", "topic_trends",
     "topic_sentiment", "bad_buzz_alerts", "topic_quality", "comment_embeddings", "embedding_model",
+    "topic_explorer_html", "topic_explorer_summary",
 ]
 
 
@@ -142,3 +145,18 @@ def test_same_seed_same_comment_topics_on_any_engine(outputs, synthetic, test_pa
     pd.testing.assert_frame_equal(outputs["comment_topics"], again["comment_topics"])
     first = np.vstack(outputs["comment_embeddings"]["embedding"])
     np.testing.assert_array_equal(first, np.vstack(again["comment_embeddings"]["embedding"]))
+
+
+def test_explorer_draws_bertopics_five_views_on_the_reloaded_model(outputs):
+    """The model as saved and reloaded (safetensors, our embedding backend) supports every
+    view: c-TF-IDF, topic embeddings, labels, topics over time with our analyser."""
+    summary = outputs["topic_explorer_summary"]
+    assert [(v["key"], v["shown"]) for v in summary["views"]] == [
+        ("topics_map", True), ("barchart", True), ("hierarchy", True), ("over_time", True), ("documents", True),
+    ], summary
+    page = outputs["topic_explorer_html"]
+    assert page.count("* plotly.js v") == 1 and page.count("Plotly.newPlot(") == 5
+    assert "<script src=" not in page
+    labels = set(outputs["comment_topics"]["topic_label"])
+    # our French labels (as written, or JSON-escaped inside plotly's data), not BERTopic's ids
+    assert any(label in page or json.dumps(label)[1:-1] in page for label in labels)

@@ -12,6 +12,8 @@ import numpy as np
 import pandas as pd
 from datasketch import MinHash, MinHashLSH
 
+from ambassadeurs_pipeline.progress import progress
+
 logger = logging.getLogger(__name__)
 
 _NON_WORD = re.compile(r"[^\w<>]+")
@@ -106,7 +108,8 @@ def group_duplicates(
         # signatures) drops pairs far below the threshold — 0.2 is 4 standard errors of the
         # estimate at 64 permutations, so no true pair is lost in practice.
         prefilter = max(0.0, threshold - 0.2)
-        for row, (i, mh) in enumerate(zip(candidates, hashes)):
+        proposed = progress(zip(candidates, hashes), total=len(candidates), desc="nettoyage: doublons", unit="texte", min_total=5000)
+        for row, (i, mh) in enumerate(proposed):
             signatures[row] = mh.hashvalues
             row_of[i] = row
             found = lsh.query(mh)

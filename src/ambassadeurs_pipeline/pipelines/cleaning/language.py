@@ -8,11 +8,14 @@ from functools import lru_cache
 
 from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
 
+from ambassadeurs_pipeline.progress import progress
 from ambassadeurs_pipeline.text.normalise import strip_placeholders
 
 logger = logging.getLogger(__name__)
 
 UNDETERMINED = "und"
+#: Texts per lingua call (a progress-bar step; scores are per text, the same in any block).
+LANGUAGE_BLOCK = 20_000
 
 
 @lru_cache(maxsize=4)
@@ -50,12 +53,18 @@ def detect_languages_of(
         if not batch:
             continue
         engine = _detector(codes, low_accuracy=low_accuracy)
-        for sample, values in zip(batch, engine.compute_language_confidence_values_in_parallel(batch)):
-            best = values[0] if values else None
-            if best is None or best.value < min_confidence:
-                scored[sample] = (UNDETERMINED, float(best.value) if best else 0.0)
-            else:
-                scored[sample] = (best.language.iso_code_639_1.name.lower(), float(best.value))
+        # Blocks of LANGUAGE_BLOCK texts feed the progress bar; lingua scores each text alone.
+        bar = progress(total=len(batch), desc="nettoyage: langues", unit="texte", min_total=LANGUAGE_BLOCK)
+        for start in range(0, len(batch), LANGUAGE_BLOCK):
+            block = batch[start : start + LANGUAGE_BLOCK]
+            for sample, values in zip(block, engine.compute_language_confidence_values_in_parallel(block)):
+                best = values[0] if values else None
+                if best is None or best.value < min_confidence:
+                    scored[sample] = (UNDETERMINED, float(best.value) if best else 0.0)
+                else:
+                    scored[sample] = (best.language.iso_code_639_1.name.lower(), float(best.value))
+            bar.update(len(block))
+        bar.close()
     langs: list[str] = []
     confidences: list[float] = []
     for sample in samples:

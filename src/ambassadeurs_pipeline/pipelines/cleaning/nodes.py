@@ -23,6 +23,7 @@ from ambassadeurs_pipeline.execution import ExecutionParams, map_chunks, map_fra
 from ambassadeurs_pipeline.execution.engine import LOCAL
 from ambassadeurs_pipeline.privacy.pii import PII_TYPES, PiiDetector, make_detector, redact_texts
 from ambassadeurs_pipeline.privacy.pseudonyms import pseudonymise_series, salt_fingerprint
+from ambassadeurs_pipeline.progress import progress
 from ambassadeurs_pipeline.text.normalise import has_words, junk_share, normalise_text
 
 from .duplicates import find_duplicate_groups
@@ -98,7 +99,7 @@ def normalise_frame(comments_raw: pd.DataFrame, params: CleaningParams) -> pd.Da
     frame = comments_raw.drop(columns=["source_row"], errors="ignore").reset_index(drop=True).copy()
     raws = frame["text"].fillna("").astype(str).tolist()
     texts, emoji, urls, mentions, truncated, reasons = [], [], [], [], [], []
-    for raw in raws:
+    for raw in progress(raws, desc="nettoyage: normalisation", unit="comm.", min_total=5000):
         junk = junk_share(raw)
         result = normalise_text(raw, max_chars=params.max_chars)
         full_length = len(normalise_text(raw).text) if len(raw) > params.max_chars else len(result.text)
@@ -120,6 +121,10 @@ def normalise_frame(comments_raw: pd.DataFrame, params: CleaningParams) -> pd.Da
     frame["text_truncated"] = np.array(truncated, dtype=bool)
     frame["quarantine_reason"] = pd.array(reasons, dtype="string")
     return frame
+
+
+#: Texts per call of the PII detector (a progress-bar step; results are per text).
+PII_BLOCK = 5_000
 
 
 @lru_cache(maxsize=4)
@@ -146,7 +151,16 @@ def redact_distinct_texts(texts: Sequence[str], params: PiiParams) -> tuple[list
     # The detector is cached per process: count this call's NER work as a difference.
     ner = [d for d in getattr(detector, "detectors", [detector]) if hasattr(d, "texts_run_")]
     ner_before = sum(d.texts_run_ for d in ner)
-    redacted, counts = redact_texts(list(texts), detector)
+    texts = list(texts)
+    redacted: list[str] = []
+    counts: list[Counter[str]] = []
+    # Blocks only feed the progress bar: redaction is per text, so blocks change nothing.
+    with progress(total=len(texts), desc="nettoyage: données personnelles", unit="texte", min_total=PII_BLOCK) as bar:
+        for start in range(0, len(texts), PII_BLOCK):
+            block_redacted, block_counts = redact_texts(texts[start : start + PII_BLOCK], detector)
+            redacted += block_redacted
+            counts += block_counts
+            bar.update(len(block_redacted))
     return redacted, counts, int(sum(d.texts_run_ for d in ner) - ner_before)
 
 

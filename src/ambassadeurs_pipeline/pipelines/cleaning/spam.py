@@ -13,6 +13,8 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
+from ambassadeurs_pipeline.progress import phases
+
 from .duplicates import duplicate_key
 from .params import SpamParams
 
@@ -89,12 +91,15 @@ def score_spam(
         ``comment_id, is_spam, spam_score, spam_reason, is_bot_author, bot_reason``.
     """
     text = frame["text_clean"].fillna("").astype(str)
+    steps = phases("nettoyage: spam", ["publicité", "majuscules", "auteurs robots", "score"])
     promo = promo_regex(params.promo_terms)
     promo_hits = np.array([len(promo.findall(t.lower())) for t in text])
+    steps.done("publicité")
     urls = frame["url_count"].fillna(0).to_numpy()
     letters = [sum(map(str.isalpha, t)) for t in text]
     upper = [sum(map(str.isupper, t)) for t in text]
     shouting = np.array([u / l > 0.6 if l >= 20 else False for u, l in zip(upper, letters)])
+    steps.done("majuscules")
     private_contact = text.str.contains(r"<TEL>|<EMAIL>|<MENTION>", regex=True).to_numpy()
     dup = duplicates.set_index("comment_id").reindex(frame["comment_id"])
     repeated = (dup["duplicate_authors"].fillna(1).to_numpy() >= params.repeated_min_authors) & (
@@ -102,6 +107,7 @@ def score_spam(
     )
     bots = find_bot_authors(frame, params)
     is_bot = frame["author_id"].isin(bots.index).to_numpy()
+    steps.done("auteurs robots")
 
     flags = {
         "publicite": promo_hits > 0,
@@ -123,6 +129,8 @@ def score_spam(
         ";".join(name for name, flag in flags.items() if flag[i]) if is_spam[i] else None
         for i in range(len(frame))
     ]
+    steps.done("score")
+    steps.close()
     return pd.DataFrame(
         {
             "comment_id": frame["comment_id"].to_numpy(),

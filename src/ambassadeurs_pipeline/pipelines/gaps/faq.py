@@ -19,6 +19,7 @@ from sklearn.cluster import AgglomerativeClustering
 from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 from spacy.lang.fr.stop_words import STOP_WORDS
 
+from ambassadeurs_pipeline.progress import phases
 from ambassadeurs_pipeline.text.questions import is_question_sentence, split_sentences
 
 from .params import GapsParams
@@ -141,17 +142,21 @@ def group_questions(
     embedded = followers["comment_id"].isin(pd.Index(comment_embeddings["comment_id"]))
     restating = followers[embedded].reset_index(drop=True)
     use_terms = cfg.term_weight > 0
+    steps = phases(f"lacunes: questions ({len(questions)})", ["mots", "distances", "regroupement", "fusions"])
     terms, follower_terms = (
         fit_question_terms(questions["text_clean"], cfg.term_min_df, restating["text_clean"])
         if use_terms else (None, None)
     )
+    steps.done("mots")
     distances = _distances_from(terms, vectors, cfg.term_weight)
+    steps.done("distances")
     labels = AgglomerativeClustering(
         n_clusters=None,
         metric="precomputed",
         linkage="average",
         distance_threshold=cfg.distance_threshold,
     ).fit_predict(distances)
+    steps.done("regroupement")
     n_merged = 0
     if cfg.merge_min_links > 0 and len(restating):
         opener_of = opener[opener.notna()].loc[followers.index[embedded.to_numpy()]].to_numpy()
@@ -173,6 +178,8 @@ def group_questions(
             n_followers=n_followers, min_link_share=cfg.merge_min_link_share,
         )
         n_merged = before - len(np.unique(labels))
+    steps.done("fusions")
+    steps.close()
     questions["_cluster"] = labels
     n_clustered = len(questions)
     centrality = pd.Series(np.nan, index=questions["comment_id"].to_numpy())

@@ -31,6 +31,8 @@ from sklearn.metrics import adjusted_rand_score, silhouette_score
 from sklearn.mixture import GaussianMixture
 from threadpoolctl import threadpool_limits
 
+from ambassadeurs_pipeline.progress import progress
+
 from .motivations import UNKNOWN_MOTIVATION
 from .naming import disambiguate, motivation_shares, persona_name, profile_of
 from .params import ClusteringParams, PersonasParams, as_params
@@ -99,7 +101,7 @@ def choose_k(x: np.ndarray, cp: ClusteringParams, seed: int) -> tuple[int, dict[
     """Best number of personas by the criterion; returns (k, score per k)."""
     scores: dict[int, float] = {}
     k_max = min(cp.k_max, len(x) - 1)
-    for k in range(cp.k_min, k_max + 1):
+    for k in progress(range(cp.k_min, k_max + 1), desc="personas: choix du nombre", unit="k"):
         model = _fit(x, k, cp.method, seed)
         labels = model.predict(x)
         if cp.criterion == "bic":
@@ -133,7 +135,7 @@ def bootstrap_stability(
     """ARI of each bootstrap refit against ``reference`` and per-author agreement share."""
     rng = np.random.default_rng(seed)
     aris, agree = [], np.zeros(len(x))
-    for b in range(cp.n_bootstrap):
+    for b in progress(range(cp.n_bootstrap), desc="personas: bootstrap", unit="tirage"):
         idx = rng.choice(len(x), size=len(x), replace=True)
         model = _fit(x[idx], k, cp.method, seed + b + 1, n_init=3)
         labels = model.predict(x)

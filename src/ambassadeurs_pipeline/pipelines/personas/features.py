@@ -16,6 +16,7 @@ import pandas as pd
 
 from ambassadeurs_pipeline.execution import ExecutionParams, map_frame
 from ambassadeurs_pipeline.execution.engine import LOCAL
+from ambassadeurs_pipeline.progress import phases
 
 from .graph import graph_metrics, reply_edges
 from .motivations import aggregate_motivations, score_comments
@@ -184,18 +185,26 @@ def build_author_features(
     # The reply graph uses every non-spam comment of kept authors: a reply is a link even
     # when it is a duplicate text.
     graph_comments = comments[comments["author_id"].isin(kept_authors) & ~comments["is_spam"]]
+    steps = phases("personas: variables", ["activité", "entraide", "graphe des réponses", "tonalité et thèmes", "rôles", "motivations"])
     features = pd.DataFrame(index=kept_authors)
     features = features.join(activity_features(usable))
+    steps.done("activité")
     features = features.join(helpfulness_features(usable))
+    steps.done("entraide")
     features = features.join(graph_metrics(reply_edges(graph_comments), kept_authors, p.graph, random_state))
+    steps.done("graphe des réponses")
     features = features.join(sentiment_and_topics(usable, labels))
+    steps.done("tonalité et thèmes")
     # Role and motivation matching is per comment (regexes): it goes where
     # ``params:execution`` says, the aggregation per author stays here.
     texts = usable[["comment_id", "author_id", "text_clean"]].reset_index(drop=True)
     roles = map_frame(detect_comment_roles, texts, execution, label="detect_comment_roles")
     features = features.join(aggregate_roles(roles, kept_authors))
+    steps.done("rôles")
     motivations = map_frame(score_comments, texts, execution, label="score_comments")
     features = features.join(aggregate_motivations(motivations, kept_authors))
+    steps.done("motivations")
+    steps.close()
 
     count_cols = [
         "n_comments", "n_threads_started", "n_replies", "active_days", "tenure_days",

@@ -42,18 +42,19 @@ class _ReadOnly(AbstractDataset[None, dict[str, Any]]):
         raise DatasetError(f"{type(self).__name__} is read-only.")
 
     def _describe(self) -> dict[str, Any]:
-        return dict(vars(self))
+        return {k: v for k, v in vars(self).items() if k != "metadata"}
 
 
 class FileFingerprintsDataset(_ReadOnly):
     """Loads ``{label: {"file": name, "sha256": hex, "bytes": n}}`` for the run's input files.
 
     An input given as ``none`` (or absent on disk) loads as ``None`` under its label. Only
-    the file name is kept: a full path may name a person (``/home/marie/…``).
+    the file name is kept: a full path may name a person (a home folder bears its user's name).
     """
 
-    def __init__(self, filepaths: dict[str, str | None]) -> None:
+    def __init__(self, filepaths: dict[str, str | None], metadata: dict[str, Any] | None = None) -> None:
         self._filepaths = dict(filepaths)
+        self.metadata = metadata  # kedro-viz layer (conf/base/catalog_reporting.yml)
 
     def load(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -77,9 +78,10 @@ class DatasetVersionsDataset(_ReadOnly):
     data it was built from. ``exclude`` leaves out paths (the report's own earlier versions).
     """
 
-    def __init__(self, root: str = "data", exclude: list[str] | None = None) -> None:
+    def __init__(self, root: str = "data", exclude: list[str] | None = None, metadata: dict[str, Any] | None = None) -> None:
         self._root = root
         self._exclude = [PurePosixPath(p) for p in exclude or []]
+        self.metadata = metadata
 
     def load(self) -> dict[str, str]:
         root = Path(self._root)

@@ -144,6 +144,22 @@ STRINGS: dict[str, dict[str, str]] = {
         "fr": "« {label} » : {change} (p = {p}).",
         "en": "“{label}”: {change} (p = {p}).",
     },
+    "topics_explorer": {"fr": "Explorer les thèmes", "en": "Explore the topics"},
+    "explorer_link": {
+        "fr": "Ouvrir l'explorateur interactif des thèmes (carte, mots, hiérarchie, évolution, carte des commentaires)",
+        "en": "Open the interactive topic explorer (map, words, hierarchy, over time, comments map)",
+    },
+    "explorer_note": {
+        "fr": "Fichier à part, à côté de ce rapport (dossier topic_explorer.html, version {version}) : "
+        "joignez-le si vous envoyez ce rapport. Il s'ouvre sans réseau et ne contient aucun texte de commentaire.",
+        "en": "A separate file next to this report (folder topic_explorer.html, version {version}): attach it "
+        "if you send this report. It opens without a network and holds no comment text.",
+    },
+    "explorer_skipped": {"fr": "Vues omises : {views}.", "en": "Views left out: {views}."},
+    "explorer_missing": {
+        "fr": "L'explorateur interactif n'a pas été produit (kedro run --pipelines=topics).",
+        "en": "The interactive explorer has not been produced (kedro run --pipelines=topics).",
+    },
     "topics_alerts": {"fr": "Alertes de bad buzz", "en": "Bad-buzz alerts"},
     "topics_no_alerts": {"fr": "Aucune alerte de bad buzz.", "en": "No bad-buzz alert."},
     "col_topic": {"fr": "Sujet", "en": "Topic"},

@@ -22,6 +22,7 @@ from .sections import (
     Heading,
     Paragraph,
     SectionContent,
+    explorer_blocks,
     section_ambassadors,
     section_campaign,
     section_data,
@@ -104,6 +105,7 @@ def build_sections(
     uplift_results: dict[str, Any] | None = None,
     uplift_verdict: str | None = None,
     uplift_qini_curves: pd.DataFrame | None = None,
+    topic_explorer_summary: dict[str, Any] | None = None,
 ) -> list[SectionContent]:
     """All sections in reading order, the executive summary first."""
     t = Translator(params.language)
@@ -120,6 +122,9 @@ def build_sections(
         ),
         section_run(run_metadata, t, params),
     ]
+    topics = next(s for s in body if s.key == "topics")
+    if topics.available:
+        topics.blocks.extend(explorer_blocks(topic_explorer_summary, t, params))
     methodology = next(s for s in body if s.key == "methodology")
     methodology.blocks.append(Heading(t("method_register")))
     privacy_params = ((run_metadata or {}).get("parameters") or {}).get("privacy")

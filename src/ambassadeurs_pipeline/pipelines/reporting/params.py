@@ -25,3 +25,8 @@ class ReportingParams(BaseModel):
     max_briefs: int = Field(5, ge=0, le=50, description="Information gaps given a full content brief card.")
     max_evidence: int = Field(3, ge=0, le=10, description="Example excerpts per information gap.")
     excerpt_chars: int = Field(220, ge=40, le=2000, description="Excerpts longer than this are cut.")
+    topic_explorer_href: str = Field(
+        "../../topic_explorer.html/{version}/topic_explorer.html",
+        description="Link from the report's file to topic_explorer_html of the same run; {version} is its "
+        "version stamp. Follows the two catalog paths (tests/test_project_conventions.py checks they agree).",
+    )

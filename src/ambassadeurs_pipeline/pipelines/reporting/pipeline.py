@@ -26,6 +26,7 @@ STAGE_INPUTS: dict[str, str] = {
         "uplift_results",
         "uplift_verdict",
         "uplift_qini_curves",
+        "topic_explorer_summary",
     )
 }
 

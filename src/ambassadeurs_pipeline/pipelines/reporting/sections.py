@@ -19,6 +19,7 @@ import pandas as pd
 from ambassadeurs_pipeline.privacy.pseudonyms import PSEUDONYM_PREFIX
 
 from . import charts, frames
+from .datasets import VERSION_STAMP
 from .frames import as_list, as_text, col, is_empty
 from .i18n import STRINGS, Translator
 from .params import ReportingParams
@@ -106,12 +107,22 @@ class Cards:
 
 
 @dataclass
+class Link:
+    """A relative link to a file written next to the report (never a network address)."""
+
+    text: str
+    href: str
+    note: str = ""
+    kind: ClassVar[str] = "link"
+
+
+@dataclass
 class Preformatted:
     text: str
     kind: ClassVar[str] = "pre"
 
 
-Block = Paragraph | Heading | Callout | Bullets | KeyNumbers | Table | Chart | Cards | Preformatted
+Block = Paragraph | Heading | Callout | Bullets | KeyNumbers | Table | Chart | Cards | Preformatted | Link
 
 
 @dataclass
@@ -874,3 +885,23 @@ def section_summary(sections: list[SectionContent], t: Translator, n_numbers: in
     else:
         section.blocks.append(Callout(t("summary_no_decision")))
     return section
+
+
+def explorer_blocks(summary: dict[str, Any] | None, t: Translator, params: ReportingParams) -> list[Block]:
+    """The link to ``topic_explorer_html`` (BERTopic's interactive views), for the topics section.
+
+    ``summary`` is ``topic_explorer_summary`` loaded with its version stamp; the page of that
+    version sits in a sibling folder of the report's, hence a relative ``href``. No link
+    when the stamp is not one of Kedro's (never a path from elsewhere).
+    """
+    version = (summary or {}).get("version")
+    if not summary or not isinstance(version, str) or not VERSION_STAMP.match(version):
+        return [Heading(t("topics_explorer")), Paragraph(t("explorer_missing"))]
+    blocks: list[Block] = [
+        Heading(t("topics_explorer")),
+        Link(t("explorer_link"), params.topic_explorer_href.format(version=version), t("explorer_note", version=version)),
+    ]
+    skipped = [f"{v.get('title')} ({v.get('note')})" for v in summary.get("views", []) if not v.get("shown")]
+    if skipped:
+        blocks.append(Paragraph(t("explorer_skipped", views="; ".join(skipped))))
+    return blocks

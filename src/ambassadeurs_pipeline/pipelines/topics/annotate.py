@@ -7,6 +7,7 @@ import pandas as pd
 
 from ambassadeurs_pipeline.execution import ExecutionParams, map_frame
 from ambassadeurs_pipeline.execution.engine import LOCAL
+from ambassadeurs_pipeline.progress import progress
 from ambassadeurs_pipeline.sentiment import label_scores, make_backend
 from ambassadeurs_pipeline.text.questions import detect_questions
 
@@ -30,8 +31,23 @@ def annotate_comments(
     return map_frame(annotate_frame, docs, execution, params, label="annotate_comments")
 
 
+#: Comments per step of the progress bar (annotations are per comment: blocks change nothing).
+ANNOTATE_BLOCK = 10_000
+
+
 def annotate_frame(docs: pd.DataFrame, params: TopicsParams) -> pd.DataFrame:
     """:func:`annotate_comments` on rows already selected for the model."""
+    if len(docs) <= ANNOTATE_BLOCK:
+        return _annotate_block(docs, params)
+    with progress(total=len(docs), desc="thèmes: tonalité et questions", unit="comm.") as bar:
+        parts = []
+        for start in range(0, len(docs), ANNOTATE_BLOCK):
+            parts.append(_annotate_block(docs.iloc[start : start + ANNOTATE_BLOCK], params))
+            bar.update(len(parts[-1]))
+    return pd.concat(parts, ignore_index=True)
+
+
+def _annotate_block(docs: pd.DataFrame, params: TopicsParams) -> pd.DataFrame:
     langs = docs["lang"].astype(str).tolist() if "lang" in docs else None
     backend = make_backend(params.sentiment.backend)
     scores = backend.score(docs["text_clean"].astype(str).tolist(), langs)

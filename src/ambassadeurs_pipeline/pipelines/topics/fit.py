@@ -23,8 +23,10 @@ from ambassadeurs_pipeline.embeddings import EmbeddingBackend, l2_normalise, mak
 from ambassadeurs_pipeline.embeddings.base import strip_placeholders
 from ambassadeurs_pipeline.execution import ExecutionParams, map_chunks
 from ambassadeurs_pipeline.execution.engine import LOCAL
+from ambassadeurs_pipeline.progress import phases, progress
 
 from .context import with_thread_context
+from .fit_phases import FIT_PHASES, announce_fit_phases
 from .params import EmbeddingParams, TopicModelParams, TopicsParams
 from .umap_speedup import fast_umap_transform
 from .vocabulary import FrenchAnalyzer, make_label, stop_words
@@ -251,7 +253,10 @@ def fit_topic_model(
         )
     sample = seeded_sample(n, p.fit_sample_size, random_state)
     model = build_topic_model(embedding_model, p, random_state, len(sample))
-    fitted, _ = model.fit_transform([texts[i] for i in sample], embeddings=embeddings[sample])
+    # One bar over the fit's phases; it only counts (no result depends on it).
+    steps = phases(f"BERTopic ({n} commentaires)", [*FIT_PHASES.values(), "attribution", "hors-thème", "mots des thèmes"])
+    with announce_fit_phases(model, steps):
+        fitted, _ = model.fit_transform([texts[i] for i in sample], embeddings=embeddings[sample])
     topics = np.full(n, -1, dtype=int)
     topics[sample] = fitted
     rest = np.setdiff1d(np.arange(n), sample)
@@ -259,10 +264,11 @@ def fit_topic_model(
         # Assignment grows with the corpus (the fit does not): umap's Python-loop initial
         # positions are replaced by one sparse product, same values (umap_speedup.py).
         with fast_umap_transform():
-            for start in range(0, len(rest), 20_000):
+            for start in progress(range(0, len(rest), 20_000), desc="BERTopic: attribution", unit="bloc", min_total=2):
                 chunk = rest[start : start + 20_000]
                 predicted, _ = model.transform([texts[i] for i in chunk], embeddings=embeddings[chunk])
                 topics[chunk] = predicted
+    steps.done("attribution")
     was_outlier = topics == -1
     logger.info("BERTopic: %d topics, %.1f%% outliers before reduction", len(set(topics) - {-1}), 100 * was_outlier.mean())
     if was_outlier.any() and (topics >= 0).any():
@@ -270,6 +276,7 @@ def fit_topic_model(
             texts, list(topics), strategy=p.outlier_strategy, embeddings=embeddings, threshold=p.outlier_threshold
         )
         topics = np.asarray(reduced, dtype=int)
+    steps.done("hors-thème")
     share = float((topics == -1).mean())
     if share > p.max_outlier_share:
         logger.warning("outliers %.1f%% > %.0f%% after reduction: lower topics.model.outlier_threshold", 100 * share, 100 * p.max_outlier_share)
@@ -285,6 +292,8 @@ def fit_topic_model(
         ctfidf_model=model.ctfidf_model,
         representation_model=model.representation_model,
     )
+    steps.done("mots des thèmes")
+    steps.close()
     topic_ids, centroids = topic_centroids(embeddings, topics)
     has_outliers = bool((topics == -1).any())
     outlier_row = [l2_normalise(embeddings[topics == -1].mean(axis=0, keepdims=True))[0]] if has_outliers else []

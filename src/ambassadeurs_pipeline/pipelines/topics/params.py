@@ -106,6 +106,18 @@ class QualityParams(_Strict):
     diversity_top_n: int = Field(10, ge=3, description="BERTopic keeps 10 terms per topic.")
 
 
+class ExplorerParams(_Strict):
+    """BERTopic's interactive views (``explorer.py``: notebook and ``topic_explorer_html``)."""
+
+    top_n_topics: int = Field(12, ge=1, description="Topics in the bar charts and the topics-over-time view.")
+    n_words: int = Field(8, ge=1, le=10, description="Words per topic in the bar charts (BERTopic keeps 10).")
+    documents_sample: int = Field(2_000, ge=50, description="Comments on the documents map (seeded sample).")
+    over_time_sample: int = Field(
+        50_000, ge=100,
+        description="Comments whose words describe each topic per month; monthly counts always use every comment.",
+    )
+
+
 class TopicsParams(_Strict):
     embedding: EmbeddingParams = Field(default_factory=EmbeddingParams)
     model: TopicModelParams = Field(default_factory=TopicModelParams)
@@ -115,3 +127,4 @@ class TopicsParams(_Strict):
     quality: QualityParams = Field(default_factory=QualityParams)
     keywords_per_topic: int = Field(15, ge=1)
     representative_comments: int = Field(3, ge=1)
+    explorer: ExplorerParams = Field(default_factory=ExplorerParams)

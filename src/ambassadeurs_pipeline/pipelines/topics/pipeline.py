@@ -5,6 +5,7 @@ quality)."""
 from kedro.pipeline import Node, Pipeline
 
 from .annotate import annotate_comments, build_comment_topics
+from .explorer import build_topic_explorer
 from .fit import embed_comments, fit_embedding_model, fit_topic_model
 from .quality import assess_topic_quality
 from .summaries import count_topics_over_time, describe_topics, extract_topic_keywords, summarise_topic_sentiment
@@ -56,6 +57,12 @@ def create_pipeline(**kwargs) -> Pipeline:
                 ["comment_topics", "comments_clean", "comment_embeddings", "topic_model", "params:topics", "params:random_state"],
                 "topic_quality",
                 name="assess_topic_quality",
+            ),
+            Node(
+                build_topic_explorer,
+                ["topic_model", "comment_topics", "comments_clean", "comment_embeddings", "params:topics", "params:random_state"],
+                ["topic_explorer_html", "topic_explorer_summary"],
+                name="build_topic_explorer",
             ),
         ],
         tags="topics",

@@ -43,6 +43,8 @@ from sklearn.model_selection import StratifiedKFold
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
 
+from ambassadeurs_pipeline.progress import progress
+
 logger = logging.getLogger(__name__)
 
 # ---------------------------------------------------------------------------------------------
@@ -242,10 +244,12 @@ class UpliftMetrics:
 def bootstrap_weights(n: int, n_boot: int, rng: np.random.Generator, chunk: int = 25):
     """Yield multinomial resampling weights in chunks of shape (<= chunk, n)."""
     done = 0
-    while done < n_boot:
-        size = min(chunk, n_boot - done)
-        yield rng.multinomial(n, np.full(n, 1.0 / n), size=size).astype(float)
-        done += size
+    with progress(total=n_boot, desc="campagne: bootstrap", unit="tirage", min_total=100) as bar:
+        while done < n_boot:
+            size = min(chunk, n_boot - done)
+            yield rng.multinomial(n, np.full(n, 1.0 / n), size=size).astype(float)
+            done += size
+            bar.update(size)
 
 
 def evaluate_scores(
