@@ -11,9 +11,10 @@ pick the default, the *report* half was not looked at while choosing (``--part``
   k = number of conditions on the embeddings, NMI/ARI against the condition, mean over 3
   KMeans seeds. Rows shuffled with seed 0; *choose* = first half, *report* = second half.
 
-Speed: ``docs/CPU-s`` (process time, the machine is shared) on both corpora, and on French
-comments of about 150 and 900 characters (``--speed``: LabForSims2 patient turns, joined
-until they reach the length, so the text is real French).
+Speed: ``docs/CPU-s`` (process time, the machine is shared) on both corpora (fit, weights
+loading and transform together), and of ``transform`` alone on French comments of about 150
+and 900 characters (``--speed N``: LabForSims2 patient turns joined until they reach the
+length, so the text is real French).
 
     OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 nice python benchmarks/bench_embedding_candidates.py \
         --part choose --candidates use_m3,e5_small_q4,minilm_numpy,tfidf_svd_spacy
@@ -124,12 +125,21 @@ def french_texts_of_length(lfs: Path, chars: int, n: int) -> list[str]:
     return out
 
 
-def speed(fn, lfs: Path, n: int) -> dict:
+def speed(name: str, fn, lfs: Path, n: int) -> dict:
+    """docs/CPU-s of ``transform`` alone (weights loaded and backend fitted beforehand)."""
     out = {}
     for chars in (150, 900):
         texts = french_texts_of_length(lfs, chars, n)
-        fn(texts[:8])  # load weights outside the timing
-        _, cpu = timed(fn, texts)
+        if name in ("use_m3",) or name.startswith("e5_small_q4"):
+            fn(texts[:8])  # load weights outside the timing
+            _, cpu = timed(fn, texts)
+        else:
+            from ambassadeurs_pipeline.embeddings import make_backend
+
+            spec, _, raw = name.partition("@")
+            options = {k: json.loads(v) for k, v in (item.split("=", 1) for item in raw.split(";") if item)}
+            backend = make_backend(spec, show_progress=False, **options).fit(texts)
+            _, cpu = timed(backend.transform, texts)
         out[f"fr_{chars}_chars_docs_per_cpu_s"] = round(len(texts) / cpu, 1)
     return out
 
@@ -153,7 +163,7 @@ def main() -> None:
         if "en" not in skip:
             row["en_drugreview"] = english_clustering(fn, args.part)
         if args.speed:
-            row["speed"] = speed(fn, args.labforsims, args.speed)
+            row["speed"] = speed(name, fn, args.labforsims, args.speed)
         print(json.dumps(row), flush=True)
 
 

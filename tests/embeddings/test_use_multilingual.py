@@ -83,8 +83,11 @@ class FakeTokenizer:
     """Whitespace 'SentencePiece' over VOCAB: <s> pieces </s>, unknown words -> <unk>; piece i
     has unigram probability 2^-(i+1) (its score is the log)."""
 
-    def GetScore(self, i):  # noqa: N802  (sentencepiece's name)
+    def GetScore(self, i):  # noqa: N802  (sentencepiece's names)
         return float(-(i + 1) * np.log(2))
+
+    def GetPieceSize(self):  # noqa: N802
+        return len(VOCAB) - 1  # the weights have one row more than the tokenizer (as the real ones)
 
     def encode(self, texts, out_type=int, add_bos=True, add_eos=True):
         assert isinstance(texts, list)

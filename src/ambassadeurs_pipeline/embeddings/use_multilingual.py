@@ -427,7 +427,9 @@ class UseMultilingualBackend(EmbeddingBackend):
                 block = feats[start : start + 16384].astype(np.float32) @ w.out_w
                 block += w.out_b
                 vectors[start : start + len(block)] = block
-            log_p = np.array([self._tok.GetScore(i) for i in range(len(feats))], dtype=np.float64)
+            # the weights table has a few padding rows past the tokenizer's pieces: weight 0
+            log_p = np.full(len(feats), np.inf)
+            log_p[: self._tok.GetPieceSize()] = [self._tok.GetScore(i) for i in range(self._tok.GetPieceSize())]
             sif = (self.sif_coefficient / (self.sif_coefficient + np.exp(log_p))).astype(np.float32)
             markers = self.token_ids([""])[0]
             sif[[markers[0], markers[-1]]] = 0.0
