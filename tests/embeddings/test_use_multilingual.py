@@ -266,3 +266,32 @@ def test_real_model_french_paraphrases_and_translations_are_close(real):
         sims = a @ other.T
         assert (sims.argmax(axis=1) == np.arange(4)).all()  # each one's nearest is its own
         assert np.diag(sims).mean() > (sims.sum() - np.trace(sims)) / 12 + 0.25
+
+
+@REAL
+def test_real_static_mode_keeps_paraphrases_and_translations_nearest(tmp_path_factory):
+    # distils the real table once (about a minute of one core) into a throw-away cache
+    cache = tmp_path_factory.mktemp("use_cache")
+    b = make_backend("use_multilingual", mode="static", cache_dir=str(cache), show_progress=False).fit(["x"])
+    assert b.mode_ == "static" and b.cache_path("static").exists()
+    fr = [
+        "Je suis épuisée depuis le début de la chimiothérapie.",
+        "Le parking de l'hôpital coûte beaucoup trop cher.",
+        "Les infirmières ont été très gentilles avec mon fils.",
+        "Je n'arrive plus à dormir à cause des douleurs.",
+    ]
+    paraphrase = [
+        "Depuis que la chimio a commencé, je suis complètement crevée.",
+        "Se garer à l'hôpital est hors de prix.",
+        "Le personnel infirmier a été adorable avec mon garçon.",
+        "La douleur m'empêche de trouver le sommeil.",
+    ]
+    en = [
+        "I have been exhausted since chemotherapy started.",
+        "The hospital car park is far too expensive.",
+        "The nurses were very kind to my son.",
+        "I can no longer sleep because of the pain.",
+    ]
+    a = b.transform(fr)
+    for other in (b.transform(paraphrase), b.transform(en)):
+        assert ((a @ other.T).argmax(axis=1) == np.arange(4)).all()
