@@ -316,8 +316,22 @@ def section_topics(
         alerts = _alerts_table(bad_buzz_alerts, topic_info, t, params)
         blocks.append(alerts)
         section.key_numbers.append(KeyNumber(t.integer(len(bad_buzz_alerts)), t("kn_alerts"), 6))
-        section.decisions.insert(0, t("dec_alert", label=alerts.rows[0][0]))
+        section.decisions.insert(0, _alert_decision(bad_buzz_alerts, alerts, t))
     return section
+
+
+def _alert_decision(bad_buzz_alerts: pd.DataFrame, alerts: Table, t: Translator) -> str:
+    """« Velnorix : hausse des avis négatifs en mars 2026 (×13,5) … » when the strongest alert
+    names what drives it (``drivers``), else the topic-level decision."""
+    ratio = col(bad_buzz_alerts, "ratio", "severity")
+    top = bad_buzz_alerts.sort_values(ratio, ascending=False, kind="stable").iloc[0] if ratio else bad_buzz_alerts.iloc[0]
+    drivers = as_list(top.get("drivers")) if "drivers" in bad_buzz_alerts.columns else []
+    period = col(bad_buzz_alerts, "month", "period", "date", "week")
+    when = pd.to_datetime(top[period], errors="coerce") if period else pd.NaT
+    if not drivers or pd.isna(when) or not ratio:
+        return t("dec_alert", label=alerts.rows[0][0])
+    return t("dec_alert_driver", driver=as_text(drivers[0]), month=t.month_long(when),
+             ratio=t.number(top[ratio], 1), label=alerts.rows[0][0])
 
 
 def _alerts_table(alerts: pd.DataFrame, topic_info: pd.DataFrame | None, t: Translator, params: ReportingParams) -> Table:
@@ -347,10 +361,11 @@ def _alerts_table(alerts: pd.DataFrame, topic_info: pd.DataFrame | None, t: Tran
                 t.percent(neg_share),
                 t.integer(r[volume]) if volume else "",
                 f"×{t.number(r[ratio], 1)}" if ratio else "",
+                ", ".join(as_text(d) for d in as_list(r["drivers"])[:3]) if "drivers" in alerts.columns else "",
             ]
         )
     return Table(
-        [t("col_topic"), t("col_period"), t("col_negative_share"), t("col_volume"), t("col_ratio")],
+        [t("col_topic"), t("col_period"), t("col_negative_share"), t("col_volume"), t("col_ratio"), t("col_drivers")],
         rows,
         note=_shown_note(t, len(rows), len(alerts)),
         numeric=[2, 3, 4],
