@@ -229,6 +229,32 @@ def guard_quote(text: str, index: CorpusIndex | None = None, params: QuoteGuardP
     return None
 
 
+def passes_guard(
+    text: str, index: CorpusIndex | None = None, params: QuoteGuardParams | None = None, sources: Iterable[str] = ()
+) -> bool:
+    """True when ``text`` may be published as it is: what :func:`guard_quote` ensures, checked
+    without rewriting anything.
+
+    No quasi-identifier left ungeneralised, no rare word (see :func:`guard_quote`), no run of
+    more than ``max_run_words`` consecutive words shared with one of ``sources`` (the texts it
+    was written from), and, with a corpus index, no run of ``span_words`` words shared with
+    any comment. A quote made by :func:`guard_quote`, a title rewritten from a question, or a
+    whole short sentence passes; so the report can check such texts instead of guarding them
+    a second time (which would cut words again).
+    """
+    p = params or QuoteGuardParams()
+    if not isinstance(text, str) or len(words(_PLACEHOLDER.sub(" ", text))) < 2:
+        return False
+    if quasi_identifiers(_PLACEHOLDER.sub(" ", text)):
+        return False
+    if any(u != "…" and _is_rare(u, index, p.rare_word_min_authors) for u in text.split() if words(u)):
+        return False
+    run = p.max_run_words + 1
+    if any(shingles(text, run) & shingles(source, run) for source in sources if isinstance(source, str)):
+        return False
+    return index is None or not index.shares_span(text)
+
+
 def _tidy(text: str) -> str:
     text = re.sub(r"\s+([,.;:!?])", r"\1", text)
     text = re.sub(r"(…\s*){2,}", "… ", text)

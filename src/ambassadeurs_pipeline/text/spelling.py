@@ -86,9 +86,14 @@ class Spellings:
         return sum(self.lower.get(fold(word), Counter()).values())
 
     def restore(self, word: str) -> str:
-        """The corpus' most frequent lower-case spelling of ``word`` (ties: the accented one)."""
+        """The corpus' most frequent lower-case spelling of ``word`` (ties: the accented one).
+
+        A word that already carries accents and is a corpus spelling is kept: "partagé" stays
+        "partagé" even where the noun "partage" is more frequent."""
         forms = self.lower.get(fold(word))
         if not forms:
+            return word.lower()
+        if not word.isascii() and word.lower() in forms:
             return word.lower()
         return max(forms.items(), key=lambda kv: (kv[1], sum(ord(c) > 127 for c in kv[0]), kv[0]))[0]
 

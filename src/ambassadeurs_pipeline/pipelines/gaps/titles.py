@@ -14,8 +14,9 @@ rewrite of the group's most central question:
 4. the group's top key terms not already in it are added after a colon, in the corpus'
    spelling ("Gérer son diabète en voyage : repas et horaires").
 
-The title must be a fixed point of the quote guard (``privacy.quotes.guard_quote``: no rare
-word, no quasi-identifier, no verbatim run); otherwise, or when no frame rule leaves an
+The title must pass the quote guard as it is (``privacy.quotes.passes_guard``: no rare word,
+no quasi-identifier, no run of more than ``max_run_words`` words of the question, no
+``span_words``-word run of any comment); otherwise, or when no frame rule leaves an
 impersonal phrase, the title is built from the key terms alone.
 """
 
@@ -24,7 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ambassadeurs_pipeline.privacy.quotes import CorpusIndex, QuoteGuardParams, guard_quote, words
+from ambassadeurs_pipeline.privacy.quotes import CorpusIndex, QuoteGuardParams, passes_guard, words
 from ambassadeurs_pipeline.text.questions import is_question_sentence, split_sentences
 from ambassadeurs_pipeline.text.spelling import Spellings, capitalise, fold
 
@@ -37,7 +38,7 @@ _GREETING = re.compile(
 #: Personal frames, tried in order at the start of the sentence until none applies.
 #: A captured interrogative other than "si" is kept ("quelqu'un sait comment …" -> "comment …").
 _FRAMES = [
-    re.compile(r"^(?:et|donc|alors|du coup|mais)\s+", re.I),
+    re.compile(r"^(?:et|donc|alors|du coup|mais|pour)\s+", re.I),
     re.compile(r"^(?:est-ce qu['’]|est-ce que\s+)?(?:quelqu['’]un|qqn|qq1|vous|certains? d['’]entre vous)\s+"
                r"(?:sait|saurait|savez|sauriez|connait|connaît|conna[iî]trait|a|aurait|avez|auriez)(?:[- ](?:il|vous))?\s+"
                r"(?:déjà\s+)?(?:une idée|des infos|des informations|des conseils|un conseil)?\s*(?:sur\s+)?" + _WH + r"?\s*", re.I),
@@ -45,13 +46,18 @@ _FRAMES = [
     re.compile(r"^(?:je me demandais|je me demande|j['’]aimerais savoir|je voudrais savoir|je voulais savoir|"
                r"je cherche à savoir|je souhaiterais savoir|pouvez-vous me dire|pourriez-vous me dire|"
                r"vous pouvez me dire)\s+" + _WH + r"?\s*", re.I),
+    re.compile(r"^je (?:cherche|voudrais|souhaite|veux|aimerais|souhaiterais)(?: à)?(?: savoir)?\s+" + _WH + r"?\s*", re.I),
+    re.compile(r"^(?:comment\s+)?faire pour\s+", re.I),
+    re.compile(r"^(?:s['’]il|si il|il)\s+(?:faut|fallait)\s+", re.I),
+    re.compile(r"^(?:on|je)\s+(?:est|suis)\s+oblig[ée]e?s?\s+(?:de|d['’])\s*", re.I),
+    re.compile(r"^(?:quelle est\s+)?la meilleure (?:façon|manière|solution|chose)\s+(?:de|d['’]|pour)\s*", re.I),
     re.compile(r"^(?:des|un|une|vos|quelques)\s+(?:conseils?|idées?|astuces?|retours?|avis|infos?|informations?)\s+(?:pour|sur)\s+", re.I),
     re.compile(r"^comment\s+(?:vous faites|faites[- ]vous|tu fais|fais[- ]tu|on fait|fait[- ]on|vous avez fait|avez[- ]vous fait)\s+(?:pour\s+)?", re.I),
     re.compile(r"^(?:est-ce qu['’]|est-ce que\s+)?(?:on|je|j['’]|il)\s*(?:peux|peut|pourrais|pourrait|dois|doit|devrais|devrait|"
                r"ai le droit de|a le droit de|faut)\s+", re.I),
     re.compile(r"^(?:puis-je|peut-on|dois-je|doit-on|faut-il|peut-il|pourrait-on|devrait-on|est-il possible de|"
                r"est-ce possible de|c['’]est possible de|il est possible de)\s+", re.I),
-    re.compile(r"^comment\s+(?=\S+(?:er|ir|re|se)\b)", re.I),  # "comment gérer …" -> "gérer …"
+    re.compile(r"^comment\s+(?=(?:se\s+|s['’])?\S+(?:er|ir|re)\b)", re.I),  # "comment gérer …" -> "gérer …"
     re.compile(r"^(?:est-ce qu['’]|est-ce que\s+)", re.I),
 ]
 _REFLEXIVE = [(re.compile(r"^m['’]", re.I), "s'"), (re.compile(r"^me\s+", re.I), "se ")]
@@ -61,8 +67,14 @@ _POSSESSIVE = [(re.compile(r"\bmon\b", re.I), "son"), (re.compile(r"\bma\b", re.
 _PERSONAL = re.compile(r"\b(?:je|j['’]|moi|nous|vous|tu|t['’]|toi|mon|ma|mes|notre|nos|votre|vos|ton|ta|tes)\b", re.I)
 _FUNCTION_END = frozenset(
     fold(w) for w in """de d du des la le les l un une à au aux en et ou pour par avec sans sur sous contre dans
-    son sa ses se s que qu qui quand si est pendant après avant chez mais plus très""".split()
+    son sa ses se s que qu qui quand si est pendant après avant chez mais plus très comme quoi a ont sont
+    tout toute tous toutes ce cet cette ces leur leurs y il elle on""".split()
 )
+
+
+def _family(word: str) -> str:
+    """Crude French word family: folded, first 6 letters ("allaitement", "allaiter" -> "allait")."""
+    return fold(word)[:6]
 
 
 def _best_sentence(question: str, key_terms: Sequence[str]) -> str:
@@ -140,15 +152,40 @@ def question_title(
     the quote guard; "" when there is neither.
     """
     p = params or QuoteGuardParams()
-    stem = cut_words(strip_frame(_best_sentence(str(question), key_terms)), p.max_run_words)
-    if len(words(stem)) < 2 or _PERSONAL.search(stem):
+    stem = ""
+    # The best question sentence first, then each of its clauses: "Je me permets de relancer,
+    # c'est possible d'obtenir la RQTH …" is personal as a whole, not in its second clause.
+    best = _best_sentence(str(question), key_terms)
+    for candidate in [best, *re.split(r"\s*[,;:]\s*", best)]:
+        stem = cut_words(strip_frame(candidate), p.max_run_words)
+        if len(words(stem)) >= 2 and not _PERSONAL.search(stem):
+            break
+        stem = ""
+    if not stem:
         return terms_title(key_terms, spellings)
-    if spellings is not None:
-        stem = " ".join(spellings.display(w) if fold(w) in {fold(x) for x in words(w)} and spellings.is_acronym(w) else w for w in stem.split())
-    present = {fold(w) for w in words(stem)}
-    extra = [t for t in key_terms if not {fold(w) for w in words(t)} & present][:n_terms]
+    if spellings is not None:  # "la rqth" -> "la RQTH"
+        stem = " ".join(
+            w.upper() if w.isalpha() and spellings.is_acronym(w)
+            else spellings.restore(w) if w.isalpha() and w.isascii() and w.islower() else w
+            for w in stem.split()
+        )
+    # Key terms not already said, one per word family ("allaitement" then not "allaiter").
+    present = {_family(w) for w in words(stem)}
+    extra = []
+    for term in key_terms:
+        family = {_family(w) for w in words(term)}
+        if family & present:
+            continue
+        extra.append(term)
+        present |= family
+        if len(extra) == n_terms:
+            break
     shown = [spellings.display(t) if spellings else t for t in extra]
     title = capitalise(stem)
     if shown:
         title += " : " + (shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " et " + shown[-1])
-    return title if guard_quote(title, index, p) == title else terms_title(key_terms, spellings)
+    # Guarded: no run of more than max_run_words words of the question, no rare word, no
+    # quasi-identifier, no span_words-word run of any comment (privacy.quotes.passes_guard).
+    if passes_guard(title, index, p, sources=[str(question)]):
+        return title
+    return terms_title(key_terms, spellings)
