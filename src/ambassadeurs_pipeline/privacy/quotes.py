@@ -190,18 +190,27 @@ def _break_runs(units: list[str], max_run: int) -> list[str]:
     return text_units
 
 
-def guard_quote(text: str, index: CorpusIndex | None = None, params: QuoteGuardParams | None = None) -> str | None:
+def guard_quote(
+    text: str, index: CorpusIndex | None = None, params: QuoteGuardParams | None = None, cue: str | None = None
+) -> str | None:
     """The quote made untraceable, or ``None`` when it must not be shown at all.
+
+    A whole sentence of the text that passes the guard as it is (:func:`whole_sentence`) is
+    preferred to the text with words cut out; otherwise rules 1–5 of the module docstring.
 
     Args:
         text: a pseudonymised comment excerpt (``text_clean``).
         index: the corpus the quote comes from (rare words, final verbatim check); without it,
             rare words are only those holding digits and the check is skipped.
         params: see :class:`QuoteGuardParams`.
+        cue: an expression the quote should keep (a persona's motivation cue), if any.
     """
     p = params or QuoteGuardParams()
     if not isinstance(text, str) or not text.strip():
         return None
+    whole = whole_sentence(text, index, p, cue)
+    if whole is not None:
+        return whole
     # The quote must not be findable from its own source either, even without a corpus
     # index: dropping words can leave a verbatim run when words repeat ("le le le …").
     source_spans = shingles(text, p.span_words)
@@ -227,6 +236,24 @@ def guard_quote(text: str, index: CorpusIndex | None = None, params: QuoteGuardP
         if index is None or not index.shares_span(quote):
             return quote
     return None
+
+
+_SENTENCE = re.compile(r"(?<=[.!?…])\s+|\n+")
+
+
+def whole_sentence(
+    text: str, index: CorpusIndex | None = None, params: QuoteGuardParams | None = None, cue: str | None = None
+) -> str | None:
+    """The longest sentence of ``text`` (at least 4 words) that passes the guard unchanged
+    (:func:`passes_guard`, against ``text`` itself), the one holding ``cue`` first; None if
+    there is none. A short whole sentence reads better than a long one with words cut out."""
+    p = params or QuoteGuardParams()
+    sentences = [s.strip() for s in _SENTENCE.split(text) if s and s.strip()]
+    ok = [s for s in sentences if len(words(s)) >= 4 and passes_guard(s, index, p, sources=[text])]
+    if not ok:
+        return None
+    folded_cue = " ".join(words(cue)) if cue else ""
+    return max(ok, key=lambda s: (bool(folded_cue) and folded_cue in " ".join(words(s)), len(words(s)), -ok.index(s)))
 
 
 def passes_guard(
