@@ -55,6 +55,8 @@ _FRAMES = [
     re.compile(r"^comment\s+(?:vous faites|faites[- ]vous|tu fais|fais[- ]tu|on fait|fait[- ]on|vous avez fait|avez[- ]vous fait)\s+(?:pour\s+)?", re.I),
     re.compile(r"^(?:est-ce qu['’]|est-ce que\s+)?(?:on|je|j['’]|il)\s*(?:peux|peut|pourrais|pourrait|dois|doit|devrais|devrait|"
                r"ai le droit de|a le droit de|faut)\s+", re.I),
+    re.compile(r"^comment\s+(?:est-ce qu['’]|est-ce que\s+)?(?:on|je|j['’])\s*(?:peux|peut|pourrais|pourrait|dois|doit|devrais|"
+               r"fais|fait)\s+(?:pour\s+)?", re.I),
     re.compile(r"^(?:puis-je|peut-on|dois-je|doit-on|faut-il|peut-il|pourrait-on|devrait-on|est-il possible de|"
                r"est-ce possible de|c['’]est possible de|il est possible de)\s+", re.I),
     re.compile(r"^comment\s+(?=(?:se\s+|s['’])?\S+(?:er|ir|re)\b)", re.I),  # "comment gérer …" -> "gérer …"

@@ -43,7 +43,7 @@ _GENERIC_HEADS = frozenset(
     fold(w)
     for w in """chose truc fois question réponse merci bonjour personne gens an mois jour semaine
     heure temps moment monde avis conseil conseils problème souci cas coup part façon sujet
-    idée expérience histoire message post groupe forum lien info infos information impression""".split()
+    idée expérience histoire message post groupe forum lien info infos information impression cause raison""".split()
 )
 _EN_WORD = re.compile(r"(?u)\b[^\W\d_][^\W\d_'’-]+\b")
 

@@ -110,7 +110,9 @@ def burst_drivers(
     vocab = vectorizer.get_feature_names_out()
     burst = np.asarray(counts[: len(burst_texts)].sum(axis=0)).ravel()
     total = np.asarray(counts.sum(axis=0)).ravel()
-    z = log_odds_z(burst, total)
+    # The prior weighs at most a tenth of the data: 1,000 pseudo-counts (topic_keywords) would
+    # swamp a burst of a few dozen comments.
+    z = log_odds_z(burst, total, prior_total=min(1000.0, max(10.0, total.sum() / 10)))
     order = [i for i in np.lexsort((vocab, -z)) if burst[i] >= min_count and z[i] > 1.96][: 4 * n_terms]
     terms = [str(vocab[i]) for i in order]
     drugs = [t for t in terms if len(t.split()) == 1 and spellings.is_drug(t)]
