@@ -43,6 +43,9 @@ _FRAMES = [
                r"(?:sait|saurait|savez|sauriez|connait|connaît|conna[iî]trait|a|aurait|avez|auriez)(?:[- ](?:il|vous))?\s+"
                r"(?:déjà\s+)?(?:une idée|des infos|des informations|des conseils|un conseil)?\s*(?:sur\s+)?" + _WH + r"?\s*", re.I),
     re.compile(r"^(?:savez|sauriez|connaissez)[- ]vous\s+" + _WH + r"?\s*", re.I),
+    re.compile(r"^(?:est-ce qu['’]|est-ce que\s+)?(?:quelqu['’]un|qqn|vous)\s+(?:peut|pourrait|pouvez|pourriez|sait|saurait)(?:[- ](?:il|vous))?\s+"
+               r"(?:me|m['’]|nous)\s*(?:dire|expliquer|renseigner|éclairer|aider)(?:\s+(?:sur|à))?\s+" + _WH + r"?\s*", re.I),
+    re.compile(r"^(?:pouvez|pourriez)[- ]vous\s+(?:me|m['’]|nous)\s*(?:dire|expliquer|renseigner|éclairer)\s+" + _WH + r"?\s*", re.I),
     re.compile(r"^(?:je me demandais|je me demande|j['’]aimerais savoir|je voudrais savoir|je voulais savoir|"
                r"je cherche à savoir|je souhaiterais savoir|pouvez-vous me dire|pourriez-vous me dire|"
                r"vous pouvez me dire)\s+" + _WH + r"?\s*", re.I),

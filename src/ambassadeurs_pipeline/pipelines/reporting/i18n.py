@@ -75,6 +75,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "{driver}: negative reviews up in {month} (×{ratio}) — monitor and respond (topic “{label}”).",
     },
     "col_drivers": {"fr": "Ce qui la porte", "en": "What drives it"},
+    "col_key_terms": {"fr": "Mots des patients", "en": "Patients' words"},
     "dec_riser": {
         "fr": "Anticiper la montée du sujet « {label} » (hausse significative).",
         "en": "Get ahead of the rising topic “{label}” (significant increase).",

@@ -419,13 +419,15 @@ def section_gaps(
         trend = col(faq, "trend")
         rank = col(faq, "rank")
         ordered = faq.sort_values(rank, kind="stable") if rank else faq
+        terms = col(faq, "key_terms")
         rows = [
             [as_text(r[question], params.excerpt_chars), t.integer(r[asked]) if asked else "",
-             as_text(r[trend]) if trend else ""]
+             as_text(r[trend]) if trend else ""] + ([as_text(r[terms], 80)] if terms else [])
             for _, r in ordered.head(params.max_table_rows).iterrows()
         ]
         blocks.append(
-            Table([t("col_question"), t("col_askers"), t("col_trend")], rows, caption=t("faq_table"),
+            Table([t("col_question"), t("col_askers"), t("col_trend")] + ([t("col_key_terms")] if terms else []),
+                  rows, caption=t("faq_table"),
                   note=_shown_note(t, len(rows), len(faq)), numeric=[1])
         )
     return section
@@ -450,6 +452,7 @@ def _gaps_table(gaps: pd.DataFrame, t: Translator, params: ReportingParams) -> T
     askers = col(gaps, "n_askers", "n_questions", "count")
     trend = col(gaps, "trend")
     score = col(gaps, "gap_score", "score")
+    terms = col(gaps, "key_terms")  # the patients' words, beside the rewritten title
     rows: list[list[str | list[str]]] = []
     for i, (_, r) in enumerate(gaps.head(params.max_table_rows).iterrows(), start=1):
         rows.append(
@@ -460,10 +463,11 @@ def _gaps_table(gaps: pd.DataFrame, t: Translator, params: ReportingParams) -> T
                 as_text(r[trend]) if trend else "",
                 _coverage_text(r, gaps, t),
                 t.number(r[score], 2) if score else "",
-            ]
+            ] + ([as_text(r[terms], 80)] if terms else [])
         )
     return Table(
-        [t("col_rank"), t("col_question"), t("col_askers"), t("col_trend"), t("col_coverage"), t("col_score")],
+        [t("col_rank"), t("col_question"), t("col_askers"), t("col_trend"), t("col_coverage"), t("col_score")]
+        + ([t("col_key_terms")] if terms else []),
         rows,
         caption=t("gaps_table"),
         note=_shown_note(t, len(rows), len(gaps)),

@@ -11,8 +11,9 @@ accents. Here a topic is named by two or three noun phrases that are over-repres
    words instead: no French pattern is applied to English text;
 2. each phrase is keyed by its folded lemmas, so "vaccin"/"vaccins"/"Vaccin" count once, and
    shown in its most frequent surface form;
-3. phrases are ranked by the log-odds ratio with an informative Dirichlet prior (Monroe et al.
-   2008, as ``topic_keywords``) of their document counts in the topic against the others;
+3. phrases are ranked by the log-odds ratio z-score with an informative Dirichlet prior (Monroe
+   et al. 2008, as ``topic_keywords``) of their document counts in the topic against the
+   others, times the square root of the count (distinctive *and* frequent);
 4. the label takes the best phrases with no lemma in common (a longer phrase that contains a
    chosen one and is nearly as frequent replaces it: "arrêt de travail" over "arrêt"), each
    word shown in its corpus spelling (:class:`~ambassadeurs_pipeline.text.spelling.Spellings`:
@@ -43,7 +44,7 @@ _GENERIC_HEADS = frozenset(
     fold(w)
     for w in """chose truc fois question réponse merci bonjour personne gens an mois jour semaine
     heure temps moment monde avis conseil conseils problème souci cas coup part façon sujet
-    idée expérience histoire message post groupe forum lien info infos information impression cause raison""".split()
+    idée expérience histoire message post groupe forum lien info infos information impression cause raison hello hey coucou côté retour retours""".split()
 )
 _EN_WORD = re.compile(r"(?u)\b[^\W\d_][^\W\d_'’-]+\b")
 
@@ -227,10 +228,16 @@ def rank_phrases(
         matrix[g] = row
         total += row
     ranked: dict[int, list[tuple[tuple[str, ...], float, int]]] = {}
+    sizes = Counter(int(g) for g in groups)
     for g, row in matrix.items():
+        # A phrase must recur: in min_count comments, 2 in a topic of fewer than 30.
+        need = min(min_count, 2) if sizes[g] < 30 else min_count
         z = log_odds_z(row, total)
-        order = np.lexsort((np.array([" ".join(k) for k in keys]), -z))
-        ranked[g] = [(keys[i], float(z[i]), int(row[i])) for i in order if row[i] >= min_count and z[i] > 0][:60]
+        # Distinctive and frequent: z × √count (on the 20k demo, mean F1 against the theme
+        # names 0.18 with z alone, 0.20 with this; chosen on that same demo, so optimistic).
+        score = z * np.sqrt(row)
+        order = np.lexsort((np.array([" ".join(k) for k in keys]), -score))
+        ranked[g] = [(keys[i], float(z[i]), int(row[i])) for i in order if row[i] >= need and z[i] > 0][:60]
     surface = {k: max(c.items(), key=lambda kv: (kv[1], kv[0]))[0] for k, c in surfaces.items()}
     return ranked, surface
 

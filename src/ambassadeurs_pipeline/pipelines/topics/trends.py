@@ -11,11 +11,14 @@ called significant when it survives that correction.
 improbable under a Poisson law with the topic's trailing mean as rate
 (``P(X ≥ k) < alpha``), with a minimum count and a minimum ratio to the baseline. Each
 alert names what drives it (``drivers``): the words and expressions most over-represented in
-the burst's negative comments against the topic's other comments (log-odds with an
-informative Dirichlet prior, as ``topic_keywords``), drug and product names first.
+the burst's negative comments against the topic's comments of the other months (log-odds with an
+informative Dirichlet prior, as ``topic_keywords``), drug and product names first; against
+the rest of the corpus when the topic has fewer other comments than the burst.
 """
 
 from __future__ import annotations
+
+import re
 
 import numpy as np
 import pandas as pd
@@ -27,7 +30,7 @@ from ambassadeurs_pipeline.text.spelling import Spellings
 
 from .labels import log_odds_z
 from .params import TopicsParams
-from .vocabulary import stop_words
+from .vocabulary import FrenchAnalyzer, stop_words
 
 TREND_COLUMNS = [
     "topic_id", "topic_label", "recent_start", "recent_end", "count_recent", "count_before",
@@ -84,6 +87,27 @@ def detect_topic_trends(topics_over_time: pd.DataFrame, params: TopicsParams) ->
     return out.sort_values(["significant", "growth"], ascending=[False, False])[TREND_COLUMNS].reset_index(drop=True)
 
 
+class CompoundAnalyzer(FrenchAnalyzer):
+    """``FrenchAnalyzer`` that keeps hyphenated compounds whole ("sage-femme", not "sage",
+    "femme"), so that a driver is never half a word."""
+
+    _word = re.compile(r"(?u)\b[^\W\d_][^\W\d_'’]*(?:-[^\W\d_]+)*\b")
+    _split = re.compile(r"[.!?;:,()\[\]\n«»\"…]+")
+
+    def __call__(self, text: str) -> list[str]:
+        out: list[str] = []
+        for chunk in self._split.split(text.lower().replace("’", "'")):
+            run: list[str] = []
+            for word in [w.split("'")[-1] for w in self._word.findall(chunk)] + [""]:
+                if word and word not in self.stop and len(word) > 2:
+                    run.append(word)
+                    continue
+                for n in range(1, self.ngram_max + 1):
+                    out.extend(" ".join(run[i : i + n]) for i in range(len(run) - n + 1))
+                run = []
+        return out
+
+
 def burst_drivers(
     burst_texts: list[str], baseline_texts: list[str], stop: list[str], n_terms: int = 5, min_count: int = 3,
     spellings: Spellings | None = None,
@@ -97,12 +121,10 @@ def burst_drivers(
     """
     from sklearn.feature_extraction.text import CountVectorizer
 
-    from .vocabulary import FrenchAnalyzer
-
     if not burst_texts:
         return []
     spellings = spellings or Spellings.build(burst_texts + baseline_texts)
-    vectorizer = CountVectorizer(analyzer=FrenchAnalyzer(stop, 2), binary=True)
+    vectorizer = CountVectorizer(analyzer=CompoundAnalyzer(stop, 2), binary=True)
     try:
         counts = vectorizer.fit_transform(burst_texts + baseline_texts)
     except ValueError:  # only stop words
@@ -161,10 +183,17 @@ def detect_bad_buzz(comment_topics: pd.DataFrame, params: TopicsParams, comments
             if k >= p.min_negative and k / baseline >= p.min_ratio and pvalue < p.alpha:
                 drivers: list[str] = []
                 if texts is not None:
-                    in_topic = frame[frame["topic_id"] == topic]
-                    in_burst = (in_topic["month"] == months[m]) & (in_topic["sentiment_label"] == "negatif")
+                    in_topic = frame["topic_id"] == topic
+                    in_burst = in_topic & (frame["month"] == months[m]) & (frame["sentiment_label"] == "negatif")
+                    # The topic's baseline: its comments of the other months.
+                    background = frame.loc[in_topic & (frame["month"] != months[m]), "_text"]
+                    # A topic that is mostly the burst itself (a new product complaint the
+                    # model gave its own topic) has no baseline of its own to contrast with:
+                    # the rest of the corpus is the background then.
+                    if len(background) < in_burst.sum():
+                        background = frame.loc[~in_topic | (frame["month"] != months[m]), "_text"]
                     drivers = burst_drivers(
-                        in_topic.loc[in_burst, "_text"].tolist(), in_topic.loc[~in_burst, "_text"].tolist(), stop,
+                        frame.loc[in_burst, "_text"].tolist(), background.tolist(), stop,
                         n_terms=p.n_drivers, spellings=spellings,
                     )
                 what = drivers[0] if drivers else f"« {labels[topic]} »"
