@@ -105,10 +105,9 @@ class Spellings:
         return 2 <= len(key) <= 5 and total >= 3 and self.upper[key] >= 0.6 * total
 
     def is_proper(self, word: str) -> bool:
-        """A name the corpus capitalises inside sentences (a product, a brand), or a known drug."""
+        """A name the corpus capitalises inside sentences (a product, a brand). A substance
+        ("insuline", "metformine") is in the drug list but written in lower case: not a name."""
         key = fold(word)
-        if key in drug_names():
-            return True
         inner = self.inner[key]
         return inner >= 3 and self.capital[key] >= 0.7 * inner
 
