@@ -93,3 +93,13 @@ def test_a_guarded_quote_passes_the_check_and_is_not_guarded_twice():
         assert checked_or_guarded(once, index, p) == once  # the report shows it unchanged
     # A raw comment does not pass: it shares its own 8-word runs with the corpus.
     assert not passes_guard(max(CORPUS, key=len), index, p)
+
+
+def test_a_question_is_quoted_by_a_question_and_never_by_a_cut_sentence():
+    from ambassadeurs_pipeline.privacy.quotes import whole_sentence
+
+    assert whole_sentence("J'accompagne ma femme au quotidien. Comment gérer son insuline en voyage ?") == \
+        "Comment gérer son insuline en voyage ?"
+    # The question is too long to be whole: no other sentence stands for it.
+    assert whole_sentence("J'accompagne ma femme au quotidien. Comment gérer son insuline et ses repas en voyage en avion ?") is None
+    assert whole_sentence("Je veux garder le contrôle. Quelqu'un peut me di…") == "Je veux garder le contrôle."

@@ -245,10 +245,16 @@ def whole_sentence(
     text: str, index: CorpusIndex | None = None, params: QuoteGuardParams | None = None, cue: str | None = None
 ) -> str | None:
     """The longest sentence of ``text`` (at least 4 words) that passes the guard unchanged
-    (:func:`passes_guard`, against ``text`` itself), the one holding ``cue`` first; None if
-    there is none. A short whole sentence reads better than a long one with words cut out."""
+    (:func:`passes_guard`, against ``text`` itself), the one holding ``cue`` first; only its
+    question sentences when it asks something; None if there is none. A short whole sentence reads better than a long one with words cut out."""
     p = params or QuoteGuardParams()
-    sentences = [s.strip() for s in _SENTENCE.split(text) if s and s.strip()]
+    # A sentence cut by an earlier shortening ("Quelqu'un peut me di…") is not whole.
+    sentences = [s.strip() for s in _SENTENCE.split(text) if s and s.strip() and not s.strip().endswith("…")]
+    # A question stays a question: when the text asks something, only its question
+    # sentences may stand for it ("J'accompagne ma femme." is not what was asked).
+    questions = [s for s in sentences if s.endswith("?")]
+    if questions:
+        sentences = questions
     ok = [s for s in sentences if len(words(s)) >= 4 and passes_guard(s, index, p, sources=[text])]
     if not ok:
         return None
