@@ -103,3 +103,9 @@ def test_a_question_is_quoted_by_a_question_and_never_by_a_cut_sentence():
     # The question is too long to be whole: no other sentence stands for it.
     assert whole_sentence("J'accompagne ma femme au quotidien. Comment gérer son insuline et ses repas en voyage en avion ?") is None
     assert whole_sentence("Je veux garder le contrôle. Quelqu'un peut me di…") == "Je veux garder le contrôle."
+
+
+def test_a_whole_sentence_drops_mention_placeholders():
+    from ambassadeurs_pipeline.privacy.quotes import whole_sentence
+
+    assert whole_sentence("<MENTION> merci, je vais essayer ça.") == "merci, je vais essayer ça."

@@ -248,14 +248,16 @@ def whole_sentence(
     (:func:`passes_guard`, against ``text`` itself), the one holding ``cue`` first; only its
     question sentences when it asks something; None if there is none. A short whole sentence reads better than a long one with words cut out."""
     p = params or QuoteGuardParams()
+    source = text
+    text = " ".join(re.sub(r"<(?:MENTION|URL|HASHTAG)>", " ", text).split(" "))  # as guard_quote
     # A sentence cut by an earlier shortening ("Quelqu'un peut me di…") is not whole.
-    sentences = [s.strip() for s in _SENTENCE.split(text) if s and s.strip() and not s.strip().endswith("…")]
+    sentences = [re.sub(r"\s+", " ", s).strip() for s in _SENTENCE.split(text) if s and s.strip() and not s.strip().endswith("…")]
     # A question stays a question: when the text asks something, only its question
     # sentences may stand for it ("J'accompagne ma femme." is not what was asked).
     questions = [s for s in sentences if s.endswith("?")]
     if questions:
         sentences = questions
-    ok = [s for s in sentences if len(words(s)) >= 4 and passes_guard(s, index, p, sources=[text])]
+    ok = [s for s in sentences if len(words(s)) >= 4 and passes_guard(s, index, p, sources=[source])]
     if not ok:
         return None
     folded_cue = " ".join(words(cue)) if cue else ""
