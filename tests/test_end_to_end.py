@@ -108,3 +108,17 @@ def test_no_quote_in_the_report_can_be_searched_back(demo_run):
     index = CorpusIndex.build(corpus.dropna(), span_words=8)  # every 8-word run of every comment
     traceable = [q for q in quotes if index.shares_span(q)]
     assert not traceable, traceable[:3]
+
+
+@pytest.mark.slow
+def test_bad_buzz_decision_names_the_drug_of_the_planted_burst(demo_run):
+    """The demo plants a burst of complaints about one (fictional) drug: the report's decision
+    names the drug, not only the topic's keywords (« Velnorix : hausse des avis négatifs … »)."""
+    from ambassadeurs_pipeline.demo.lexicon import BAD_BUZZ_DRUG
+
+    alerts = pd.read_parquet(_latest(demo_run, "data/07_model_output/bad_buzz_alerts.parquet"))
+    assert len(alerts), "the planted burst should raise an alert"
+    strongest = alerts.sort_values("ratio", ascending=False).iloc[0]
+    assert list(strongest["drivers"])[0] == BAD_BUZZ_DRUG, strongest["drivers"]
+    report = html.unescape(_latest(demo_run, "data/08_reporting/report.html").read_text(encoding="utf-8"))
+    assert f"{BAD_BUZZ_DRUG} : hausse des avis négatifs en" in report

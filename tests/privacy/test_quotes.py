@@ -65,3 +65,47 @@ def test_quotes_inside_prose_are_guarded_labels_kept():
     assert longest_shared_span(out, CORPUS) < 8  # the long question no longer matches verbatim
     assert "mucoviscidose" not in out and "« … »" in out  # the identifying one is dropped
     assert guard_inline_quotes(None, INDEX, QuoteGuardParams()) is None
+
+
+def test_a_whole_short_sentence_is_preferred_to_a_cut_up_quote():
+    from ambassadeurs_pipeline.privacy.quotes import whole_sentence
+
+    text = ("Je ne veux pas que mes données de santé circulent partout sans mon accord explicite. "
+            "Je veux garder le contrôle.")
+    assert guard_quote(text) == "Je veux garder le contrôle."
+    assert whole_sentence(text, cue="garder le contrôle") == "Je veux garder le contrôle."
+    # No sentence short enough: words are cut out as before.
+    long_only = "Je ne veux pas que mes données de santé circulent partout sans mon accord explicite"
+    assert whole_sentence(long_only) is None and "…" in guard_quote(long_only)
+
+
+def test_a_guarded_quote_passes_the_check_and_is_not_guarded_twice():
+    from ambassadeurs_pipeline.pipelines.reporting.guard import checked_or_guarded
+    from ambassadeurs_pipeline.privacy.quotes import QuoteGuardParams, passes_guard
+
+    p = QuoteGuardParams()
+    index = CorpusIndex.build(CORPUS, span_words=p.span_words)
+    for text in CORPUS:
+        once = guard_quote(text, index, p)
+        if once is None:
+            continue
+        assert passes_guard(once, index, p)
+        assert checked_or_guarded(once, index, p) == once  # the report shows it unchanged
+    # A raw comment does not pass: it shares its own 8-word runs with the corpus.
+    assert not passes_guard(max(CORPUS, key=len), index, p)
+
+
+def test_a_question_is_quoted_by_a_question_and_never_by_a_cut_sentence():
+    from ambassadeurs_pipeline.privacy.quotes import whole_sentence
+
+    assert whole_sentence("J'accompagne ma femme au quotidien. Comment gérer son insuline en voyage ?") == \
+        "Comment gérer son insuline en voyage ?"
+    # The question is too long to be whole: no other sentence stands for it.
+    assert whole_sentence("J'accompagne ma femme au quotidien. Comment gérer son insuline et ses repas en voyage en avion ?") is None
+    assert whole_sentence("Je veux garder le contrôle. Quelqu'un peut me di…") == "Je veux garder le contrôle."
+
+
+def test_a_whole_sentence_drops_mention_placeholders():
+    from ambassadeurs_pipeline.privacy.quotes import whole_sentence
+
+    assert whole_sentence("<MENTION> merci, je vais essayer ça.") == "merci, je vais essayer ça."

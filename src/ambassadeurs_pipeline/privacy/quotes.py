@@ -190,18 +190,27 @@ def _break_runs(units: list[str], max_run: int) -> list[str]:
     return text_units
 
 
-def guard_quote(text: str, index: CorpusIndex | None = None, params: QuoteGuardParams | None = None) -> str | None:
+def guard_quote(
+    text: str, index: CorpusIndex | None = None, params: QuoteGuardParams | None = None, cue: str | None = None
+) -> str | None:
     """The quote made untraceable, or ``None`` when it must not be shown at all.
+
+    A whole sentence of the text that passes the guard as it is (:func:`whole_sentence`) is
+    preferred to the text with words cut out; otherwise rules 1–5 of the module docstring.
 
     Args:
         text: a pseudonymised comment excerpt (``text_clean``).
         index: the corpus the quote comes from (rare words, final verbatim check); without it,
             rare words are only those holding digits and the check is skipped.
         params: see :class:`QuoteGuardParams`.
+        cue: an expression the quote should keep (a persona's motivation cue), if any.
     """
     p = params or QuoteGuardParams()
     if not isinstance(text, str) or not text.strip():
         return None
+    whole = whole_sentence(text, index, p, cue)
+    if whole is not None:
+        return whole
     # The quote must not be findable from its own source either, even without a corpus
     # index: dropping words can leave a verbatim run when words repeat ("le le le …").
     source_spans = shingles(text, p.span_words)
@@ -227,6 +236,58 @@ def guard_quote(text: str, index: CorpusIndex | None = None, params: QuoteGuardP
         if index is None or not index.shares_span(quote):
             return quote
     return None
+
+
+_SENTENCE = re.compile(r"(?<=[.!?…])\s+|\n+")
+
+
+def whole_sentence(
+    text: str, index: CorpusIndex | None = None, params: QuoteGuardParams | None = None, cue: str | None = None
+) -> str | None:
+    """The longest sentence of ``text`` (at least 4 words) that passes the guard unchanged
+    (:func:`passes_guard`, against ``text`` itself), the one holding ``cue`` first; only its
+    question sentences when it asks something; None if there is none. A short whole sentence reads better than a long one with words cut out."""
+    p = params or QuoteGuardParams()
+    source = text
+    text = " ".join(re.sub(r"<(?:MENTION|URL|HASHTAG)>", " ", text).split(" "))  # as guard_quote
+    # A sentence cut by an earlier shortening ("Quelqu'un peut me di…") is not whole.
+    sentences = [re.sub(r"\s+", " ", s).strip() for s in _SENTENCE.split(text) if s and s.strip() and not s.strip().endswith("…")]
+    # A question stays a question: when the text asks something, only its question
+    # sentences may stand for it ("J'accompagne ma femme." is not what was asked).
+    questions = [s for s in sentences if s.endswith("?")]
+    if questions:
+        sentences = questions
+    ok = [s for s in sentences if len(words(s)) >= 4 and passes_guard(s, index, p, sources=[source])]
+    if not ok:
+        return None
+    folded_cue = " ".join(words(cue)) if cue else ""
+    return max(ok, key=lambda s: (bool(folded_cue) and folded_cue in " ".join(words(s)), len(words(s)), -ok.index(s)))
+
+
+def passes_guard(
+    text: str, index: CorpusIndex | None = None, params: QuoteGuardParams | None = None, sources: Iterable[str] = ()
+) -> bool:
+    """True when ``text`` may be published as it is: what :func:`guard_quote` ensures, checked
+    without rewriting anything.
+
+    No quasi-identifier left ungeneralised, no rare word (see :func:`guard_quote`), no run of
+    more than ``max_run_words`` consecutive words shared with one of ``sources`` (the texts it
+    was written from), and, with a corpus index, no run of ``span_words`` words shared with
+    any comment. A quote made by :func:`guard_quote`, a title rewritten from a question, or a
+    whole short sentence passes; so the report can check such texts instead of guarding them
+    a second time (which would cut words again).
+    """
+    p = params or QuoteGuardParams()
+    if not isinstance(text, str) or len(words(_PLACEHOLDER.sub(" ", text))) < 2:
+        return False
+    if quasi_identifiers(_PLACEHOLDER.sub(" ", text)):
+        return False
+    if any(u != "…" and _is_rare(u, index, p.rare_word_min_authors) for u in text.split() if words(u)):
+        return False
+    run = p.max_run_words + 1
+    if any(shingles(text, run) & shingles(source, run) for source in sources if isinstance(source, str)):
+        return False
+    return index is None or not index.shares_span(text)
 
 
 def _tidy(text: str) -> str:

@@ -210,3 +210,21 @@ def test_explorer_link_in_english():
 
     blocks = s.explorer_blocks(EXPLORER_SUMMARY, en, ReportingParams(language="en"))
     assert blocks[1].text.startswith("Open the interactive topic explorer")
+
+
+def test_bad_buzz_decision_names_the_driver():
+    import pandas as pd
+
+    from ambassadeurs_pipeline.pipelines.reporting.i18n import Translator
+    from ambassadeurs_pipeline.pipelines.reporting.params import ReportingParams
+    from ambassadeurs_pipeline.pipelines.reporting.sections import section_topics
+
+    alerts = pd.DataFrame({
+        "topic_id": [3, 4], "topic_label": ["Effets secondaires : vertiges", "Sommeil"],
+        "month": pd.to_datetime(["2026-03-01", "2026-01-01"]), "n_comments": [200, 50], "n_negative": [166, 20],
+        "baseline_negative": [12.3, 8.0], "ratio": [13.5, 2.5], "p_value": [1e-30, 1e-4],
+        "drivers": [["Velnorix", "vertiges"], []], "statement": ["", ""],
+    })
+    info = pd.DataFrame({"topic_id": [3, 4], "topic_label": ["Effets secondaires : vertiges", "Sommeil"], "size": [900, 400], "share": [0.6, 0.4]})
+    section = section_topics(info, None, None, None, alerts, Translator("fr"), ReportingParams())
+    assert section.decisions[0].startswith("Velnorix : hausse des avis négatifs en mars 2026 (×13,5)")

@@ -20,9 +20,12 @@ from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 from spacy.lang.fr.stop_words import STOP_WORDS
 
 from ambassadeurs_pipeline.progress import phases
+from ambassadeurs_pipeline.privacy.quotes import CorpusIndex, QuoteGuardParams
 from ambassadeurs_pipeline.text.questions import is_question_sentence, split_sentences
+from ambassadeurs_pipeline.text.spelling import Spellings
 
 from .params import GapsParams
+from .titles import question_title
 
 logger = logging.getLogger(__name__)
 
@@ -488,8 +491,18 @@ def trend_label(ratio: float, rising: float) -> str:
     return "stable"
 
 
-def build_faq(question_groups: pd.DataFrame, comments_clean: pd.DataFrame, params: GapsParams) -> pd.DataFrame:
+def build_faq(
+    question_groups: pd.DataFrame,
+    comments_clean: pd.DataFrame,
+    params: GapsParams,
+    quote_params: QuoteGuardParams | dict | None = None,
+) -> pd.DataFrame:
     """The FAQ: one row per question group, ranked by distinct askers.
+
+    ``label`` is a short title rewritten from the group's most central question
+    (``titles.question_title``: personal frame stripped, key terms added, a fixed point of the
+    quote guard ``privacy.quotes``, checked against ``comments_clean``); ``key_terms`` are
+    shown beside it.
 
     Returns:
         ``rank, group_id, label, key_terms, n_askers, n_questions, trend, growth_ratio,
@@ -505,6 +518,11 @@ def build_faq(question_groups: pd.DataFrame, comments_clean: pd.DataFrame, param
         return pd.DataFrame(columns=columns)
     cfg = params.grouping
     terms = group_key_terms(question_groups, cfg.n_label_terms)
+    guard_params = QuoteGuardParams.model_validate(quote_params or {})
+    corpus = comments_clean["text_clean"] if "text_clean" in comments_clean.columns else pd.Series(dtype=str)
+    authors = comments_clean["author_id"].astype(str) if "author_id" in comments_clean.columns else None
+    index = CorpusIndex.build(corpus, authors, guard_params.span_words)
+    spellings = Spellings.build(corpus)
     bounds = period_bounds(comments_clean.get("created_at", pd.Series(dtype="datetime64[ns]")), params.trend.recent_share)
     rows = []
     for group_id, qs in grouped.groupby("group_id"):
@@ -514,12 +532,12 @@ def build_faq(question_groups: pd.DataFrame, comments_clean: pd.DataFrame, param
         topic_ids = qs.groupby("topic_label")["topic_id"].first()
         ratio = growth_ratio(qs["created_at"], bounds) if "created_at" in qs else float("nan")
         key = terms.get(int(group_id), [])
-        label = ", ".join(key) if key else _short(examples[0], 60)
+        label = question_title(examples[0], key, index, guard_params, spellings) if examples else ""
         rows.append(
             {
                 "group_id": int(group_id),
-                "label": label[:1].upper() + label[1:],
-                "key_terms": ", ".join(key),
+                "label": label or "…",
+                "key_terms": ", ".join(spellings.display(k) for k in key),
                 "n_askers": int(qs["author_id"].nunique()),
                 "n_questions": len(qs),
                 "trend": trend_label(ratio, params.trend.rising_ratio),

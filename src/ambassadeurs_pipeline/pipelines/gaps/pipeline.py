@@ -20,7 +20,7 @@ def create_pipeline(**kwargs) -> Pipeline:
             ),
             Node(
                 func=build_faq,
-                inputs=["question_groups", "comments_clean", "params:gaps"],
+                inputs=["question_groups", "comments_clean", "params:gaps", "params:privacy.quotes"],
                 outputs="faq",
                 name="build_faq",
             ),

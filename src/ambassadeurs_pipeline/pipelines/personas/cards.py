@@ -13,7 +13,7 @@ from typing import Any
 
 import pandas as pd
 
-from ambassadeurs_pipeline.privacy.quotes import CorpusIndex, QuoteGuardParams, guard_quotes
+from ambassadeurs_pipeline.privacy.quotes import CorpusIndex, QuoteGuardParams, guard_quote, whole_sentence
 
 from .clustering import UNCLASSIFIED_ID
 from .motivations import MOTIVATIONS, UNKNOWN_MOTIVATION, load_lexicon, score_comments
@@ -183,13 +183,19 @@ def describe_personas(
                     .drop_duplicates("author_id")
                     .drop_duplicates("_cue")
                 )
-                # Cards are published (report, slides): each quote goes through the same
-                # re-identification guard as the report (generalised quasi-identifiers, rare
-                # words masked, no 8-word run left that a search engine could find).
-                quotes = guard_quotes(
-                    (_shorten(t, cp.quote_max_chars) for t in pool["text_clean"]),
-                    index, guard_params, limit=cp.n_quotes,
-                )
+                # Cards are published (report, slides): each quote is guarded here, once
+                # (generalised quasi-identifiers, rare words masked, no 8-word run left that
+                # a search engine could find); the report only checks it (passes_guard).
+                # A whole short sentence holding the cue is preferred to a cut-up quote.
+                quotes = []
+                for text, cue in zip(pool["text_clean"], pool[f"expr_{motivation}"]):
+                    quote = whole_sentence(str(text), index, guard_params, str(cue)) or guard_quote(
+                        _shorten(text, cp.quote_max_chars), index, guard_params
+                    )
+                    if quote and quote not in quotes:
+                        quotes.append(quote)
+                    if len(quotes) >= cp.n_quotes:
+                        break
         card = {
             "persona_id": pid,
             "name": info["persona_name"],

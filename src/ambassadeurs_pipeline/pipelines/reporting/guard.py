@@ -1,7 +1,11 @@
 """Re-identification guard applied to every stage output before the report reads it.
 
-Quotes (gap and FAQ example questions, question labels built from a comment, persona card
-quotes, topic representative comments) go through :func:`privacy.quotes.guard_quote`; groups
+Each quote is guarded once. Quotes a stage already guarded where it chose them (persona card
+quotes, FAQ titles rewritten from a question) are only *checked* here
+(:func:`privacy.quotes.passes_guard`: no quasi-identifier, no rare word, no 8-word run of any
+comment) and shown as they are; guarding them again would cut more words out ("… veux pas
+que mes … circulent. …"). Raw excerpts (gap and FAQ example questions, topic representative
+comments) go through :func:`privacy.quotes.guard_quote` here; groups
 of fewer than ``privacy.min_group_authors`` distinct authors (FAQ and gap rows, persona
 cards) are removed, so the report never describes them.
 """
@@ -20,6 +24,7 @@ from ambassadeurs_pipeline.privacy.quotes import (
     describable,
     guard_quote,
     guard_quotes,
+    passes_guard,
     words,
 )
 
@@ -59,6 +64,13 @@ def guard_inline_quotes(text: Any, index: CorpusIndex | None, p: QuoteGuardParam
     return INLINE_QUOTE.sub(guard, text)
 
 
+def checked_or_guarded(quote: Any, index: CorpusIndex | None, p: QuoteGuardParams) -> str | None:
+    """An already-guarded quote as it is when it passes the check, else guarded now."""
+    if not isinstance(quote, str):
+        return None
+    return quote if passes_guard(quote, index, p) else guard_quote(quote, index, p)
+
+
 def _guard_frame(frame: pd.DataFrame | None, k: int, index: CorpusIndex | None, p: QuoteGuardParams, name: str) -> pd.DataFrame | None:
     if frame is None or frame.empty:
         return frame
@@ -81,7 +93,8 @@ def _guard_frame(frame: pd.DataFrame | None, k: int, index: CorpusIndex | None, 
             out[column] = out[column].map(lambda v: guard_inline_quotes(v, index, p))
     for column in ("label", "question", "representative_question"):
         if column in out.columns:
-            out[column] = out[column].map(lambda v: guard_quote(v, index, p) or MASKED if isinstance(v, str) else v)
+            # FAQ titles are rewritten and guarded by the gaps stage (gaps/titles.py): checked only.
+            out[column] = out[column].map(lambda v: checked_or_guarded(v, index, p) or MASKED if isinstance(v, str) else v)
     return out
 
 
@@ -113,7 +126,9 @@ def guard_stage_outputs(
             if not describable(size, k):
                 logger.info("persona %s: fewer than %d authors, left out of the report.", card.get("persona_id"), k)
                 continue
-            kept.append({**card, "quotes": guard_quotes(as_list(card.get("quotes")), index, p)})
+            # Guarded by the personas stage where they were chosen (cards.py): checked only.
+            quotes = [checked_or_guarded(q, index, p) for q in as_list(card.get("quotes"))]
+            kept.append({**card, "quotes": list(dict.fromkeys(q for q in quotes if q))})
         out["persona_cards"] = {**cards, "personas": kept}
     return out
 

@@ -70,6 +70,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "fr": "Surveiller et répondre sur le sujet « {label} » (alerte de bad buzz).",
         "en": "Monitor and respond on the topic “{label}” (bad-buzz alert).",
     },
+    "dec_alert_driver": {
+        "fr": "{driver} : hausse des avis négatifs en {month} (×{ratio}) — surveiller et répondre (sujet « {label} »).",
+        "en": "{driver}: negative reviews up in {month} (×{ratio}) — monitor and respond (topic “{label}”).",
+    },
+    "col_drivers": {"fr": "Ce qui la porte", "en": "What drives it"},
+    "col_key_terms": {"fr": "Mots des patients", "en": "Patients' words"},
     "dec_riser": {
         "fr": "Anticiper la montée du sujet « {label} » (hausse significative).",
         "en": "Get ahead of the rising topic “{label}” (significant increase).",
@@ -374,6 +380,8 @@ STRINGS: dict[str, dict[str, str]] = {
 
 
 MONTHS_FR = ("janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc.")
+MONTHS_LONG_FR = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre")
+MONTHS_LONG_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
 MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
@@ -402,6 +410,11 @@ class Translator:
     def __call__(self, key: str, **values: object) -> str:
         text = STRINGS[key][self.lang]
         return text.format(**values) if values else text
+
+    def month_long(self, when: datetime) -> str:
+        """``mars 2026`` / ``March 2026``, for sentences."""
+        names = MONTHS_LONG_FR if self.lang == "fr" else MONTHS_LONG_EN
+        return f"{names[when.month - 1]} {when.year}"
 
     def month(self, when: datetime) -> str:
         """``janv. 2024`` / ``Jan 2024``: month names never depend on the machine's locale."""

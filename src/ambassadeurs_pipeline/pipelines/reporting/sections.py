@@ -327,8 +327,22 @@ def section_topics(
         alerts = _alerts_table(bad_buzz_alerts, topic_info, t, params)
         blocks.append(alerts)
         section.key_numbers.append(KeyNumber(t.integer(len(bad_buzz_alerts)), t("kn_alerts"), 6))
-        section.decisions.insert(0, t("dec_alert", label=alerts.rows[0][0]))
+        section.decisions.insert(0, _alert_decision(bad_buzz_alerts, alerts, t))
     return section
+
+
+def _alert_decision(bad_buzz_alerts: pd.DataFrame, alerts: Table, t: Translator) -> str:
+    """« Velnorix : hausse des avis négatifs en mars 2026 (×13,5) … » when the strongest alert
+    names what drives it (``drivers``), else the topic-level decision."""
+    ratio = col(bad_buzz_alerts, "ratio", "severity")
+    top = bad_buzz_alerts.sort_values(ratio, ascending=False, kind="stable").iloc[0] if ratio else bad_buzz_alerts.iloc[0]
+    drivers = as_list(top.get("drivers")) if "drivers" in bad_buzz_alerts.columns else []
+    period = col(bad_buzz_alerts, "month", "period", "date", "week")
+    when = pd.to_datetime(top[period], errors="coerce") if period else pd.NaT
+    if not drivers or pd.isna(when) or not ratio:
+        return t("dec_alert", label=alerts.rows[0][0])
+    return t("dec_alert_driver", driver=as_text(drivers[0]), month=t.month_long(when),
+             ratio=t.number(top[ratio], 1), label=alerts.rows[0][0])
 
 
 def _alerts_table(alerts: pd.DataFrame, topic_info: pd.DataFrame | None, t: Translator, params: ReportingParams) -> Table:
@@ -358,10 +372,11 @@ def _alerts_table(alerts: pd.DataFrame, topic_info: pd.DataFrame | None, t: Tran
                 t.percent(neg_share),
                 t.integer(r[volume]) if volume else "",
                 f"×{t.number(r[ratio], 1)}" if ratio else "",
+                ", ".join(as_text(d) for d in as_list(r["drivers"])[:3]) if "drivers" in alerts.columns else "",
             ]
         )
     return Table(
-        [t("col_topic"), t("col_period"), t("col_negative_share"), t("col_volume"), t("col_ratio")],
+        [t("col_topic"), t("col_period"), t("col_negative_share"), t("col_volume"), t("col_ratio"), t("col_drivers")],
         rows,
         note=_shown_note(t, len(rows), len(alerts)),
         numeric=[2, 3, 4],
@@ -415,13 +430,15 @@ def section_gaps(
         trend = col(faq, "trend")
         rank = col(faq, "rank")
         ordered = faq.sort_values(rank, kind="stable") if rank else faq
+        terms = col(faq, "key_terms")
         rows = [
             [as_text(r[question], params.excerpt_chars), t.integer(r[asked]) if asked else "",
-             as_text(r[trend]) if trend else ""]
+             as_text(r[trend]) if trend else ""] + ([as_text(r[terms], 80)] if terms else [])
             for _, r in ordered.head(params.max_table_rows).iterrows()
         ]
         blocks.append(
-            Table([t("col_question"), t("col_askers"), t("col_trend")], rows, caption=t("faq_table"),
+            Table([t("col_question"), t("col_askers"), t("col_trend")] + ([t("col_key_terms")] if terms else []),
+                  rows, caption=t("faq_table"),
                   note=_shown_note(t, len(rows), len(faq)), numeric=[1])
         )
     return section
@@ -446,6 +463,7 @@ def _gaps_table(gaps: pd.DataFrame, t: Translator, params: ReportingParams) -> T
     askers = col(gaps, "n_askers", "n_questions", "count")
     trend = col(gaps, "trend")
     score = col(gaps, "gap_score", "score")
+    terms = col(gaps, "key_terms")  # the patients' words, beside the rewritten title
     rows: list[list[str | list[str]]] = []
     for i, (_, r) in enumerate(gaps.head(params.max_table_rows).iterrows(), start=1):
         rows.append(
@@ -456,10 +474,11 @@ def _gaps_table(gaps: pd.DataFrame, t: Translator, params: ReportingParams) -> T
                 as_text(r[trend]) if trend else "",
                 _coverage_text(r, gaps, t),
                 t.number(r[score], 2) if score else "",
-            ]
+            ] + ([as_text(r[terms], 80)] if terms else [])
         )
     return Table(
-        [t("col_rank"), t("col_question"), t("col_askers"), t("col_trend"), t("col_coverage"), t("col_score")],
+        [t("col_rank"), t("col_question"), t("col_askers"), t("col_trend"), t("col_coverage"), t("col_score")]
+        + ([t("col_key_terms")] if terms else []),
         rows,
         caption=t("gaps_table"),
         note=_shown_note(t, len(rows), len(gaps)),

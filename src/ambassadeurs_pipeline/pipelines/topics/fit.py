@@ -29,7 +29,8 @@ from .context import with_thread_context
 from .fit_phases import FIT_PHASES, announce_fit_phases
 from .params import EmbeddingParams, TopicModelParams, TopicsParams
 from .umap_speedup import fast_umap_transform
-from .vocabulary import FrenchAnalyzer, make_label, stop_words
+from .labels import label_topics
+from .vocabulary import FrenchAnalyzer, stop_words
 
 logger = logging.getLogger(__name__)
 
@@ -303,11 +304,16 @@ def fit_topic_model(
     outlier_row = [l2_normalise(embeddings[topics == -1].mean(axis=0, keepdims=True))[0]] if has_outliers else []
     model.topic_embeddings_ = np.vstack(outlier_row + list(centroids)).astype(np.float32)
 
-    stop = set(stop_words(p.vectorizer.extra_stop_words))
+    # Readable noun-phrase labels (labels.py); the keyword list stays in topic_info.top_terms.
     labels: dict[int, str] = {-1: OUTLIER_LABEL}
-    for t in topic_ids:
-        terms = [w for w, _ in (model.get_topic(int(t)) or [])]
-        labels[int(t)] = make_label(terms, p.label_words, stop, set(labels.values()))
+    labels.update(
+        label_topics(
+            texts, topics, docs["lang"].astype(str).tolist() if "lang" in docs.columns else None,
+            stop_words(p.vectorizer.extra_stop_words), max_words=p.label_words,
+            sample_per_topic=p.label_sample_per_topic, random_state=random_state,
+            fallback_terms={int(t): [w for w, _ in (model.get_topic(int(t)) or [])] for t in topic_ids},
+        )
+    )
     model.set_topic_labels({k: v for k, v in labels.items() if k in set(topics)})
 
     assignments = pd.DataFrame(

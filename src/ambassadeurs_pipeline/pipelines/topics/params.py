@@ -63,7 +63,8 @@ class TopicModelParams(_Strict):
     outlier_strategy: Literal["embeddings", "c-tf-idf"] = "embeddings"
     outlier_threshold: float = Field(0.0, ge=0.0, le=1.0, description="Minimum similarity to move an outlier into a topic.")
     max_outlier_share: float = Field(0.15, ge=0.0, le=1.0)
-    label_words: int = Field(4, ge=3, le=5)
+    label_words: int = Field(4, ge=3, le=5, description="Content words in a topic label (labels.py).")
+    label_sample_per_topic: int = Field(300, ge=20, description="Comments per topic read by spaCy to name it (seeded sample).")
     probability_temperature: float = Field(0.05, gt=0.0)
 
 
@@ -97,6 +98,7 @@ class BadBuzzParams(_Strict):
     min_negative: int = Field(10, ge=1)
     min_ratio: float = Field(2.0, ge=1.0)
     alpha: float = Field(0.001, gt=0.0, lt=1.0)
+    n_drivers: int = Field(5, ge=1, description="Terms named as what drives a burst (drug names first).")
 
 
 class QualityParams(_Strict):

@@ -51,7 +51,7 @@ def create_pipeline(**kwargs) -> Pipeline:
             Node(count_topics_over_time, "comment_topics", "topics_over_time", name="count_topics_over_time"),
             Node(detect_topic_trends, ["topics_over_time", "params:topics"], "topic_trends", name="detect_topic_trends"),
             Node(summarise_topic_sentiment, "comment_topics", "topic_sentiment", name="summarise_topic_sentiment"),
-            Node(detect_bad_buzz, ["comment_topics", "params:topics"], "bad_buzz_alerts", name="detect_bad_buzz"),
+            Node(detect_bad_buzz, ["comment_topics", "params:topics", "comments_clean"], "bad_buzz_alerts", name="detect_bad_buzz"),
             Node(
                 assess_topic_quality,
                 ["comment_topics", "comments_clean", "comment_embeddings", "topic_model", "params:topics", "params:random_state"],
