@@ -36,7 +36,7 @@ def detect_topic_trends(topics_over_time: pd.DataFrame, params: TopicsParams) ->
     p = params.trends
     frame = topics_over_time[topics_over_time["topic_id"] >= 0]
     months = np.sort(frame["month"].unique())
-    if len(months) <= p.recent_months:
+    if len(months) <= p.recent_months or frame.empty:
         return pd.DataFrame(columns=TREND_COLUMNS)
     recent_months = months[-p.recent_months :]
     recent = frame["month"].isin(recent_months)
