@@ -189,3 +189,40 @@ def write(frame: pd.DataFrame, path: Path, *, sep: str = ",", encoding: str = "u
     path.parent.mkdir(parents=True, exist_ok=True)
     frame.to_csv(path, index=False, sep=sep, encoding=encoding)
     return path
+
+
+REVIEW_PARTS = (
+    ["Urgences", "Maternité", "Service de cardiologie", "Accueil", "Chirurgie ambulatoire", "Radiologie", "Parking"],
+    ["attente interminable", "personnel adorable", "très bonne prise en charge", "chambre sale", "médecins à l'écoute",
+     "aucune information", "repas froids", "infirmières débordées", "accueil glacial", "sortie bien organisée"],
+    ["", " Merci.", " Je déconseille.", " Je recommande.", " Dommage.", " Bravo à l'équipe !"],
+)
+
+
+def hospital_reviews(n: int, seed: int = 0) -> pd.DataFrame:
+    """Short French hospital reviews (one line each): text, date and a rating source only
+    (no author, no thread), like a public review site's export."""
+    rng = np.random.default_rng(seed)
+    services, remarks, ends = REVIEW_PARTS
+    texts = [f"{rng.choice(services)} : {rng.choice(remarks)}.{rng.choice(ends)}" for _ in range(n)]
+    dates = pd.Timestamp("2024-06-01") + pd.to_timedelta(rng.integers(0, 500, n), unit="D")
+    return pd.DataFrame({"avis": texts, "date_avis": dates.strftime("%d/%m/%Y"), "source": "avis_hopital"})
+
+
+def hillstrom_like(n: int, seed: int = 0) -> pd.DataFrame:
+    """A stand-in for the Hillstrom e-mail campaign: no unit id, arms ``Mens E-Mail``,
+    ``Womens E-Mail``, ``No E-Mail``; outcome ``visit``; ``conversion`` and ``spend`` are
+    measured after the e-mail (post-treatment) but numeric like the pre-treatment columns."""
+    rng = np.random.default_rng(seed)
+    arms = np.array(["Mens E-Mail", "Womens E-Mail", "No E-Mail"], dtype=object)[rng.integers(0, 3, n)]
+    recency = rng.integers(1, 13, n)
+    history = np.round(rng.gamma(2.0, 120.0, n), 2)
+    base = 0.10 + 0.06 * (arms == "Womens E-Mail") + 0.045 * (arms == "Mens E-Mail") + 0.01 * (recency < 4)
+    visit = (rng.random(n) < base).astype(int)
+    conversion = visit * (rng.random(n) < 0.2).astype(int)
+    return pd.DataFrame({
+        "recency": recency, "history": history, "mens": rng.integers(0, 2, n), "womens": rng.integers(0, 2, n),
+        "newbie": rng.integers(0, 2, n), "channel": rng.choice(["Web", "Phone", "Multichannel"], n),
+        "segment": arms, "visit": visit, "conversion": conversion,
+        "spend": np.round(conversion * rng.gamma(2.0, 60.0, n), 2),
+    })
