@@ -27,3 +27,11 @@ def test_merge_keeps_the_worst_status_and_every_note():
     assert merged["status"] == SKIPPED and merged["reason_fr"] == "Aucune question."
     assert merged["derived"] == {"gaps.min_askers": 2} and len(merged["notes"]) == 1
     assert merge(None) is None
+
+
+def test_derived_minimum_counts_keep_the_demo_values_and_fit_small_corpora():
+    from ambassadeurs_pipeline.sizing import bad_buzz_min_negative, trend_min_count
+
+    assert trend_min_count(20_000) == 10 and bad_buzz_min_negative(20_000, 17) == 10  # the demo: as tuned
+    assert trend_min_count(300) == 3 and trend_min_count(550) == 6
+    assert bad_buzz_min_negative(300, 14) == 3 and bad_buzz_min_negative(3_000, 6) == 10

@@ -50,3 +50,20 @@ def test_tables_keep_their_columns_without_dates_or_words(test_params):
     status = summarise_topics_status({"stage": "topics", "status": "ok", "reason_fr": None, "reason_en": None,
                                       "counts": {}, "derived": {}, "notes": []}, topics, test_params)
     assert status["status"] == "partial" and "pas de date de publication" in status["notes"][0]["reason_fr"]
+
+
+def test_trend_and_bad_buzz_minimums_are_derived_when_unset_and_recorded(test_params):
+    from ambassadeurs_pipeline.pipelines.topics.trends import month_span
+
+    params = test_params.model_copy(update={
+        "trends": test_params.trends.model_copy(update={"min_count": None}),
+        "bad_buzz": test_params.bad_buzz.model_copy(update={"min_negative": None}),
+    })
+    dates = pd.Series(pd.date_range("2025-01-15", periods=300, freq="D"))
+    assert month_span(dates) == 11  # 15 January to 10 November
+    topics = pd.DataFrame({"comment_id": [str(i) for i in range(300)], "topic_id": np.arange(300) % 3,
+                           "topic_label": "x", "created_at": dates})
+    ok = {"stage": "topics", "status": "ok", "reason_fr": None, "reason_en": None, "counts": {}, "derived": {}, "notes": []}
+    derived = summarise_topics_status(ok, topics, params)["derived"]
+    assert derived == {"topics.trends.min_count": 3, "topics.bad_buzz.min_negative": 3}
+    assert summarise_topics_status(ok, topics, test_params)["derived"] == {}  # set by the user: used as given

@@ -3,6 +3,7 @@ that stayed empty for a reason of their own (no dates, too few months)."""
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 import pandas as pd
@@ -10,6 +11,9 @@ import pandas as pd
 from ambassadeurs_pipeline.status import OK, note
 
 from .params import TopicsParams
+from .trends import bad_buzz_minimum, month_span, trend_minimum
+
+logger = logging.getLogger(__name__)
 
 
 def summarise_topics_status(
@@ -28,6 +32,15 @@ def summarise_topics_status(
              "Trends and bad-buzz alerts not computed: the export has no publication date.")
         return status
     months = dated.dt.to_period("M").nunique()
+    # The minimum counts trends and bad buzz used (trends.py), recorded when derived.
+    derived = dict(status.get("derived") or {})
+    if params.trends.min_count is None:
+        derived["topics.trends.min_count"] = trend_minimum(None, len(dated))
+    if params.bad_buzz.min_negative is None:
+        derived["topics.bad_buzz.min_negative"] = bad_buzz_minimum(None, len(dated), month_span(dated))
+    if derived:
+        logger.info("topics: settings derived from the data: %s", derived)
+    status["derived"] = derived
     needed = params.trends.recent_months + 1
     if months < needed:
         note(status, "topic_trends",
