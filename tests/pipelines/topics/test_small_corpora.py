@@ -67,3 +67,34 @@ def test_trend_and_bad_buzz_minimums_are_derived_when_unset_and_recorded(test_pa
     derived = summarise_topics_status(ok, topics, params)["derived"]
     assert derived == {"topics.trends.min_count": 3, "topics.bad_buzz.min_negative": 3}
     assert summarise_topics_status(ok, topics, test_params)["derived"] == {}  # set by the user: used as given
+
+
+def test_no_cluster_on_a_flat_corpus_says_so_and_records_the_guard(test_params):
+    rng = np.random.default_rng(0)
+    n = 24
+    clean = pd.DataFrame({
+        "comment_id": [f"c{i:02d}" for i in range(n)],
+        "text_clean": [f"mot{i} autre{i} texte{i} unique{i}" for i in range(n)], "in_model": True,
+        "created_at": pd.Timestamp("2025-01-01"), "thread_id": None, "parent_id": None,
+    })
+    vectors = rng.normal(size=(n, 8)).astype(np.float32)  # no structure at all
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    embeddings = pd.DataFrame({"comment_id": clean["comment_id"], "embedding": list(vectors)})
+    model, assignments, status = fit_topic_model(clean, embeddings, _Backend(), test_params, 42)
+    if has_topic_model(model):  # HDBSCAN may still cut noise in two: then it is a fit like any other
+        assert status["status"] in {"ok", "partial"}
+    else:
+        assert status["reason_fr"].startswith("Aucune structure thématique trouvée")
+        assert (assignments["topic_id"] == -1).all()
+    assert status["derived"]["topics.model.hdbscan.min_cluster_size"] == 5  # 24 // 5 -> at least 5
+
+
+class _Backend:
+    """A stand-in embedding backend: BERTopic only needs .embed for new documents."""
+
+    name = "stand-in"
+    batch_size = 8
+
+    def transform(self, texts):
+        rng = np.random.default_rng(len(texts))
+        return rng.normal(size=(len(texts), 8)).astype(np.float32)

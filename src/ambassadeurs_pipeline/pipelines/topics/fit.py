@@ -265,8 +265,11 @@ def _outlier_assignments(ids: pd.Series) -> pd.DataFrame:
     )
 
 
-def _no_topics(ids: pd.Series, reason_fr: str, reason_en: str, **counts: Any) -> tuple[NoTopicModel, pd.DataFrame, dict[str, Any]]:
-    return NoTopicModel(), _outlier_assignments(ids), stage_status("topics", SKIPPED, reason_fr, reason_en, counts)
+def _no_topics(
+    ids: pd.Series, reason_fr: str, reason_en: str, derived: dict[str, Any] | None = None, **counts: Any
+) -> tuple[NoTopicModel, pd.DataFrame, dict[str, Any]]:
+    status = stage_status("topics", SKIPPED, reason_fr, reason_en, counts, derived)
+    return NoTopicModel(), _outlier_assignments(ids), status
 
 
 def fit_topic_model(
@@ -324,7 +327,7 @@ def fit_topic_model(
             "Aucune structure thématique trouvée : les commentaires n'ont pas assez de mots en commun "
             "pour décrire des thèmes.",
             "No topic structure found: the comments share too few words to describe topics.",
-            in_model_comments=n,
+            derived, in_model_comments=n,
         )
     topics = np.full(n, -1, dtype=int)
     topics[sample] = fitted
@@ -335,7 +338,7 @@ def fit_topic_model(
             f"{p.hdbscan.min_cluster_size} commentaires proches ne se dégage.",
             f"No topic structure found: among {n} comments, no group of at least {p.hdbscan.min_cluster_size} "
             "similar comments stands out.",
-            in_model_comments=n,
+            derived, in_model_comments=n,
         )
     rest = np.setdiff1d(np.arange(n), sample)
     if len(rest):
