@@ -15,6 +15,7 @@ Cases are chosen for pairwise coverage rather than the full product:
 | six_arms_100 | 100 | fr | date, likes | 6 arms, padded and mixed case, true/false | none |
 | forum_242 | 242 | fr | – (renamed; cp1252, ``;``, 80 % near-duplicates) | none | none |
 | hospital_reviews_440 | 440 | fr | author, thread, likes | Hillstrom-like, no id, post-treatment columns | none |
+| english_as_french_120 | 120 | en, run as ``language=fr`` | – | none | none |
 
 plus the monthly flow on a 30-comment month after ``padded_5_arms_300``.
 """
@@ -189,3 +190,13 @@ def test_hospital_reviews_440_with_hillstrom_like_campaign(base):
     assert {"conversion", "spend"} <= set(prep["refused_covariates"])
     assert not {"conversion", "spend"} & set(prep["covariates"]) and "recency" in prep["covariates"]
     assert "Colonnes écartées des covariables" in text
+
+
+def test_english_as_french_120_leaves_nothing_to_model(base):
+    """Every comment is excluded from modelling (another language): the run still ends with a report."""
+    project, raw = _project(base, "english_as_french_120")
+    ex.write(ex.comments_export(120, "en", seed=3), raw / "comments.csv")
+    run_session(project, {"comments_path": str(raw / "comments.csv"), "content_catalog_path": "none", "campaign_path": "none"})
+    status, text = _check(project, {"topics": "skipped", "gaps": "skipped", "uplift": "skipped"})
+    assert status["stages"]["topics"]["reason_fr"].startswith("Thèmes non calculés : 0 commentaire(s) analysable(s) (écartés au nettoyage")
+    assert "aucune question n'a été détectée" in text

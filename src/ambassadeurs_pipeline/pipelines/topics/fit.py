@@ -132,6 +132,11 @@ def embed_comments(
     ids = docs["comment_id"].astype(str).to_numpy()
     texts = docs["text_clean"].astype(str).to_numpy()
     size = params.embedding.chunk_size
+    if not len(texts):
+        # Nothing to model (topics_status will say why): one empty chunk, so that the
+        # dataset exists and the next nodes read an empty table rather than nothing.
+        yield pd.DataFrame({"comment_id": pd.Series(dtype=object), "embedding": pd.Series(dtype=object)})
+        return
     for start in range(0, len(texts), size):
         # Partitions start on the backend's batch boundaries, so the vectors are the
         # single-process ones whatever the engine (``params:execution``).
@@ -293,9 +298,14 @@ def fit_topic_model(
     ids = docs["comment_id"].astype(str)
     n = len(docs)
     if n < MIN_COMMENTS_FOR_TOPICS:
+        why = ""
+        if "exclusion_reason" in comments_clean:
+            reasons = comments_clean["exclusion_reason"].dropna().astype(str).value_counts().head(3)
+            if len(reasons):
+                why = " (écartés au nettoyage : " + ", ".join(f"{r} {c}" for r, c in reasons.items()) + ")"
         return _no_topics(
             ids,
-            f"Thèmes non calculés : {n} commentaire(s) analysable(s), il en faut au moins "
+            f"Thèmes non calculés : {n} commentaire(s) analysable(s){why}, il en faut au moins "
             f"{MIN_COMMENTS_FOR_TOPICS} pour regrouper les conversations en thèmes.",
             f"Topics not computed: {n} comment(s) to model, at least {MIN_COMMENTS_FOR_TOPICS} are needed.",
             in_model_comments=n,
