@@ -17,6 +17,26 @@ from typing import Any
 from kedro.io.core import AbstractVersionedDataset, DatasetError, Version
 
 BACKEND_FILE = "embedding_backend.pkl"
+#: Written instead of a model when the topics stage found none (too few comments, no
+#: cluster): loading gives :class:`NoTopicModel` and the nodes that read the model say so.
+NO_MODEL_FILE = "no_model.json"
+
+
+class NoTopicModel:
+    """What the topics stage saves when it found no topic (Kedro refuses to save ``None``)."""
+
+    def __repr__(self) -> str:
+        return "NoTopicModel()"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, NoTopicModel)
+
+    __hash__ = object.__hash__
+
+
+def has_topic_model(model: Any) -> bool:
+    """False for ``None`` and for the "no model" marker."""
+    return model is not None and not isinstance(model, NoTopicModel)
 
 
 class BERTopicModelDataset(AbstractVersionedDataset[Any, Any]):
@@ -34,12 +54,16 @@ class BERTopicModelDataset(AbstractVersionedDataset[Any, Any]):
         return {"filepath": str(self._filepath), "version": self._version}
 
     def save(self, model: Any) -> None:
+        """Save ``model``; :class:`NoTopicModel` (no topic found) writes a marker file."""
         from ambassadeurs_pipeline.embeddings.bertopic_adapter import BackendEmbedder
 
         path = Path(self._get_save_path())
         if path.exists():
             shutil.rmtree(path)
         path.mkdir(parents=True)
+        if not has_topic_model(model):
+            (path / NO_MODEL_FILE).write_text('{"model": null, "see": "topics_status"}\n', encoding="utf-8")
+            return
         vectorizer = getattr(model, "vectorizer_model", None)
         if hasattr(vectorizer, "vocabulary_"):
             # recent scikit-learn stores numpy ints, which BERTopic's JSON config cannot write
@@ -58,6 +82,8 @@ class BERTopicModelDataset(AbstractVersionedDataset[Any, Any]):
         path = Path(self._get_load_path())
         if not path.is_dir():
             raise DatasetError(f"no BERTopic model at {path}: run the topics pipeline first")
+        if (path / NO_MODEL_FILE).exists():
+            return NoTopicModel()
         embedder = None
         if (path / BACKEND_FILE).exists():
             with open(path / BACKEND_FILE, "rb") as handle:

@@ -55,7 +55,9 @@ def frame_to_table(frame: pd.DataFrame) -> pa.Table:
             matrix = np.vstack(frame["embedding"].to_numpy()).astype(np.float32, copy=False)
         except ValueError as err:
             raise DatasetError(f"embeddings of different lengths in one chunk: {err}") from err
-    dim = matrix.shape[1] if matrix.ndim == 2 else 0
+    # Arrow's fixed-size lists need a size >= 1: an empty chunk (no comment to model) is
+    # written with size 1; it holds no value either way.
+    dim = max(matrix.shape[1] if matrix.ndim == 2 else 0, 1) if len(frame) == 0 else matrix.shape[1]
     values = pa.array(np.ascontiguousarray(matrix).ravel(), type=pa.float32())
     embedding = pa.FixedSizeListArray.from_arrays(values, dim)
     ids = pa.array(frame["comment_id"].astype(str).to_numpy(), type=pa.string())

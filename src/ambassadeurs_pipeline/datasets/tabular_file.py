@@ -136,8 +136,12 @@ class TabularFileDataset(AbstractDataset[pd.DataFrame, pd.DataFrame]):
             raise
         except Exception as exc:  # a parser error is the user's file, not our bug: say which
             raise InputFileError(f"{self._label} file {path} could not be parsed: {exc}") from exc
-        if frame.empty:
+        if frame.empty and not (self._optional and len(frame.columns)):
             raise InputFileError(f"{self._label} file {path} has a header but no rows.")
+        if frame.empty:
+            # An optional input with a header and no row (an empty content catalog): the
+            # stage that reads it says it is empty instead of stopping the run.
+            logger.warning("%s file %s has a header but no rows: treated as empty.", self._label, path)
         frame.columns = [str(c).strip() for c in frame.columns]
         frame.attrs["source_path"] = str(path)
         return _as_text(frame)

@@ -20,7 +20,8 @@ from ambassadeurs_pipeline.pipelines.reporting.datasets import (
     ReportHtmlDataset,
 )
 from ambassadeurs_pipeline.pipelines.reporting.params import ReportingParams
-from ambassadeurs_pipeline.pipelines.reporting.pipeline import STAGE_INPUTS
+from ambassadeurs_pipeline.pipelines.reporting.pipeline import STAGE_INPUTS, STATUS_INPUTS
+from ambassadeurs_pipeline.status import SKIPPED, stage_status
 
 
 def test_pipeline_writes_versioned_report_and_logs_its_absolute_path(tmp_path, caplog):
@@ -36,8 +37,13 @@ def test_pipeline_writes_versioned_report_and_logs_its_absolute_path(tmp_path, c
             "report_input_fingerprints": MemoryDataset({"comments": None}),
             "report_dataset_versions": MemoryDataset({"data/x.parquet": "2025-01-01T00.00.00.000Z"}),
             "report_run_metadata": MemoryDataset(),
+            "run_status": MemoryDataset(),
             "report_html": report,
+            **{name: MemoryDataset(stage_status(name.removesuffix("_status"))) for name in STATUS_INPUTS},
         }
+    )
+    catalog["uplift_status"] = MemoryDataset(
+        stage_status("uplift", SKIPPED, "Campagne non évaluée : une seule modalité de bras.", counts={"arms": 1})
     )
     with caplog.at_level(logging.INFO, logger="ambassadeurs_pipeline.pipelines.reporting"):
         SequentialRunner().run(create_pipeline(), catalog)
@@ -47,6 +53,8 @@ def test_pipeline_writes_versioned_report_and_logs_its_absolute_path(tmp_path, c
     assert "Rapport d&#39;écoute de la communauté" in html and "data/x.parquet" in html
     assert any(str(written[0].resolve()) in r.getMessage() for r in caplog.records)
     assert "<td>kedro</td><td>1." in html  # run metadata reached the report
+    # the skipped stage's reason is shown (summary and its own section)
+    assert html.count("Campagne non évaluée : une seule modalité de bras.") >= 2
 
 
 def test_file_fingerprints_hash_files_and_keep_only_the_name(tmp_path):

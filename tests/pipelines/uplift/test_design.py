@@ -17,7 +17,9 @@ def test_srm_equal_allocation_matches_scipy():
     ref = stats.chisquare([1000, 1100, 900])
     assert res["chi2"] == pytest.approx(ref.statistic) and res["p_value"] == pytest.approx(ref.pvalue)
     assert res["chi2"] == pytest.approx(20.0)  # (0 + 100² + 100²) / 1000
-    assert res["mismatch"]
+    # No plan: equal arms were only assumed, so unequal arms are reported, not a mismatch.
+    assert res["assumed_equal"] and res["differs_from_assumed"] and not res["mismatch"]
+    assert res["observed_share"]["a"] == pytest.approx(1100 / 3000)
 
 
 def test_srm_planned_allocation():

@@ -7,6 +7,7 @@ from .briefs import write_gap_evidence
 from .coverage import calibrate_coverage, embed_content_catalog, match_coverage
 from .faq import build_faq, group_questions
 from .scoring import score_information_gaps
+from .status import summarise_gaps_status
 
 
 def create_pipeline(**kwargs) -> Pipeline:
@@ -72,6 +73,12 @@ def create_pipeline(**kwargs) -> Pipeline:
                 inputs=["gap_scores", "question_groups", "content_catalog", "coverage_calibration", "params:gaps"],
                 outputs=["information_gaps", "gaps_report"],
                 name="write_gap_evidence",
+            ),
+            Node(
+                func=summarise_gaps_status,
+                inputs=["gaps_report", "question_groups", "content_catalog", "ingestion_report"],
+                outputs="gaps_status",
+                name="summarise_gaps_status",
             ),
         ],
         tags="gaps",

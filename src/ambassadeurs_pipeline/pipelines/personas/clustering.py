@@ -272,7 +272,9 @@ def cluster_personas(
             ],
         )
         logger.info("personas: k=%d (%s), bootstrap ARI %.2f. %s", k, cp.criterion, ari_mean, message)
-    personas = pd.concat([r for r in rows if len(r)], ignore_index=True)[PERSONA_COLUMNS]
+    # Every part may be empty (an export without authors): concat them all, so the table
+    # keeps its columns.
+    personas = pd.concat([r[PERSONA_COLUMNS] for r in rows], ignore_index=True)[PERSONA_COLUMNS]
     personas["reason"] = personas["reason"].astype("string")
     personas["confidence"] = personas["confidence"].astype(float)
     counts = personas["reason"].fillna("classé").value_counts().to_dict()

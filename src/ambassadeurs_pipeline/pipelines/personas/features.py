@@ -95,7 +95,9 @@ def helpfulness_features(comments: pd.DataFrame) -> pd.DataFrame:
     replies = comments[comments["parent_id"].notna()].merge(parent, on="parent_id", how="left")
     to_others = replies[replies["parent_author"].notna() & (replies["parent_author"] != replies["author_id"])]
     answers = to_others[_flag(to_others["parent_is_question"])]
-    thanked = to_others[to_others["text_clean"].fillna("").map(lambda t: bool(_THANKS.search(fold(t))))]
+    # astype(bool): on an export without replies the mask is empty, and an empty object
+    # mask would select columns, not rows.
+    thanked = to_others[to_others["text_clean"].fillna("").map(lambda t: bool(_THANKS.search(fold(t)))).astype(bool)]
     likes = pd.to_numeric(to_others["likes"], errors="coerce").fillna(0)
     out = pd.DataFrame(
         {

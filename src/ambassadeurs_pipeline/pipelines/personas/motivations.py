@@ -130,7 +130,9 @@ def aggregate_motivations(scored: pd.DataFrame, authors: pd.Index) -> pd.DataFra
     and ``motivation_confidence`` (dominant score / sum of scores).
     """
     score_cols = [f"mot_{m}" for m in MOTIVATIONS]
-    means = scored.groupby("author_id")[score_cols].mean().reindex(authors).fillna(0.0)
+    # astype(float): with no comment at all (an export without authors) the empty frame's
+    # columns are object, which round() refuses.
+    means = scored.groupby("author_id")[score_cols].mean().reindex(authors).fillna(0.0).astype(float)
     out = pd.DataFrame(index=authors)
     for m in MOTIVATIONS:
         out[f"motivation_{m}"] = means[f"mot_{m}"].round(4)

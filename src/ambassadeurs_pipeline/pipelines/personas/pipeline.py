@@ -3,6 +3,7 @@
 from kedro.pipeline import Node, Pipeline
 
 from .nodes import build_author_features, cluster_personas, describe_personas, rank_ambassador_candidates
+from .status import summarise_personas_status
 
 
 def create_pipeline(**kwargs) -> Pipeline:
@@ -37,6 +38,12 @@ def create_pipeline(**kwargs) -> Pipeline:
                 inputs=["author_features", "author_personas", "params:personas"],
                 outputs="ambassador_candidates",
                 name="rank_ambassador_candidates",
+            ),
+            Node(
+                func=summarise_personas_status,
+                inputs=["comments_clean", "persona_quality"],
+                outputs="personas_status",
+                name="summarise_personas_status",
             ),
         ],
         tags="personas",

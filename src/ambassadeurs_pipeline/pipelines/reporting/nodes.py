@@ -14,6 +14,8 @@ from typing import Any
 
 import pandas as pd
 
+from ambassadeurs_pipeline.status import OK, PARTIAL, SKIPPED, reasons
+
 from .guard import guard_stage_outputs
 from .i18n import Translator
 from .params import ReportingParams
@@ -32,6 +34,8 @@ from .sections import (
     section_run,
     section_summary,
     section_topics,
+    show_stage_status,
+    status_blocks,
 )
 
 logger = logging.getLogger(__name__)
@@ -60,13 +64,16 @@ def collect_run_metadata(
     parameters: dict[str, Any],
     input_fingerprints: dict[str, Any] | None,
     dataset_versions: dict[str, str] | None,
+    run_status: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """Everything needed to reproduce the report: versions, parameters, input hashes.
+    """Everything needed to reproduce the report: versions, parameters, input hashes, and
+    the settings the stages derived from the data size (``run_status``).
 
     Args:
         parameters: all the run's parameters (Kedro's ``parameters``).
         input_fingerprints: ``{label: {"file", "sha256", "bytes"} | None}``.
         dataset_versions: ``{dataset path: version stamp}`` of the data read.
+        run_status: from :func:`collect_run_status`.
     """
     hashes = {
         label: (f"{fp['file']} — {fp['sha256']}" if fp else None)
@@ -81,6 +88,8 @@ def collect_run_metadata(
         "input_hashes": hashes,
         "input_fingerprints": input_fingerprints or {},
         "dataset_versions": dataset_versions or {},
+        "derived_parameters": (run_status or {}).get("derived_parameters") or {},
+        "stage_status": {k: v.get("status") for k, v in ((run_status or {}).get("stages") or {}).items()},
     }
 
 
@@ -106,8 +115,12 @@ def build_sections(
     uplift_verdict: str | None = None,
     uplift_qini_curves: pd.DataFrame | None = None,
     topic_explorer_summary: dict[str, Any] | None = None,
+    run_status: dict[str, Any] | None = None,
 ) -> list[SectionContent]:
-    """All sections in reading order, the executive summary first."""
+    """All sections in reading order, the executive summary first.
+
+    ``run_status`` (:func:`collect_run_status`): each skipped or partial stage's reasons are
+    shown at the top of the summary and in the stage's own section(s)."""
     t = Translator(params.language)
     body = [
         section_data(ingestion_report, cleaning_report, t, params),
@@ -130,7 +143,10 @@ def build_sections(
     privacy_params = ((run_metadata or {}).get("parameters") or {}).get("privacy")
     k = int(privacy_params.get("min_group_authors", 5)) if isinstance(privacy_params, dict) else 5
     methodology.blocks.append(Paragraph(t("method_register_text", k=k)))
-    return [section_summary(body, t), *body]
+    show_stage_status(body, run_status, t)
+    summary = section_summary(body, t)
+    summary.blocks[:0] = status_blocks(run_status, t)
+    return [summary, *body]
 
 
 def build_report(
@@ -138,6 +154,7 @@ def build_report(
     run_metadata: dict[str, Any] | None = None,
     privacy: dict[str, Any] | None = None,
     quote_corpus: pd.DataFrame | None = None,
+    run_status: dict[str, Any] | None = None,
     **stage_outputs: Any,
 ) -> str:
     """The stakeholder report, one self-contained HTML page.
@@ -155,9 +172,38 @@ def build_report(
     if isinstance(params, dict):  # bare catalogs in tests and notebooks
         params = ReportingParams.model_validate(params)
     stage_outputs = guard_stage_outputs(stage_outputs, privacy, quote_corpus)
-    sections = build_sections(params, run_metadata, **stage_outputs)
+    sections = build_sections(params, run_metadata, run_status=run_status, **stage_outputs)
     missing = [s.key for s in sections if not s.available]
     if missing:
-        logger.warning("Report sections without data (their stage has not run): %s", ", ".join(missing))
+        logger.warning("Report sections without data (stage not run, or skipped on this data): %s", ", ".join(missing))
     t = Translator(params.language)
     return render_report(sections, t, params.title or t("report_title"), params.organisation, datetime.now())
+
+
+def collect_run_status(
+    topics_status: dict[str, Any] | None = None,
+    gaps_status: dict[str, Any] | None = None,
+    personas_status: dict[str, Any] | None = None,
+    uplift_status: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """``run_status``: every stage's status record (``ambassadeurs_pipeline.status``), in
+    flow order, plus the settings derived from the data size (also in the run metadata).
+
+    A stage that has not run gives ``None`` and is left out (its section says so)."""
+    stages = {
+        name: record
+        for name, record in (("topics", topics_status), ("gaps", gaps_status), ("personas", personas_status),
+                             ("uplift", uplift_status))
+        if record
+    }
+    derived = {k: v for record in stages.values() for k, v in (record.get("derived") or {}).items()}
+    for name, record in stages.items():
+        if record.get("status") != OK:
+            logger.warning("%s: %s", name, "; ".join(reasons(record)))
+    return {
+        "version": 1,
+        "stages": stages,
+        "skipped": [n for n, r in stages.items() if r.get("status") == SKIPPED],
+        "partial": [n for n, r in stages.items() if r.get("status") == PARTIAL],
+        "derived_parameters": derived,
+    }

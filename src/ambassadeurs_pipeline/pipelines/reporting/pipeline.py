@@ -2,7 +2,10 @@
 
 from kedro.pipeline import Node, Pipeline
 
-from .nodes import build_report, collect_run_metadata
+from .nodes import build_report, collect_run_metadata, collect_run_status
+
+#: Each stage's status record (ambassadeurs_pipeline.status), gathered into ``run_status``.
+STATUS_INPUTS = ("topics_status", "gaps_status", "personas_status", "uplift_status")
 
 #: Stage outputs the report reads (argument name of ``build_report`` → dataset name). A stage
 #: whose catalog has not landed is left out here; its section then says it is unavailable.
@@ -35,8 +38,14 @@ def create_pipeline(**kwargs) -> Pipeline:
     return Pipeline(
         [
             Node(
+                func=collect_run_status,
+                inputs={name: name for name in STATUS_INPUTS},
+                outputs="run_status",
+                name="collect_run_status",
+            ),
+            Node(
                 func=collect_run_metadata,
-                inputs=["parameters", "report_input_fingerprints", "report_dataset_versions"],
+                inputs=["parameters", "report_input_fingerprints", "report_dataset_versions", "run_status"],
                 outputs="report_run_metadata",
                 name="collect_run_metadata",
             ),
@@ -47,6 +56,7 @@ def create_pipeline(**kwargs) -> Pipeline:
                     "run_metadata": "report_run_metadata",
                     "privacy": "params:privacy",
                     "quote_corpus": "report_quote_corpus",
+                    "run_status": "run_status",
                     **STAGE_INPUTS,
                 },
                 outputs="report_html",

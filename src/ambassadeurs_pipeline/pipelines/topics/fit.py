@@ -19,11 +19,13 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ambassadeurs_pipeline.datasets.bertopic_model import NoTopicModel
 from ambassadeurs_pipeline.embeddings import EmbeddingBackend, l2_normalise, make_backend
 from ambassadeurs_pipeline.embeddings.base import strip_placeholders
 from ambassadeurs_pipeline.execution import ExecutionParams, map_chunks
 from ambassadeurs_pipeline.execution.engine import LOCAL
 from ambassadeurs_pipeline.progress import phases, progress
+from ambassadeurs_pipeline.status import SKIPPED, note, stage_status
 
 from .context import with_thread_context
 from .fit_phases import FIT_PHASES, announce_fit_phases
@@ -37,18 +39,22 @@ logger = logging.getLogger(__name__)
 OUTLIER_LABEL = "Hors thème"
 
 
-def select_model_comments(comments_clean: pd.DataFrame) -> pd.DataFrame:
+def select_model_comments(comments_clean: pd.DataFrame, allow_empty: bool = True) -> pd.DataFrame:
     """In-model comments with some text, sorted by ``comment_id`` (row order never matters).
 
+    An export can pass ingestion and leave no comment to model (all in another language,
+    all duplicates…): the frame is then empty and the topics stage says so
+    (``topics_status``) instead of stopping the run; ``allow_empty=False`` raises.
+
     Raises:
-        ValueError: a required column is missing, or no comment is left to model.
+        ValueError: a required column is missing, or (``allow_empty=False``) no comment is left.
     """
     missing = {"comment_id", "text_clean", "in_model", "created_at"} - set(comments_clean.columns)
     if missing:
         raise ValueError(f"comments_clean lacks columns {sorted(missing)} (see docs/ARCHITECTURE.md)")
     keep = comments_clean["in_model"].fillna(False).astype(bool) & comments_clean["text_clean"].fillna("").str.strip().ne("")
     out = comments_clean.loc[keep].sort_values("comment_id", kind="stable").reset_index(drop=True)
-    if out.empty:
+    if out.empty and not allow_empty:
         raise ValueError("comments_clean has no comment with in_model == True and some text_clean")
     return out
 
@@ -96,6 +102,10 @@ def fit_embedding_model(comments_clean: pd.DataFrame, params: TopicsParams, rand
     """Fit the configured embedding backend on a seeded sample of at most
     ``embedding.fit_sample_size`` in-model comments (``embedding_model``)."""
     docs = select_model_comments(comments_clean)
+    if docs.empty:
+        # Nothing to model, but gaps still embeds the content catalog with this backend:
+        # fit it on whatever clean text there is (excluded comments included).
+        docs = comments_clean.loc[comments_clean["text_clean"].fillna("").str.strip().ne("")]
     texts = docs["text_clean"].astype(str)
     backend = make_backend(params.embedding.backend, **_backend_options(params.embedding, random_state, len(texts)))
     sample = seeded_sample(len(texts), params.embedding.fit_sample_size, random_state)
@@ -128,6 +138,11 @@ def embed_comments(
     ids = docs["comment_id"].astype(str).to_numpy()
     texts = docs["text_clean"].astype(str).to_numpy()
     size = params.embedding.chunk_size
+    if not len(texts):
+        # Nothing to model (topics_status will say why): one empty chunk, so that the
+        # dataset exists and the next nodes read an empty table rather than nothing.
+        yield pd.DataFrame({"comment_id": pd.Series(dtype=object), "embedding": pd.Series(dtype=object)})
+        return
     for start in range(0, len(texts), size):
         # Partitions start on the backend's batch boundaries, so the vectors are the
         # single-process ones whatever the engine (``params:execution``).
@@ -230,40 +245,121 @@ def topic_probabilities(embeddings: np.ndarray, topics: np.ndarray, temperature:
     return out
 
 
+#: Below this many in-model comments no clustering is tried: two topics of 5 comments each
+#: is the least that can be told apart from noise (and UMAP needs a few neighbours).
+MIN_COMMENTS_FOR_TOPICS = 20
+
+
+def fitting_min_cluster_size(n_docs: int, configured: int, min_samples: int | None) -> tuple[int, int | None]:
+    """``(min_cluster_size, min_samples)`` that HDBSCAN can use on ``n_docs`` comments.
+
+    A minimal guard (the size-adaptive settings are the topics issue's): the configured
+    value when the corpus holds at least two clusters of that size, otherwise the largest
+    size that still allows ~5 clusters (``n_docs // 5``, at least 5); ``min_samples`` never
+    exceeds it.
+    """
+    size = configured if n_docs >= 2 * configured else max(5, n_docs // 5)
+    samples = None if min_samples is None else min(min_samples, size)
+    return size, samples
+
+
+def _outlier_assignments(ids: pd.Series) -> pd.DataFrame:
+    """Every comment "Hors thème": the ``topic_assignments`` of a stage that found no topic."""
+    return pd.DataFrame(
+        {
+            "comment_id": ids.to_numpy(dtype=object),
+            "topic_id": np.full(len(ids), -1, dtype="int64"),
+            "topic_label": [OUTLIER_LABEL] * len(ids),
+            "topic_probability": np.zeros(len(ids)),
+            "was_outlier": np.ones(len(ids), dtype=bool),
+        }
+    )
+
+
+def _no_topics(
+    ids: pd.Series, reason_fr: str, reason_en: str, derived: dict[str, Any] | None = None, **counts: Any
+) -> tuple[NoTopicModel, pd.DataFrame, dict[str, Any]]:
+    status = stage_status("topics", SKIPPED, reason_fr, reason_en, counts, derived)
+    return NoTopicModel(), _outlier_assignments(ids), status
+
+
 def fit_topic_model(
     comments_clean: pd.DataFrame,
     comment_embeddings: pd.DataFrame,
     embedding_model: EmbeddingBackend,
     params: TopicsParams,
     random_state: int,
-) -> tuple[Any, pd.DataFrame]:
+) -> tuple[Any, pd.DataFrame, dict[str, Any]]:
     """Fit BERTopic and assign every in-model comment to a topic.
 
     Returns:
         the fitted BERTopic (labels set to readable French labels) and ``topic_assignments``:
-        ``comment_id, topic_id, topic_label, topic_probability, was_outlier``.
+        ``comment_id, topic_id, topic_label, topic_probability, was_outlier``, and
+        ``topics_status`` (``ambassadeurs_pipeline.status``). When there are too few
+        comments or HDBSCAN finds no cluster, the model is a ``NoTopicModel`` (saved as a
+        marker file), every comment is "Hors thème" and the status says why.
     """
     p = params.model
     docs = select_model_comments(comments_clean)
     ids = docs["comment_id"].astype(str)
+    n = len(docs)
+    if n < MIN_COMMENTS_FOR_TOPICS:
+        why = ""
+        if "exclusion_reason" in comments_clean:
+            reasons = comments_clean["exclusion_reason"].dropna().astype(str).value_counts().head(3)
+            if len(reasons):
+                why = " (écartés au nettoyage : " + ", ".join(f"{r} {c}" for r, c in reasons.items()) + ")"
+        return _no_topics(
+            ids,
+            f"Thèmes non calculés : {n} commentaire(s) analysable(s){why}, il en faut au moins "
+            f"{MIN_COMMENTS_FOR_TOPICS} pour regrouper les conversations en thèmes.",
+            f"Topics not computed: {n} comment(s) to model, at least {MIN_COMMENTS_FOR_TOPICS} are needed.",
+            in_model_comments=n,
+        )
     # Replies are clustered with their thread's context (context.py); the stored
     # comment_embeddings stay each comment's own vector.
     embeddings = with_thread_context(docs, embeddings_matrix(comment_embeddings, ids), p.thread_context_weight)
     texts = topic_documents(docs["text_clean"])
-    n = len(texts)
-    if n < 2 * p.hdbscan.min_cluster_size:
-        raise ValueError(
-            f"only {n} in-model comments for topics.model.hdbscan.min_cluster_size="
-            f"{p.hdbscan.min_cluster_size}: lower it (conf/test uses a small value)"
+    size, samples = fitting_min_cluster_size(n, p.hdbscan.min_cluster_size, p.hdbscan.min_samples)
+    derived = {}
+    if size != p.hdbscan.min_cluster_size:
+        logger.warning(
+            "only %d in-model comments for topics.model.hdbscan.min_cluster_size=%d: using %d (min_samples %s)",
+            n, p.hdbscan.min_cluster_size, size, samples,
         )
+        p = p.model_copy(update={"hdbscan": p.hdbscan.model_copy(update={"min_cluster_size": size, "min_samples": samples})})
+        derived = {"topics.model.hdbscan.min_cluster_size": size, "topics.model.hdbscan.min_samples": samples}
     sample = seeded_sample(n, p.fit_sample_size, random_state)
     model = build_topic_model(embedding_model, p, random_state, len(sample))
     # One bar over the fit's phases; it only counts (no result depends on it).
     steps = phases(f"BERTopic ({n} commentaires)", [*FIT_PHASES.values(), "attribution", "hors-thème", "mots des thèmes"])
-    with announce_fit_phases(model, steps):
-        fitted, _ = model.fit_transform([texts[i] for i in sample], embeddings=embeddings[sample])
+    try:
+        with announce_fit_phases(model, steps):
+            fitted, _ = model.fit_transform([texts[i] for i in sample], embeddings=embeddings[sample])
+    except ValueError as error:
+        # BERTopic's c-TF-IDF: the comments share no word that survives the stop words and
+        # min_df (scikit-learn's "empty vocabulary"). Any other ValueError is a real bug.
+        steps.close()
+        if "empty vocabulary" not in str(error):
+            raise
+        return _no_topics(
+            ids,
+            "Aucune structure thématique trouvée : les commentaires n'ont pas assez de mots en commun "
+            "pour décrire des thèmes.",
+            "No topic structure found: the comments share too few words to describe topics.",
+            derived, in_model_comments=n,
+        )
     topics = np.full(n, -1, dtype=int)
     topics[sample] = fitted
+    if not (topics >= 0).any():
+        return _no_topics(
+            ids,
+            f"Aucune structure thématique trouvée : sur {n} commentaires, aucun groupe d'au moins "
+            f"{p.hdbscan.min_cluster_size} commentaires proches ne se dégage.",
+            f"No topic structure found: among {n} comments, no group of at least {p.hdbscan.min_cluster_size} "
+            "similar comments stands out.",
+            derived, in_model_comments=n,
+        )
     rest = np.setdiff1d(np.arange(n), sample)
     if len(rest):
         # Assignment grows with the corpus (the fit does not): umap's Python-loop initial
@@ -289,14 +385,26 @@ def fit_topic_model(
     # Representations re-extracted on every comment (not only the fit sample). topics_ is set
     # first: BERTopic offsets its c-TF-IDF rows by one while the old topics hold outliers.
     model.topics_ = list(topics)
-    model.update_topics(
-        texts,
-        topics=list(topics),
-        top_n_words=10,
-        vectorizer_model=make_vectorizer(p, n),
-        ctfidf_model=model.ctfidf_model,
-        representation_model=model.representation_model,
-    )
+    notes = []
+    try:
+        model.update_topics(
+            texts,
+            topics=list(topics),
+            top_n_words=10,
+            vectorizer_model=make_vectorizer(p, n),
+            ctfidf_model=model.ctfidf_model,
+            representation_model=model.representation_model,
+        )
+    except ValueError as error:
+        if "empty vocabulary" not in str(error):
+            raise
+        # The fit's own representations (on the fit sample) stay: topics keep words.
+        notes.append({
+            "part": "topic_model",
+            "reason_fr": "Les mots des thèmes viennent de l'échantillon d'ajustement : le corpus entier n'a pas "
+            "de vocabulaire commun exploitable.",
+            "reason_en": "Topic words come from the fit sample: the whole corpus has no usable shared vocabulary.",
+        })
     steps.done("mots des thèmes")
     steps.close()
     topic_ids, centroids = topic_centroids(embeddings, topics)
@@ -325,4 +433,7 @@ def fit_topic_model(
             "was_outlier": was_outlier,
         }
     )
-    return model, assignments
+    status = stage_status("topics", counts={"in_model_comments": n, "topics": len(topic_ids)}, derived=derived)
+    for item in notes:
+        note(status, item["part"], item["reason_fr"], item["reason_en"])
+    return model, assignments, status

@@ -89,13 +89,15 @@ class TrendParams(_Strict):
     recent_months: int = Field(3, ge=1)
     alpha: float = Field(0.05, gt=0.0, lt=1.0)
     correction: Literal["holm", "fdr_bh", "bonferroni"] = "holm"
-    min_count: int = Field(10, ge=1)
+    # None: derived from the corpus size (sizing.trend_min_count; 10 on the demo).
+    min_count: int | None = Field(None, ge=1)
 
 
 class BadBuzzParams(_Strict):
     baseline_months: int = Field(6, ge=1)
     min_history_months: int = Field(2, ge=1)
-    min_negative: int = Field(10, ge=1)
+    # None: derived from the monthly volume (sizing.bad_buzz_min_negative; 10 on the demo).
+    min_negative: int | None = Field(None, ge=1)
     min_ratio: float = Field(2.0, ge=1.0)
     alpha: float = Field(0.001, gt=0.0, lt=1.0)
     n_drivers: int = Field(5, ge=1, description="Terms named as what drives a burst (drug names first).")

@@ -8,6 +8,7 @@ from .annotate import annotate_comments, build_comment_topics
 from .explorer import build_topic_explorer
 from .fit import embed_comments, fit_embedding_model, fit_topic_model
 from .quality import assess_topic_quality
+from .status import summarise_topics_status
 from .summaries import count_topics_over_time, describe_topics, extract_topic_keywords, summarise_topic_sentiment
 from .trends import detect_bad_buzz, detect_topic_trends
 
@@ -31,7 +32,7 @@ def create_pipeline(**kwargs) -> Pipeline:
             Node(
                 fit_topic_model,
                 ["comments_clean", "comment_embeddings", "embedding_model", "params:topics", "params:random_state"],
-                ["topic_model", "topic_assignments"],
+                ["topic_model", "topic_assignments", "topics_fit_status"],
                 name="fit_topic_model",
             ),
             Node(
@@ -40,6 +41,8 @@ def create_pipeline(**kwargs) -> Pipeline:
                 "comment_annotations",
                 name="annotate_comments",
             ),
+            Node(summarise_topics_status, ["topics_fit_status", "comment_topics", "params:topics"], "topics_status",
+                 name="summarise_topics_status"),
             Node(build_comment_topics, ["topic_assignments", "comment_annotations"], "comment_topics", name="build_comment_topics"),
             Node(
                 describe_topics,

@@ -7,8 +7,14 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ambassadeurs_pipeline.datasets.bertopic_model import has_topic_model
+
 from .fit import embeddings_matrix, select_model_comments, topic_centroids
 from .params import TopicsParams
+
+TOPIC_INFO_COLUMNS = ["topic_id", "topic_label", "size", "share", "top_terms", "representative_comments"]
+KEYWORD_COLUMNS = ["topic_id", "topic_label", "keyword", "count", "log_odds_z"]
+OVER_TIME_COLUMNS = ["month", "topic_id", "topic_label", "count", "month_total", "share"]
 
 
 def describe_topics(
@@ -21,6 +27,8 @@ def describe_topics(
     """``topic_info``: ``topic_id, topic_label, size, share, top_terms`` and the
     ``representative_comments`` (the distinct comments closest to the topic centroid, from
     the pseudonymised ``text_clean``), largest topic first, outliers last."""
+    if comment_topics.empty:
+        return pd.DataFrame(columns=TOPIC_INFO_COLUMNS)
     docs = select_model_comments(comments_clean).set_index("comment_id")
     ct = comment_topics.set_index("comment_id")
     ids = ct.index.to_series()
@@ -40,7 +48,7 @@ def describe_topics(
                     examples.append(text)
                 if len(examples) == params.representative_comments:
                     break
-        terms = [w for w, _ in (topic_model.get_topic(int(t)) or [])] if t >= 0 else []
+        terms = [w for w, _ in (topic_model.get_topic(int(t)) or [])] if t >= 0 and has_topic_model(topic_model) else []
         rows.append(
             {
                 "topic_id": int(t), "topic_label": label, "size": len(members),
@@ -70,7 +78,16 @@ def extract_topic_keywords(comment_topics: pd.DataFrame, comments_clean: pd.Data
         analyzer=FrenchAnalyzer(stop_words(params.model.vectorizer.extra_stop_words), 3), min_df=min(params.model.vectorizer.keyword_min_df, max(1, len(texts) // 50)),
         max_features=params.model.vectorizer.max_features,
     )
-    counts = vectorizer.fit_transform(texts)
+    if not texts:
+        return pd.DataFrame(columns=KEYWORD_COLUMNS)
+    try:
+        counts = vectorizer.fit_transform(texts)
+    except ValueError as error:
+        # Short comments made only of stop words: scikit-learn's "empty vocabulary". The
+        # table stays empty (topics_status notes the topics stage's state).
+        if "empty vocabulary" not in str(error) and "no terms remain" not in str(error):
+            raise
+        return pd.DataFrame(columns=KEYWORD_COLUMNS)
     vocab = vectorizer.get_feature_names_out()
     topics = ct["topic_id"].to_numpy()
     labels = ct.groupby("topic_id")["topic_label"].first()
@@ -87,7 +104,7 @@ def extract_topic_keywords(comment_topics: pd.DataFrame, comments_clean: pd.Data
         for k in np.argsort(-z)[: params.keywords_per_topic]:
             if y_i[k] > 0:
                 rows.append({"topic_id": int(t), "topic_label": labels[t], "keyword": vocab[k], "count": int(y_i[k]), "log_odds_z": round(float(z[k]), 3)})
-    return pd.DataFrame(rows, columns=["topic_id", "topic_label", "keyword", "count", "log_odds_z"])
+    return pd.DataFrame(rows, columns=KEYWORD_COLUMNS)
 
 
 def _month(series: pd.Series) -> pd.Series:
@@ -98,6 +115,8 @@ def count_topics_over_time(comment_topics: pd.DataFrame) -> pd.DataFrame:
     """``topics_over_time``: ``month, topic_id, topic_label, count, month_total, share``,
     every topic × month cell present (zeros included) so that trends see empty months."""
     frame = comment_topics.dropna(subset=["created_at"]).assign(month=lambda d: _month(d["created_at"]))
+    if frame.empty:  # an export without dates (or no comment): no monthly count to make
+        return pd.DataFrame(columns=OVER_TIME_COLUMNS)
     labels = frame.groupby("topic_id")["topic_label"].first()
     counts = frame.groupby(["month", "topic_id"]).size()
     months = pd.date_range(frame["month"].min(), frame["month"].max(), freq="MS")
@@ -106,7 +125,7 @@ def count_topics_over_time(comment_topics: pd.DataFrame) -> pd.DataFrame:
     out["topic_label"] = out["topic_id"].map(labels)
     out["month_total"] = out.groupby("month")["count"].transform("sum")
     out["share"] = (out["count"] / out["month_total"].where(out["month_total"] > 0)).fillna(0.0).round(4)
-    return out[["month", "topic_id", "topic_label", "count", "month_total", "share"]]
+    return out[OVER_TIME_COLUMNS]
 
 
 def summarise_topic_sentiment(comment_topics: pd.DataFrame) -> pd.DataFrame:

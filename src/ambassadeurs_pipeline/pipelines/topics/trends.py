@@ -26,11 +26,30 @@ from scipy.stats import binomtest, poisson
 from statsmodels.stats.multitest import multipletests
 
 from ambassadeurs_pipeline.embeddings.base import strip_placeholders
+from ambassadeurs_pipeline.sizing import bad_buzz_min_negative, trend_min_count
 from ambassadeurs_pipeline.text.spelling import Spellings
 
 from .labels import log_odds_z
 from .params import TopicsParams
 from .vocabulary import FrenchAnalyzer, stop_words
+
+
+def trend_minimum(p_min_count: int | None, comment_topics_count: int) -> int:
+    """``trends.min_count`` as set, or derived from the number of modelled comments."""
+    return p_min_count if p_min_count is not None else trend_min_count(comment_topics_count)
+
+
+def month_span(dates: pd.Series) -> int:
+    """Calendar months from the first date's month to the last's, both included."""
+    if dates.empty:
+        return 0
+    first, last = dates.min().to_period("M"), dates.max().to_period("M")
+    return (last.year - first.year) * 12 + last.month - first.month + 1
+
+
+def bad_buzz_minimum(p_min_negative: int | None, n_comments: int, n_months: int) -> int:
+    """``bad_buzz.min_negative`` as set, or derived from the monthly volume."""
+    return p_min_negative if p_min_negative is not None else bad_buzz_min_negative(n_comments, n_months)
 
 TREND_COLUMNS = [
     "topic_id", "topic_label", "recent_start", "recent_end", "count_recent", "count_before",
@@ -50,8 +69,9 @@ def detect_topic_trends(topics_over_time: pd.DataFrame, params: TopicsParams) ->
     p = params.trends
     frame = topics_over_time[topics_over_time["topic_id"] >= 0]
     months = np.sort(frame["month"].unique())
-    if len(months) <= p.recent_months:
+    if len(months) <= p.recent_months or frame.empty:
         return pd.DataFrame(columns=TREND_COLUMNS)
+    min_count = trend_minimum(p.min_count, int(topics_over_time["count"].sum()))
     recent_months = months[-p.recent_months :]
     recent = frame["month"].isin(recent_months)
     totals = topics_over_time.groupby(topics_over_time["month"].isin(recent_months))["count"].sum()
@@ -72,7 +92,7 @@ def detect_topic_trends(topics_over_time: pd.DataFrame, params: TopicsParams) ->
                 "count_recent": k_recent, "count_before": k_before,
                 "share_recent": round(share_recent, 4), "share_before": round(share_before, 4),
                 "growth": round(growth, 4) if np.isfinite(growth) else np.nan, "p_value": pvalue,
-                "_enough": k >= p.min_count,
+                "_enough": k >= min_count,
             }
         )
     out = pd.DataFrame(rows)
@@ -162,6 +182,8 @@ def detect_bad_buzz(comment_topics: pd.DataFrame, params: TopicsParams, comments
     frame = frame.assign(month=pd.to_datetime(frame["created_at"]).dt.to_period("M").dt.to_timestamp())
     months = pd.date_range(frame["month"].min(), frame["month"].max(), freq="MS")
     labels = frame.groupby("topic_id")["topic_label"].first()
+    dated = pd.to_datetime(comment_topics["created_at"]).dropna()
+    min_negative = bad_buzz_minimum(p.min_negative, len(dated), month_span(dated))
     negative = frame[frame["sentiment_label"] == "negatif"].groupby(["topic_id", "month"]).size()
     volume = frame.groupby(["topic_id", "month"]).size()
     texts = None
@@ -180,7 +202,7 @@ def detect_bad_buzz(comment_topics: pd.DataFrame, params: TopicsParams, comments
             baseline = max(float(history.mean()), 0.5)
             k = int(neg[m])
             pvalue = float(poisson.sf(k - 1, baseline))
-            if k >= p.min_negative and k / baseline >= p.min_ratio and pvalue < p.alpha:
+            if k >= min_negative and k / baseline >= p.min_ratio and pvalue < p.alpha:
                 drivers: list[str] = []
                 if texts is not None:
                     in_topic = frame["topic_id"] == topic

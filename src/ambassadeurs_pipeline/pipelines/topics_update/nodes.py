@@ -27,6 +27,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ambassadeurs_pipeline.datasets.bertopic_model import has_topic_model
 from ambassadeurs_pipeline.embeddings import EmbeddingBackend, l2_normalise
 from ambassadeurs_pipeline.execution import ExecutionParams, map_chunks
 from ambassadeurs_pipeline.execution.engine import LOCAL
@@ -71,6 +72,11 @@ def saved_topics(topic_model: Any) -> tuple[np.ndarray, np.ndarray, dict[int, st
     Raises:
         ValueError: the model has no topic embeddings or they do not match its topics.
     """
+    if not has_topic_model(topic_model):
+        raise ValueError(
+            "the saved topic_model holds no topic (the last topics run found none, see topics_status): "
+            "run `kedro run` on a larger export before the monthly update"
+        )
     topics = sorted(int(t) for t in topic_model.topic_labels_)
     embeddings = getattr(topic_model, "topic_embeddings_", None)
     if embeddings is None or len(embeddings) != len(topics):

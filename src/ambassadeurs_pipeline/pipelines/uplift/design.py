@@ -40,13 +40,20 @@ def sample_ratio_mismatch(
     observed = np.array([counts[a] for a in arms], float)
     expected = observed.sum() * weights / weights.sum()
     chi2, p_value = stats.chisquare(observed, expected)
+    differs = bool(p_value < alpha)
     return {
         "observed": {a: int(counts[a]) for a in arms},
+        "observed_share": {a: float(o / observed.sum()) for a, o in zip(arms, observed)},
         "expected": {a: float(e) for a, e in zip(arms, expected)},
         "chi2": float(chi2),
         "p_value": float(p_value),
         "alpha": alpha,
-        "mismatch": bool(p_value < alpha),
+        # Without a plan, equal arms are only an assumption: unequal arms (a 56 % control
+        # by design) are reported, not called a broken randomisation.
+        "planned": planned is not None,
+        "assumed_equal": planned is None,
+        "differs_from_assumed": differs and planned is None,
+        "mismatch": differs and planned is not None,
     }
 
 

@@ -22,9 +22,11 @@ from ambassadeurs_pipeline.pipelines.ingestion.nodes import (
     map_columns,
 )
 from ambassadeurs_pipeline.privacy.pseudonyms import pseudonymise_series
+from ambassadeurs_pipeline.status import OK, SKIPPED, note, stage_status
 
 from . import figures
 from .design import sample_ratio_mismatch, standardised_mean_differences
+from .hygiene import clean_labels, find_label, match_allocation, screen_covariates
 from .effects import estimate_effects
 from .params import UpliftParams
 from .power import power_analysis
@@ -35,6 +37,17 @@ from .verdict import write_verdict
 logger = logging.getLogger(__name__)
 
 UNIT_COLUMNS = ["unit_id", "arm", "outcome", "segment"]
+#: Columns of the effect and power tables, so that "no campaign" writes a readable empty CSV
+#: (a CSV with no header cannot be loaded back).
+EFFECT_COLUMNS = [
+    "treatment", "reference", "vs_control", "n_treatment", "n_reference", "rate_treatment", "rate_reference",
+    "difference", "difference_low", "difference_high", "relative_uplift", "relative_uplift_low",
+    "relative_uplift_high", "p_value", "p_value_holm", "significant",
+]
+POWER_COLUMNS = [
+    "treatment", "n_treatment", "n_control", "baseline", "mde_absolute", "mde_relative",
+    "target_relative_uplift", "n_per_arm_needed", "sample_sufficient",
+]
 _TRUE = {"1", "true", "vrai", "oui", "yes", "y", "o"}
 _FALSE = {"0", "false", "faux", "non", "no", "n"}
 _MAX_LEVELS = 20
@@ -44,6 +57,11 @@ def _as_params(params: UpliftParams | dict[str, Any]) -> UpliftParams:
     # Kedro validates ``params:uplift`` into the model in a session; a bare runner (tests,
     # notebooks) hands the dict: validate it the same way.
     return params if isinstance(params, UpliftParams) else UpliftParams.model_validate(params)
+
+
+def _control(preparation: dict[str, Any], params: UpliftParams) -> str:
+    """The control arm as spelled in the export (``prepare_campaign_units`` matched it)."""
+    return preparation.get("control_arm") or params.control_arm
 
 
 def _no_campaign(reason: str) -> tuple[pd.DataFrame, dict[str, Any]]:
@@ -129,30 +147,46 @@ def prepare_campaign_units(
         return _no_campaign("aucune campagne fournie")
     if not companion_is_usable(campaign_path, comments_path):
         return _no_campaign("aucune campagne fournie (le fichier de démonstration est ignoré avec vos propres commentaires)")
+    if campaign_export.empty:
+        return _no_campaign(f"campagne non évaluée : le fichier {campaign_path} n'a aucune ligne")
     cols = params.columns
     mapping = cols.model_dump()
     required = dict(CAMPAIGN_FIELDS)
     derived_ids = cols.unit is None
     if derived_ids:
         required["unit"] = False
+    elif cols.unit not in campaign_export.columns:
+        raise InputContractError(
+            f"campaign file {campaign_path}: required column {cols.unit!r} (field 'unit') not found. "
+            f"Columns in the file: {list(campaign_export.columns)}. Map it with "
+            f'--params "uplift.columns.unit=<column name>", or, if the file has no unit id, declare it '
+            f'with --params "uplift.columns.unit=null" (rows are then numbered; no persona join).'
+        )
     frame = map_columns(campaign_export, mapping, required, "campaign", campaign_path, "uplift.columns")
     if derived_ids:
         frame["unit"] = [f"ligne{i:07d}" for i in range(1, len(frame) + 1)]
 
-    arm = frame["arm"].astype("string").str.strip()
+    # Labels as people type them: " Control" and "control" are the same arm.
+    arm = clean_labels(frame["arm"])
     if arm.isna().any() or arm.eq("").any():
         raise InputContractError(
             f"campaign file {campaign_path}: column {cols.arm!r} (field 'arm') has "
             f"{int((arm.isna() | arm.eq('')).sum())} missing values. Rule: every unit has an arm."
         )
     arms = sorted(arm.unique())
-    if params.control_arm not in arms:
+    control = find_label(params.control_arm, arms)
+    if len(arms) < 2:
+        units, prep = _no_campaign(
+            f"campagne non évaluée : une seule modalité de bras dans la colonne {cols.arm!r} "
+            f"({', '.join(arms)}), il n'y a rien à comparer"
+        )
+        return units, {**prep, "arms": {a: int(n) for a, n in arm.value_counts().items()}}
+    if control is None:
         raise InputContractError(
             f"campaign file {campaign_path}: control arm {params.control_arm!r} not found in "
-            f"column {cols.arm!r}; arms found: {arms}. Set it with --params \"uplift.control_arm=<arm>\"."
+            f"column {cols.arm!r} (compared without case or surrounding spaces); arms found: {arms}. "
+            f'Set it with --params "uplift.control_arm=<arm>".'
         )
-    if len(arms) < 2:
-        raise InputContractError(f"campaign file {campaign_path}: only one arm ({arms}); nothing to compare.")
     units_raw = frame["unit"].astype("string").str.strip()
     dup = units_raw[units_raw.duplicated(keep=False)]
     if not dup.empty:
@@ -164,6 +198,11 @@ def prepare_campaign_units(
 
     used = {c for c in (cols.unit, cols.arm, cols.outcome, cols.segment) if c}
     covariates = _covariate_frame(campaign_export, params.covariates, used, campaign_path)
+    # Only pre-treatment covariates: a column that looks like a second outcome is refused.
+    kept, refused = screen_covariates(covariates, outcome, arm, control, cols.outcome, params.covariates is not None)
+    for column, why in refused.items():
+        logger.warning("uplift: column %r not used as a covariate: %s", column, why)
+    covariates = covariates[kept]
     covariates.columns = [c if c not in UNIT_COLUMNS else f"{c}_covariable" for c in covariates.columns]
 
     unit_id = units_raw if derived_ids else pseudonymise_series(units_raw, pseudonymisation_salt)
@@ -179,7 +218,7 @@ def prepare_campaign_units(
         else:
             note = f"personas joints pour {join_rate:.0%} des unités seulement (seuil {params.min_persona_join_rate:.0%})"
     if source is None and cols.segment and cols.segment in campaign_export.columns:
-        segment = frame["segment"].astype("string").str.strip().replace("", pd.NA).fillna("inconnu")
+        segment = clean_labels(frame["segment"]).replace("", pd.NA).fillna("inconnu")
         source = f"colonne {cols.segment}"
         note = (note + " ; " if join_rate is not None else "") + f"segment lu dans la colonne {cols.segment!r}"
     elif source is None and author_personas is None:
@@ -197,14 +236,17 @@ def prepare_campaign_units(
     )
     units["unit_id"] = units["unit_id"].astype("string")
     units["segment"] = units["segment"].astype("string")
-    focus = params.focus_arm if params.focus_arm in arms and params.focus_arm != params.control_arm else None
-    comparison = params.comparison_arm if params.comparison_arm in arms and params.comparison_arm not in (focus, params.control_arm) else None
+    focus = find_label(params.focus_arm, arms)
+    focus = focus if focus != control else None
+    comparison = find_label(params.comparison_arm, arms)
+    comparison = comparison if comparison not in (focus, control) else None
     preparation = {
         "provided": True,
         "path": str(campaign_path),
         "n_units": len(units),
         "arms": units["arm"].value_counts().sort_index().to_dict(),
-        "control_arm": params.control_arm,
+        "control_arm": control,
+        "refused_covariates": refused,
         "focus_arm": focus,
         "comparison_arm": comparison,
         "outcome_column": cols.outcome,
@@ -228,9 +270,11 @@ def check_campaign_design(
     if not campaign_preparation["provided"]:
         return {"sample_ratio_mismatch": None}, standardised_mean_differences(
             pd.DataFrame({"arm": []}), [], params.control_arm, params.smd_threshold)
-    srm = sample_ratio_mismatch(campaign_preparation["arms"], params.planned_allocation, params.srm_alpha)
+    control = _control(campaign_preparation, params)
+    planned = match_allocation(params.planned_allocation, list(campaign_preparation["arms"]))
+    srm = sample_ratio_mismatch(campaign_preparation["arms"], planned, params.srm_alpha)
     balance = standardised_mean_differences(
-        campaign_units, campaign_preparation["covariates"], params.control_arm, params.smd_threshold
+        campaign_units, campaign_preparation["covariates"], control, params.smd_threshold
     )
     return {"sample_ratio_mismatch": srm, "n_imbalanced": int(balance["imbalanced"].sum())}, balance
 
@@ -241,9 +285,9 @@ def estimate_arm_effects(
     """Effects of each arm vs control and between treatment arms (see ``effects.py``)."""
     params = _as_params(params)
     if not campaign_preparation["provided"]:
-        return pd.DataFrame()
+        return pd.DataFrame(columns=EFFECT_COLUMNS)
     return estimate_effects(
-        campaign_units, params.control_arm, campaign_preparation["focus_arm"],
+        campaign_units, _control(campaign_preparation, params), campaign_preparation["focus_arm"],
         campaign_preparation["outcome_type"] == "binaire", params.alpha,
     )
 
@@ -257,8 +301,9 @@ def estimate_segment_effects(
         note = campaign_preparation.get("segment_note", "aucune campagne fournie")
         return pd.DataFrame(columns=SEGMENT_COLUMNS), {"source": None, "note": note, "tests": []}
     binary = campaign_preparation["outcome_type"] == "binaire"
-    table = segment_effects(campaign_units, params.control_arm, binary, params.alpha, params.min_units_per_cell)
-    tests = heterogeneity_tests(campaign_units, params.control_arm, binary, params.min_units_per_cell)
+    control = _control(campaign_preparation, params)
+    table = segment_effects(campaign_units, control, binary, params.alpha, params.min_units_per_cell)
+    tests = heterogeneity_tests(campaign_units, control, binary, params.min_units_per_cell)
     return table, {"source": campaign_preparation["segment_source"],
                    "note": campaign_preparation["segment_note"], "tests": tests}
 
@@ -295,7 +340,7 @@ def evaluate_targeting(
     binary = prep["outcome_type"] == "binaire"
     rng = np.random.default_rng(random_state)
     tables, curves, summaries = [], [], []
-    for treatment, reference in _model_pairs(prep, params.control_arm):
+    for treatment, reference in _model_pairs(prep, _control(prep, params)):
         name = f"{treatment} vs {reference}"
         if not features:
             summaries.append({"model": name, "treatment": treatment, "reference": reference,
@@ -333,8 +378,8 @@ def analyse_power(
     """Minimum detectable effect and units per arm needed for the target uplift."""
     params = _as_params(params)
     if not campaign_preparation["provided"]:
-        return pd.DataFrame()
-    return power_analysis(campaign_units, params.control_arm, campaign_preparation["outcome_type"] == "binaire",
+        return pd.DataFrame(columns=POWER_COLUMNS)
+    return power_analysis(campaign_units, _control(campaign_preparation, params), campaign_preparation["outcome_type"] == "binaire",
                           params.alpha, params.power, params.target_relative_uplift)
 
 
@@ -397,6 +442,27 @@ def assemble_uplift_results(
         "power": _records(power),
     }
     return _clean(results)
+
+
+def summarise_uplift_status(uplift_results: dict[str, Any]) -> dict[str, Any]:
+    """The stage's status record (``ambassadeurs_pipeline.status``) for the report."""
+    prep = uplift_results.get("preparation") or {}
+    counts = {"units": int(prep.get("n_units") or 0), "arms": len(prep.get("arms") or {})}
+    if not uplift_results.get("provided"):
+        reason = str(uplift_results.get("reason") or "aucune campagne fournie")
+        return stage_status("uplift", SKIPPED, f"Campagne non évaluée : {reason.removeprefix('campagne non évaluée : ')}.",
+                            "Campaign not evaluated: " + reason, counts)
+    status = stage_status("uplift", OK, counts=counts)
+    refused = prep.get("refused_covariates") or {}
+    if refused:
+        note(status, "covariates",
+             f"Colonnes écartées des covariables (elles ressemblent à une issue mesurée après l'envoi) : "
+             f"{', '.join(refused)}.",
+             f"Columns refused as covariates (they look like outcomes measured after the message): {', '.join(refused)}.")
+    if prep.get("segment_source") is None:
+        note(status, "segments", f"Effets par segment non évalués : {prep.get('segment_note')}.",
+             "Segment effects not evaluated.")
+    return status
 
 
 def write_uplift_verdict(uplift_results: dict[str, Any]) -> str:

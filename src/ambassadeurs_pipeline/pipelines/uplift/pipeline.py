@@ -14,6 +14,7 @@ from .nodes import (
     plot_qini_curves,
     plot_segment_effects,
     prepare_campaign_units,
+    summarise_uplift_status,
     write_uplift_verdict,
 )
 
@@ -48,6 +49,7 @@ def create_pipeline(**kwargs) -> Pipeline:
                 name="assemble_uplift_results",
             ),
             Node(write_uplift_verdict, "uplift_results", "uplift_verdict", name="write_uplift_verdict"),
+            Node(summarise_uplift_status, "uplift_results", "uplift_status", name="summarise_uplift_status"),
             Node(plot_arm_effects, ["uplift_arm_effects", "campaign_preparation"], "uplift_effects_figure",
                  name="plot_arm_effects"),
             Node(plot_segment_effects, ["uplift_segment_effects", "campaign_preparation"],

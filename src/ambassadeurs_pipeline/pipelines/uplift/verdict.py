@@ -61,17 +61,26 @@ def _effect_sentence(row: dict[str, Any], power_by_arm: dict[str, dict], alpha: 
 def write_verdict(results: dict[str, Any]) -> str:
     """Markdown verdict in French (a title and one bullet per finding)."""
     if not results.get("provided"):
-        return ("# Verdict de la campagne\n\nAucune campagne fournie : aucun effet ne peut être "
-                "évalué. Indiquez le fichier avec `--params \"campaign_path=...\"`.\n")
+        reason = results.get("reason") or "aucune campagne fournie"
+        if reason.startswith("aucune campagne fournie"):
+            return ("# Verdict de la campagne\n\nAucune campagne fournie : aucun effet ne peut être "
+                    "évalué. Indiquez le fichier avec `--params \"campaign_path=...\"`.\n")
+        return f"# Verdict de la campagne\n\n{reason[0].upper() + reason[1:]} : aucun effet ne peut être évalué.\n"
     alpha = results["parameters"]["alpha"]
     binary = results["preparation"]["outcome_type"] == "binaire"
     lines = ["# Verdict de la campagne", ""]
     srm = results["design"]["sample_ratio_mismatch"]
-    if srm["mismatch"]:
+    if srm.get("mismatch"):
         lines.append(f"- **Attention** : la répartition des unités entre les bras ne correspond pas "
                      f"au plan prévu (test du khi-deux, p {_p(srm['p_value'])}). La randomisation "
                      "ou l'enregistrement a probablement un problème : les résultats ci-dessous "
                      "peuvent être biaisés.")
+    refused = (results["preparation"].get("refused_covariates") or {})
+    if refused:
+        names = " ; ".join(f"{c} ({why})" for c, why in refused.items())
+        lines.append(f"- Colonnes écartées des covariables, car elles ressemblent à une issue mesurée "
+                     f"après l'envoi : {names}. Déclarez vos covariables avec "
+                     "`--params \"uplift.covariates=a;b\"`.")
     imbalanced = sorted({r["covariate"] for r in results["design"]["balance"] if r["imbalanced"]})
     if imbalanced:
         lines.append(f"- Déséquilibre entre bras sur : {', '.join(imbalanced)} (|SMD| > "
@@ -83,6 +92,16 @@ def write_verdict(results: dict[str, Any]) -> str:
     ordered = sorted(effects, key=lambda r: (r["treatment"] != focus, not r["vs_control"]))
     for row in ordered:
         lines.append("- " + _effect_sentence(row, power_by_arm, alpha, binary))
+    if srm.get("assumed_equal"):
+        shares = ", ".join(f"{_label(a)} {share * 100:.0f} %" for a, share in (srm.get("observed_share") or {}).items())
+        differs = srm.get("differs_from_assumed")
+        lines.append(
+            "- Répartition entre bras : aucun plan fourni (`uplift.planned_allocation`), des bras égaux "
+            f"ont été supposés pour le contrôle. Parts observées : {shares}"
+            + (f" ; elles s'écartent de l'égalité (p {_p(srm['p_value'])}). Si ce déséquilibre était prévu, "
+               "il n'y a rien à signaler ; sinon, déclarez le plan pour que la répartition soit vérifiée."
+               if differs else " ; compatibles avec des bras égaux.")
+        )
     claim = next((r for r in effects if r["treatment"] == focus and r["vs_control"]), None)
     target = results["parameters"]["target_relative_uplift"]
     if claim and claim.get("relative_uplift_low") is not None and binary:
