@@ -120,6 +120,9 @@ DERIVED_DATASETS: frozenset[str] = frozenset(
         "uplift_qini_figure",
         # reporting
         "report_html", "report_run_metadata",
+        # stage status records (ambassadeurs_pipeline.status): reasons and counts only
+        "topics_fit_status", "topics_status", "gaps_status", "personas_status", "uplift_status",
+        "run_status",
     }
 )
 
