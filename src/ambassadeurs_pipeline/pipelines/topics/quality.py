@@ -20,7 +20,7 @@ import pandas as pd
 from sklearn.feature_extraction.text import CountVectorizer
 from sklearn.metrics import adjusted_rand_score
 
-from .fit import embeddings_matrix, seeded_sample, select_model_comments, topic_documents
+from .fit import embeddings_matrix, resolve_cluster_params, seeded_sample, select_model_comments, topic_documents
 from .params import TopicModelParams, TopicsParams
 from .vocabulary import TOKEN_PATTERN
 
@@ -92,7 +92,9 @@ def assess_topic_quality(
     sample = seeded_sample(len(docs), q.stability_sample_size, random_state)
     embeddings = embeddings_matrix(comment_embeddings, docs["comment_id"].astype(str).iloc[sample])
     seeds = [random_state + i for i in range(q.n_seeds)]
-    runs = [cluster_with_seed(embeddings, params.model, s) for s in seeds]
+    # The settings of the fit (same pure rule, same corpus size: sizing.py), recorded in the report.
+    model_params, settings = resolve_cluster_params(params.model, len(docs))
+    runs = [cluster_with_seed(embeddings, model_params, s) for s in seeds]
     aris = [adjusted_rand_score(a, b) for a, b in itertools.combinations(runs, 2)]
 
     sizes = comment_topics.loc[comment_topics["topic_id"] >= 0, "topic_id"].value_counts()
@@ -113,6 +115,7 @@ def assess_topic_quality(
             "ari_mean": round(float(np.mean(aris)), 4),
             "ari_min": round(float(np.min(aris)), 4),
         },
+        "clustering": settings.as_dict(),
         "labels": {str(k): v for k, v in comment_topics.groupby("topic_id")["topic_label"].first().items()},
     }
     logger.info(
