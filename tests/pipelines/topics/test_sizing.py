@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 import os
 
 import pytest
@@ -12,8 +11,8 @@ from pydantic import ValidationError
 from ambassadeurs_pipeline.pipelines.topics.fit import cluster_settings, resolve_cluster_params
 from ambassadeurs_pipeline.pipelines.topics.params import TopicModelParams, TopicsParams
 from ambassadeurs_pipeline.pipelines.topics.sizing import (
-    MCS_PER_SQRT_N,
     MIN_SAMPLES_RATIO,
+    TOPICS_SCALE,
     auto_min_cluster_size,
     derive_cluster_settings,
 )
@@ -29,17 +28,17 @@ def base_model_params() -> TopicModelParams:
 
 def test_rule_constants_are_the_documented_ones():
     # The hand-computed values below assume these; change both together.
-    assert (MCS_PER_SQRT_N, MIN_SAMPLES_RATIO) == (0.5, 0.2)
+    assert (TOPICS_SCALE, MIN_SAMPLES_RATIO) == (150, 0.2)
 
 
 @pytest.mark.parametrize(
     ("n_fit", "mcs", "min_samples", "neighbors"),
     [
-        (100, 5, 1, 10),      # 0.5 * 10 = 5; 100 // 10 = 10 neighbours
-        (300, 9, 2, 15),      # 0.5 * 17.3 = 8.7 -> 9; 0.2 * 9 = 1.8 -> 2
-        (1_000, 16, 3, 15),   # 0.5 * 31.6 = 15.8 -> 16; 3.2 -> 3
-        (20_000, 71, 14, 15),  # 0.5 * 141.4 = 70.7 -> 71; 14.2 -> 14
-        (30_000, 87, 17, 15),  # 0.5 * 173.2 = 86.6 -> 87; 17.4 -> 17
+        (100, 5, 1, 10),       # 100 / 150 < 1 -> floor 5; 100 // 10 = 10 neighbours
+        (300, 5, 1, 15),       # 2 -> floor 5; 0.2 * 5 = 1
+        (1_000, 7, 1, 15),     # 6.7 -> 7; 1.4 -> 1
+        (20_000, 133, 27, 15),  # 133.3 -> 133; 26.6 -> 27
+        (30_000, 200, 40, 15),  # 200; 40
     ],
 )
 def test_auto_settings_follow_corpus_size(n_fit, mcs, min_samples, neighbors):
@@ -52,12 +51,12 @@ def test_one_million_comments_size_like_the_fit_sample(base_model_params):
     # BERTopic is fitted on fit_sample_size (30,000) comments: 1M sizes like 30k.
     assert base_model_params.fit_sample_size == 30_000
     assert cluster_settings(base_model_params, 1_000_000) == cluster_settings(base_model_params, 30_000)
-    assert cluster_settings(base_model_params, 1_000_000).min_cluster_size == 87
+    assert cluster_settings(base_model_params, 1_000_000).min_cluster_size == 200
 
 
 def test_room_for_four_clusters_and_floor_on_tiny_corpora():
     assert auto_min_cluster_size(12) == 3  # floor 5 would leave room for 2 clusters only: 12 // 4
-    assert auto_min_cluster_size(40) == 5  # 0.5 * 6.3 = 3.2 -> floor 5
+    assert auto_min_cluster_size(40) == 5  # 0.27 -> floor 5 (40 // 4 = 10 leaves room)
     s = derive_cluster_settings(4)
     assert s.min_cluster_size == 2 and s.n_neighbors == 3 and s.n_components == 2
 
@@ -77,7 +76,7 @@ def test_explicit_values_win(base_model_params):
     assert set(s.source.values()) == {"user"}
     # min_samples null keeps HDBSCAN's meaning (= min_cluster_size); only "auto" derives it.
     assert derive_cluster_settings(1_000, min_samples=None).min_samples is None
-    assert derive_cluster_settings(1_000, min_cluster_size="auto").min_cluster_size == 16
+    assert derive_cluster_settings(1_000, min_cluster_size="auto").min_cluster_size == 7
     user = base_model_params.model_copy(update={"hdbscan": base_model_params.hdbscan.model_copy(update={"min_cluster_size": 40})})
     resolved, settings = resolve_cluster_params(user, 1_000)
     assert resolved.hdbscan.min_cluster_size == 40 and settings.source["min_cluster_size"] == "user"
@@ -89,7 +88,7 @@ def test_base_conf_leaves_every_setting_auto(base_model_params):
     assert base_model_params.hdbscan.min_cluster_size is None and base_model_params.hdbscan.min_samples == "auto"
     resolved, _ = resolve_cluster_params(base_model_params, 242)
     # the 242-row export that used to fail with min_cluster_size=150
-    assert resolved.hdbscan.min_cluster_size == round(0.5 * math.sqrt(242)) == 8
+    assert resolved.hdbscan.min_cluster_size == 5  # 242 / 150 = 1.6 -> floor 5
     assert 242 >= 2 * resolved.hdbscan.min_cluster_size
 
 
