@@ -17,7 +17,7 @@ The rule (constants tuned on the tuning halves of the real corpora in
   ``n_fit / (EXPECTED_SPREAD × k)`` instead (a topic may be ``EXPECTED_SPREAD`` times smaller
   than the average one). Clamped to [``MIN_CLUSTER_FLOOR``, ``n_fit // MIN_CLUSTERS_ROOM``]
   so that at least ``MIN_CLUSTERS_ROOM`` clusters always fit. On the real tuning halves
-  (345 to 1,082 comments) NMI only grew as clusters got smaller, down to the floor of 5
+  (346 to 1,186 comments) NMI only grew as clusters got smaller, down to the floor of 5
   (docs/topics.md); the divisor keeps the demo's tested 150 at 20k comments.
 - ``min_samples`` = ``MIN_SAMPLES_RATIO × min_cluster_size`` (≥ 1): fewer points called noise
   than HDBSCAN's default (= min_cluster_size); outliers are reassigned afterwards anyway.
