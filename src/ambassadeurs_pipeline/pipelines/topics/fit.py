@@ -58,13 +58,17 @@ def seeded_sample(n: int, size: int, random_state: int) -> np.ndarray:
     return np.sort(np.random.default_rng(random_state).choice(n, size=size, replace=False))
 
 
-def _backend_options(params: EmbeddingParams, random_state: int) -> dict[str, Any]:
+def _backend_options(params: EmbeddingParams, random_state: int, corpus_size: int | None = None) -> dict[str, Any]:
     from ambassadeurs_pipeline.embeddings.base import backend_class
 
     options = {"batch_size": params.batch_size, **params.options}
     accepted = inspect.signature(backend_class(params.backend).__init__).parameters
     if "random_state" in accepted:
         options.setdefault("random_state", random_state)
+    # The backend is fitted on a sample; a size-dependent choice (use_multilingual's
+    # static_above) must see the whole corpus' size.
+    if "corpus_size" in accepted and corpus_size is not None:
+        options.setdefault("corpus_size", corpus_size)
     if "tfidf_svd" in accepted:
         options["tfidf_svd"] = {"random_state": random_state, **options.get("tfidf_svd", {})}
     return options
@@ -91,7 +95,7 @@ def fit_embedding_model(comments_clean: pd.DataFrame, params: TopicsParams, rand
     ``embedding.fit_sample_size`` in-model comments (``embedding_model``)."""
     docs = select_model_comments(comments_clean)
     texts = docs["text_clean"].astype(str)
-    backend = make_backend(params.embedding.backend, **_backend_options(params.embedding, random_state))
+    backend = make_backend(params.embedding.backend, **_backend_options(params.embedding, random_state, len(texts)))
     sample = seeded_sample(len(texts), params.embedding.fit_sample_size, random_state)
     backend.fit(texts.iloc[sample].tolist())
     return backend

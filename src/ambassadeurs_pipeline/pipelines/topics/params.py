@@ -12,7 +12,7 @@ class _Strict(BaseModel):
 
 
 class EmbeddingParams(_Strict):
-    backend: str = Field("tfidf_svd_spacy", description="Name in the embeddings registry.")
+    backend: str = Field("use_multilingual", description="Name in the embeddings registry.")
     options: dict[str, Any] = Field(default_factory=dict, description="Backend constructor options.")
     fit_sample_size: int = Field(30_000, ge=100, description="Backend statistics are fitted on at most this many comments.")
     batch_size: int = Field(2048, ge=1)
