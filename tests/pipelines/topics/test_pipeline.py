@@ -160,3 +160,30 @@ def test_explorer_draws_bertopics_five_views_on_the_reloaded_model(outputs):
     labels = set(outputs["comment_topics"]["topic_label"])
     # our French labels (as written, or JSON-escaped inside plotly's data), not BERTopic's ids
     assert any(label in page or json.dumps(label)[1:-1] in page for label in labels)
+
+
+def test_300_comments_with_the_default_clustering_settings(tmp_path):
+    """conf/base as shipped (clustering settings left to sizing.py, not conf/test's small
+    values) on a 300-comment corpus: the stage returns topics, not a min_cluster_size error."""
+    import os
+
+    import yaml
+
+    from ambassadeurs_pipeline.pipelines.topics.params import TopicsParams
+
+    from .conftest import ROOT
+    from .synthetic import make_comments_clean
+
+    with open(os.path.join(ROOT, "conf", "base", "parameters_topics.yml"), encoding="utf-8") as handle:
+        params = TopicsParams(**yaml.safe_load(handle)["topics"])
+    comments, truth = make_comments_clean(n=300, seed=11)
+    out = run_topics(comments, params, tmp_path)
+    ct = out["comment_topics"].merge(truth, on="comment_id")
+    assert len(ct) == int(comments["in_model"].sum())
+    assert ct.loc[ct["topic_id"] >= 0, "topic_id"].nunique() >= 3
+    assert (ct["topic_id"] == -1).mean() <= 0.15
+    assert normalized_mutual_info_score(ct["theme"], ct["topic_id"]) >= 0.6
+    clustering = out["topic_quality"]["clustering"]
+    # about 300 in-model comments / 150 = 2 -> the floor of 5 (min_samples a fifth: 1)
+    assert clustering["source"]["min_cluster_size"] == "auto"
+    assert (clustering["min_cluster_size"], clustering["min_samples"]) == (5, 1)

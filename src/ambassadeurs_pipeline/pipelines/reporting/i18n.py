@@ -336,6 +336,13 @@ STRINGS: dict[str, dict[str, str]] = {
     "q_diversity": {"fr": "Diversité des mots-clés (0 à 1)", "en": "Keyword diversity (0 to 1)"},
     "q_stability": {"fr": "Stabilité entre graines (ARI moyen, 0 à 1)", "en": "Stability across seeds (mean ARI, 0 to 1)"},
     "q_outliers": {"fr": "Part de commentaires hors sujet", "en": "Share of outlier comments"},
+    "q_clustering": {"fr": "Regroupement (HDBSCAN, UMAP)", "en": "Clustering (HDBSCAN, UMAP)"},
+    "q_clustering_value": {
+        "fr": "taille minimale d'un sujet {mcs} ({mcs_source}), voisins {nn} ({nn_source}), sur {n_fit} commentaires",
+        "en": "minimum topic size {mcs} ({mcs_source}), neighbours {nn} ({nn_source}), on {n_fit} comments",
+    },
+    "q_auto": {"fr": "selon la taille du corpus", "en": "from the corpus size"},
+    "q_user": {"fr": "fixé par l'utilisateur", "en": "set by the user"},
     "limit_1": {
         "fr": "Les commentaires ne représentent que les personnes qui écrivent en ligne, pas l'ensemble des patients.",
         "en": "Comments represent only people who write online, not all patients.",

@@ -769,6 +769,16 @@ def _topic_quality_rows(quality: dict[str, Any], t: Translator) -> list[list[str
         rows.append([t("q_stability"), t.number(stability, 2)])
     if quality.get("outlier_share") is not None:
         rows.append([t("q_outliers"), t.percent(quality["outlier_share"], 1)])
+    clustering = quality.get("clustering")
+    if isinstance(clustering, dict) and clustering.get("min_cluster_size") is not None:
+        source = clustering.get("source") or {}
+        rows.append([t("q_clustering"), t(
+            "q_clustering_value", mcs=t.integer(clustering["min_cluster_size"]),
+            mcs_source=t("q_user" if source.get("min_cluster_size") == "user" else "q_auto"),
+            nn=t.integer(clustering.get("n_neighbors") or 0),
+            nn_source=t("q_user" if source.get("n_neighbors") == "user" else "q_auto"),
+            n_fit=t.integer(clustering.get("n_fit") or 0),
+        )])
     return rows
 
 

@@ -30,6 +30,7 @@ from ambassadeurs_pipeline.status import SKIPPED, note, stage_status
 from .context import with_thread_context
 from .fit_phases import FIT_PHASES, announce_fit_phases
 from .params import EmbeddingParams, TopicModelParams, TopicsParams
+from .sizing import ClusterSettings, derive_cluster_settings
 from .umap_speedup import fast_umap_transform
 from .labels import label_topics
 from .vocabulary import FrenchAnalyzer, stop_words
@@ -153,6 +154,29 @@ def embed_comments(
         matrix = np.vstack(parts)
         logger.info("embedded comments %d-%d of %d with %s", start + 1, start + len(matrix), len(texts), embedding_model.name)
         yield pd.DataFrame({"comment_id": ids[start : start + size], "embedding": list(matrix)})
+
+
+def cluster_settings(params: TopicModelParams, n_docs: int) -> ClusterSettings:
+    """UMAP/HDBSCAN settings for a corpus of ``n_docs`` in-model comments (sizing.py): BERTopic
+    is fitted on at most ``fit_sample_size`` of them, so that is the size they follow."""
+    return derive_cluster_settings(
+        min(n_docs, params.fit_sample_size),
+        n_neighbors=params.umap.n_neighbors,
+        n_components=params.umap.n_components,
+        min_cluster_size=params.hdbscan.min_cluster_size,
+        min_samples=params.hdbscan.min_samples,
+        expected_topics=params.expected_topics,
+    )
+
+
+def resolve_cluster_params(params: TopicModelParams, n_docs: int) -> tuple[TopicModelParams, ClusterSettings]:
+    """``params`` with every auto UMAP/HDBSCAN value replaced by its derived number."""
+    s = cluster_settings(params, n_docs)
+    resolved = params.model_copy(update={
+        "umap": params.umap.model_copy(update={"n_neighbors": s.n_neighbors, "n_components": s.n_components}),
+        "hdbscan": params.hdbscan.model_copy(update={"min_cluster_size": s.min_cluster_size, "min_samples": s.min_samples}),
+    })
+    return resolved, s
 
 
 def build_topic_model(backend: EmbeddingBackend, params: TopicModelParams, random_state: int, n_docs: int) -> Any:
@@ -320,15 +344,28 @@ def fit_topic_model(
     # comment_embeddings stay each comment's own vector.
     embeddings = with_thread_context(docs, embeddings_matrix(comment_embeddings, ids), p.thread_context_weight)
     texts = topic_documents(docs["text_clean"])
+    p, settings = resolve_cluster_params(p, n)
+    logger.info(
+        "clustering settings for %d comments (fit on %d%s): UMAP n_neighbors=%d n_components=%d, "
+        "HDBSCAN min_cluster_size=%d min_samples=%s (%s)",
+        n, settings.n_fit, f", {settings.expected_topics} topics expected" if settings.expected_topics else "",
+        settings.n_neighbors, settings.n_components, settings.min_cluster_size, settings.min_samples,
+        ", ".join(f"{k} {v}" for k, v in settings.source.items()),
+    )
+    derived = {
+        f"topics.model.{part}.{key}": getattr(settings, key)
+        for part, key in (("umap", "n_neighbors"), ("umap", "n_components"), ("hdbscan", "min_cluster_size"), ("hdbscan", "min_samples"))
+        if settings.source.get(key) == "auto"
+    }
+    # A size the user wrote that the corpus cannot hold twice: degrade instead of stopping.
     size, samples = fitting_min_cluster_size(n, p.hdbscan.min_cluster_size, p.hdbscan.min_samples)
-    derived = {}
     if size != p.hdbscan.min_cluster_size:
         logger.warning(
             "only %d in-model comments for topics.model.hdbscan.min_cluster_size=%d: using %d (min_samples %s)",
             n, p.hdbscan.min_cluster_size, size, samples,
         )
         p = p.model_copy(update={"hdbscan": p.hdbscan.model_copy(update={"min_cluster_size": size, "min_samples": samples})})
-        derived = {"topics.model.hdbscan.min_cluster_size": size, "topics.model.hdbscan.min_samples": samples}
+        derived.update({"topics.model.hdbscan.min_cluster_size": size, "topics.model.hdbscan.min_samples": samples})
     sample = seeded_sample(n, p.fit_sample_size, random_state)
     model = build_topic_model(embedding_model, p, random_state, len(sample))
     # One bar over the fit's phases; it only counts (no result depends on it).

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -31,16 +31,24 @@ class EmbeddingParams(_Strict):
         return value
 
 
+# ``null`` or ``auto``: derived from the corpus size by sizing.py (the default); a number wins.
+_AutoInt = Annotated[int, Field(ge=2)] | Literal["auto"] | None
+
+
 class UmapParams(_Strict):
-    n_neighbors: int = Field(15, ge=2)
-    n_components: int = Field(5, ge=2)
+    n_neighbors: _AutoInt = Field(None, description="null/auto: 15, fewer below 150 comments (sizing.py).")
+    n_components: _AutoInt = Field(None, description="null/auto: 5 (sizing.py).")
     min_dist: float = Field(0.0, ge=0.0)
     metric: str = "cosine"
 
 
 class HdbscanParams(_Strict):
-    min_cluster_size: int = Field(150, ge=2)
-    min_samples: int | None = Field(20, ge=1)
+    min_cluster_size: _AutoInt = Field(
+        None, description="null/auto: follows the number of comments fitted on and expected_topics (sizing.py)."
+    )
+    min_samples: Annotated[int, Field(ge=1)] | Literal["auto"] | None = Field(
+        "auto", description="auto: a fifth of min_cluster_size (sizing.py); null: HDBSCAN's default (= min_cluster_size)."
+    )
     cluster_selection_method: Literal["eom", "leaf"] = "eom"
 
 
@@ -55,6 +63,9 @@ class VectorizerParams(_Strict):
 class TopicModelParams(_Strict):
     fit_sample_size: int = Field(30_000, ge=100, description="BERTopic is fitted on a seeded sample of at most this many comments; every comment is then assigned.")
     thread_context_weight: float = Field(0.5, ge=0.0, le=1.0, description="Weight of the thread opener's vector blended into each reply's vector for clustering (0 = off; context.py).")
+    expected_topics: int | None = Field(
+        None, ge=2, description="Roughly how many topics the user expects; sizes HDBSCAN's min_cluster_size when that is auto."
+    )
     umap: UmapParams = Field(default_factory=UmapParams)
     hdbscan: HdbscanParams = Field(default_factory=HdbscanParams)
     vectorizer: VectorizerParams = Field(default_factory=VectorizerParams)

@@ -20,9 +20,17 @@ import pandas as pd
 from sklearn.feature_extraction.text import CountVectorizer
 from sklearn.metrics import adjusted_rand_score
 
-from .fit import MIN_COMMENTS_FOR_TOPICS, embeddings_matrix, fitting_min_cluster_size, seeded_sample, select_model_comments, topic_documents
 from ambassadeurs_pipeline.datasets.bertopic_model import has_topic_model
 
+from .fit import (
+    MIN_COMMENTS_FOR_TOPICS,
+    embeddings_matrix,
+    fitting_min_cluster_size,
+    resolve_cluster_params,
+    seeded_sample,
+    select_model_comments,
+    topic_documents,
+)
 from .params import TopicModelParams, TopicsParams
 from .vocabulary import TOKEN_PATTERN
 
@@ -107,9 +115,11 @@ def assess_topic_quality(
 
     sample = seeded_sample(len(docs), q.stability_sample_size, random_state)
     seeds = [random_state + i for i in range(q.n_seeds)]
+    # The settings of the fit (same pure rule, same corpus size: sizing.py), recorded in the report.
+    model_params, settings = resolve_cluster_params(params.model, len(docs))
     if topic_ids and len(sample) >= MIN_COMMENTS_FOR_TOPICS:
         embeddings = embeddings_matrix(comment_embeddings, docs["comment_id"].astype(str).iloc[sample])
-        runs = [cluster_with_seed(embeddings, params.model, s) for s in seeds]
+        runs = [cluster_with_seed(embeddings, model_params, s) for s in seeds]
         aris = [adjusted_rand_score(a, b) for a, b in itertools.combinations(runs, 2)]
     else:  # no topic found (topics_status says why): stability is not measured
         runs, aris = [], []
@@ -132,6 +142,7 @@ def assess_topic_quality(
             "ari_mean": round(float(np.mean(aris)), 4) if aris else None,
             "ari_min": round(float(np.min(aris)), 4) if aris else None,
         },
+        "clustering": settings.as_dict(),
         "labels": {str(k): v for k, v in comment_topics.groupby("topic_id")["topic_label"].first().items()},
     }
     nan = float("nan")
