@@ -1,0 +1,392 @@
+"""Person names found with INSEE's first-name and surname lexicon and the words around them.
+
+The lexicon (``lexicons/names_fr.tsv.gz``, built by ``benchmarks/privacy/build_name_lexicon.py``
+from INSEE's open files, see ``lexicons/README.md``) holds ~34k first names and ~54k surnames,
+folded (lower case, no accents), each with a flag saying whether it is also a French word
+(Rose, Pierre, Blanche, Marine). The detector walks the words of a text once (one compiled
+regex, one dict look-up per word: O(words), never a regex per name) and decides with context:
+
+- a capitalised first name that is not a French word is a name anywhere, sentence starts
+  included ("Soazig", "Mathis"); one that is a word ("Rose", "Pierre") only mid-sentence
+  after a lower-case word, before a surname, or after a cue;
+- a first name in lower case ("ma fille soazig", "bisous nadia") after a cue: kinship word,
+  title, contact verb, greeting or a closing formula; a common first name that is not a word
+  also on its own ("j'ai vu mathis hier");
+- a surname right after a first name ("Mathis Fontaine", "soazig marchand"), an upper-case
+  surname before it ("FONTAINE Mathis"), a surname after a title in any case
+  ("le docteur fontaine", "Mme Petit");
+- allow-listed spans (drugs, eponymous diseases, public figures) and eponyms after
+  "maladie de" are kept, as in the rest of :mod:`ambassadeurs_pipeline.privacy.pii`.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from ..pii import PiiSpan, _KIN, _NOT_NAMES, _POSSESSIVE, allow_list, is_allowed_name, register_detector
+
+# Accent folding by a translation table: ~10x faster than unicodedata per word.
+_FOLD = str.maketrans(
+    "àáâãäåçèéêëìíîïñòóôõöùúûüýÿœæ’",
+    "aaaaaaceeeeiiiinooooouuuuyyoa'",
+)
+
+
+def fast_fold(word: str) -> str:
+    """Lower case without accents; ``œ``/``æ`` become one letter (enough for look-ups)."""
+    return word.lower().translate(_FOLD)
+
+
+@dataclass(frozen=True)
+class NameEntry:
+    first: int  # log2 of births with this first name (0 = not a first name)
+    surname: int  # log2 of births with this surname (0 = not a surname)
+    is_word: bool  # also a French common word (rose, pierre, marchand)
+
+
+@lru_cache(maxsize=1)
+def name_lexicon() -> dict[str, NameEntry]:
+    """Folded name -> :class:`NameEntry`, loaded once from the packaged gzip TSV."""
+    path = resources.files("ambassadeurs_pipeline.privacy").joinpath("lexicons", "names_fr.tsv.gz")
+    entries: dict[str, NameEntry] = {}
+    with gzip.open(path.open("rb"), "rt", encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#"):
+                continue
+            folded, _kind, first, surname, is_word, _spelling = line.rstrip("\n").split("\t")
+            entries[folded.replace("œ", "o").replace("æ", "a")] = NameEntry(
+                int(first), int(surname), is_word == "1"
+            )
+    for word in _NEVER_NAMES:
+        entries.pop(word, None)
+    for word in _NAMES_NOT_WORDS:
+        if word in entries:
+            e = entries[word]
+            entries[word] = NameEntry(e.first, e.surname, False)
+    for word in _WORD_LIKE:
+        if word in entries:
+            e = entries[word]
+            entries[word] = NameEntry(e.first, e.surname, True)
+    return entries
+
+
+# Function words, forum words and abbreviations that INSEE lists as (rare) names but that
+# are never a person in a comment: dropped from the lexicon.
+_NEVER_NAMES = frozenset(
+    """
+    a à ai as au aux avec ce ces cet cette chez dans de des du elle elles en et eu il ils je la le
+    les leur lui ma mais me mes moi mon ne ni nos notre nous on ou où par pas pour qu que qui sa se
+    ses si son sur ta te tes toi ton tu un une vos votre vous y ok lol mdr ptdr bref voila voilà
+    bonjour bonsoir salut coucou merci hello hey hi bisous bises courage bravo cordialement
+    amicalement oui non sinon alors donc car puis bien tres très trop tout tous toute toutes
+    rien jamais toujours encore deja déjà aussi meme même comme quand depuis apres après avant
+    ici la-bas vraiment juste peut-etre pourtant enfin surtout sauf ensuite entre vers sans
+    sous contre chaque plus moins peu beaucoup tant autant assez fois jour jours mois ans an
+    semaine semaines heure heures demain hier aujourd aujourdhui soir matin nuit midi
+    mg ml kg cm mm ui gr ps nb pj rdv irm tsh hba ecg sep mici ald cpam mdph chu ehpad
+    covid vaccin dr pr mme mlle mr md doc docteur madame monsieur
+    dieu jesus marie-jeanne
+    """.split()
+)
+# Frequent first names that the word list also holds (it has rare words: "laure", "julien",
+# "lois") but whose word sense is rare in forum text: names in any case.
+_NAMES_NOT_WORDS = frozenset(
+    """
+    marie jean louis jeanne rene pascal laurent julien joseph jacques jacqueline bernard virginie
+    veronique sylvain serge romain paulette patrice maxime mathieu maria marc laura jules
+    guillaume germaine denis clement charlotte benjamin valentin richard regis pierrette pascale
+    morgane micheline martin laure elise berthe benoit baptiste auguste angelique alexandra sabine
+    romane robin marina margot lise germain eden augustin alphonse adele thais rosalie rosa oscar
+    maya leonard julienne jeremie jeannette diane clarisse aicha sana moussa moise milan loris
+    jenny jack henry dina daphne cesar celestin brandon ana victorien tommy tao peter nadir mina
+    matis mathurin maia lino lia hilaire giselle francisque florentin fatma emir emie doris dan
+    cassie casimir aubin augustine clementine alexandrine julie nathalie sophie isabelle
+    """.split()
+)
+# Places, months and days that are also first names: capitalised anyway, so a capital says
+# nothing; only a cue (kinship, title, contact verb) or a surname after them makes a person.
+_PLACE_LIKE = frozenset(
+    """
+    france paris lyon nancy lourdes florence valence vienne orange nice lorraine bretagne
+    normandie alsace savoie provence corse guyane reunion martinique guadeloupe europe afrique
+    amerique chine inde maroc algerie tunisie senegal mali espagne italie belgique suisse
+    canada israel jordan jordanie georgie virginie caroline victoria sydney montreal quebec
+    avril mai juin juillet aout mars janvier fevrier septembre octobre novembre decembre
+    lundi mardi mercredi jeudi vendredi samedi dimanche noel paques toussaint
+    """.split()
+)
+# Rare first names that are also frequent words in health comments: treated as words
+# (context needed) whatever the word list says.
+_WORD_LIKE = _PLACE_LIKE | frozenset(
+    """
+    ange angel amour espoir paix joie celeste prince princesse reine roi chance honore aime
+    aimee desire desiree constant constance prudence patience clemence fidele modeste
+    parfait victoire gloire sage fortune marin soleil lune etoile ciel ocean oceane
+    sky love king may june april summer star happy baby lady miss sweet
+    salve laurier olive rose blanche pierre claude marine jade ambre perle cerise capucine
+    violette iris lilas camelia hortense muguet pensee mauve prune
+    lupus thyroide insuline diabete sante
+    """.split()
+)
+
+_WORD_RE = re.compile(r"(?:[NO]['’])?[^\W\d_]+(?:-[^\W\d_]+)*")
+_SENTENCE_END = set(".!?\n:;…«»\"()—–[]*•")
+_CAP = re.compile(r"[A-ZÀ-ÖØ-Þ]")
+
+# Cues that make the next word a person even in lower case. The text before a candidate
+# (at most 45 characters) must end with one of these.
+_TITLES_ANY_CASE = (
+    r"dr|dre|docteur|docteure|doc|pr|professeur|professeure|prof|mme|madame|mlle|mademoiselle|"
+    r"mr|monsieur|ma[iî]tre|infirmi[eè]re|sage-femme|s[oœ]eur|fr[eè]re"
+)
+_CONTACT = (
+    r"appel(?:ez|le|er|é|ée|ais|ait)|contact(?:ez|e|er|é|ée)|demand(?:ez|e|er|é|ée)(?:\s(?:à|a|après|apres|pour))?|"
+    r"[ée]cri(?:vez|s|re)\s(?:à|a)|voy(?:ez|ez\savec)|parl(?:ez|e|er)\s(?:à|a|avec)|"
+    r"adress(?:ez|er)-vous\s(?:à|a)|envoy(?:ez|er)\s(?:à|a)|ma\s?p|mp|dm|joindre|rappel(?:ez|er)|"
+    r"de\sla\spart\sde|chez|avec|selon|signé|signe|sign[ée]e?|pseudo|prénom|prenom|nom"
+)
+_GREET = (
+    r"bonjour|bonsoir|salut|coucou|hello|hey|merci(?:\sbeaucoup|\sà|\sa)?|bravo|courage|chère?|"
+    r"bisous|bises|biz|amicalement|cordialement|bien\s[àa]\svous|a\+|à\sbient[oô]t|amiti[ée]s|"
+    r"gros\sbisous|bonne\sjourn[ée]e|belle\sjourn[ée]e|prenez\ssoin\sde\svous|@"
+)
+_KIN_CUE = rf"(?:{_POSSESSIVE})\s(?:{_KIN})(?:\s(?:de\s)?\d+\s?ans)?"
+_CUE_BEFORE = re.compile(
+    rf"(?:^|[^\w])(?P<cue>{_KIN_CUE}|{_TITLES_ANY_CASE}|{_CONTACT}|{_GREET})\s*[,:(]?\s*(?:[-—–]\s*)?$",
+    re.IGNORECASE,
+)
+_TITLE_BEFORE = re.compile(rf"(?:^|[^\w])(?:{_TITLES_ANY_CASE})\.?\s+$", re.IGNORECASE)
+# Eponyms and products come after these; a first name there is not a person ("syndrome de
+# Marie", "maladie de Pierre Marie" are rare but real diseases).
+_ALLOWED_BEFORE = re.compile(
+    r"\b(?:maladie|syndrome|signe|test|m[ée]thode|r[ée]gime|h[ôo]pital|clinique|institut|centre|"
+    r"lyc[ée]e|coll[èe]ge|[ée]cole|fondation|rue|avenue|place|boulevard|bd|all[ée]e|quai|chemin|"
+    r"impasse|route|CHU|CH|ville|saint|sainte|st|ste|quartier|cit[ée]|mus[ée]e|r[ée]sidence|"
+    r"ehpad|pharmacie|cabinet|laboratoire|labo|association|asso|pont|gare|a[ée]roport|port)"
+    r"\s+(?:de\s+|d['’]|du\s+|des\s+)?$",
+    re.IGNORECASE,
+)
+_PARTICLES = frozenset("Le La Da De Di Du Van Von Ben El Dos Del Des Mac Ould Aït Ait Abou Bou".split())
+#: log2 of births above which a surname that is also a word (fontaine: 17, petit: 17) is
+#: taken in lower case after a first name or a title; "marche" (12), "jeune" (11) are not.
+_FREQUENT_SURNAME = 13
+_NOT_NAME_FOLDED = frozenset(fast_fold(w) for w in _NOT_NAMES)
+
+
+@dataclass
+class _Word:
+    start: int
+    end: int
+    text: str
+    folded: str
+    entry: NameEntry | None
+    cap: bool  # starts with a capital
+    upper: bool  # all capitals, 2+ letters
+
+
+def _words(text: str, lexicon: dict[str, NameEntry]) -> list[_Word]:
+    out = []
+    for m in _WORD_RE.finditer(text):
+        w = m.group(0)
+        folded = fast_fold(w)
+        entry = lexicon.get(folded)
+        if entry is None and "-" in folded:
+            # "anne-so", "Marie-Jo": a compound led by a first name is a first name, unless
+            # its tail is a capitalised surname ("Robert-Debré", "Georges-Pompidou": the
+            # hospitals, streets and schools named after someone).
+            head_text, tail_text = w.split("-", 1)
+            head = lexicon.get(fast_fold(head_text))
+            tail = lexicon.get(fast_fold(tail_text))
+            institution = tail_text[:1].isupper() and tail is not None and tail.surname and not tail.first
+            if head is not None and head.first and not head.is_word and not institution:
+                entry = NameEntry(head.first, 0, False)
+        elif entry is None and "'" in folded:
+            entry = lexicon.get(folded.split("'", 1)[1])  # N'Guessan, O'Brien
+        out.append(_Word(m.start(), m.end(), w, folded, entry, w[0].isupper(), len(w) > 1 and w.isupper()))
+    return out
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and text[i] in " \t\u00a0":
+        i -= 1
+    return i < 0 or text[i] in _SENTENCE_END
+
+
+def _glued_before(text: str, start: int) -> bool:
+    """The word is part of a URL, an e-mail, a handle or a placeholder (``<PERSONNE>``)."""
+    return start > 0 and text[start - 1] in "@/._<#=&?"
+
+
+@register_detector("name_lexicon")
+class NameLexiconDetector:
+    """Person names from the INSEE lexicon and context (see the module docstring).
+
+    Args:
+        min_lower_first: a lower-case first name with no cue is a name only if at least
+            2**(min_lower_first - 1) people were given it (rare ones collide with words).
+    """
+
+    name = "name_lexicon"
+
+    def __init__(self, min_lower_first: int = 11) -> None:
+        self.min_lower_first = min_lower_first
+
+    def detect(self, texts: Sequence[str]) -> list[list[PiiSpan]]:
+        lexicon = name_lexicon()
+        return [self.detect_one(text, lexicon) for text in texts]
+
+    def detect_one(self, text: str, lexicon: dict[str, NameEntry] | None = None) -> list[PiiSpan]:
+        if not text:
+            return []
+        lexicon = lexicon if lexicon is not None else name_lexicon()
+        words = _words(text, lexicon)
+        if not any(w.entry is not None for w in words):
+            return []
+        allowed = allow_list()
+        spans: list[PiiSpan] = []
+        i = 0
+        n = len(words)
+        while i < n:
+            w = words[i]
+            e = w.entry
+            if e is None or w.folded in allowed or w.folded in _NOT_NAME_FOLDED or _glued_before(text, w.start):
+                i += 1
+                continue
+            kind = self._classify(text, words, i)
+            if kind is None:
+                i += 1
+                continue
+            first_i, last_i = i, i
+            # Surname(s) after the name: "Mathis Fontaine", "soazig marchand", "Marie D."
+            j = i + 1
+            while j < n and j - i <= 3 and self._continues(text, words, j, w.cap):
+                last_i = j
+                j += 1
+            # A surname before it: "FONTAINE Mathis", "Tran Thi Lan" (upper case, or
+            # capitalised and not a common word).
+            while first_i > 0 and first_i > i - 2:
+                p = words[first_i - 1]
+                pe = p.entry
+                if not (p.cap and pe is not None and pe.surname):
+                    break
+                if not (p.upper or not pe.is_word or (pe.surname >= _FREQUENT_SURNAME and not _sentence_start(text, p.start))):
+                    break
+                if text[p.end : words[first_i].start] != " " or p.folded in allowed or p.folded in _NOT_NAME_FOLDED:
+                    break
+                first_i -= 1
+            if last_i + 1 < n and words[last_i + 1].folded in allowed:
+                # "Emmanuel Macron": the first name belongs to an allow-listed public figure.
+                nxt_end = words[last_i + 1].end
+                if is_allowed_name(text, words[first_i].start, nxt_end):
+                    i = last_i + 2
+                    continue
+            start, end = words[first_i].start, words[last_i].end
+            if end < len(text) and text[end] == "." and last_i > i and len(words[last_i].text) == 1:
+                end += 1  # "Marie D."
+            cue = kind if kind in ("title", "kin") else ""
+            if not is_allowed_name(text, start, end, self._cue_word(text, start) if cue else ""):
+                spans.append(PiiSpan(start, end, "PERSONNE", f"name_lexicon:{kind}"))
+            i = last_i + 1
+        return spans
+
+    @staticmethod
+    def _cue_word(text: str, start: int) -> str:
+        before = text[max(0, start - 30) : start].split()
+        return before[-1] if before else "_"
+
+    def _classify(self, text: str, words: list[_Word], i: int) -> str | None:
+        """Why ``words[i]`` starts a person name (a rule name), or None."""
+        w = words[i]
+        e = w.entry
+        assert e is not None
+        before = text[max(0, w.start - 45) : w.start]
+        if _ALLOWED_BEFORE.search(before):
+            return None
+        cue = _CUE_BEFORE.search(before)
+        cue_kind = None
+        if cue:
+            c = cue.group("cue").casefold()
+            if re.match(rf"(?:{_TITLES_ANY_CASE})\.?$", c):
+                cue_kind = "title"
+            elif re.match(_KIN_CUE, c, re.IGNORECASE):
+                cue_kind = "kin"
+            else:
+                cue_kind = "contact"
+        nxt = words[i + 1] if i + 1 < len(words) else None
+        surname_next = (
+            nxt is not None
+            and nxt.cap
+            and text[w.end : nxt.start].strip() == ""
+            and (nxt.entry is not None and nxt.entry.surname > 0 or not (nxt.entry and nxt.entry.is_word))
+            and nxt.folded not in _NOT_NAME_FOLDED
+        )
+        if w.cap:
+            if cue_kind in ("title", "kin") and (e.surname or e.first):
+                return cue_kind
+            if not e.first:
+                return None  # a surname alone, capitalised: only after a title (above)
+            if not e.is_word:
+                return "first_name"
+            # A first name that is also a word ("Rose", "Pierre", "Claude").
+            if cue_kind in ("kin", "title", "contact"):
+                return cue_kind
+            if surname_next and nxt is not None and nxt.entry is not None and nxt.entry.surname:
+                return "first_surname"
+            if w.folded in _PLACE_LIKE:
+                return None
+            if not _sentence_start(text, w.start) and not w.upper:
+                prev = words[i - 1] if i > 0 else None
+                if prev is not None and prev.cap and text[prev.end : w.start].strip() == "":
+                    return None  # "Octobre Rose", "Croix Blanche": a capitalised phrase
+                return "first_name_mid"
+            return None
+        # Lower case: people type names that way, but so do they type "rose" and "pierre".
+        if not e.first:
+            # "le docteur fontaine": a surname after a title, if not a common word or a
+            # frequent surname ("fontaine", "petit"; not "marche", "jeune").
+            ok = e.surname and (not e.is_word or e.surname >= _FREQUENT_SURNAME)
+            return "title" if cue_kind == "title" and ok else None
+        if cue_kind in ("kin", "title"):
+            return cue_kind
+        if cue_kind == "contact" and not e.is_word:
+            return "contact"
+        if not e.is_word and e.first >= self.min_lower_first:
+            return "first_name_lower"
+        return None
+
+    @staticmethod
+    def _continues(text: str, words: list[_Word], j: int, first_cap: bool) -> bool:
+        """``words[j]`` continues the name that ends at ``words[j - 1]``."""
+        prev, w = words[j - 1], words[j]
+        gap = text[prev.end : w.start]
+        if gap not in (" ", "\u00a0"):
+            return False
+        if w.text in _PARTICLES:
+            # "Soazig Le Gall", "Maria Da Silva": a particle followed by a capitalised word.
+            after = words[j + 1] if j + 1 < len(words) else None
+            return (
+                after is not None and text[w.end : after.start] == " " and after.cap
+                and after.folded not in _NOT_NAME_FOLDED and after.folded not in allow_list()
+            )
+        if w.folded in _NOT_NAME_FOLDED or w.folded in allow_list():
+            return False
+        e = w.entry
+        if w.cap:
+            if len(w.text) == 1:
+                return text[w.end : w.end + 1] == "."  # an initial: "Marie D."
+            if e is None:
+                return True  # an unknown capitalised word after a name: a rare surname
+            return bool(e.surname or e.first) or not e.is_word
+        # Lower case after a lower-case first name: a surname that is not a common word, or a
+        # frequent surname ("fontaine", "marchand"), but not a function word.
+        if first_cap or e is None:
+            return False
+        if not e.surname:
+            return False
+        return not e.is_word or e.surname >= _FREQUENT_SURNAME
