@@ -75,14 +75,56 @@ def _units(text: str) -> list[tuple[str, int, int]]:
     return units
 
 
+def _exact_opcodes(original: str, redacted: str) -> list[tuple] | None:
+    """Opcodes when the redacted text is the original with some stretches replaced by
+    placeholders and nothing else changed; None otherwise.
+
+    Each placeholder stands for a non-empty stretch; the literal text around them must match
+    the original exactly (a regex with one lazy group per placeholder finds the stretches).
+    difflib's greedy matching can misplace a short name next to an identical string; this
+    cannot. Checking first that the literals occur in order keeps the regex from
+    backtracking on texts it cannot match (e.g. after emoji removal).
+    """
+    pieces = PLACEHOLDER.split(redacted)
+    if len(pieces) == 1:
+        return [("equal", 0, len(original), 0, len(original))] if original == redacted else None
+    pos = 0
+    for lit in pieces:
+        found = original.find(lit, pos)
+        if found < 0:
+            return None
+        pos = found + len(lit)
+    pattern = "(.+?)".join(re.escape(lit) for lit in pieces)
+    m = re.fullmatch(pattern, original, flags=re.S)
+    if m is None:
+        return None
+    ops: list[tuple] = []
+    i = j = 0
+    for k, lit in enumerate(pieces):
+        if lit:
+            ops.append(("equal", i, i + len(lit), j, j + len(lit)))
+            i, j = i + len(lit), j + len(lit)
+        if k < len(pieces) - 1:
+            g1, g2 = m.span(k + 1)
+            assert g1 == i, (g1, i)
+            ops.append(("replace", g1, g2, j, j + 1))
+            i, j = g2, j + 1
+    return ops
+
+
 class Alignment:
     """Character alignment of an original text with its redacted version."""
 
     def __init__(self, original: str, redacted: str):
         self.original, self.redacted = original, redacted
         self.units = _units(redacted)
-        sm = difflib.SequenceMatcher(None, list(original), [u[0] for u in self.units], autojunk=False)
-        self.opcodes = sm.get_opcodes()
+        exact = _exact_opcodes(original, redacted)
+        self.exact = exact is not None
+        if exact is None:
+            sm = difflib.SequenceMatcher(None, list(original), [u[0] for u in self.units],
+                                         autojunk=False)
+            exact = sm.get_opcodes()
+        self.opcodes = exact
 
     def window(self, start: int, end: int) -> str:
         """What the redacted text holds where original[start:end] was."""
@@ -141,6 +183,7 @@ def identifying_parts(span: dict) -> tuple[str, list[str]]:
 
 def leaked(span: dict, window: str) -> bool:
     """True when the window still holds the span or an identifying part of it."""
+    window = PLACEHOLDER.sub("\x00", window)  # a placeholder's own letters are not left-overs
     if span["text"].casefold() in window.casefold():
         return True
     kind, parts = identifying_parts(span)
@@ -151,7 +194,7 @@ def leaked(span: dict, window: str) -> bool:
         s, w = parts[0], _alnum(window)
         n = min(6, len(s))
         return any(s[i:i + n] in w for i in range(len(s) - n + 1)) if n else False
-    left = re.findall(r"\d+|[^\W\d_]+", PLACEHOLDER.sub(" ", window).casefold())
+    left = re.findall(r"\d+|[^\W\d_]+", window.casefold())
     return sum(1 for p in parts if p in left) >= min(2, len(parts))
 
 
@@ -164,10 +207,12 @@ def score(records: Sequence[dict], redacted: Sequence[str]) -> dict:
     keep: dict[str, Counter] = defaultdict(Counter)
     tags: dict[str, Counter] = defaultdict(Counter)
     misses: list[dict] = []
+    aligned: Counter = Counter()
     for rec, out in zip(records, redacted):
         if not isinstance(out, str):
             raise TypeError(f"{rec['id']}: the redactor returned {type(out).__name__}, not str")
         al = Alignment(rec["text"], out)
+        aligned["exact" if al.exact else "difflib"] += 1
         pii = [s for s in rec["spans"] if s["type"] != "KEEP"]
         for s in rec["spans"]:
             win = al.window(s["start"], s["end"])
@@ -208,7 +253,7 @@ def score(records: Sequence[dict], redacted: Sequence[str]) -> dict:
                 misses.append({"id": rec["id"], "type": f"<{tag}> en trop",
                                "span": rec["text"][i1:i2], "window": f"<{tag}>"})
     return {"recall": recall, "keep": keep, "placeholders": tags, "misses": misses,
-            "n_texts": len(records)}
+            "n_texts": len(records), "alignment": dict(aligned)}
 
 
 def summary(result: dict) -> dict:
@@ -226,11 +271,14 @@ def summary(result: dict) -> dict:
               "precision": ratio(c["on_pii"], c["n"])}
           for k, c in sorted(result["placeholders"].items())}
     return {"n_texts": result["n_texts"], "recall": rec, "keep": kp, "placeholders": ph,
-            "precision": ph.get("(pii)", {}).get("precision")}
+            "precision": ph.get("(pii)", {}).get("precision"),
+            "alignment": result.get("alignment", {})}
 
 
 def format_table(s: dict) -> str:
-    lines = [f"{s['n_texts']} comments", "",
+    al = s.get("alignment", {})
+    lines = [f"{s['n_texts']} comments (aligned exactly: {al.get('exact', 0)}, "
+             f"by difflib after other edits: {al.get('difflib', 0)})", "",
              f"{'type':34s}{'n':>6s}{'removed':>9s}{'recall':>8s}{'tag ok':>8s}"]
     for k, v in s["recall"].items():
         agree = v.get("tag_agreement")
