@@ -206,7 +206,7 @@ EMAIL_RE = re.compile(
     rf"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9][A-Za-z0-9._%+\-]*{_AT}[A-Za-z0-9\-]+(?:{_DOT}[A-Za-z0-9\-]+)*{_DOT}[A-Za-z]{{2,}}\b",
     re.IGNORECASE,
 )
-_SEP = r"[ .\-\u00a0]?"
+_SEP = r"[ .\-/\u00a0]?"
 TEL_FR_RE = re.compile(
     rf"(?<![\d+])(?:(?:\+|00)\s?33\s?(?:\(0\)\s?)?{_SEP}|0)[1-9](?:{_SEP}\d{{2}}){{4}}(?![\d])"
 )
@@ -228,7 +228,7 @@ _NIR_SHAPE_RE = re.compile(r"[1-8]\d{2}(?:0[1-9]|1[0-2]|[2-9]\d)(?:\d{2}|2[AB])\
 _NIR_TRIGGER_RE = re.compile(
     r"(?:s[ée]cu(?:rit[ée] sociale)?|NIR|carte vitale|num[ée]ro d'assur[ée]|INSEE)", re.IGNORECASE
 )
-IBAN_RE = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?:[ \-.]?[A-Z0-9]{1,4}){3,9}(?![A-Za-z0-9])", re.IGNORECASE)
+IBAN_RE = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2} ?\d{2}(?:[ \-.]?[A-Z0-9]{1,4}){3,9}(?![A-Za-z0-9])", re.IGNORECASE)
 #: IBAN lengths (ISO 13616 registry) for the countries a French forum sees; a country not
 #: listed is accepted between 15 and 34 characters.
 IBAN_LENGTHS = {
@@ -245,9 +245,11 @@ IBAN_LENGTHS = {
 #: "numéro allocataire 1234567"): an identifier with at least 5 digits.
 DOSSIER_RE = re.compile(
     r"(?i:dossier|allocataire|\bIPP\b|matricule|adh[ée]rent|n°\s?patient|num[ée]ro\s(?:de\s)?patient|"
-    r"identifiant|num[ée]ro\sfiscal|n°\sfiscal|\bNIP\b)[^\n\d<]{0,30}?"
-    r"(?P<id>(?<![\w])[A-Za-z]{0,5}[\-/ ]?\d[\dA-Za-z\-]{3,}\d(?![\w]))"
+    r"identifiant|num[ée]ro\sfiscal|n°\sfiscal|\bNIP\b|r[ée]f[ée]rence|\br[ée]f\b|contrat|s[ée]jour|"
+    r"\bn°|num[ée]ro)[^\n\d<]{0,45}?"
+    r"(?P<id>(?<![\w/])[A-Z]{0,8}[\-/ ]?\d[\dA-Za-z\-/]{3,}\d(?![\w/]))"
 )
+_DATE_SHAPED = re.compile(r"\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}$|^\d{4}$")
 _CARD_TRIGGER_RE = re.compile(
     r"\b(?:carte|CB|visa|master\s?card|amex|american express|maestro|card|paiement|payer)\b", re.IGNORECASE
 )
@@ -269,6 +271,12 @@ ADRESSE_RE = re.compile(
 )
 # The city part of an address must be capitalised; IGNORECASE above would accept "depuis",
 # so a postal-code-only match is re-checked against this case-sensitive pattern.
+#: "adresse Kerbriant, 29880 Plouguerneau", "lieu-dit La Borde, 23200 Aubusson": a place name
+#: with no street type before the postal code, after an address word.
+_PLACE_ADDRESS_RE = re.compile(
+    rf"(?i:lieu-dit|adresse|hameau|domicile)\s*:?\s+(?P<addr>[{{UP}}][\wÀ-ÿ'’\-]+(?:\s[\wÀ-ÿ'’\-]+){{0,3}},?\s\d{{5}}\s{_CITY})"
+    .replace("{UP}", "A-ZÀ-Þ")
+)
 _POSTCODE_CITY_RE = re.compile(rf"\d{{5}}\s{_CITY}")
 _MONTHS = (
     r"janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|"
@@ -280,9 +288,12 @@ _DATE = (
 )
 DATE_NAISSANCE_RE = re.compile(
     rf"(?:\bn[ée]e?s?\b|naissance|\bDDN\b|\bn[ée]\(e\)|\bborn\b|anniversaire)"
-    rf"[^\d\n]{{0,25}}?(?:le\s|:\s?|on\s)?(?P<date>{_DATE})(?![\d])",
+    rf"[^\d\n]{{0,40}}?(?:le\s|:\s?|on\s)?(?P<date>{_DATE}|\d{{1,2}} (?:0?[1-9]|1[0-2]) (?:19|20)?\d{{2}}(?! \d)"
+    rf"|(?<=le )(?:1er|\d{{1,2}})\s(?:{_MONTHS})\b)(?![\d])",
     re.IGNORECASE,
 )
+#: Another full date in the same sentence as a birth date ("… 21/03/1983 au lieu du 12/03/1983").
+_DATE_RE = re.compile(rf"(?<![\d])(?:{_DATE})(?![\d])", re.IGNORECASE)
 
 
 _AT_WORD_RE = re.compile(r"\b(?:at|arobase)\b", re.IGNORECASE)
@@ -357,11 +368,23 @@ class PatternDetector:
                 if not _POSTCODE_CITY_RE.match(value):
                     continue
             spans.append(PiiSpan(match.start(), match.end(), "ADRESSE", "patterns"))
+        for match in _PLACE_ADDRESS_RE.finditer(text):
+            start = match.start("addr")
+            if text[match.start() : start].lower().startswith("lieu-dit"):
+                start = match.start()
+            spans.append(PiiSpan(start, match.end("addr"), "ADRESSE", "patterns"))
         for match in DOSSIER_RE.finditer(text):
-            if _digits(match.group("id")) >= 5:
+            ident = match.group("id")
+            if _digits(ident) >= 5 and not _DATE_SHAPED.search(ident) and not ident.strip().isdigit() or (
+                ident.strip().isdigit() and 6 <= len(ident.strip()) <= 12 and "dossier" in match.group(0).lower()
+            ):
                 spans.append(PiiSpan(match.start("id"), match.end("id"), "DOSSIER", "patterns"))
         for match in DATE_NAISSANCE_RE.finditer(text):
             spans.append(PiiSpan(match.start("date"), match.end("date"), "DATE_NAISSANCE", "patterns"))
+            tail = text[match.end() : match.end() + 60]
+            tail = re.split(r"[.!?\n]", tail, maxsplit=1)[0]
+            for other in _DATE_RE.finditer(tail):
+                spans.append(PiiSpan(match.end() + other.start(), match.end() + other.end(), "DATE_NAISSANCE", "patterns"))
         return spans
 
     @staticmethod
@@ -374,6 +397,8 @@ class PatternDetector:
         digit) with mostly digits after the country code.
         """
         value = match.group(0)
+        if value[2] == " ":  # "FR 78 9765 …": the space after the country code is not a group
+            value = value[:2] + "\x00" + value[3:]
         country = value[:2].upper()
         if country not in IBAN_LENGTHS and not value[:2].isupper():
             return None  # "ab12 …" in lower case from an unknown country: not an IBAN
@@ -381,7 +406,7 @@ class PatternDetector:
         parts = re.split(r"([ \-.])", value)
         best: str | None = None
         while parts:
-            candidate = "".join(parts).rstrip(" -.")
+            candidate = "".join(parts).rstrip(" -.").replace("\x00", " ")
             compact = re.sub(r"[ \-.]", "", candidate)
             if iban_is_valid(compact) and (expected is None or len(compact) == expected):
                 return PiiSpan(match.start(), match.start() + len(candidate), "IBAN", "patterns", True)
@@ -527,7 +552,14 @@ def is_allowed_name(text: str, span_start: int, span_end: int, context: str = ""
     if re.search(r"\b(?:Saint|Sainte|St|Ste)-", value):
         return True  # places and feast days (Saint-Martin), not people
     before = text[max(0, span_start - 40) : span_start]
-    return bool(_EPONYM_CONTEXT.search(before))
+    if _EPONYM_CONTEXT.search(before):
+        return True
+    # The span opens a longer allow-listed name: "Jeanne" in "Jeanne de Flandre" (a hospital).
+    following = text[span_end : span_end + 30].split()
+    for k in range(1, min(3, len(following)) + 1):
+        if fold(f"{value} {' '.join(following[:k])}").strip(" .,;:!?") in allowed:
+            return True
+    return False
 
 
 #: Single words the NER model takes for names but that are verbs or products in context.

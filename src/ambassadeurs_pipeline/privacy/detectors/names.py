@@ -155,13 +155,14 @@ _CAP = re.compile(r"[A-ZÀ-ÖØ-Þ]")
 # (at most 45 characters) must end with one of these.
 _TITLES_ANY_CASE = (
     r"dr|dre|docteur|docteure|doc|pr|professeur|professeure|prof|mme|madame|mlle|mademoiselle|"
-    r"mr|monsieur|ma[iî]tre|infirmi[eè]re|sage-femme|s[oœ]eur|fr[eè]re"
+    r"mr|monsieur|ma[iî]tre|infirmi[eè]re|sage-femme|s[oœ]eur|fr[eè]re|"
+    r"nom|pr[ée]nom|nom de famille|nom d['’]usage|nom de naissance|nom de jeune fille"
 )
 _CONTACT = (
     r"appel(?:ez|le|er|é|ée|ais|ait)|contact(?:ez|e|er|é|ée)|demand(?:ez|e|er|é|ée)(?:\s(?:à|a|après|apres|pour))?|"
     r"[ée]cri(?:vez|s|re)\s(?:à|a)|voy(?:ez|ez\savec)|parl(?:ez|e|er)\s(?:à|a|avec)|"
     r"adress(?:ez|er)-vous\s(?:à|a)|envoy(?:ez|er)\s(?:à|a)|ma\s?p|mp|dm|joindre|rappel(?:ez|er)|"
-    r"de\sla\spart\sde|chez|avec|selon|signé|signe|sign[ée]e?|pseudo|prénom|prenom|nom"
+    r"de\sla\spart\sde|chez|avec|selon|signé|signe|sign[ée]e?|pseudo|les|famille"
 )
 _GREET = (
     r"bonjour|bonsoir|salut|coucou|hello|hey|merci(?:\sbeaucoup|\sà|\sa)?|bravo|courage|chère?|"
@@ -180,7 +181,8 @@ _ALLOWED_BEFORE = re.compile(
     r"\b(?:maladie|syndrome|signe|test|m[ée]thode|r[ée]gime|h[ôo]pital|clinique|institut|centre|"
     r"lyc[ée]e|coll[èe]ge|[ée]cole|fondation|rue|avenue|place|boulevard|bd|all[ée]e|quai|chemin|"
     r"impasse|route|CHU|CH|ville|saint|sainte|st|ste|quartier|cit[ée]|mus[ée]e|r[ée]sidence|"
-    r"ehpad|pharmacie|cabinet|laboratoire|labo|association|asso|pont|gare|a[ée]roport|port)"
+    r"ehpad|pharmacie|cabinet|laboratoire|labo|association|asso|pont|gare|a[ée]roport|port|"
+    r"hospitalier|hospitali[eè]re|palliatifs|maternit[ée]|polyclinique|mutuelle|n[ée]onat|r[ée]a)"
     r"\s+(?:de\s+|d['’]|du\s+|des\s+)?$",
     re.IGNORECASE,
 )
@@ -212,16 +214,46 @@ _CUE_WORDS = frozenset(
     contacte demandez demande demander ecrivez ecris ecrire voyez parlez parle parler adressez
     envoyez mp dm joindre rappelez rappeler part chez avec selon signe signee pseudo prenom nom
     bonjour bonsoir salut coucou hello hey merci beaucoup bravo courage cher chere bisous bises
-    biz amicalement cordialement bientot amities journee soin
+    biz amicalement cordialement bientot amities journee soin les famille naissance usage fille
     """.split()
 )
+#: Titles (last word): an unknown word after one is a name ("le dr ndiay", "Pr Etchegarai").
+_TITLE_WORDS = frozenset(
+    "dr dre docteur docteure doc pr professeur professeure prof mme madame mlle mademoiselle mr "
+    "monsieur maitre nom prenom".split()
+)
+#: Greetings (last word): an unknown capitalised word after one is a name ("merci Stéphaine").
+_GREETING_WORDS = frozenset("merci bonjour bonsoir salut coucou hello hey bisous bises bravo cc".split())
+#: Words that follow a title without being a name ("le dr a dit", "madame la ministre").
+_FUNCTION_WORDS = frozenset(
+    """
+    a as ai ont est sont etait sera va vont fait font dit disent m n s l j t d qu c y en et ou
+    il elle ils elles on me te se nous vous lui leur leurs ne pas plus aussi qui que quoi dont
+    de du des le la les un une mon ma mes ton ta tes son sa ses notre votre nos vos ce cet cette
+    au aux avec sans pour par sur sous dans chez mais donc car si comme quand tres trop bien mal
+    avait etaient pense trouve veut voulait peut pouvait doit devait explique conseille prescrit
+    propose refuse demande repond parle traitant generaliste specialiste urgentiste referent
+    garde house ok lol mdr svp stp merci bonjour ceux celles celui celle tous toutes tout moi toi
+    eux info infos rdv
+    """.split()
+)
+_VERB_WORDS = frozenset("m l n s a avait est etait dit pense trouve conseille fait va vient sait explique raconte prend aussi".split())
+_OPENERS = frozenset("ah oh bah ben bon et mais alors donc puis bref ok oui non car coucou bonjour merci".split())
+_SUBJECT_VERB_AFTER = re.compile(
+    r"\s+(?:m['’]a\b|m['’]avait|m['’]a\s?dit|a\s|avait\s|est\s|était|etait|dit\s|va\s|vient\s|pense\s|trouve\s|"
+    r"viendra|arrive|sera\s)",
+    re.IGNORECASE,
+)
+_DETERMINERS = frozenset("le la les l un une des du de d ma ta sa mon ton son mes tes ses cette ce cet au aux".split())
+#: Chains and brands that are surnames too: after "chez"/"avec" they are shops, not people.
+_BRAND_SURNAMES = frozenset("leclerc carrefour auchan boulanger darty lidl casino picard conforama fnac".split())
 #: Cues after which even a lower-case word that is also a common word is a name: kinship
 #: nouns and titles ("mon mari pierre", "le docteur fontaine").
 _STRONG_CUE_WORDS = _CUE_WORDS - frozenset(
     """
     appelez appelle appeler appele appelee contactez contacter contacte demandez demande demander
     ecrivez ecris ecrire voyez parlez parle parler adressez envoyez mp dm joindre rappelez
-    rappeler part chez avec selon signe signee pseudo prenom nom bonjour bonsoir salut coucou
+    rappeler part chez avec selon signe signee pseudo les famille bonjour bonsoir salut coucou
     hello hey merci beaucoup bravo courage cher chere bisous bises biz amicalement cordialement
     bientot amities journee soin ans
     """.split()
@@ -353,10 +385,12 @@ class NameLexiconDetector:
         while i < n:
             w = words[i]
             e = w.entry
-            if e is None or w.folded in allowed or w.folded in _NOT_NAME_FOLDED or _glued_before(text, w.start):
-                i += 1
-                continue
-            kind = self._classify(text, words, i)
+            if e is None:
+                kind = self._unknown_after_cue(text, words, i)
+            elif w.folded in allowed or w.folded in _NOT_NAME_FOLDED or _glued_before(text, w.start):
+                kind = None
+            else:
+                kind = self._classify(text, words, i)
             if kind is None:
                 i += 1
                 continue
@@ -378,12 +412,16 @@ class NameLexiconDetector:
                 if text[p.end : words[first_i].start] != " " or p.folded in allowed or p.folded in _NOT_NAME_FOLDED:
                     break
                 first_i -= 1
-            if last_i + 1 < n and text[words[last_i].end : words[last_i + 1].start] == " ":
-                # "Emmanuel Macron", "angelina jolie": the name and the next word are an
-                # allow-listed public figure.
-                if is_allowed_name(text, words[first_i].start, words[last_i + 1].end):
-                    i = last_i + 2
-                    continue
+            skip_to = None
+            for extra in (1, 2):
+                # "Emmanuel Macron", "angelina jolie", "Jeanne de Flandre": the name and the
+                # next word(s) are allow-listed (a public figure, a hospital).
+                if last_i + extra < n and is_allowed_name(text, words[first_i].start, words[last_i + extra].end):
+                    skip_to = last_i + extra + 1
+                    break
+            if skip_to is not None:
+                i = skip_to
+                continue
             start, end = words[first_i].start, words[last_i].end
             if end < len(text) and text[end] == "." and last_i > i and len(words[last_i].text) == 1:
                 end += 1  # "Marie D."
@@ -416,18 +454,52 @@ class NameLexiconDetector:
             e = lexicon.get(folded)
             if e is None and "-" in folded:
                 e = _compound_entry(word, folded, lexicon)
-            if e is None:
-                continue
             prev = low[k - 1] if k else ""
+            if e is None:
+                if (prev in _TITLE_WORDS and folded not in _FUNCTION_WORDS) or (
+                    prev in _GREETING_WORDS and word[0].isupper()
+                ):
+                    return True
+                continue
             if word[0].isupper():
                 if e.first >= _RARE_FIRST or (e.first and not e.is_word) or prev in _CUE_WORDS:
                     return True
+            elif e.first >= 14 and k + 1 < len(low) and (
+                low[k + 1] in _VERB_WORDS or (low[k + 1] in lexicon and lexicon[low[k + 1]].surname)
+            ):
+                return True  # "aurore lemaitre", "aurore m'a dit"
             elif cue_present and prev in _CUE_WORDS and (
                 (e.first and not e.is_word)
                 or (prev in _STRONG_CUE_WORDS and (e.first or e.surname >= _FREQUENT_SURNAME))
             ):
                 return True
         return False
+
+    @staticmethod
+    def _unknown_after_cue(text: str, words: list[_Word], i: int) -> str | None:
+        """A word missing from the lexicon (a typo, a rare name) right after a title ("le dr
+        ndiay", "Pr Etchegarai") or, capitalised, after a greeting ("merci Stéphaine")."""
+        if i == 0:
+            return None
+        w, prev = words[i], words[i - 1]
+        if len(w.folded) < 3 or w.folded in _FUNCTION_WORDS or w.folded in _NOT_NAME_FOLDED:
+            return None
+        if _glued_before(text, w.start) or text[prev.end : w.start].strip(" .:") != "":
+            return None
+        # "pr" (pour), "mme" (même) and "mr" are SMS words in lower case: after them a name
+        # needs a determiner before the title ("le pr etchegarai", "mon dr ndiay").
+        sms_like = prev.text in ("pr", "dr", "mme", "mr", "prof")
+        determined = (
+            i > 1 and words[i - 2].folded in _DETERMINERS and prev.text in ("pr", "dr", "prof")
+        ) or (w.cap and prev.text in ("mme", "mr"))
+        if prev.folded in _TITLE_WORDS and (not sms_like or determined):
+            if w.cap or prev.folded not in ("nom", "prenom"):
+                return "title"
+        if prev.folded == "famille" and w.cap:
+            return "family"  # "la famille Ouédraogo"
+        if prev.folded in _GREETING_WORDS and w.cap and not w.upper and w.folded not in allow_list():
+            return "greeting"
+        return None
 
     @staticmethod
     def _cue_word(text: str, start: int) -> str:
@@ -448,7 +520,7 @@ class NameLexiconDetector:
             c = cue.group("cue").casefold()
             if re.match(rf"(?:{_TITLES_ANY_CASE})\.?$", c):
                 cue_kind = "title"
-            elif re.match(_KIN_CUE, c, re.IGNORECASE):
+            elif re.match(_KIN_CUE, c, re.IGNORECASE) or c == "famille":
                 cue_kind = "kin"
             else:
                 cue_kind = "contact"
@@ -464,13 +536,25 @@ class NameLexiconDetector:
             if cue_kind in ("title", "kin") and (e.surname or e.first):
                 return cue_kind
             if not e.first:
-                return None  # a surname alone, capitalised: only after a title (above)
+                # A surname alone, capitalised: after a title or kinship word (above), or after
+                # "avec", "chez", "les", "famille" if it is not a common word ("avec Duval",
+                # "les Lefebvre"; not "chez Leclerc", a shop).
+                if (
+                    cue_kind == "contact"
+                    and not e.is_word
+                    and e.surname >= 10
+                    and w.folded not in _BRAND_SURNAMES
+                    and w.folded not in _PLACE_LIKE
+                    and not _sentence_start(text, w.start)
+                ):
+                    return "contact"
+                return None
             if not e.is_word:
                 if _sentence_start(text, w.start) and e.first < _RARE_FIRST and not surname_next and not _VERB_AFTER.match(text, w.end):
                     return None  # a rare name opening a sentence: a typo ("Meric") or a title
                 return "first_name"
             # A first name that is also a word ("Rose", "Pierre", "Claude").
-            if cue_kind in ("kin", "title", "contact"):
+            if cue_kind in ("kin", "title") or (cue_kind == "contact" and e.first >= _COMMON_FIRST):
                 return cue_kind
             if surname_next and nxt is not None and nxt.entry is not None and nxt.entry.surname:
                 return "first_surname"
@@ -494,6 +578,22 @@ class NameLexiconDetector:
             return "contact"
         if not e.is_word and e.first >= self.min_lower_first:
             return "first_name_lower"
+        nxt_e = nxt.entry if nxt is not None else None
+        if (
+            e.first >= _COMMON_FIRST
+            and nxt is not None
+            and not nxt.cap
+            and nxt_e is not None
+            and nxt_e.surname >= 10
+            and not nxt_e.is_word
+            and not nxt_e.first
+            and text[w.end : nxt.start] == " "
+        ):
+            return "first_surname_lower"  # "aurore lemaitre"
+        prev_folded = words[i - 1].folded if i > 0 else ""
+        opens = i == 0 or _sentence_start(text, w.start) or prev_folded in _OPENERS
+        if e.first >= 14 and opens and _SUBJECT_VERB_AFTER.match(text, w.end):
+            return "subject_lower"  # "ah aurore m'a dit"
         return None
 
     @staticmethod
@@ -511,7 +611,13 @@ class NameLexiconDetector:
                 and after.folded not in _NOT_NAME_FOLDED and after.folded not in allow_list()
             )
         if w.folded in _NOT_NAME_FOLDED or w.folded in allow_list():
-            return False
+            # "Thi Mai Nguyen": a month between two names is a name.
+            after = words[j + 1] if j + 1 < len(words) else None
+            if not (
+                w.cap and w.folded in ("mai", "avril", "juin") and after is not None and after.cap
+                and after.entry is not None and after.entry.surname and text[w.end : after.start] == " "
+            ):
+                return False
         e = w.entry
         if w.cap:
             if len(w.text) == 1:
