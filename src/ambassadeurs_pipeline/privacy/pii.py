@@ -243,11 +243,13 @@ IBAN_LENGTHS = {
 }
 #: File, claimant or patient numbers after their label ("n° de dossier MDPH : DOS-2024-078451",
 #: "numéro allocataire 1234567"): an identifier with at least 5 digits.
-DOSSIER_RE = re.compile(
+#: Found in two steps for speed: an identifier-shaped token first (rare), then its label in
+#: the 60 characters before it.
+_DOSSIER_ID_RE = re.compile(r"(?<![\w/])[A-Z]{0,8}[\-/ ]?\d[\dA-Za-z\-/]{3,}\d(?![\w/])")
+_DOSSIER_LABEL_RE = re.compile(
     r"(?i:dossier|allocataire|\bIPP\b|matricule|adh[ée]rent|n°\s?patient|num[ée]ro\s(?:de\s)?patient|"
     r"identifiant|num[ée]ro\sfiscal|n°\sfiscal|\bNIP\b|r[ée]f[ée]rence|\br[ée]f\b|contrat|s[ée]jour|"
-    r"\bn°|num[ée]ro)[^\n\d<]{0,45}?"
-    r"(?P<id>(?<![\w/])[A-Z]{0,8}[\-/ ]?\d[\dA-Za-z\-/]{3,}\d(?![\w/]))"
+    r"\bn°|num[ée]ro)[^\n\d<]{0,45}$"
 )
 _DATE_SHAPED = re.compile(r"\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}$|^\d{4}$")
 _CARD_TRIGGER_RE = re.compile(
@@ -277,6 +279,7 @@ _PLACE_ADDRESS_RE = re.compile(
     rf"(?i:lieu-dit|adresse|hameau|domicile)\s*:?\s+(?P<addr>[{{UP}}][\wÀ-ÿ'’\-]+(?:\s[\wÀ-ÿ'’\-]+){{0,3}},?\s\d{{5}}\s{_CITY})"
     .replace("{UP}", "A-ZÀ-Þ")
 )
+_FIVE_DIGITS_RE = re.compile(r"\d{5}")
 _POSTCODE_CITY_RE = re.compile(rf"\d{{5}}\s{_CITY}")
 _MONTHS = (
     r"janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|"
@@ -368,17 +371,23 @@ class PatternDetector:
                 if not _POSTCODE_CITY_RE.match(value):
                     continue
             spans.append(PiiSpan(match.start(), match.end(), "ADRESSE", "patterns"))
-        for match in _PLACE_ADDRESS_RE.finditer(text):
+        for match in (_PLACE_ADDRESS_RE.finditer(text) if _FIVE_DIGITS_RE.search(text) else ()):
             start = match.start("addr")
             if text[match.start() : start].lower().startswith("lieu-dit"):
                 start = match.start()
             spans.append(PiiSpan(start, match.end("addr"), "ADRESSE", "patterns"))
-        for match in DOSSIER_RE.finditer(text):
-            ident = match.group("id")
-            if _digits(ident) >= 5 and not _DATE_SHAPED.search(ident) and not ident.strip().isdigit() or (
-                ident.strip().isdigit() and 6 <= len(ident.strip()) <= 12 and "dossier" in match.group(0).lower()
+        for match in _DOSSIER_ID_RE.finditer(text):
+            ident = match.group(0)
+            if _digits(ident) < 5:
+                continue
+            label = _DOSSIER_LABEL_RE.search(text, max(0, match.start() - 60), match.start())
+            if label is None:
+                continue
+            bare = ident.strip()
+            if (not _DATE_SHAPED.search(ident) and not bare.isdigit()) or (
+                bare.isdigit() and 6 <= len(bare) <= 12 and "dossier" in label.group(0).lower()
             ):
-                spans.append(PiiSpan(match.start("id"), match.end("id"), "DOSSIER", "patterns"))
+                spans.append(PiiSpan(match.start(), match.end(), "DOSSIER", "patterns"))
         for match in DATE_NAISSANCE_RE.finditer(text):
             spans.append(PiiSpan(match.start("date"), match.end("date"), "DATE_NAISSANCE", "patterns"))
             tail = text[match.end() : match.end() + 60]

@@ -234,10 +234,17 @@ _FUNCTION_WORDS = frozenset(
     avait etaient pense trouve veut voulait peut pouvait doit devait explique conseille prescrit
     propose refuse demande repond parle traitant generaliste specialiste urgentiste referent
     garde house ok lol mdr svp stp merci bonjour ceux celles celui celle tous toutes tout moi toi
-    eux info infos rdv
+    eux info infos rdv je tu on depuis ca voila voici ici alors enfin juste petite petit
+    premiere premier deja encore hier aujourd aujourdhui demain apres avant pendant quand
+    comment pourquoi combien quel quelle quels quelles desole desolee super top vraiment
     """.split()
 )
 _VERB_WORDS = frozenset("m l n s a avait est etait dit pense trouve conseille fait va vient sait explique raconte prend aussi".split())
+def _plain_surname(e: NameEntry | None) -> bool:
+    """A surname that is neither a word nor a first name ("lemaitre", not "petit", "martin")."""
+    return e is not None and e.surname >= 10 and not e.is_word and not e.first
+
+
 _OPENERS = frozenset("ah oh bah ben bon et mais alors donc puis bref ok oui non car coucou bonjour merci".split())
 _SUBJECT_VERB_AFTER = re.compile(
     r"\s+(?:m['’]a\b|m['’]avait|m['’]a\s?dit|a\s|avait\s|est\s|était|etait|dit\s|va\s|vient\s|pense\s|trouve\s|"
@@ -456,18 +463,24 @@ class NameLexiconDetector:
                 e = _compound_entry(word, folded, lexicon)
             prev = low[k - 1] if k else ""
             if e is None:
-                if (prev in _TITLE_WORDS and folded not in _FUNCTION_WORDS) or (
-                    prev in _GREETING_WORDS and word[0].isupper()
+                if len(folded) < 3 or folded in _FUNCTION_WORDS or folded in _NOT_NAME_FOLDED:
+                    continue
+                if prev in _TITLE_WORDS and (
+                    prev not in ("pr", "dr", "mme", "mr", "prof") or word[0].isupper()
+                    or (k > 1 and low[k - 2] in _DETERMINERS)
                 ):
+                    return True
+                if prev in _GREETING_WORDS and word[0].isupper():
                     return True
                 continue
             if word[0].isupper():
                 if e.first >= _RARE_FIRST or (e.first and not e.is_word) or prev in _CUE_WORDS:
                     return True
-            elif e.first >= 14 and k + 1 < len(low) and (
-                low[k + 1] in _VERB_WORDS or (low[k + 1] in lexicon and lexicon[low[k + 1]].surname)
+            elif e.first >= _COMMON_FIRST and k + 1 < len(low) and (
+                (low[k + 1] in _VERB_WORDS and (k == 0 or low[k - 1] in _OPENERS or low[k - 1] in _VERB_WORDS))
+                or _plain_surname(lexicon.get(low[k + 1]))
             ):
-                return True  # "aurore lemaitre", "aurore m'a dit"
+                return True  # "aurore lemaitre", "ah aurore m'a dit"
             elif cue_present and prev in _CUE_WORDS and (
                 (e.first and not e.is_word)
                 or (prev in _STRONG_CUE_WORDS and (e.first or e.surname >= _FREQUENT_SURNAME))
@@ -579,16 +592,7 @@ class NameLexiconDetector:
         if not e.is_word and e.first >= self.min_lower_first:
             return "first_name_lower"
         nxt_e = nxt.entry if nxt is not None else None
-        if (
-            e.first >= _COMMON_FIRST
-            and nxt is not None
-            and not nxt.cap
-            and nxt_e is not None
-            and nxt_e.surname >= 10
-            and not nxt_e.is_word
-            and not nxt_e.first
-            and text[w.end : nxt.start] == " "
-        ):
+        if e.first >= _COMMON_FIRST and nxt is not None and not nxt.cap and _plain_surname(nxt_e) and text[w.end : nxt.start] == " ":
             return "first_surname_lower"  # "aurore lemaitre"
         prev_folded = words[i - 1].folded if i > 0 else ""
         opens = i == 0 or _sentence_start(text, w.start) or prev_folded in _OPENERS
