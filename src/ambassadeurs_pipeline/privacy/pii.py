@@ -623,6 +623,8 @@ class NameRuleDetector:
                 start, end = _trim_name(text, match.start("name"), match.end("name"))
                 if end <= start:
                     continue
+                if rule == "full_name" and (start, end) != (match.start("name"), match.end("name")):
+                    continue  # "Octobre Rose": a trimmed pair is not a first name + surname
                 value = text[start:end]
                 weak_greeting = rule == "greeting" and match.group("follow").startswith(" ") and match.group("follow").strip()
                 if rule in ("with_first_name", "signature_line", "subject", "full_name") or weak_greeting or (

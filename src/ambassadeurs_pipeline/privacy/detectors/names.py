@@ -575,8 +575,10 @@ class NameLexiconDetector:
                 return None  # "Premier", "Ah": rare as names, common as words
             if not _sentence_start(text, w.start) and not w.upper:
                 prev = words[i - 1] if i > 0 else None
-                if prev is not None and prev.cap and text[prev.end : w.start].strip() == "":
-                    return None  # "Octobre Rose", "Croix Blanche": a capitalised phrase
+                if prev is not None and prev.cap and text[prev.end : w.start].strip(" >") == "":
+                    # "Octobre Rose", "Croix Blanche": a capitalised phrase (a placeholder
+                    # before counts as capitalised, so a second pass decides the same way).
+                    return None
                 return "first_name_mid"
             return None
         # Lower case: people type names that way, but so do they type "rose" and "pierre".
@@ -614,6 +616,8 @@ class NameLexiconDetector:
                 after is not None and text[w.end : after.start] == " " and after.cap
                 and after.folded not in _NOT_NAME_FOLDED and after.folded not in allow_list()
             )
+        if w.folded in _CUE_WORDS and w.folded not in ("mai",):
+            return False  # "ROUSSEL Prénom : Audrey", "Martin Merci"
         if w.folded in _NOT_NAME_FOLDED or w.folded in allow_list():
             # "Thi Mai Nguyen": a month between two names is a name.
             after = words[j + 1] if j + 1 < len(words) else None
