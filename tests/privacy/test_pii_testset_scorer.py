@@ -62,16 +62,16 @@ def test_half_a_name_is_a_leak_and_a_placeholder_on_a_drug_costs_precision():
 
 
 def test_alignment_survives_normalisation_of_spaces_and_emoji():
-    rec = record("ma fille [[P:Soazig]]  a fait une crise 😢 sous [[drug:Dépakine]], Dr [[T:Le Goff]] prévenu")
+    rec = record("ma fille [[P:Soazig]]  a fait une crise 😢 sous [[drug:Dépakine]], Dr [[T:Le Quellec]] prévenu")
     s = figures([rec], ["ma fille <PERSONNE> a fait une crise sous Dépakine, Dr <PERSONNE> prévenu"])
     assert s["recall"]["PRENOM"]["recall"] == 1.0
     assert s["recall"]["TITRE_NOM"]["recall"] == 1.0
     assert s["keep"]["KEEP"]["survival"] == 1.0
     assert s["precision"] == 1.0
-    # The particle "Le" left alone does not make "Le Goff" a leak; "Goff" does.
+    # The particle "Le" left alone does not make "Le Quellec" a leak; "Quellec" does.
     s = figures([rec], ["ma fille <PERSONNE> a fait une crise sous Dépakine, Dr Le <PERSONNE> prévenu"])
     assert s["recall"]["TITRE_NOM"]["recall"] == 1.0
-    s = figures([rec], ["ma fille <PERSONNE> a fait une crise sous Dépakine, Dr <PERSONNE> Goff prévenu"])
+    s = figures([rec], ["ma fille <PERSONNE> a fait une crise sous Dépakine, Dr <PERSONNE> Quellec prévenu"])
     assert s["recall"]["TITRE_NOM"]["recall"] == 0.0
 
 
