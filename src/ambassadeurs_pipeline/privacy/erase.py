@@ -487,7 +487,8 @@ class ErasureResult:
         by_dataset: dict[str, list[dict[str, Any]]] = {}
         for c in self.changes:
             by_dataset.setdefault(c.dataset, []).append(
-                {"version": c.version, "rows_removed": c.rows_removed, "links_tombstoned": c.links_tombstoned}
+                {"version": c.version, "rows_removed": c.rows_removed, "links_tombstoned": c.links_tombstoned,
+                 "mentions_replaced": c.mentions_replaced}
             )
         return {
             "event": event,
@@ -498,6 +499,7 @@ class ErasureResult:
             "status": self.status,
             "comments_erased": self.n_comments,
             "rows_removed": self.rows_removed,
+            "mentions_replaced": sum(c.mentions_replaced for c in self.changes),
             "datasets": by_dataset,
             "derived_versions_deleted": self.derived_deleted,
             "reports_quoting_person": self.reports_quoting,
@@ -675,6 +677,7 @@ def _summary(result: ErasureResult) -> str:
         f"authors: {', '.join(result.authors)}",
         f"comments erased: {result.n_comments}; rows removed: {result.rows_removed} "
         f"in {len(result.changes)} file version(s); {result.seconds:.2f} s",
+        f"mentions of the person in others' texts replaced: {sum(c.mentions_replaced for c in result.changes)}",
     ]
     per: dict[str, int] = {}
     for c in result.changes:
