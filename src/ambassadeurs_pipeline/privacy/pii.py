@@ -680,11 +680,19 @@ def ner_anchors(text: str, covered: Sequence[PiiSpan] = ()) -> list[int]:
     """
     if not text:
         return []
+    from .detectors.names import fast_fold, name_lexicon
+
     names = first_names()
+    lexicon = name_lexicon()
     anchors: list[int] = []
     for match in _capitalised_candidates(text):
         if any(span.start <= match.start() < span.end for span in covered):
             continue  # already found by the rules
+        if fast_fold(match.group(0)) in lexicon or is_allowed_name(text, match.start(), match.end()):
+            # A name of the INSEE lexicon was already judged in context by the lexicon
+            # detector (a city, a word, or a name it took); "Céline" of "Céline Dion" is kept.
+            # The model is left for names the lexicon does not know.
+            continue
         if fold(match.group(0)) in names or match.group(0).casefold() in names:
             anchors.append(match.start())
             continue
