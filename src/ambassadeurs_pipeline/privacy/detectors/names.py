@@ -174,6 +174,8 @@ _CUE_BEFORE = re.compile(
     rf"(?:^|[^\w])(?P<cue>{_KIN_CUE}|{_TITLES_ANY_CASE}|{_CONTACT}|{_GREET})\s*[,:(]?\s*(?:[-—–]\s*)?$",
     re.IGNORECASE,
 )
+_TITLE_CUE_RE = re.compile(rf"(?:{_TITLES_ANY_CASE})\.?$", re.IGNORECASE)
+_KIN_CUE_RE = re.compile(_KIN_CUE, re.IGNORECASE)
 _TITLE_BEFORE = re.compile(rf"(?:^|[^\w])(?:{_TITLES_ANY_CASE})\.?\s+$", re.IGNORECASE)
 # Eponyms and products come after these; a first name there is not a person ("syndrome de
 # Marie", "maladie de Pierre Marie" are rare but real diseases).
@@ -444,13 +446,14 @@ class NameLexiconDetector:
         that can start a span in lower case, a look-up per capitalised word, and a pass over
         word pairs only when a cue word is present. Errs towards True."""
         raw = text.encode("latin-1", "replace")
-        low = raw.translate(_GATE_FOLD).decode("ascii").split()
+        low_text = raw.translate(_GATE_FOLD).decode("ascii")
+        low = low_text.split()
         present = set(low)
         if not present.isdisjoint(_lower_starters(self.min_lower_first)):
             return True
         firsts = present & _first_names_folded()
         cue_present = not present.isdisjoint(_CUE_WORDS)
-        compound = any("-" in w for w in present)
+        compound = "-" in low_text
         if not (firsts or cue_present or compound):
             return False
         cased = raw.translate(_GATE_CASED).decode("ascii").split()
@@ -531,9 +534,9 @@ class NameLexiconDetector:
         cue_kind = None
         if cue:
             c = cue.group("cue").casefold()
-            if re.match(rf"(?:{_TITLES_ANY_CASE})\.?$", c):
+            if _TITLE_CUE_RE.match(c):
                 cue_kind = "title"
-            elif re.match(_KIN_CUE, c, re.IGNORECASE) or c == "famille":
+            elif _KIN_CUE_RE.match(c) or c == "famille":
                 cue_kind = "kin"
             else:
                 cue_kind = "contact"
