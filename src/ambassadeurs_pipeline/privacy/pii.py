@@ -517,6 +517,10 @@ _NAME_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
 )
+#: Substrings (of the lower-cased text) one of which must be present for a slow
+#: case-insensitive rule to match at all: its pattern has no literal prefix and costs ~30 µs
+#: a text; these tests cost ~1 µs.
+_RULE_HINTS = {"intro": ("appel", "nomm", "je suis", "moi c", "mon nom", "mon pr")}
 #: Capitalised words that a rule may capture but that are never names.
 _NOT_NAMES = frozenset(
     w.casefold()
@@ -618,7 +622,11 @@ class NameRuleDetector:
         spans: list[PiiSpan] = []
         if not text or not re.search(rf"[{_UP}]", text):
             return spans
+        lowered = text.lower()
         for rule, regex in _NAME_RULES:
+            hints = _RULE_HINTS.get(rule)
+            if hints is not None and not any(h in lowered for h in hints):
+                continue  # the rule's cue words are absent: skip its (slow) pattern
             for match in regex.finditer(text):
                 start, end = _trim_name(text, match.start("name"), match.end("name"))
                 if end <= start:
