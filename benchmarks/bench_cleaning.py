@@ -56,7 +56,10 @@ def _one_run(path: Path, use_ner: bool) -> dict:
     _detector(codes).compute_language_confidence_values("Bonjour à tous")
     _detector(codes, low_accuracy=True).compute_language_confidence_values("Bonjour à tous")
     warm_up = time.perf_counter() - start
+    cpu0 = time.process_time()
     outputs, timings = run_cleaning(raw, params)
+    # CPU time as well as wall time: on a shared machine the wall figure moves with the load.
+    cpu = time.process_time() - cpu0
     total = sum(timings.values())
     return {
         "comments": n,
@@ -64,6 +67,9 @@ def _one_run(path: Path, use_ner: bool) -> dict:
         "warm_up_seconds": round(warm_up, 2),
         "seconds": round(total, 2),
         "comments_per_second": round(n / total, 1),
+        "cpu_seconds": round(cpu, 2),
+        "cpu_ms_per_comment": round(1000 * cpu / n, 3),
+        "comments_per_cpu_second": round(n / cpu, 1),
         "comments_per_second_by_node": {k: round(n / v, 1) if v else None for k, v in timings.items()},
         "seconds_by_node": timings,
         "ner_texts_run": outputs["cleaning_report"]["pii"]["ner_texts_run"],
@@ -96,8 +102,10 @@ def main() -> None:
         result = json.loads(out.stdout.strip().splitlines()[-1])
         results.append(result)
         logger.info(
-            "%7d comments: %6.1f comments/s (%.1f s, warm-up %.1f s), peak RSS %.0f MB, NER on %d texts",
+            "%7d comments: %6.1f comments/s (%.1f s, warm-up %.1f s), CPU %.3f ms/comment "
+            "(%.1f comments per CPU second), peak RSS %.0f MB, NER on %d texts",
             n, result["comments_per_second"], result["seconds"], result["warm_up_seconds"],
+            result["cpu_ms_per_comment"], result["comments_per_cpu_second"],
             result["peak_rss_mb"], result["ner_texts_run"],
         )
         logger.info("         by node (comments/s): %s", result["comments_per_second_by_node"])

@@ -13,7 +13,7 @@ import pytest
 from kedro.config import OmegaConfigLoader
 
 from ambassadeurs_pipeline.privacy import erase as erase_mod
-from ambassadeurs_pipeline.privacy.erase import UnknownAuthorError, erase, load_project_config
+from ambassadeurs_pipeline.privacy.erase import UnknownAuthorError, author_hash, erase, load_project_config
 from ambassadeurs_pipeline.privacy.pseudonyms import pseudonymise
 from ambassadeurs_pipeline.privacy.registry import ROW_DATASETS, classify
 
@@ -155,7 +155,7 @@ def test_erasure_removes_every_version_and_keeps_others_exactly(project: Path):
     assert [p.parent.name for p in _all_versions(project, "data/08_reporting/report.html")] == [VERSIONS[1]]
     assert _all_versions(project, "data/06_models/topic_model") == []
     log = [json.loads(line) for line in (project / "data/09_privacy/erasure_log.jsonl").read_text().splitlines()]
-    assert log[-1]["authors"] == [pid] and log[-1]["rows_removed"] == result.rows_removed > 0
+    assert log[-1]["author_hashes"] == [author_hash(pid)] and pid not in json.dumps(log) and log[-1]["rows_removed"] == result.rows_removed > 0
     assert TARGET not in json.dumps(log)
     assert (project / "data/09_privacy/recompute_required.json").exists()
 

@@ -30,6 +30,7 @@ says how many of the person's rows they still hold, to be erased at source.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import logging
 import os
@@ -62,6 +63,9 @@ PSEUDONYM = re.compile(rf"^{PSEUDONYM_PREFIX}[0-9a-f]{{16}}$")
 TOMBSTONE_PREFIX = "efface_"
 #: Text columns whose content identifies the person's quotes in aggregates.
 TEXT_COLUMNS = ("text", "text_clean")
+#: Free-text columns of other people's rows where a mention of the erased person is replaced.
+MENTION_COLUMNS = ("text", "text_norm", "text_clean", "title")
+MENTION = "<MENTION>"
 #: Aggregate files searched as text (the others, e.g. PNG figures, cannot quote anyone).
 TEXT_SUFFIXES = {".json", ".md", ".html", ".csv", ".txt", ".parquet"}
 SPAN_WORDS = 8
@@ -220,6 +224,29 @@ class Targets:
     pseudonyms: set[str]
     comment_ids: set[str] = field(default_factory=set)
     tombstones: dict[str, str] = field(default_factory=dict)
+    #: The targets' raw handles: other people's texts that mention them are rewritten.
+    handles: set[str] = field(default_factory=set)
+    _mention_re: re.Pattern[str] | None = field(default=None, repr=False)
+
+    def mention_pattern(self) -> re.Pattern[str] | None:
+        """``@handle`` for every handle, and the bare handle when it cannot be an ordinary
+        word (it holds a digit, ``_``, ``.`` or ``-``: "marie_du_69", not "marie")."""
+        if self._mention_re is None and self.handles:
+            handles = sorted({h for h in self.handles if h}, key=len, reverse=True)
+            at = "|".join(re.escape(h) for h in handles)
+            bare = "|".join(re.escape(h) for h in handles if re.search(r"[\d_.\-]", h))
+            pattern = rf"@\s?(?:{at})(?![\w\-])"
+            if bare:
+                pattern += rf"|(?<![\w@/.\-])(?:{bare})(?![\w\-])"
+            self._mention_re = re.compile(pattern, re.IGNORECASE)
+        return self._mention_re
+
+    def scrub_mentions(self, text: Any) -> tuple[Any, int]:
+        """``text`` with the targets' handles replaced by ``<MENTION>``, and how many."""
+        pattern = self.mention_pattern()
+        if pattern is None or not isinstance(text, str) or not text:
+            return text, 0
+        return pattern.subn(MENTION, text)
 
     def tombstone(self, comment_id: str) -> str:
         # Random, not a hash of the id: the tombstone must not lead back to the comment.
@@ -262,6 +289,7 @@ class FileChange:
     version: str | None
     rows_removed: int
     links_tombstoned: int
+    mentions_replaced: int = 0
 
 
 def rewrite_rows(file: DatasetFile, spec: RowDataset, targets: Targets, salt: str, dry_run: bool) -> FileChange | None:
@@ -278,24 +306,53 @@ def rewrite_rows(file: DatasetFile, spec: RowDataset, targets: Targets, salt: st
             if hits.any():
                 link_hits[column] = hits
     n_links = int(sum(h.sum() for h in link_hits.values()))
-    if not mask.any() and not n_links:
+    # Other people's texts that mention the person (@handle): rewritten, not removed.
+    scrubbed: dict[str, list[Any]] = {}
+    n_mentions = 0
+    if targets.mention_pattern() is not None:
+        for column in MENTION_COLUMNS:
+            if column not in frame.columns:
+                continue
+            values = frame[column].tolist()
+            new, count = [], 0
+            for value, erased in zip(values, mask.to_numpy()):
+                text, k = (value, 0) if erased else targets.scrub_mentions(value)
+                new.append(text)
+                count += k
+            if count:
+                scrubbed[column] = new
+                n_mentions += count
+    if not mask.any() and not n_links and not n_mentions:
         return None
-    change = FileChange(file.dataset, file.version, int(mask.sum()), n_links)
+    change = FileChange(file.dataset, file.version, int(mask.sum()), n_links, n_mentions)
     if dry_run:
         return change
     if file.path.suffix == ".parquet":
-        _rewrite_parquet(file.path, mask, link_hits, targets)
+        _rewrite_parquet(file.path, mask, link_hits, targets, scrubbed)
     else:
         for column, hits in link_hits.items():
             frame.loc[hits, column] = frame.loc[hits, column].map(targets.tombstone)
+        for column, values in scrubbed.items():
+            frame[column] = values
         kept = frame[~mask]
         atomic_replace(file.path, lambda tmp: kept.to_csv(tmp, index=False, encoding="utf-8"))
     return change
 
 
-def _rewrite_parquet(path: Path, mask: pd.Series, link_hits: dict[str, pd.Series], targets: Targets) -> None:
+def _rewrite_parquet(
+    path: Path,
+    mask: pd.Series,
+    link_hits: dict[str, pd.Series],
+    targets: Targets,
+    scrubbed: dict[str, list[Any]] | None = None,
+) -> None:
     # pyarrow end to end: other rows keep their exact values, types and the schema metadata.
     table = pq.read_table(path)
+    for column, values in (scrubbed or {}).items():
+        i = table.column_names.index(column)
+        original = table.column(column)
+        new = pa.array([v if isinstance(v, str) else None for v in values], pa.string())
+        table = table.set_column(i, table.schema.field(i), pc.cast(new, original.type))
     for column, hits in link_hits.items():
         i = table.column_names.index(column)
         original = table.column(column)
@@ -331,6 +388,10 @@ def find_comments(cfg: ProjectConfig, targets: Targets) -> tuple[set[str], list[
                 continue
             mine = row_mask(frame, RowDataset(author_cols), targets, cfg.salt)
             ids.update(_as_str(frame.loc[mine, id_col]).dropna())
+            for column, kind in author_cols.items():
+                if kind == "author_raw" and column in frame.columns:
+                    # The handle as written: others mention it ("@marie_du_69") in their text.
+                    targets.handles.update(_as_str(frame.loc[mine, column]).dropna().str.strip())
             for column in TEXT_COLUMNS:
                 if column in frame.columns:
                     texts.extend(frame.loc[mine, column].dropna().astype(str))
@@ -370,6 +431,7 @@ def _export_rows(cfg: ProjectConfig, targets: Targets) -> tuple[dict[str, int], 
         mine = pseudonymise_series(frame[column].astype("string"), cfg.salt).isin(targets.pseudonyms).fillna(False)
         if mine.any():
             out[name] = int(mine.sum())
+            targets.handles.update(frame.loc[mine.astype(bool), column].dropna().astype(str).str.strip())
             id_column = columns.get("id", "id") if name == "comments_export" else None
             if id_column and id_column in frame.columns:
                 ids.update(frame.loc[mine.astype(bool), id_column].dropna().astype(str))
@@ -425,15 +487,19 @@ class ErasureResult:
         by_dataset: dict[str, list[dict[str, Any]]] = {}
         for c in self.changes:
             by_dataset.setdefault(c.dataset, []).append(
-                {"version": c.version, "rows_removed": c.rows_removed, "links_tombstoned": c.links_tombstoned}
+                {"version": c.version, "rows_removed": c.rows_removed, "links_tombstoned": c.links_tombstoned,
+                 "mentions_replaced": c.mentions_replaced}
             )
         return {
             "event": event,
             "at": datetime.now(UTC).isoformat(timespec="seconds"),
-            "authors": self.authors,
+            # Hashes, not pseudonyms: after an erasure no file may hold the person's pseudonym;
+            # the hash still tells a repeated request from a new one (previously_erased).
+            "author_hashes": [author_hash(a) for a in self.authors],
             "status": self.status,
             "comments_erased": self.n_comments,
             "rows_removed": self.rows_removed,
+            "mentions_replaced": sum(c.mentions_replaced for c in self.changes),
             "datasets": by_dataset,
             "derived_versions_deleted": self.derived_deleted,
             "reports_quoting_person": self.reports_quoting,
@@ -453,8 +519,13 @@ def resolve_identifiers(identifiers: Iterable[str], salt: str) -> dict[str, str]
     return out
 
 
+def author_hash(pseudonym: str) -> str:
+    """What the erasure log keeps of a pseudonym: SHA-256, hex, 32 characters."""
+    return hashlib.sha256(pseudonym.encode("utf-8")).hexdigest()[:32]
+
+
 def previously_erased(project: Path) -> dict[str, str]:
-    """``pseudonym → date`` of earlier erasures, from the log."""
+    """``author_hash(pseudonym) → date`` of earlier erasures, from the log."""
     log = project / PRIVACY_DIR / LOG_NAME
     out: dict[str, str] = {}
     if not log.exists():
@@ -465,8 +536,11 @@ def previously_erased(project: Path) -> dict[str, str]:
         except json.JSONDecodeError:
             continue
         if record.get("event") == "erasure" and record.get("status") == "erased":
+            # "authors" (pseudonyms) in logs written before the hashes.
             for author in record.get("authors", []):
-                out.setdefault(author, record.get("at", ""))
+                out.setdefault(author_hash(author), record.get("at", ""))
+            for hashed in record.get("author_hashes", []):
+                out.setdefault(hashed, record.get("at", ""))
     return out
 
 
@@ -544,12 +618,13 @@ def erase(
     if not resolved:
         raise UnknownAuthorError("No author identifier given: pass --author <handle or au_…>.")
     targets = Targets(set(resolved.values()))
+    targets.handles = {i for i in resolved if not PSEUDONYM.match(i)}
     ids, texts = find_comments(cfg, targets)
     exports, export_ids = _export_rows(cfg, targets)
     targets.comment_ids = ids | export_ids
     found = _authors_present(cfg, targets)
     erased_before = previously_erased(cfg.path)
-    unknown = [i for i, p in resolved.items() if p not in found and p not in erased_before]
+    unknown = [i for i, p in resolved.items() if p not in found and author_hash(p) not in erased_before]
     if unknown:
         raise UnknownAuthorError(
             "Unknown author(s), nothing was changed: "
@@ -559,7 +634,7 @@ def erase(
     live = {p for p in targets.pseudonyms if p in found}
     if not live:
         result = ErasureResult(sorted(targets.pseudonyms), "nothing_found")
-        logger.info("Already erased (%s): nothing left to remove.", ", ".join(f"{p} on {erased_before[p]}" for p in targets.pseudonyms))
+        logger.info("Already erased (%s): nothing left to remove.", ", ".join(f"{p} on {erased_before.get(author_hash(p), '?')}" for p in targets.pseudonyms))
         if not dry_run:
             append_jsonl(cfg.path / PRIVACY_DIR / LOG_NAME, result.log_record())
         return result
@@ -602,6 +677,7 @@ def _summary(result: ErasureResult) -> str:
         f"authors: {', '.join(result.authors)}",
         f"comments erased: {result.n_comments}; rows removed: {result.rows_removed} "
         f"in {len(result.changes)} file version(s); {result.seconds:.2f} s",
+        f"mentions of the person in others' texts replaced: {sum(c.mentions_replaced for c in result.changes)}",
     ]
     per: dict[str, int] = {}
     for c in result.changes:

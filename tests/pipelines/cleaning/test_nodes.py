@@ -60,9 +60,13 @@ def test_pseudonymisation_removes_handles_raw_text_and_pii():
     pseudo, summary = pseudonymise_comments(normalised, SALT, FAST)
     assert not {"text", "author", "text_norm"} & set(pseudo.columns)
     assert pseudo["author_id"].tolist() == [pseudonymise("marie_d", SALT), pseudonymise("paul", SALT)]
-    assert pseudo["text_clean"].tolist() == ["Appelez Rose au <TEL>", "écrivez à <MENTION> ou <EMAIL>"]
+    # "Appelez X" is a contact cue (issue 17): Rose, a first name that is also a word, is a
+    # person after it; the first version of this test kept it.
+    assert pseudo["text_clean"].tolist() == ["Appelez <PERSONNE> au <TEL>", "écrivez à <MENTION> ou <EMAIL>"]
     assert summary["replaced_per_type"]["TEL"] == 1 and summary["replaced_per_type"]["EMAIL"] == 1
-    assert pseudo["pii_replaced"].tolist() == [1, 1]
+    assert summary["replaced_per_type"]["PERSONNE"] == 1
+    assert summary["checksum_invalid_per_type"] == {"IBAN": 0, "NIR": 0, "CARTE": 0}
+    assert pseudo["pii_replaced"].tolist() == [2, 1]
 
 
 def test_duplicates_exact_and_near_keep_the_earliest():

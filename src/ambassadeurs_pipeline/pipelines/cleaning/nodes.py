@@ -21,7 +21,13 @@ import pandas as pd
 
 from ambassadeurs_pipeline.execution import ExecutionParams, map_chunks, map_frame
 from ambassadeurs_pipeline.execution.engine import LOCAL
-from ambassadeurs_pipeline.privacy.pii import PII_TYPES, PiiDetector, make_detector, redact_texts
+from ambassadeurs_pipeline.privacy.pii import (
+    PII_TYPES,
+    PiiDetector,
+    count_replacements,
+    make_detector,
+    redact_texts,
+)
 from ambassadeurs_pipeline.privacy.pseudonyms import pseudonymise_series, salt_fingerprint
 from ambassadeurs_pipeline.progress import progress
 from ambassadeurs_pipeline.text.normalise import has_words, junk_share, normalise_text
@@ -207,10 +213,15 @@ def pseudonymise_comments(
     out = frame.drop(columns=["text", "author", "text_norm"])
     out.insert(1, "author_id", pseudonymise_series(frame["author"], pseudonymisation_salt))
     out["text_clean"] = pd.array(text_clean, dtype="string")
-    out["pii_replaced"] = np.array([sum(c.values()) for c in per_row], dtype="int64")
+    out["pii_replaced"] = np.array([count_replacements(c) for c in per_row], dtype="int64")
     summary = {
         "detector": params.pii.detector,
         "replaced_per_type": {t: int(total.get(t, 0)) for t in PII_TYPES},
+        # Identifiers redacted on their shape although their check digit fails (a mistyped
+        # IBAN or NIR still identifies someone): recorded here for the audit.
+        "checksum_invalid_per_type": {
+            t: int(total.get(f"{t}:checksum_invalid", 0)) for t in ("IBAN", "NIR", "CARTE")
+        },
         "comments_with_pii": int((out["pii_replaced"] > 0).sum()),
         "distinct_texts": len(uniques),
         "ner_texts_run": ner_texts_run,
