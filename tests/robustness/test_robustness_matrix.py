@@ -90,8 +90,10 @@ def test_english_100_without_author_or_date_and_empty_catalog(base):
     ex.write(ex.catalog_export(empty=True), raw / "catalog.csv")
     run_session(project, {"comments_path": str(raw / "comments.csv"), "content_catalog_path": str(raw / "catalog.csv"),
                           "campaign_path": "none", "language": "en"})
-    _, text = _check(project, {"personas": "skipped", "uplift": "skipped", "topics": "skipped"})
-    assert "Aucune structure thématique trouvée : sur" in text  # 100 short posts, 15-comment clusters
+    # 100 short posts: topics are found (clustering sizes follow the corpus, issue 14), but
+    # without dates there are no trends or bad-buzz alerts, which the status says.
+    status, text = _check(project, {"personas": "skipped", "uplift": "skipped", "topics": "partial"})
+    assert status["stages"]["topics"]["counts"].get("topics", 1) >= 1
     assert "l'export n'indique pas d'auteur" in text
     assert "Couverture par vos contenus inconnue : le catalogue de contenus fourni est vide." in text
     assert "Campagne non évaluée : aucune campagne fournie." in text

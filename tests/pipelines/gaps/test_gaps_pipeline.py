@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pandas as pd
+
+from ambassadeurs_pipeline.privacy.quotes import QuoteGuardParams
 import pytest
 from conftest import CATALOG, embed, make_corpus
 from kedro.io import DataCatalog, MemoryDataset
@@ -36,6 +38,7 @@ def _run(flat: bool = False, catalog: pd.DataFrame | None = CATALOG) -> DataCata
             "ingestion_report": MemoryDataset({"content_catalog": {"provided": catalog is not None}}),
             # Kedro validates params:gaps into GapsParams in a session; here we do it.
             "params:gaps": MemoryDataset(GapsParams.model_validate(params)),
+            "params:privacy.quotes": MemoryDataset(QuoteGuardParams()),
             **{name: KeptDataset() for name in ("question_groups", "coverage_calibration", "gaps_report")},
         }
     )

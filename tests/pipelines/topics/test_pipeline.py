@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import numpy as np
 import pandas as pd
@@ -97,10 +98,16 @@ def test_themes_recovered_with_few_outliers(outputs, synthetic):
 
 def test_labels_are_readable(outputs):
     info = outputs["topic_info"]
+    stop = {"de", "la", "le", "les", "et", "je", "du", "des"}
     for label in info.loc[info["topic_id"] >= 0, "topic_label"]:
-        words = label.replace(",", " ").split()
-        assert 1 <= len(words) <= 5, label
-        assert not {"de", "la", "le", "les", "et", "je", "merci", "url", "personne"} & {w.lower() for w in words}, label
+        # "Head : phrase et phrase" (labels.py): short noun phrases, none starting or ending
+        # on a function word, no forum noise.
+        phrases = [x for x in re.split(r" : | et |, ", label) if x]
+        assert 1 <= len(phrases) <= 3, label
+        for phrase in phrases:
+            words = phrase.lower().split()
+            assert 1 <= len(words) <= 4 and words[0] not in stop and words[-1] not in stop, label
+            assert not {"je", "merci", "url", "personne"} & set(words), label
     assert info["topic_label"].is_unique
     assert all(len(c) == 3 for c in info.loc[info["topic_id"] >= 0, "representative_comments"])
 

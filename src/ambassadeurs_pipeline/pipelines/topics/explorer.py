@@ -399,6 +399,13 @@ def build_topic_explorer(
     """``topic_explorer_html`` (one offline page with BERTopic's views) and
     ``topic_explorer_summary`` (which views are drawn, why others are not), which the report
     reads to link the page."""
+    from ambassadeurs_pipeline.datasets.bertopic_model import has_topic_model
+
+    if not has_topic_model(topic_model):
+        # The stage found no topic (topics_status says why): a page that says so, no views.
+        note = "Aucun thème n'a été trouvé dans ce corpus : il n'y a rien à explorer (voir le rapport)."
+        page = render_explorer_html([], "Explorateur des thèmes", note)
+        return page, {"n_topics": 0, "n_comments": int(len(comment_topics)), "views": [], "note": note}
     views = explorer_views(topic_model, comment_topics, comments_clean, comment_embeddings, params, random_state)
     k = n_topics(topic_model)
     subtitle = f"{k} thème(s), {len(comment_topics):,} commentaires analysés.".replace(",", "\u202f")
