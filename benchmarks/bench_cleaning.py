@@ -31,7 +31,9 @@ def _make_input(n: int, seed: int, path: Path) -> None:
     from ambassadeurs_pipeline.pipelines.ingestion.params import IngestionParams
 
     demo = generate_demo(n_comments=n, seed=seed)
-    raw, _, _ = ingest_comments(demo.comments.astype("string").fillna(""), IngestionParams(), "demo.csv")
+    raw, _, _ = ingest_comments(
+        demo.comments.astype("string").fillna(""), IngestionParams(), "demo.csv"
+    )
     raw.to_parquet(path)
 
 
@@ -70,7 +72,9 @@ def _one_run(path: Path, use_ner: bool) -> dict:
         "cpu_seconds": round(cpu, 2),
         "cpu_ms_per_comment": round(1000 * cpu / n, 3),
         "comments_per_cpu_second": round(n / cpu, 1),
-        "comments_per_second_by_node": {k: round(n / v, 1) if v else None for k, v in timings.items()},
+        "comments_per_second_by_node": {
+            k: round(n / v, 1) if v else None for k, v in timings.items()
+        },
         "seconds_by_node": timings,
         "ner_texts_run": outputs["cleaning_report"]["pii"]["ner_texts_run"],
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
@@ -104,9 +108,14 @@ def main() -> None:
         logger.info(
             "%7d comments: %6.1f comments/s (%.1f s, warm-up %.1f s), CPU %.3f ms/comment "
             "(%.1f comments per CPU second), peak RSS %.0f MB, NER on %d texts",
-            n, result["comments_per_second"], result["seconds"], result["warm_up_seconds"],
-            result["cpu_ms_per_comment"], result["comments_per_cpu_second"],
-            result["peak_rss_mb"], result["ner_texts_run"],
+            n,
+            result["comments_per_second"],
+            result["seconds"],
+            result["warm_up_seconds"],
+            result["cpu_ms_per_comment"],
+            result["comments_per_cpu_second"],
+            result["peak_rss_mb"],
+            result["ner_texts_run"],
         )
         logger.info("         by node (comments/s): %s", result["comments_per_second_by_node"])
     args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -87,9 +87,13 @@ def french_matching(fn, lfs: Path, part: str) -> dict:
     answers = [answers[a] for a in used]
     gold = np.array([remap[g] for g in gold])
     emb, cpu = timed(fn, questions + answers)
-    q, a = emb[: len(questions)], emb[len(questions):]
-    return {"n_questions": len(questions), "n_answers": len(answers), **_scores(_ranks(q @ a.T, gold)),
-            "docs_per_cpu_s": round((len(questions) + len(answers)) / cpu, 1)}
+    q, a = emb[: len(questions)], emb[len(questions) :]
+    return {
+        "n_questions": len(questions),
+        "n_answers": len(answers),
+        **_scores(_ranks(q @ a.T, gold)),
+        "docs_per_cpu_s": round((len(questions) + len(answers)) / cpu, 1),
+    }
 
 
 def english_clustering(fn, part: str) -> dict:
@@ -106,9 +110,14 @@ def english_clustering(fn, part: str) -> dict:
         pred = KMeans(n_clusters=k, n_init=3, random_state=seed).fit_predict(emb)
         nmi.append(normalized_mutual_info_score(df["condition"], pred))
         ari.append(adjusted_rand_score(df["condition"], pred))
-    return {"n_reviews": len(df), "n_conditions": int(k), "kmeans_nmi": round(float(np.mean(nmi)), 4),
-            "kmeans_ari": round(float(np.mean(ari)), 4), "docs_per_cpu_s": round(len(df) / cpu, 1),
-            "mean_chars": int(df["review"].str.len().mean())}
+    return {
+        "n_reviews": len(df),
+        "n_conditions": int(k),
+        "kmeans_nmi": round(float(np.mean(nmi)), 4),
+        "kmeans_ari": round(float(np.mean(ari)), 4),
+        "docs_per_cpu_s": round(len(df) / cpu, 1),
+        "mean_chars": int(df["review"].str.len().mean()),
+    }
 
 
 def french_texts_of_length(lfs: Path, chars: int, n: int) -> list[str]:
@@ -137,7 +146,9 @@ def speed(name: str, fn, lfs: Path, n: int) -> dict:
             from ambassadeurs_pipeline.embeddings import make_backend
 
             spec, _, raw = name.partition("@")
-            options = {k: json.loads(v) for k, v in (item.split("=", 1) for item in raw.split(";") if item)}
+            options = {
+                k: json.loads(v) for k, v in (item.split("=", 1) for item in raw.split(";") if item)
+            }
             backend = make_backend(spec, show_progress=False, **options).fit(texts)
             _, cpu = timed(backend.transform, texts)
         out[f"fr_{chars}_chars_docs_per_cpu_s"] = round(len(texts) / cpu, 1)
@@ -145,15 +156,23 @@ def speed(name: str, fn, lfs: Path, n: int) -> dict:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--candidates", default="use_m3,e5_small_q4,tfidf_svd_spacy")
     parser.add_argument("--part", choices=("choose", "report"), required=True)
-    parser.add_argument("--labforsims", type=Path, default=Path(os.environ.get("LABFORSIMS2_DIR", DEFAULT_LFS)))
-    parser.add_argument("--speed", type=int, default=0, help="also time N French comments of 150 and 900 chars")
+    parser.add_argument(
+        "--labforsims", type=Path, default=Path(os.environ.get("LABFORSIMS2_DIR", DEFAULT_LFS))
+    )
+    parser.add_argument(
+        "--speed", type=int, default=0, help="also time N French comments of 150 and 900 chars"
+    )
     parser.add_argument("--skip", default="", help="comma list of tasks to skip: fr,en")
     args = parser.parse_args()
     if not (args.labforsims / "doctor.txt").exists():
-        raise SystemExit(f"LabForSims2 not found in {args.labforsims}: pass --labforsims DIR (doctor.txt, patient.txt, d_p.txt)")
+        raise SystemExit(
+            f"LabForSims2 not found in {args.labforsims}: pass --labforsims DIR (doctor.txt, patient.txt, d_p.txt)"
+        )
     skip = set(args.skip.split(","))
     for name in args.candidates.split(","):
         fn = encoder(name)

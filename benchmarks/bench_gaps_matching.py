@@ -50,7 +50,9 @@ def load_pairs(data: Path) -> tuple[list[str], list[str], np.ndarray]:
     """(questions, distinct answer texts, index of each question's true answer text)."""
     doctor = read_lines(data / "doctor.txt")
     patient = read_lines(data / "patient.txt")
-    pairs = [(d, p) for d, p in read_lines(data / "d_p.txt").items() if d in doctor and p in patient]
+    pairs = [
+        (d, p) for d, p in read_lines(data / "d_p.txt").items() if d in doctor and p in patient
+    ]
     answers = sorted({patient[p] for _, p in pairs})
     index = {t: i for i, t in enumerate(answers)}
     questions = [doctor[d] for d, _ in pairs]
@@ -107,7 +109,9 @@ def evaluate_lexical(questions: list[str], answers: list[str], gold: np.ndarray)
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--backends", default=None, help="comma-separated; default: all registered")
     parser.add_argument("--json", type=Path, default=None, help="also write the results here")
@@ -118,7 +122,10 @@ def main() -> None:
     results = []
     logger.info(
         "%d questions, %d distinct answers; random baseline recall@1=%.4f recall@10=%.4f",
-        len(questions), len(answers), 1 / len(answers), 10 / len(answers),
+        len(questions),
+        len(answers),
+        1 / len(answers),
+        10 / len(answers),
     )
     for name in names:
         try:

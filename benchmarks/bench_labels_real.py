@@ -37,18 +37,27 @@ def read_turns(data_dir: Path) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     default = os.environ.get("AMBASSADEURS_REALDATA")
-    parser.add_argument("--data-dir", type=Path, default=Path(default) / "labforsims2_single" if default else None)
+    parser.add_argument(
+        "--data-dir", type=Path, default=Path(default) / "labforsims2_single" if default else None
+    )
     parser.add_argument("--k", type=int, default=12)
     parser.add_argument("--seed", type=int, default=42)
     args = parser.parse_args(argv)
     if args.data_dir is None or not (args.data_dir / "patient.txt").exists():
-        print("LabForSims2 not found: pass --data-dir (a folder with doctor.txt and patient.txt).", file=sys.stderr)
+        print(
+            "LabForSims2 not found: pass --data-dir (a folder with doctor.txt and patient.txt).",
+            file=sys.stderr,
+        )
         return 2
     from sklearn.cluster import KMeans
     from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 
     from ambassadeurs_pipeline.pipelines.topics.labels import label_topics
-    from ambassadeurs_pipeline.pipelines.topics.vocabulary import FrenchAnalyzer, make_label, stop_words
+    from ambassadeurs_pipeline.pipelines.topics.vocabulary import (
+        FrenchAnalyzer,
+        make_label,
+        stop_words,
+    )
 
     texts = read_turns(args.data_dir)
     stop = stop_words()
@@ -67,8 +76,16 @@ def main(argv: list[str] | None = None) -> int:
         terms[k] = [vocab[i] for i in np.argsort(-ctfidf[k])[:10]]
         before[k] = make_label(terms[k], 4, set(stop), taken)
         taken.add(before[k])
-    after = label_topics(texts, clusters, None, stop, max_words=4, sample_per_topic=300, random_state=args.seed,
-                         fallback_terms=terms)
+    after = label_topics(
+        texts,
+        clusters,
+        None,
+        stop,
+        max_words=4,
+        sample_per_topic=300,
+        random_state=args.seed,
+        fallback_terms=terms,
+    )
     print(f"{len(texts)} turns, {args.k} clusters (TF-IDF + k-means, seed {args.seed})\n")
     print("| size | before (keywords) | after (labels.py) | example turn |")
     print("|---|---|---|---|")

@@ -34,7 +34,9 @@ def check_baseline_python(python: str | None) -> str:
     """The interpreter to run the baseline with; ``SystemExit`` with a clear message if it is
     not given or does not exist."""
     if not python:
-        raise SystemExit(MISSING_BASELINE_PYTHON + " Or skip the baseline (run_all.py: --baseline-size 0).")
+        raise SystemExit(
+            MISSING_BASELINE_PYTHON + " Or skip the baseline (run_all.py: --baseline-size 0)."
+        )
     if not Path(python).expanduser().exists():
         raise SystemExit(f"--baseline-python {python}: no such file. " + MISSING_BASELINE_PYTHON)
     return str(Path(python).expanduser())
@@ -42,4 +44,8 @@ def check_baseline_python(python: str | None) -> str:
 
 def default_workdir() -> Path:
     value = os.environ.get(WORKDIR_ENV, "").strip()
-    return Path(value).expanduser() if value else Path(tempfile.gettempdir()) / "ambassadeurs-bench-scale"
+    return (
+        Path(value).expanduser()
+        if value
+        else Path(tempfile.gettempdir()) / "ambassadeurs-bench-scale"
+    )

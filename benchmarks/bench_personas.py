@@ -55,10 +55,13 @@ def synthetic_corpus(n_comments: int, seed: int) -> tuple[pd.DataFrame, pd.DataF
             "author_id": [f"au_{a:016x}" for a in author],
             "thread_id": "t0",
             "parent_id": np.where(parent >= 0, ids[np.maximum(parent, 0)], None),
-            "created_at": pd.Timestamp("2024-01-01") + pd.to_timedelta(rng.integers(0, 365 * 24, n_comments), unit="h"),
+            "created_at": pd.Timestamp("2024-01-01")
+            + pd.to_timedelta(rng.integers(0, 365 * 24, n_comments), unit="h"),
             "source": "forum",
             "likes": rng.poisson(2, n_comments),
-            "text_clean": np.array(SENTENCES, dtype=object)[(author + rng.integers(0, 3, n_comments)) % len(SENTENCES)],
+            "text_clean": np.array(SENTENCES, dtype=object)[
+                (author + rng.integers(0, 3, n_comments)) % len(SENTENCES)
+            ],
             "lang": "fr",
             "is_spam": rng.random(n_comments) < 0.01,
             "is_bot_author": False,
@@ -98,13 +101,22 @@ def main(argv: list[str] | None = None) -> int:
     def timed(name, fn, *a):
         start = time.perf_counter()
         out = fn(*a)
-        timings[name] = {"seconds": round(time.perf_counter() - start, 2), "peak_rss_mb": round(_rss_mb(), 1)}
+        timings[name] = {
+            "seconds": round(time.perf_counter() - start, 2),
+            "peak_rss_mb": round(_rss_mb(), 1),
+        }
         sys.stderr.write(f"{name}: {timings[name]}\n")
         return out
 
-    features, excluded = timed("build_author_features", build_author_features, comments, topics, info, params, args.seed)
-    personas, quality = timed("cluster_personas", cluster_personas, features, excluded, params, args.seed)
-    timed("describe_personas", describe_personas, features, personas, quality, comments, info, params)
+    features, excluded = timed(
+        "build_author_features", build_author_features, comments, topics, info, params, args.seed
+    )
+    personas, quality = timed(
+        "cluster_personas", cluster_personas, features, excluded, params, args.seed
+    )
+    timed(
+        "describe_personas", describe_personas, features, personas, quality, comments, info, params
+    )
     timed("rank_ambassador_candidates", rank_ambassador_candidates, features, personas, params)
     total = sum(t["seconds"] for t in timings.values())
     summary = {

@@ -30,11 +30,20 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--comments-clean", type=Path, default=None, help="default: latest version under data/03_primary")
-    parser.add_argument("--ground-truth", type=Path, default=ROOT / "data/01_raw/ground_truth/comments.csv")
+    parser.add_argument(
+        "--comments-clean",
+        type=Path,
+        default=None,
+        help="default: latest version under data/03_primary",
+    )
+    parser.add_argument(
+        "--ground-truth", type=Path, default=ROOT / "data/01_raw/ground_truth/comments.csv"
+    )
     parser.add_argument("--backends", nargs="+", default=["lexique", "modele_fr"])
     args = parser.parse_args()
-    path = args.comments_clean or max((ROOT / "data/03_primary/comments_clean.parquet").glob("*/comments_clean.parquet"))
+    path = args.comments_clean or max(
+        (ROOT / "data/03_primary/comments_clean.parquet").glob("*/comments_clean.parquet")
+    )
     docs = select_model_comments(pd.read_parquet(path)).reset_index(drop=True)
     truth = pd.read_csv(args.ground_truth, dtype={"comment_id": str})
     out = {}
@@ -45,9 +54,13 @@ def main() -> None:
         report = evaluate(annotations.assign(topic_id=0), truth)
         merged = annotations.merge(truth, on="comment_id")
         out[backend] = {
-            "n": len(annotations), "annotate_seconds": round(seconds, 1),
-            "sentiment_macro_f1": report["sentiment_macro_f1"], "sentiment_accuracy": report["sentiment_accuracy"],
-            "confusion_rows_truth_cols_predicted": pd.crosstab(merged["sentiment"], merged["sentiment_label"]).to_dict(orient="index"),
+            "n": len(annotations),
+            "annotate_seconds": round(seconds, 1),
+            "sentiment_macro_f1": report["sentiment_macro_f1"],
+            "sentiment_accuracy": report["sentiment_accuracy"],
+            "confusion_rows_truth_cols_predicted": pd.crosstab(
+                merged["sentiment"], merged["sentiment_label"]
+            ).to_dict(orient="index"),
         }
     print(json.dumps(out, indent=1, ensure_ascii=False))
 

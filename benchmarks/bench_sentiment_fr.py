@@ -62,32 +62,60 @@ def corpus_metrics(out: np.ndarray, gold: np.ndarray, band: float) -> dict:
         "n": int(len(gold)),
         "n_by_label": {k: int((gold == k).sum()) for k in LABELS if (gold == k).any()},
         # None where the corpus has no such rows (the weak-label neutral corpus)
-        "accuracy_pos_neg": round(float(((scores[polar] > 0) == (gold[polar] == "positif")).mean()), 4) if polar.any() else None,
+        "accuracy_pos_neg": round(
+            float(((scores[polar] > 0) == (gold[polar] == "positif")).mean()), 4
+        )
+        if polar.any()
+        else None,
         "accuracy_labels": round(float((pred == gold).mean()), 4),
-        "macro_f1": round(float(f1_score(gold, pred, labels=gold_classes, average="macro", zero_division=0)), 4),
-        "negatives_labelled_neutre": round(float((pred[negative] == "neutre").mean()), 4) if negative.any() else None,
-        "confusion": {"rows_gold_cols_pred": list(LABELS), "matrix": confusion_matrix(gold, pred, labels=list(LABELS)).tolist()},
+        "macro_f1": round(
+            float(f1_score(gold, pred, labels=gold_classes, average="macro", zero_division=0)), 4
+        ),
+        "negatives_labelled_neutre": round(float((pred[negative] == "neutre").mean()), 4)
+        if negative.any()
+        else None,
+        "confusion": {
+            "rows_gold_cols_pred": list(LABELS),
+            "matrix": confusion_matrix(gold, pred, labels=list(LABELS)).tolist(),
+        },
     }
     if proba is not None and polar.any():
         p_pos = proba[polar, 2] / np.maximum(proba[polar, 2] + proba[polar, 0], 1e-12)
         res["ece_pos_vs_neg"] = round(ece(p_pos, gold[polar] == "positif"), 4)
     if proba is not None and not polar.all():
         top = proba.argmax(axis=1)
-        res["ece_top_class"] = round(ece(proba.max(axis=1), np.array(LABELS, dtype=object)[top] == gold), 4)
+        res["ece_top_class"] = round(
+            ece(proba.max(axis=1), np.array(LABELS, dtype=object)[top] == gold), 4
+        )
     return res
 
 
-def evaluate_backend(root: Path, predict: Predict, band: float, corpora: tuple[str, ...] = CORPORA) -> dict:
+def evaluate_backend(
+    root: Path, predict: Predict, band: float, corpora: tuple[str, ...] = CORPORA
+) -> dict:
     """Metrics of ``predict`` on every corpus's frozen test split."""
     data = load_all(root, corpora)
-    return {"neutral_band": band, "corpora": {n: corpus_metrics(np.asarray(predict(c.texts["test"])), c.labels["test"], band) for n, c in data.items()}}
+    return {
+        "neutral_band": band,
+        "corpora": {
+            n: corpus_metrics(np.asarray(predict(c.texts["test"])), c.labels["test"], band)
+            for n, c in data.items()
+        },
+    }
 
 
 def render_markdown(metrics: dict, title: str = "modele_fr") -> str:
-    lines = [f"### {title} (neutral band {metrics['neutral_band']})", "", "| corpus (test) | n | acc. pos/neg | acc. labels | macro-F1 | negatives → neutre | ECE |", "|---|---|---|---|---|---|---|"]
+    lines = [
+        f"### {title} (neutral band {metrics['neutral_band']})",
+        "",
+        "| corpus (test) | n | acc. pos/neg | acc. labels | macro-F1 | negatives → neutre | ECE |",
+        "|---|---|---|---|---|---|---|",
+    ]
     for name, m in metrics["corpora"].items():
         ece_txt = m.get("ece_pos_vs_neg") or m.get("ece_top_class") or "—"
-        lines.append(f"| {name} | {m['n']} | {m['accuracy_pos_neg']} | {m['accuracy_labels']} | {m['macro_f1']} | {m['negatives_labelled_neutre']} | {ece_txt} |")
+        lines.append(
+            f"| {name} | {m['n']} | {m['accuracy_pos_neg']} | {m['accuracy_labels']} | {m['macro_f1']} | {m['negatives_labelled_neutre']} | {ece_txt} |"
+        )
     return "\n".join(lines)
 
 
@@ -101,8 +129,12 @@ def throughput(texts: list[str], predict: Predict) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data-dir", type=Path, default=None)
-    parser.add_argument("--json", type=Path, default=None, help="also write every figure to this file")
-    parser.add_argument("--speed", type=int, default=20000, help="texts for the throughput measure (0: skip)")
+    parser.add_argument(
+        "--json", type=Path, default=None, help="also write every figure to this file"
+    )
+    parser.add_argument(
+        "--speed", type=int, default=20000, help="texts for the throughput measure (0: skip)"
+    )
     args = parser.parse_args()
     root = data_root(args.data_dir)
 
@@ -114,7 +146,9 @@ def main() -> None:
     band = float(model.config["neutral_band"])
     from ambassadeurs_pipeline.sentiment.model_fr import FrenchModel
 
-    uncalibrated = FrenchModel(model.config | {"calibration": {"temperature": 1.0}}, model.coef_t.T, model.intercept)
+    uncalibrated = FrenchModel(
+        model.config | {"calibration": {"temperature": 1.0}}, model.coef_t.T, model.intercept
+    )
     out = {
         "modele_fr": evaluate_backend(root, model.predict_proba, band),
         "lexique_fr": evaluate_backend(root, lexicon.score, 0.2),
@@ -126,7 +160,14 @@ def main() -> None:
     print("\nECE P(positif | polar) with / without temperature scaling:")
     for name, m in out["modele_fr"]["corpora"].items():
         raw = out["modele_fr_temperature_1"]["corpora"][name]
-        print(f"  {name}: {m.get('ece_pos_vs_neg')} / {raw.get('ece_pos_vs_neg')}" + (f"; top class {m['ece_top_class']} / {raw['ece_top_class']}" if "ece_top_class" in m else ""))
+        print(
+            f"  {name}: {m.get('ece_pos_vs_neg')} / {raw.get('ece_pos_vs_neg')}"
+            + (
+                f"; top class {m['ece_top_class']} / {raw['ece_top_class']}"
+                if "ece_top_class" in m
+                else ""
+            )
+        )
     for name in out["modele_fr"]["corpora"]:
         print(f"\n{name}: confusion (rows gold, cols predicted {list(LABELS)})")
         print("  modele_fr ", out["modele_fr"]["corpora"][name]["confusion"]["matrix"])
@@ -139,7 +180,8 @@ def main() -> None:
         out["throughput_comments_per_s"] = {
             "modele_fr": round(throughput(texts, lambda t: backend.score(t)), 1),
             "lexique_fr": round(throughput(texts, lexicon.score), 1),
-            "n_texts": len(texts), "mean_chars": round(float(np.mean([len(t) for t in texts])), 1),
+            "n_texts": len(texts),
+            "mean_chars": round(float(np.mean([len(t) for t in texts])), 1),
         }
         print("\nthroughput (comments/s, this process, 1 core):", out["throughput_comments_per_s"])
     if args.json:

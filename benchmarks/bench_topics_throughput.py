@@ -36,11 +36,20 @@ def child(n: int, seed: int) -> dict:
     from ambassadeurs_pipeline.pipelines.topics.params import TopicsParams
 
     demo = generate_demo(n, seed).comments
-    frame = pd.DataFrame({
-        "comment_id": demo["id"].astype(str), "text_clean": demo["text"].astype(str), "in_model": True,
-        "created_at": pd.to_datetime(demo["created_at"], errors="coerce", format="mixed", utc=True).dt.tz_convert(None), "lang": "fr",
-    })
-    params = TopicsParams(**yaml.safe_load((ROOT / "conf/base/parameters_topics.yml").read_text())["topics"])
+    frame = pd.DataFrame(
+        {
+            "comment_id": demo["id"].astype(str),
+            "text_clean": demo["text"].astype(str),
+            "in_model": True,
+            "created_at": pd.to_datetime(
+                demo["created_at"], errors="coerce", format="mixed", utc=True
+            ).dt.tz_convert(None),
+            "lang": "fr",
+        }
+    )
+    params = TopicsParams(
+        **yaml.safe_load((ROOT / "conf/base/parameters_topics.yml").read_text())["topics"]
+    )
     params.embedding.options = {**params.embedding.options, "show_progress": False}
     timings = {}
     t0 = time.perf_counter()
@@ -71,7 +80,8 @@ def child(n: int, seed: int) -> dict:
         "topics_stage_comments_per_s": round(len(frame) / total, 1),
         "seconds": {k: round(v, 1) for k, v in timings.items()} | {"total": round(total, 1)},
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
-        "n_topics": q["n_topics"], "outlier_share": q["outlier_share"],
+        "n_topics": q["n_topics"],
+        "outlier_share": q["outlier_share"],
     }
 
 
@@ -86,8 +96,16 @@ def main() -> None:
         return
     results = []
     for n in map(int, args.sizes.split(",")):
-        proc = subprocess.run([sys.executable, __file__, "--child", str(n), "--seed", str(args.seed)], capture_output=True, text=True)
-        results.append(json.loads(proc.stdout.strip().splitlines()[-1]) if proc.returncode == 0 else {"n": n, "error": proc.stderr[-1500:]})
+        proc = subprocess.run(
+            [sys.executable, __file__, "--child", str(n), "--seed", str(args.seed)],
+            capture_output=True,
+            text=True,
+        )
+        results.append(
+            json.loads(proc.stdout.strip().splitlines()[-1])
+            if proc.returncode == 0
+            else {"n": n, "error": proc.stderr[-1500:]}
+        )
         print(json.dumps(results[-1]), flush=True)
 
 

@@ -52,12 +52,20 @@ def names(data_dir: Path) -> list[str]:
 
     out: set[str] = set()
     for file, column in (("CIS_bdpm.txt", 1), ("CIS_COMPO_bdpm.txt", 3)):
-        for line in (data_dir / file).read_text(encoding="utf-8-sig", errors="replace").splitlines():
+        for line in (
+            (data_dir / file).read_text(encoding="utf-8-sig", errors="replace").splitlines()
+        ):
             cells = line.split("\t")
             if len(cells) <= column:
                 continue
             first = re.split(r"[\s,/()'’.-]+", cells[column].strip())[0].lower()
-            if len(first) >= 4 and first.isalpha() and first not in STOP_WORDS and first not in GENERIC and fold(first) not in GENERIC:
+            if (
+                len(first) >= 4
+                and first.isalpha()
+                and first not in STOP_WORDS
+                and first not in GENERIC
+                and fold(first) not in GENERIC
+            ):
                 out.add(first)
     return sorted(out)
 
@@ -65,11 +73,21 @@ def names(data_dir: Path) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     default = os.environ.get("AMBASSADEURS_REALDATA")
-    parser.add_argument("--data-dir", type=Path, default=Path(default) / "bdpm" if default else None)
-    parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parents[1] / "src/ambassadeurs_pipeline/text/drug_names_fr.txt")
+    parser.add_argument(
+        "--data-dir", type=Path, default=Path(default) / "bdpm" if default else None
+    )
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=Path(__file__).resolve().parents[1]
+        / "src/ambassadeurs_pipeline/text/drug_names_fr.txt",
+    )
     args = parser.parse_args(argv)
     if args.data_dir is None or not (args.data_dir / "CIS_bdpm.txt").exists():
-        print("BDPM files not found: pass --data-dir (see this script's docstring for where to get them).", file=sys.stderr)
+        print(
+            "BDPM files not found: pass --data-dir (see this script's docstring for where to get them).",
+            file=sys.stderr,
+        )
         return 2
     found = names(args.data_dir)
     header = (

@@ -47,7 +47,12 @@ def reference(out: str) -> None:
     model = SentenceTransformer(str(model_dir()), device="cpu", local_files_only=True)
     features = model.tokenize(SENTENCES)
     emb = model.encode(SENTENCES, batch_size=len(SENTENCES), normalize_embeddings=True)
-    np.savez(out, input_ids=features["input_ids"].numpy(), attention_mask=features["attention_mask"].numpy(), embeddings=emb)
+    np.savez(
+        out,
+        input_ids=features["input_ids"].numpy(),
+        attention_mask=features["attention_mask"].numpy(),
+        embeddings=emb,
+    )
     print(f"wrote {out}: {emb.shape}")
 
 

@@ -45,7 +45,11 @@ def main() -> None:
     args = parser.parse_args()
     data = load_all(data_root(args.data_dir))
     config = load_model().config
-    c_value, temperature, band = config["training"]["C"], config["calibration"]["temperature"], config["neutral_band"]
+    c_value, temperature, band = (
+        config["training"]["C"],
+        config["calibration"]["temperature"],
+        config["neutral_band"],
+    )
 
     others = [c for n, c in data.items() if n != HEALTH]
     x_other = featurise([t for c in others for t in c.texts["train"]], config)
@@ -57,7 +61,9 @@ def main() -> None:
     folds = np.random.default_rng(SEED).permutation(len(h_texts)) % args.folds
 
     def fit(x, y, labels):
-        return LogisticRegression(C=c_value, max_iter=1000, tol=1e-4, random_state=SEED).fit(x, y, sample_weight=_sample_weights(labels))
+        return LogisticRegression(C=c_value, max_iter=1000, tol=1e-4, random_state=SEED).fit(
+            x, y, sample_weight=_sample_weights(labels)
+        )
 
     proba = np.zeros((len(h_texts), 3))
     for k in range(args.folds):
@@ -68,12 +74,20 @@ def main() -> None:
             [c.labels["train"] for c in others] + [h_gold[train]],
         )
         proba[~train] = _proba(clf, x_health[~train], temperature)
-    unseen = _proba(fit(x_other, y_other, [c.labels["train"] for c in others]), x_health, temperature)
+    unseen = _proba(
+        fit(x_other, y_other, [c.labels["train"] for c in others]), x_health, temperature
+    )
     out = {
-        "n": len(h_texts), "folds": args.folds, "C": c_value, "temperature": temperature, "neutral_band": band,
+        "n": len(h_texts),
+        "folds": args.folds,
+        "C": c_value,
+        "temperature": temperature,
+        "neutral_band": band,
         "cross_validated_with_other_hospital_reviews": corpus_metrics(proba, h_gold, band),
         "no_hospital_review_in_training": corpus_metrics(unseen, h_gold, band),
-        "lexique_fr_same_rows": corpus_metrics(make_backend("lexique_fr").score(h_texts), h_gold, 0.2),
+        "lexique_fr_same_rows": corpus_metrics(
+            make_backend("lexique_fr").score(h_texts), h_gold, 0.2
+        ),
     }
     print(json.dumps(out, indent=1, ensure_ascii=False))
     if args.json:

@@ -33,8 +33,10 @@ def _engine(run: dict) -> str:
 
 
 def _stage_row(stage: str, s: dict[str, Any]) -> str:
-    return (f"| {stage} | {_fmt(s['seconds'])} | {_fmt(s['comments_per_s'])} | {_fmt(s.get('cpu_s'))} | "
-            f"{_fmt(s.get('comments_per_cpu_s'))} | {s['peak_rss_mb_so_far'] / 1024:.2f} |")
+    return (
+        f"| {stage} | {_fmt(s['seconds'])} | {_fmt(s['comments_per_s'])} | {_fmt(s.get('cpu_s'))} | "
+        f"{_fmt(s.get('comments_per_cpu_s'))} | {s['peak_rss_mb_so_far'] / 1024:.2f} |"
+    )
 
 
 def render(results: dict[str, Any]) -> str:
@@ -81,7 +83,9 @@ def render(results: dict[str, Any]) -> str:
         else:
             verdict = "–"
         c = r.get("cleaning_report", {})
-        counts = " / ".join(_fmt(c.get(k)) for k in ("rows_in", "rows_kept", "rows_quarantined", "in_model"))
+        counts = " / ".join(
+            _fmt(c.get(k)) for k in ("rows_in", "rows_kept", "rows_quarantined", "in_model")
+        )
         lines.append(
             f"| {n:,} | {_engine(r)} | {r['wall_s'] / 60:.1f} min | {_cpu_min(r):.1f} min | "
             f"{_peak(r) / 1024:.2f} GB | {verdict} | {r['load_before'][0]} → {r['load_after'][0]} | "
@@ -91,32 +95,59 @@ def render(results: dict[str, Any]) -> str:
         r = runs[key]
         if "stages" not in r or r.get("partial"):
             if r.get("partial"):
-                lines += ["", f"### {int(key):,} comments, per stage (partial run: only the nodes that finished)", "",
-                          "| stage | wall s | comments/s | CPU s | comments per CPU s | peak RSS so far (GB) |", "|---|---|---|---|---|---|"]
+                lines += [
+                    "",
+                    f"### {int(key):,} comments, per stage (partial run: only the nodes that finished)",
+                    "",
+                    "| stage | wall s | comments/s | CPU s | comments per CPU s | peak RSS so far (GB) |",
+                    "|---|---|---|---|---|---|",
+                ]
                 for stage, s in r["stages"].items():
                     lines.append(_stage_row(stage, s))
                 done = r["nodes"][-1]["node"] if r["nodes"] else "none"
                 lines.append(f"\nLast node finished: `{done}`.")
                 continue
             if "error" in r:
-                lines += ["", f"### {int(key):,} comments: failed", "", "```", r["error"][-1500:], "```"]
+                lines += [
+                    "",
+                    f"### {int(key):,} comments: failed",
+                    "",
+                    "```",
+                    r["error"][-1500:],
+                    "```",
+                ]
             continue
         if r.get("note"):
             lines += ["", f"Run note ({int(key):,}): {r['note']}"]
-        lines += ["", f"### {int(key):,} comments, per stage", "",
-                  "| stage | wall s | comments/s | CPU s | comments per CPU s | peak RSS so far (GB) |", "|---|---|---|---|---|---|"]
+        lines += [
+            "",
+            f"### {int(key):,} comments, per stage",
+            "",
+            "| stage | wall s | comments/s | CPU s | comments per CPU s | peak RSS so far (GB) |",
+            "|---|---|---|---|---|---|",
+        ]
         for stage, s in r["stages"].items():
             lines.append(_stage_row(stage, s))
         slow = sorted(r["nodes"], key=lambda x: -x.get("span_s", 0))[:6]
         lines.append("")
-        lines.append("Slowest nodes: " + ", ".join(f"`{x['node']}` {x.get('span_s', 0):.0f} s" for x in slow) + ".")
+        lines.append(
+            "Slowest nodes: "
+            + ", ".join(f"`{x['node']}` {x.get('span_s', 0):.0f} s" for x in slow)
+            + "."
+        )
     if results.get("notes"):
         lines += ["", "Notes on these runs:", ""] + [f"- {note}" for note in results["notes"]]
     b = results.get("baselines")
     if b:
-        lines += ["", "## Baselines on the same corpus", "", b.get("note", ""), "",
-                  "| setup | documents | embedding docs/s | embed + topic stage s (docs/s) | NMI vs theme | NPMI | outlier share | topics |",
-                  "|---|---|---|---|---|---|---|---|"]
+        lines += [
+            "",
+            "## Baselines on the same corpus",
+            "",
+            b.get("note", ""),
+            "",
+            "| setup | documents | embedding docs/s | embed + topic stage s (docs/s) | NMI vs theme | NPMI | outlier share | topics |",
+            "|---|---|---|---|---|---|---|---|",
+        ]
         for row in b.get("rows", []):
             if "error" in row:
                 lines.append(f"| {row['setup']} | failed: {row['error'][-200:]!r} | | | | | | |")

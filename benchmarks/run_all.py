@@ -44,7 +44,12 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from bench_paths import BASELINE_PYTHON_ENV, check_baseline_python, default_baseline_python, default_workdir
+from bench_paths import (
+    BASELINE_PYTHON_ENV,
+    check_baseline_python,
+    default_baseline_python,
+    default_workdir,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 HERE = Path(__file__).resolve().parent
@@ -55,8 +60,18 @@ logger = logging.getLogger("run_all")
 
 STAGES = ["ingestion", "cleaning", "topics", "gaps", "personas", "uplift", "privacy", "reporting"]
 VERSIONED_PACKAGES = [
-    "kedro", "bertopic", "umap-learn", "hdbscan", "scikit-learn", "numpy", "pandas", "pyarrow",
-    "spacy", "lingua-language-detector", "datasketch", "ftfy",
+    "kedro",
+    "bertopic",
+    "umap-learn",
+    "hdbscan",
+    "scikit-learn",
+    "numpy",
+    "pandas",
+    "pyarrow",
+    "spacy",
+    "lingua-language-detector",
+    "datasketch",
+    "ftfy",
 ]
 
 
@@ -102,7 +117,9 @@ def run_kedro_child(project: Path, out: Path, engine: str = "local", workers: in
             # other jobs on a shared machine did to the wall time.
             self.rows[-1]["cpu_s"] = round(self.last_cpu - self.rows[-1].pop("_start_cpu"), 3)
             self.rows[-1]["rss_mb_after"] = round(_rss_mb(), 1)
-            self.rows[-1]["peak_rss_mb_so_far"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+            self.rows[-1]["peak_rss_mb_so_far"] = round(
+                resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1
+            )
             self.current = None
             # One line per finished node, so a run stopped half-way still says how far it got.
             with open(out.with_suffix(".partial.jsonl"), "a") as fh:
@@ -115,8 +132,14 @@ def run_kedro_child(project: Path, out: Path, engine: str = "local", workers: in
         @hook_impl
         def before_node_run(self, node, catalog, inputs, is_async, run_id) -> None:  # noqa: ARG002
             self._close()
-            self.rows.append({"node": node.name, "stage": stage_of.get(node.name, "?"), "_start": self.last,
-                              "_start_cpu": self.last_cpu})
+            self.rows.append(
+                {
+                    "node": node.name,
+                    "stage": stage_of.get(node.name, "?"),
+                    "_start": self.last,
+                    "_start_cpu": self.last_cpu,
+                }
+            )
             self.current = node.name
             self.compute_start = time.perf_counter()
 
@@ -151,7 +174,9 @@ def run_kedro_child(project: Path, out: Path, engine: str = "local", workers: in
         # must not become a project hook.
         session._hook_manager.register(timer)
         session.run()
-    out.write_text(json.dumps({"nodes": timer.rows, "session_s": round(time.perf_counter() - start, 2)}))
+    out.write_text(
+        json.dumps({"nodes": timer.rows, "session_s": round(time.perf_counter() - start, 2)})
+    )
 
 
 # -------------------------------------------------------------------------- parent side
@@ -160,8 +185,22 @@ def generate_corpus(n: int, seed: int, workdir: Path) -> tuple[Path, float | Non
     if (target / "comments.csv").exists() and (target / "ground_truth" / "comments.csv").exists():
         return target, None
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "ambassadeurs_pipeline.demo", "--n-comments", str(n), "--seed", str(seed),
-                    "--out", str(target), "--quiet"], check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "ambassadeurs_pipeline.demo",
+            "--n-comments",
+            str(n),
+            "--seed",
+            str(seed),
+            "--out",
+            str(target),
+            "--quiet",
+        ],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
     return target, round(time.perf_counter() - start, 1)
 
 
@@ -177,7 +216,8 @@ def make_project_copy(corpus: Path, dest: Path) -> Path:
     (dest / "src" / "ambassadeurs_pipeline").symlink_to(ROOT / "src" / "ambassadeurs_pipeline")
     # Demo data: the salt only needs to be fixed for this run, not secret.
     (dest / "conf" / "local" / "credentials.yml").write_text(
-        f"pseudonymisation:\n  salt: bench-{secrets.token_urlsafe(16)}\n", encoding="utf-8")
+        f"pseudonymisation:\n  salt: bench-{secrets.token_urlsafe(16)}\n", encoding="utf-8"
+    )
     raw = dest / "data" / "01_raw"
     raw.mkdir(parents=True)
     for item in corpus.iterdir():
@@ -207,7 +247,11 @@ def _tree_usage(root_pid: int, cpu_seen: dict[int, float]) -> float:
 
 
 def run_whole_pipeline(
-    project: Path, n: int, time_limit_s: float | None = None, engine: str = "local", workers: int = 2
+    project: Path,
+    n: int,
+    time_limit_s: float | None = None,
+    engine: str = "local",
+    workers: int = 2,
 ) -> dict[str, Any]:
     timings = project / "node_timings.json"
     for stale in (timings, timings.with_suffix(".partial.jsonl")):
@@ -216,9 +260,23 @@ def run_whole_pipeline(
     load_before = os.getloadavg()
     start = time.perf_counter()
     with open(log, "w") as fh:
-        proc = subprocess.Popen([sys.executable, __file__, "--child-project", str(project), "--child-out", str(timings),
-                                 "--engine", engine, "--workers", str(workers)],
-                                cwd=project, stdout=fh, stderr=subprocess.STDOUT)
+        proc = subprocess.Popen(
+            [
+                sys.executable,
+                __file__,
+                "--child-project",
+                str(project),
+                "--child-out",
+                str(timings),
+                "--engine",
+                engine,
+                "--workers",
+                str(workers),
+            ],
+            cwd=project,
+            stdout=fh,
+            stderr=subprocess.STDOUT,
+        )
         # With worker processes the child's own peak RSS is not the run's: sample the whole
         # process tree (child + workers) every 2 s and keep the largest sum.
         tree_peak, cpu_seen = 0.0, {}
@@ -228,18 +286,27 @@ def run_whole_pipeline(
             if pid:
                 break
             if time_limit_s and time.perf_counter() - start > time_limit_s:
-                logger.warning("n=%d: stopping the run after %.0f min (--time-limit-min)", n, time_limit_s / 60)
+                logger.warning(
+                    "n=%d: stopping the run after %.0f min (--time-limit-min)", n, time_limit_s / 60
+                )
                 proc.terminate()
                 _, status, usage = os.wait4(proc.pid, 0)
                 break
             time.sleep(2)
     wall = time.perf_counter() - start
     result: dict[str, Any] = {
-        "n_comments": n, "wall_s": round(wall, 1), "peak_rss_mb": round(usage.ru_maxrss / 1024, 1),
-        "cpu_user_s": round(usage.ru_utime, 1), "cpu_sys_s": round(usage.ru_stime, 1),
-        "load_before": [round(x, 2) for x in load_before], "load_after": [round(x, 2) for x in os.getloadavg()],
-        "exit_status": os.waitstatus_to_exitcode(status), "log": str(log), "niceness": os.nice(0),
-        "engine": engine, "workers": workers if engine != "local" else 1,
+        "n_comments": n,
+        "wall_s": round(wall, 1),
+        "peak_rss_mb": round(usage.ru_maxrss / 1024, 1),
+        "cpu_user_s": round(usage.ru_utime, 1),
+        "cpu_sys_s": round(usage.ru_stime, 1),
+        "load_before": [round(x, 2) for x in load_before],
+        "load_after": [round(x, 2) for x in os.getloadavg()],
+        "exit_status": os.waitstatus_to_exitcode(status),
+        "log": str(log),
+        "niceness": os.nice(0),
+        "engine": engine,
+        "workers": workers if engine != "local" else 1,
         "tree_peak_rss_mb": round(tree_peak, 1),
         # Sampled every 2 s: the last 2 s of a worker are missed (a lower bound).
         "tree_cpu_s": round(sum(cpu_seen.values()), 1),
@@ -252,11 +319,18 @@ def run_whole_pipeline(
         result["error"] = log.read_text(errors="replace")[-3000:]
         if not partial.exists():
             return result
-        detail = {"nodes": [json.loads(line) for line in partial.read_text().splitlines() if line.strip()], "session_s": None}
+        detail = {
+            "nodes": [
+                json.loads(line) for line in partial.read_text().splitlines() if line.strip()
+            ],
+            "session_s": None,
+        }
         result["partial"] = True
     stages: dict[str, dict[str, float]] = {}
     for row in detail["nodes"]:
-        s = stages.setdefault(row["stage"], {"seconds": 0.0, "cpu_s": 0.0, "peak_rss_mb_so_far": 0.0})
+        s = stages.setdefault(
+            row["stage"], {"seconds": 0.0, "cpu_s": 0.0, "peak_rss_mb_so_far": 0.0}
+        )
         s["seconds"] += row.get("span_s", 0.0)
         s["cpu_s"] += row.get("cpu_s", 0.0)
         s["peak_rss_mb_so_far"] = max(s["peak_rss_mb_so_far"], row.get("peak_rss_mb_so_far", 0.0))
@@ -271,7 +345,11 @@ def run_whole_pipeline(
     report = _latest(project / "data" / "08_reporting" / "cleaning_report.json")
     if report and report.exists():
         cleaning = json.loads(report.read_text())
-        result["cleaning_report"] = {k: cleaning[k] for k in ("rows_in", "rows_kept", "rows_quarantined", "in_model") if k in cleaning}
+        result["cleaning_report"] = {
+            k: cleaning[k]
+            for k in ("rows_in", "rows_kept", "rows_quarantined", "in_model")
+            if k in cleaning
+        }
     return result
 
 
@@ -288,16 +366,31 @@ def machine() -> dict[str, Any]:
         if line.startswith("model name"):
             cpu = line.split(":", 1)[1].strip()
             break
-    mem_kb = int(next(l for l in Path("/proc/meminfo").read_text().splitlines() if l.startswith("MemTotal")).split()[1])
+    mem_kb = int(
+        next(
+            line
+            for line in Path("/proc/meminfo").read_text().splitlines()
+            if line.startswith("MemTotal")
+        ).split()[1]
+    )
     versions = {"python": platform.python_version()}
     for pkg in VERSIONED_PACKAGES:
         try:
             versions[pkg] = metadata.version(pkg)
         except metadata.PackageNotFoundError:
             pass
-    commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
-    return {"cpu": cpu, "cores": os.cpu_count(), "memory_gb": round(mem_kb / 2**20, 1), "os": platform.platform(),
-            "versions": versions, "commit": commit, "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
+    commit = subprocess.run(
+        ["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True
+    ).stdout.strip()
+    return {
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "memory_gb": round(mem_kb / 2**20, 1),
+        "os": platform.platform(),
+        "versions": versions,
+        "commit": commit,
+        "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+    }
 
 
 def main() -> None:
@@ -305,18 +398,39 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--workdir", type=Path, default=default_workdir())
-    parser.add_argument("--baseline-size", type=int, default=100_000, help="0 to skip the baselines")
-    parser.add_argument("--baseline-subsample", type=int, default=5_000,
-                        help="stock BERTopic on this many in-model comments (0: all); its throughput is extrapolated")
-    parser.add_argument("--baseline-python", default=default_baseline_python(),
-                        help=f"Python with torch + sentence-transformers + bertopic (default: ${BASELINE_PYTHON_ENV})")
-    parser.add_argument("--time-limit-min", type=float, default=None,
-                        help="stop a run after this long and report the stages that finished")
+    parser.add_argument(
+        "--baseline-size", type=int, default=100_000, help="0 to skip the baselines"
+    )
+    parser.add_argument(
+        "--baseline-subsample",
+        type=int,
+        default=5_000,
+        help="stock BERTopic on this many in-model comments (0: all); its throughput is extrapolated",
+    )
+    parser.add_argument(
+        "--baseline-python",
+        default=default_baseline_python(),
+        help=f"Python with torch + sentence-transformers + bertopic (default: ${BASELINE_PYTHON_ENV})",
+    )
+    parser.add_argument(
+        "--time-limit-min",
+        type=float,
+        default=None,
+        help="stop a run after this long and report the stages that finished",
+    )
     parser.add_argument("--results", type=Path, default=HERE / "results.json")
-    parser.add_argument("--report-only", action="store_true", help="re-render results.md from results.json")
-    parser.add_argument("--engine", choices=["local", "processes"], default="local",
-                        help="params execution.engine of the measured run (processes: every core)")
-    parser.add_argument("--workers", type=int, default=2, help="execution.n_workers with --engine processes")
+    parser.add_argument(
+        "--report-only", action="store_true", help="re-render results.md from results.json"
+    )
+    parser.add_argument(
+        "--engine",
+        choices=["local", "processes"],
+        default="local",
+        help="params execution.engine of the measured run (processes: every core)",
+    )
+    parser.add_argument(
+        "--workers", type=int, default=2, help="execution.n_workers with --engine processes"
+    )
     parser.add_argument("--child-project", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--child-out", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -327,7 +441,11 @@ def main() -> None:
     sys.path.insert(0, str(HERE))
     from render_results import render
 
-    results = json.loads(args.results.read_text()) if args.results.exists() else {"runs": {}, "baselines": {}}
+    results = (
+        json.loads(args.results.read_text())
+        if args.results.exists()
+        else {"runs": {}, "baselines": {}}
+    )
     if not args.report_only and args.baseline_size in args.sizes:
         # Before an hour of runs, not after: the baseline needs its own torch environment.
         args.baseline_python = check_baseline_python(args.baseline_python)
@@ -337,18 +455,30 @@ def main() -> None:
             corpus, gen_s = generate_corpus(n, args.seed, args.workdir)
             project = make_project_copy(corpus, args.workdir / f"project_n{n}")
             logger.info("n=%d: kedro run in %s (load %s)", n, project, os.getloadavg())
-            run = run_whole_pipeline(project, n, args.time_limit_min * 60 if args.time_limit_min else None,
-                                     args.engine, args.workers)
+            run = run_whole_pipeline(
+                project,
+                n,
+                args.time_limit_min * 60 if args.time_limit_min else None,
+                args.engine,
+                args.workers,
+            )
             run["generate_s"] = gen_s
             run["seed"] = args.seed
             results["runs"][str(n)] = run
-            logger.info("n=%d: %s s, peak RSS %s MB, stages %s", n, run["wall_s"], run["peak_rss_mb"], run.get("stages"))
+            logger.info(
+                "n=%d: %s s, peak RSS %s MB, stages %s",
+                n,
+                run["wall_s"],
+                run["peak_rss_mb"],
+                run.get("stages"),
+            )
             args.results.write_text(json.dumps(results, indent=2))
             if n == args.baseline_size and "error" not in run:
                 from baselines import run_baselines
 
-                results["baselines"] = run_baselines(project, corpus, run, args.seed, args.baseline_subsample,
-                                                     args.baseline_python)
+                results["baselines"] = run_baselines(
+                    project, corpus, run, args.seed, args.baseline_subsample, args.baseline_python
+                )
                 args.results.write_text(json.dumps(results, indent=2))
     (HERE / "results.md").write_text(render(results), encoding="utf-8")
     logger.info("wrote %s", HERE / "results.md")

@@ -85,20 +85,36 @@ def _deft(root: Path) -> pd.DataFrame:
         lab = (root / f"{file}_labels.txt").read_text(encoding="utf-8").split()
         if len(text) != len(lab):
             raise ValueError(f"{root}/{file}_*.txt: {len(text)} texts but {len(lab)} labels")
-        frames.append(pd.DataFrame({"text": text, "label": [names[x] for x in lab], "split": split}))
+        frames.append(
+            pd.DataFrame({"text": text, "label": [names[x] for x in lab], "split": split})
+        )
     return pd.concat(frames, ignore_index=True)
 
 
 def _allocine(root: Path) -> pd.DataFrame:
     frames = []
     for split, file in (("train", "train"), ("tune", "dev"), ("test", "test")):
-        rows = [line.split("\t", 1) for line in (root / f"{file}.tsv").read_text(encoding="utf-8").splitlines() if "\t" in line]
-        frames.append(pd.DataFrame({"text": [r[1] for r in rows], "label": ["positif" if r[0] == "1" else "negatif" for r in rows], "split": split}))
+        rows = [
+            line.split("\t", 1)
+            for line in (root / f"{file}.tsv").read_text(encoding="utf-8").splitlines()
+            if "\t" in line
+        ]
+        frames.append(
+            pd.DataFrame(
+                {
+                    "text": [r[1] for r in rows],
+                    "label": ["positif" if r[0] == "1" else "negatif" for r in rows],
+                    "split": split,
+                }
+            )
+        )
     return pd.concat(frames, ignore_index=True)
 
 
 def _books(root: Path) -> pd.DataFrame:
-    data = pd.read_csv(root / "books-fr.test-aligned.csv", header=None, names=["text", "polarity"], dtype=str)
+    data = pd.read_csv(
+        root / "books-fr.test-aligned.csv", header=None, names=["text", "polarity"], dtype=str
+    )
     data["label"] = np.where(data["polarity"].str.strip() == "True", "positif", "negatif")
     data["split"] = _split(len(data), (0.6, 0.2), SPLIT_SEED)
     return data[["text", "label", "split"]]
@@ -112,8 +128,16 @@ def _hospital(root: Path) -> pd.DataFrame:
         unknown = set(frame["Ratings"]) - set(names)
         if unknown:
             raise ValueError(f"{root}/{file}: column Ratings has unknown values {sorted(unknown)}")
-    train = pd.DataFrame({"text": train["Comments"].astype(str), "label": train["Ratings"].map(names), "split": _split(len(train), (0.8, 0.2), SPLIT_SEED)})
-    test = pd.DataFrame({"text": test["Comments"].astype(str), "label": test["Ratings"].map(names), "split": "test"})
+    train = pd.DataFrame(
+        {
+            "text": train["Comments"].astype(str),
+            "label": train["Ratings"].map(names),
+            "split": _split(len(train), (0.8, 0.2), SPLIT_SEED),
+        }
+    )
+    test = pd.DataFrame(
+        {"text": test["Comments"].astype(str), "label": test["Ratings"].map(names), "split": "test"}
+    )
     return pd.concat([train, test], ignore_index=True)
 
 
@@ -122,13 +146,27 @@ def _neutral(root: Path) -> pd.DataFrame:
     for split, file in (("train", "train"), ("tune", "dev"), ("test", "test")):
         sib = pd.read_csv(root / f"{file}.tsv", sep="\t", dtype=str)
         frames.append(pd.DataFrame({"text": sib["text"], "label": "neutre", "split": split}))
-    turns = [line.split("+++", 1)[1].strip() for line in (root / "doctor.txt").read_text(encoding="utf-8").splitlines() if "+++" in line]
+    turns = [
+        line.split("+++", 1)[1].strip()
+        for line in (root / "doctor.txt").read_text(encoding="utf-8").splitlines()
+        if "+++" in line
+    ]
     turns = list(dict.fromkeys(turns))  # the corpus repeats scripted turns
-    frames.append(pd.DataFrame({"text": turns, "label": "neutre", "split": _split(len(turns), (0.6, 0.2), SPLIT_SEED)}))
+    frames.append(
+        pd.DataFrame(
+            {"text": turns, "label": "neutre", "split": _split(len(turns), (0.6, 0.2), SPLIT_SEED)}
+        )
+    )
     return pd.concat(frames, ignore_index=True)
 
 
-_LOADERS = {"deft2017_tweets": _deft, "allocine_series": _allocine, "cls_books_fr": _books, HEALTH: _hospital, NEUTRAL: _neutral}
+_LOADERS = {
+    "deft2017_tweets": _deft,
+    "allocine_series": _allocine,
+    "cls_books_fr": _books,
+    HEALTH: _hospital,
+    NEUTRAL: _neutral,
+}
 
 
 def load_corpus(root: Path, name: str) -> Corpus:

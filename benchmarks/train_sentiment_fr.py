@@ -60,22 +60,26 @@ BAND_GRID = tuple(np.round(np.arange(0.05, 0.65, 0.05), 2))
 SOURCES = {
     "deft2017_tweets": {
         "domain": "French tweets (DEFT 2017 task 1, as redistributed in UMSAB), 3-way",
-        "repository": "github.com/cardiffnlp/xlm-t", "files": "data/sentiment/french/{train,val,test}_{text,labels}.txt",
+        "repository": "github.com/cardiffnlp/xlm-t",
+        "files": "data/sentiment/french/{train,val,test}_{text,labels}.txt",
         "licence": "repository Apache-2.0; tweets from DEFT 2017 (Benamara et al. 2017), research use",
     },
     "allocine_series": {
         "domain": "Allociné TV-series user reviews, binary",
-        "repository": "github.com/Akram-ch/TP_NLP_2023", "files": "2-python_data_analysis/fr/{train,dev,test}.tsv",
+        "repository": "github.com/Akram-ch/TP_NLP_2023",
+        "files": "2-python_data_analysis/fr/{train,dev,test}.tsv",
         "licence": "no licence file; redistributed by Dong & de Melo (sentiment.nlproc.org, ACL 2018) for reproducibility",
     },
     "cls_books_fr": {
         "domain": "Amazon.fr book reviews (Webis-CLS-10, Prettenhofer & Stein 2010, French books test set), binary",
-        "repository": "github.com/pruizf/enseignement", "files": "outils_traitement_corpus/sentiment/données/books-fr.test-aligned.csv",
+        "repository": "github.com/pruizf/enseignement",
+        "files": "outils_traitement_corpus/sentiment/données/books-fr.test-aligned.csv",
         "licence": "Webis-CLS-10 (zenodo.org/records/3251672), research use; no licence file in the repository",
     },
     HEALTH: {
         "domain": "hospital patient reviews scraped from Hospitalidée ('what did you appreciate' = positif, 'what should improve' = négatif), binary",
-        "repository": "github.com/roxanegir/projet_nlp_M2DSS", "files": "combined_df.csv (train/tune), df_test.csv (test)",
+        "repository": "github.com/roxanegir/projet_nlp_M2DSS",
+        "files": "combined_df.csv (train/tune), df_test.csv (test)",
         "licence": "no licence stated; public reviews; used for research evaluation, never redistributed (only hashed-feature weights ship)",
     },
     "neutre_factuel": {
@@ -87,7 +91,9 @@ SOURCES = {
 }
 
 
-def _sample_weights(labels_per_corpus: list[np.ndarray], corpus_weights: list[float] | None = None) -> np.ndarray:
+def _sample_weights(
+    labels_per_corpus: list[np.ndarray], corpus_weights: list[float] | None = None
+) -> np.ndarray:
     """Each corpus sums to its weight (1 by default), its classes equally within it."""
     parts = []
     for k, labels in enumerate(labels_per_corpus):
@@ -95,7 +101,9 @@ def _sample_weights(labels_per_corpus: list[np.ndarray], corpus_weights: list[fl
         present = np.unique(labels)
         for cls in present:
             mask = labels == cls
-            w[mask] = (1.0 if corpus_weights is None else corpus_weights[k]) / (len(present) * mask.sum())
+            w[mask] = (1.0 if corpus_weights is None else corpus_weights[k]) / (
+                len(present) * mask.sum()
+            )
         parts.append(w)
     w = np.concatenate(parts)
     return w * len(w) / w.sum()
@@ -133,19 +141,29 @@ def train(root: Path, corpora: tuple[str, ...]) -> tuple[dict, np.ndarray, np.nd
     y = np.concatenate([[CLASSES.index(x) for x in c.labels["train"]] for c in data.values()])
     x = featurise(texts, config)
     tune_x = {n: featurise(c.texts["tune"], config) for n, c in data.items()}
-    log.info("train: %d texts (%s), %d features", len(texts), {n: len(c.texts["train"]) for n, c in data.items()}, x.shape[1])
+    log.info(
+        "train: %d texts (%s), %d features",
+        len(texts),
+        {n: len(c.texts["train"]) for n, c in data.items()},
+        x.shape[1],
+    )
 
     best = None
     grid = []
     health_grid = HEALTH_WEIGHT_GRID if HEALTH in data else (1.0,)
     for c_value, health_weight in [(c, h) for c in C_GRID for h in health_grid]:
         t0 = time.perf_counter()
-        w = _sample_weights([c.labels["train"] for c in data.values()], [health_weight if n == HEALTH else 1.0 for n in data])
+        w = _sample_weights(
+            [c.labels["train"] for c in data.values()],
+            [health_weight if n == HEALTH else 1.0 for n in data],
+        )
         clf = LogisticRegression(C=c_value, max_iter=1000, tol=1e-4, random_state=SEED)
         clf.fit(x, y, sample_weight=w)
         z = {n: clf.decision_function(m) for n, m in tune_x.items()}
         z_all = np.vstack(list(z.values()))
-        y_all = np.concatenate([[CLASSES.index(v) for v in c.labels["tune"]] for c in data.values()])
+        y_all = np.concatenate(
+            [[CLASSES.index(v) for v in c.labels["tune"]] for c in data.values()]
+        )
         temperature = _fit_temperature(z_all, y_all)
         for band in BAND_GRID:
             per = {}
@@ -155,23 +173,52 @@ def train(root: Path, corpora: tuple[str, ...]) -> tuple[dict, np.ndarray, np.nd
                 p /= p.sum(axis=1, keepdims=True)
                 per[n] = round(tuning_objective(labels_from_proba(p, band), c.labels["tune"]), 4)
             score = float(np.mean(list(per.values())))
-            grid.append({"C": c_value, "health_weight": health_weight, "temperature": round(temperature, 4), "neutral_band": float(band), "mean_macro_f1": round(score, 4), "per_corpus": per})
+            grid.append(
+                {
+                    "C": c_value,
+                    "health_weight": health_weight,
+                    "temperature": round(temperature, 4),
+                    "neutral_band": float(band),
+                    "mean_macro_f1": round(score, 4),
+                    "per_corpus": per,
+                }
+            )
             if best is None or score > best[0]:
                 best = (score, c_value, health_weight, temperature, float(band), clf, per)
-        log.info("C=%s health weight %s fitted in %.1fs, T=%.3f", c_value, health_weight, time.perf_counter() - t0, temperature)
+        log.info(
+            "C=%s health weight %s fitted in %.1fs, T=%.3f",
+            c_value,
+            health_weight,
+            time.perf_counter() - t0,
+            temperature,
+        )
 
     score, c_value, health_weight, temperature, band, clf, per = best
-    log.info("chosen on tune: C=%s health weight %s T=%.3f band=%.2f mean macro-F1 %.4f %s", c_value, health_weight, temperature, band, score, per)
+    log.info(
+        "chosen on tune: C=%s health weight %s T=%.3f band=%.2f mean macro-F1 %.4f %s",
+        c_value,
+        health_weight,
+        temperature,
+        band,
+        score,
+        per,
+    )
     config.update(
         {
             "model": "multinomial logistic regression (scikit-learn LogisticRegression, lbfgs), temperature-scaled softmax",
-            "calibration": {"method": "temperature scaling, NLL on the tune splits", "temperature": round(temperature, 6)},
+            "calibration": {
+                "method": "temperature scaling, NLL on the tune splits",
+                "temperature": round(temperature, 6),
+            },
             "neutral_band": band,
             "score": "P(positif) - P(negatif); label neutre when |score| < neutral_band",
             "training": {
                 "command": "python benchmarks/train_sentiment_fr.py --data-dir $AMBASSADEURS_REALDATA/sentiment_fr"
                 + ("" if HEALTH in corpora else " --no-health"),
-                "seed": SEED, "C": c_value, "health_weight": health_weight, "corpora": list(corpora),
+                "seed": SEED,
+                "C": c_value,
+                "health_weight": health_weight,
+                "corpora": list(corpora),
                 "n_train": {n: len(c.texts["train"]) for n, c in data.items()},
                 "n_tune": {n: len(c.texts["tune"]) for n, c in data.items()},
                 "weights": "each corpus sums to the same weight (the hospital corpus: health_weight times it), classes balanced within it",
@@ -189,9 +236,22 @@ def main() -> None:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data-dir", type=Path, default=None)
-    parser.add_argument("--no-health", action="store_true", help="leave the hospital corpus out of training and tuning")
-    parser.add_argument("--out-dir", type=Path, default=PACKAGE_DIR, help="where modele_fr.{json,npz} go (default: the package)")
-    parser.add_argument("--evaluate-only", action="store_true", help="keep the artefact in --out-dir, only recompute its test_metrics")
+    parser.add_argument(
+        "--no-health",
+        action="store_true",
+        help="leave the hospital corpus out of training and tuning",
+    )
+    parser.add_argument(
+        "--out-dir",
+        type=Path,
+        default=PACKAGE_DIR,
+        help="where modele_fr.{json,npz} go (default: the package)",
+    )
+    parser.add_argument(
+        "--evaluate-only",
+        action="store_true",
+        help="keep the artefact in --out-dir, only recompute its test_metrics",
+    )
     args = parser.parse_args()
     root = data_root(args.data_dir)
     corpora = tuple(c for c in CORPORA if not (args.no_health and c == HEALTH))
@@ -203,13 +263,21 @@ def main() -> None:
         config, coef, intercept = train(root, corpora)
 
     model = FrenchModel(config, coef, intercept)
-    metrics = evaluate_backend(root, lambda texts: model.predict_proba(texts), band=config["neutral_band"])
+    metrics = evaluate_backend(
+        root, lambda texts: model.predict_proba(texts), band=config["neutral_band"]
+    )
     config["test_metrics"] = metrics
     args.out_dir.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(args.out_dir / "modele_fr.npz", coef=coef, intercept=intercept)
-    (args.out_dir / "modele_fr.json").write_text(json.dumps(config, indent=1, ensure_ascii=False, allow_nan=False) + "\n", encoding="utf-8")
+    (args.out_dir / "modele_fr.json").write_text(
+        json.dumps(config, indent=1, ensure_ascii=False, allow_nan=False) + "\n", encoding="utf-8"
+    )
     print(render_markdown(metrics))
-    log.info("wrote %s (%.2f MB)", args.out_dir / "modele_fr.npz", (args.out_dir / "modele_fr.npz").stat().st_size / 1e6)
+    log.info(
+        "wrote %s (%.2f MB)",
+        args.out_dir / "modele_fr.npz",
+        (args.out_dir / "modele_fr.npz").stat().st_size / 1e6,
+    )
 
 
 if __name__ == "__main__":

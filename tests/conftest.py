@@ -12,8 +12,14 @@ def dask_address():
     processes=True: tasks and their arguments really are pickled to other interpreters, so
     anything that only works in-process fails here, not on the user's cluster.
     """
-    distributed = pytest.importorskip("distributed", reason="the dask extra is in requirements/lock-test.txt")
+    distributed = pytest.importorskip(
+        "distributed", reason="the dask extra is in requirements/lock-test.txt"
+    )
     with distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, memory_limit="3GiB"
+        n_workers=2,
+        threads_per_worker=1,
+        processes=True,
+        dashboard_address=None,
+        memory_limit="3GiB",
     ) as cluster:
         yield cluster.scheduler_address

@@ -85,7 +85,9 @@ def test_no_raw_pii_downstream_of_cleaning(demo_run):
         leaked = [s for s in secrets if s in text]
         assert not leaked, f"{path.relative_to(demo_run)} holds raw PII: {leaked[:3]}"
         leaked_handles = [h for h in handles if h in text]
-        assert not leaked_handles, f"{path.relative_to(demo_run)} holds handles: {leaked_handles[:3]}"
+        assert not leaked_handles, (
+            f"{path.relative_to(demo_run)} holds handles: {leaked_handles[:3]}"
+        )
     assert scanned >= 10
 
 
@@ -103,7 +105,9 @@ def test_no_quote_in_the_report_can_be_searched_back(demo_run):
     report = _latest(demo_run, "data/08_reporting/report.html").read_text(encoding="utf-8")
     text = html.unescape(re.sub(r"<[^>]+>", " ", report))
     quotes = [q for q in re.findall(r"«\s*([^«»]+?)\s*»", text) if len(q.split()) > 6]
-    corpus = pd.read_parquet(_latest(demo_run, "data/03_primary/comments_clean.parquet"))["text_clean"]
+    corpus = pd.read_parquet(_latest(demo_run, "data/03_primary/comments_clean.parquet"))[
+        "text_clean"
+    ]
     assert quotes, "the demo report should show some quotes"
     index = CorpusIndex.build(corpus.dropna(), span_words=8)  # every 8-word run of every comment
     traceable = [q for q in quotes if index.shares_span(q)]
@@ -120,5 +124,7 @@ def test_bad_buzz_decision_names_the_drug_of_the_planted_burst(demo_run):
     assert len(alerts), "the planted burst should raise an alert"
     strongest = alerts.sort_values("ratio", ascending=False).iloc[0]
     assert list(strongest["drivers"])[0] == BAD_BUZZ_DRUG, strongest["drivers"]
-    report = html.unescape(_latest(demo_run, "data/08_reporting/report.html").read_text(encoding="utf-8"))
+    report = html.unescape(
+        _latest(demo_run, "data/08_reporting/report.html").read_text(encoding="utf-8")
+    )
     assert f"{BAD_BUZZ_DRUG} : hausse des avis négatifs en" in report

@@ -162,17 +162,23 @@ def test_annotation_blocks_give_the_single_call_result(monkeypatch):
     from ambassadeurs_pipeline.pipelines.topics import annotate
     from ambassadeurs_pipeline.pipelines.topics.params import TopicsParams
 
-    docs = pd.DataFrame({
-        "comment_id": [f"c{i}" for i in range(len(TEXTS))], "text_clean": TEXTS,
-        "created_at": pd.date_range("2026-01-01", periods=len(TEXTS), freq="D"),
-        "lang": ["fr", "fr", "en", "fr", "fr", "fr", "fr"] * 3,
-    })
+    docs = pd.DataFrame(
+        {
+            "comment_id": [f"c{i}" for i in range(len(TEXTS))],
+            "text_clean": TEXTS,
+            "created_at": pd.date_range("2026-01-01", periods=len(TEXTS), freq="D"),
+            "lang": ["fr", "fr", "en", "fr", "fr", "fr", "fr"] * 3,
+        }
+    )
     whole = annotate.annotate_frame(docs, TopicsParams())
     monkeypatch.setattr(annotate, "ANNOTATE_BLOCK", 5)
     pd.testing.assert_frame_equal(annotate.annotate_frame(docs, TopicsParams()), whole)
 
 
-@pytest.mark.parametrize(("value", "mode"), [("off", "off"), (False, "off"), (True, "on"), ("auto", "auto"), (None, "auto")])
+@pytest.mark.parametrize(
+    ("value", "mode"),
+    [("off", "off"), (False, "off"), (True, "on"), ("auto", "auto"), (None, "auto")],
+)
 def test_the_progress_parameter_reaches_the_helper(value, mode):
     """``--params progress=off`` (YAML may hand it over as a boolean) sets the mode before nodes run."""
     from ambassadeurs_pipeline.hooks import ProgressHook

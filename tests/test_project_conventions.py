@@ -28,7 +28,9 @@ def registry():
 @pytest.fixture(scope="module")
 def catalog_conf():
     loader = OmegaConfigLoader(
-        conf_source=str(ROOT / "conf"), base_env="base", default_run_env="local",
+        conf_source=str(ROOT / "conf"),
+        base_env="base",
+        default_run_env="local",
         runtime_params={},
     )
     return loader["catalog"]
@@ -47,13 +49,20 @@ def test_registered_stage_pipelines_are_known_names(registry):
         assert {n.name for n in registry[name].nodes} <= default_nodes
     assert not {n.name for n in registry["topics_update"].nodes} & default_nodes
     assert {n.name for n in registry["monthly"].nodes} == (
-        {n.name for n in registry["ingestion"].nodes + registry["cleaning"].nodes + registry["topics_update"].nodes}
+        {
+            n.name
+            for n in registry["ingestion"].nodes
+            + registry["cleaning"].nodes
+            + registry["topics_update"].nodes
+        }
     )
 
 
 def test_every_node_output_is_in_the_catalog(registry, catalog_conf):
     """No node output is silently left in memory: each is declared, so it can be traced."""
-    outputs = set().union(*(n.outputs for name in ("__default__", "monthly") for n in registry[name].nodes))
+    outputs = set().union(
+        *(n.outputs for name in ("__default__", "monthly") for n in registry[name].nodes)
+    )
     missing = sorted(o for o in outputs if o not in catalog_conf and not o.startswith("params:"))
     assert not missing, f"outputs not declared in conf/base/catalog*.yml: {missing}"
 
@@ -105,9 +114,9 @@ def test_one_seed_for_everything():
     for path in (ROOT / "conf/base").glob("parameters*.yml"):
         text = path.read_text()
         for match in re.finditer(r"(random_state|seed)\s*:\s*(\S+)", text):
-            assert match.group(2).startswith("${globals:random_state}") or match.group(2).startswith(
-                "${"
-            ), f"{path.name}: {match.group(0)} must come from globals.yml"
+            assert match.group(2).startswith("${globals:random_state}") or match.group(
+                2
+            ).startswith("${"), f"{path.name}: {match.group(0)} must come from globals.yml"
 
 
 def test_report_inputs_from_other_stages_load_none_when_absent(registry, catalog_conf):
@@ -122,15 +131,22 @@ def test_report_inputs_from_other_stages_load_none_when_absent(registry, catalog
         name
         for name in reporting.inputs()
         if name in produced_elsewhere
-        and not str(catalog_conf[name]["type"]).startswith("ambassadeurs_pipeline.datasets.Optional")
+        and not str(catalog_conf[name]["type"]).startswith(
+            "ambassadeurs_pipeline.datasets.Optional"
+        )
     )
     assert not strict, f"report inputs that fail when their stage has not run: {strict}"
 
 
 # kedro-viz layers, from the data folder convention (01_raw ... 08_reporting).
 LAYER_OF_FOLDER = {
-    "01_raw": "raw", "02_intermediate": "intermediate", "03_primary": "primary", "04_feature": "feature",
-    "05_model_input": "model_input", "06_models": "models", "07_model_output": "model_output",
+    "01_raw": "raw",
+    "02_intermediate": "intermediate",
+    "03_primary": "primary",
+    "04_feature": "feature",
+    "05_model_input": "model_input",
+    "06_models": "models",
+    "07_model_output": "model_output",
     "08_reporting": "reporting",
 }
 #: Layers whose datasets people open (users, analysts, stakeholders): versioned.
@@ -141,7 +157,10 @@ LAYERS_READ_BY_PEOPLE = {"primary", "model_output", "reporting"}
 #: off when layers depend on each other in a cycle, and the folder convention gives cycles here:
 #: one stage's model output is the next stage's input (topics -> personas -> campaign).
 LAYER_EXCEPTIONS = {
-    "comments_ingestion_summary": ("raw", "written by ingestion next to ingestion_quarantine (01_raw)"),
+    "comments_ingestion_summary": (
+        "raw",
+        "written by ingestion next to ingestion_quarantine (01_raw)",
+    ),
     "catalog_ingestion_summary": ("raw", "same"),
     "ingestion_report": ("raw", "read back by gaps' calibrate_coverage (the report reads it too)"),
     "embedding_model": ("model_input", "the fitted featuriser that makes comment_embeddings"),
@@ -171,12 +190,16 @@ def test_every_catalog_entry_has_a_kedro_viz_layer_matching_its_folder(catalog_c
         "catalog entries without `metadata: kedro-viz: layer:` (one of "
         f"{', '.join(LAYER_OF_FOLDER.values())}, after their data/ folder): {missing}"
     )
-    unknown = sorted(f"{n}: {_layer(e)}" for n, e in entries.items() if _layer(e) not in LAYER_OF_FOLDER.values())
+    unknown = sorted(
+        f"{n}: {_layer(e)}" for n, e in entries.items() if _layer(e) not in LAYER_OF_FOLDER.values()
+    )
     assert not unknown, f"unknown kedro-viz layers: {unknown}"
     mismatched = sorted(
         f"{n}: layer {_layer(e)!r} but file in data/{_folder(e)}/ (layer {LAYER_OF_FOLDER[_folder(e)]!r})"
         for n, e in entries.items()
-        if _folder(e) and LAYER_OF_FOLDER[_folder(e)] != _layer(e) and LAYER_EXCEPTIONS.get(n, (None,))[0] != _layer(e)
+        if _folder(e)
+        and LAYER_OF_FOLDER[_folder(e)] != _layer(e)
+        and LAYER_EXCEPTIONS.get(n, (None,))[0] != _layer(e)
     )
     assert not mismatched, mismatched
     stale = sorted(set(LAYER_EXCEPTIONS) - set(entries))
@@ -186,6 +209,7 @@ def test_every_catalog_entry_has_a_kedro_viz_layer_matching_its_folder(catalog_c
 def test_kedro_viz_layers_are_acyclic(registry, catalog_conf):
     """kedro-viz disables the layer view when layers depend on each other in a cycle: every
     node must read from layers at or before the layers it writes (in data-folder order)."""
+
     def layer(name: str) -> str | None:
         entry = catalog_conf.get(name)
         return _layer(entry) if isinstance(entry, dict) else None
@@ -198,14 +222,21 @@ def test_kedro_viz_layers_are_acyclic(registry, catalog_conf):
             for o, lo in outs:
                 if LAYER_ORDER.index(li) > LAYER_ORDER.index(lo):
                     backwards.append(f"{node.name}: {i} ({li}) -> {o} ({lo})")
-    assert not backwards, "layers going backwards (kedro-viz would hide every layer):\n" + "\n".join(sorted(backwards))
+    assert not backwards, (
+        "layers going backwards (kedro-viz would hide every layer):\n"
+        + "\n".join(sorted(backwards))
+    )
 
 
 def test_datasets_in_layers_people_read_are_versioned(catalog_conf):
     unversioned = sorted(
-        n for n, e in catalog_conf.items()
-        if isinstance(e, dict) and _layer(e) in LAYERS_READ_BY_PEOPLE and e.get("filepath")
-        and not e.get("versioned", False) and n not in LAYER_EXCEPTIONS
+        n
+        for n, e in catalog_conf.items()
+        if isinstance(e, dict)
+        and _layer(e) in LAYERS_READ_BY_PEOPLE
+        and e.get("filepath")
+        and not e.get("versioned", False)
+        and n not in LAYER_EXCEPTIONS
     )
     assert not unversioned, f"layer read by people but not versioned: {unversioned}"
 
@@ -218,7 +249,9 @@ def test_report_links_the_topic_explorer_of_its_own_run(catalog_conf):
     version = "2026-01-02T03.04.05.678Z"
     report = PurePosixPath(catalog_conf["report_html"]["filepath"])
     explorer = PurePosixPath(catalog_conf["topic_explorer_html"]["filepath"])
-    assert catalog_conf["topic_explorer_html"].get("versioned") and catalog_conf["topic_explorer_summary"].get("versioned")
+    assert catalog_conf["topic_explorer_html"].get("versioned") and catalog_conf[
+        "topic_explorer_summary"
+    ].get("versioned")
     report_dir = report / version
     href = ReportingParams().topic_explorer_href.format(version=version)
     target = PurePosixPath(os.path.normpath(str(report_dir / href)))
@@ -228,7 +261,16 @@ def test_report_links_the_topic_explorer_of_its_own_run(catalog_conf):
 #: Absolute paths of one machine (a home, root's home, this workspace) never belong in code,
 #: defaults or configuration. Docs may show them as examples.
 MACHINE_PATH = re.compile(r"(?<![\w.~$])/(?:work|root|home)/[\w.-]+")
-SCANNED = ("src", "conf", "benchmarks", "tests", "notebooks", "requirements", ".ci", "pyproject.toml")
+SCANNED = (
+    "src",
+    "conf",
+    "benchmarks",
+    "tests",
+    "notebooks",
+    "requirements",
+    ".ci",
+    "pyproject.toml",
+)
 
 
 def test_no_machine_specific_absolute_paths_in_committed_code():
@@ -238,10 +280,16 @@ def test_no_machine_specific_absolute_paths_in_committed_code():
     offenders = []
     for name in tracked:
         path = ROOT / name
-        if path.suffix in {".parquet", ".png", ".pkl", ".npz", ".safetensors"} or not path.is_file():
+        if (
+            path.suffix in {".parquet", ".png", ".pkl", ".npz", ".safetensors"}
+            or not path.is_file()
+        ):
             continue
         text = path.read_text(encoding="utf-8", errors="ignore")
         for number, line in enumerate(text.splitlines(), 1):
             if MACHINE_PATH.search(line) and "machine-path: example" not in line:
                 offenders.append(f"{name}:{number}: {line.strip()[:120]}")
-    assert not offenders, "machine-specific absolute paths (use an env var, a parameter or a temp dir):\n" + "\n".join(offenders)
+    assert not offenders, (
+        "machine-specific absolute paths (use an env var, a parameter or a temp dir):\n"
+        + "\n".join(offenders)
+    )

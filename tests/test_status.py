@@ -16,7 +16,9 @@ def test_a_skipped_or_partial_stage_must_say_why():
 def test_notes_make_an_ok_stage_partial_and_are_all_shown():
     record = stage_status("topics", counts={"in_model_comments": 50})
     note(record, "topic_trends", "Tendances non calculées : pas de date.", "No dates.")
-    assert record["status"] == PARTIAL and reasons(record) == ["Tendances non calculées : pas de date."]
+    assert record["status"] == PARTIAL and reasons(record) == [
+        "Tendances non calculées : pas de date."
+    ]
     assert reasons(record, "en") == ["No dates."]
 
 
@@ -32,6 +34,8 @@ def test_merge_keeps_the_worst_status_and_every_note():
 def test_derived_minimum_counts_keep_the_demo_values_and_fit_small_corpora():
     from ambassadeurs_pipeline.sizing import bad_buzz_min_negative, trend_min_count
 
-    assert trend_min_count(20_000) == 10 and bad_buzz_min_negative(20_000, 17) == 10  # the demo: as tuned
+    assert (
+        trend_min_count(20_000) == 10 and bad_buzz_min_negative(20_000, 17) == 10
+    )  # the demo: as tuned
     assert trend_min_count(300) == 3 and trend_min_count(550) == 6
     assert bad_buzz_min_negative(300, 14) == 3 and bad_buzz_min_negative(3_000, 6) == 10

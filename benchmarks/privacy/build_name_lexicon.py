@@ -111,7 +111,10 @@ def main(argv: list[str] | None = None) -> int:
         with args.words.open(encoding="utf-8", errors="ignore") as fh:
             words = {fold(line.strip()) for line in fh if line.strip() and line[:1].islower()}
     else:
-        print(f"word list {args.words} not found: no name is flagged as a common word", file=sys.stderr)
+        print(
+            f"word list {args.words} not found: no name is flagged as a common word",
+            file=sys.stderr,
+        )
     rows = []
     for name in sorted(set(first) | set(kept_surnames)):
         if " " in name and name not in first:
@@ -119,8 +122,14 @@ def main(argv: list[str] | None = None) -> int:
         kind = ("F" if name in first else "") + ("S" if name in kept_surnames else "")
         shown = spelling.get(name, "")
         rows.append(
-            (name, kind, _bucket(first.get(name, 0)), _bucket(kept_surnames.get(name, 0)),
-             int(name in words), "" if shown == name.title() else shown)
+            (
+                name,
+                kind,
+                _bucket(first.get(name, 0)),
+                _bucket(kept_surnames.get(name, 0)),
+                int(name in words),
+                "" if shown == name.title() else shown,
+            )
         )
     args.out.parent.mkdir(parents=True, exist_ok=True)
     with gzip.open(args.out, "wt", encoding="utf-8", compresslevel=9) as fh:
@@ -132,8 +141,10 @@ def main(argv: list[str] | None = None) -> int:
             fh.write("\t".join(str(x) for x in row) + "\n")
     n_first = sum(1 for r in rows if "F" in r[1])
     n_sur = sum(1 for r in rows if "S" in r[1])
-    print(f"{len(rows)} entries ({n_first} first names, {n_sur} surnames) -> {args.out} "
-          f"({args.out.stat().st_size / 1024:.0f} KiB)")
+    print(
+        f"{len(rows)} entries ({n_first} first names, {n_sur} surnames) -> {args.out} "
+        f"({args.out.stat().st_size / 1024:.0f} KiB)"
+    )
     return 0
 
 

@@ -44,7 +44,9 @@ class BackendRegistry(Generic[T]):
         try:
             return self._classes[name]
         except KeyError:
-            raise ValueError(f"unknown {self.kind} {name!r}; choose one of {self.available()}") from None
+            raise ValueError(
+                f"unknown {self.kind} {name!r}; choose one of {self.available()}"
+            ) from None
 
     def make(self, name: str, **options: Any) -> T:
         """Instantiate the backend registered as ``name`` with its options.

@@ -68,8 +68,6 @@ class PseudonymisationSaltHook:
             )
 
 
-
-
 class ProgressHook:
     """Applies the ``progress`` parameter (auto/on/off) to the project's progress bars
     (``ambassadeurs_pipeline.progress``) before any node runs. A wrong value stops the run
@@ -80,5 +78,7 @@ class ProgressHook:
         from ambassadeurs_pipeline import progress
 
         parameters = parameters or {}
-        mode = parameters.get("params:progress", parameters.get("parameters", {}).get("progress", "auto"))
+        mode = parameters.get(
+            "params:progress", parameters.get("parameters", {}).get("progress", "auto")
+        )
         progress.configure("auto" if mode is None else str(mode))

@@ -88,7 +88,14 @@ def progress(
         total = len(iterable)  # type: ignore[arg-type]
     disable = not show or not enabled() or (total is not None and total < min_total)
     return tqdm(
-        iterable, desc=desc, total=total, unit=unit, disable=disable, leave=False, dynamic_ncols=True, **kwargs
+        iterable,
+        desc=desc,
+        total=total,
+        unit=unit,
+        disable=disable,
+        leave=False,
+        dynamic_ncols=True,
+        **kwargs,
     )
 
 

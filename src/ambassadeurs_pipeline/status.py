@@ -59,14 +59,23 @@ def stage_status(
         "notes": list(notes or []),
     }
     if status != OK:
-        logger.warning("%s %s: %s", stage, "skipped" if status == SKIPPED else "partly skipped", reason_en or reason_fr)
+        logger.warning(
+            "%s %s: %s",
+            stage,
+            "skipped" if status == SKIPPED else "partly skipped",
+            reason_en or reason_fr,
+        )
     return record
 
 
-def note(record: dict[str, Any], part: str, reason_fr: str, reason_en: str | None = None) -> dict[str, Any]:
+def note(
+    record: dict[str, Any], part: str, reason_fr: str, reason_en: str | None = None
+) -> dict[str, Any]:
     """Add a skipped *part* to ``record`` (a table left empty while the stage ran): the
     stage becomes ``partial`` if it was ``ok``. Returns the record (changed in place)."""
-    record.setdefault("notes", []).append({"part": part, "reason_fr": reason_fr, "reason_en": reason_en or ""})
+    record.setdefault("notes", []).append(
+        {"part": part, "reason_fr": reason_fr, "reason_en": reason_en or ""}
+    )
     if record["status"] == OK:
         record["status"] = PARTIAL
         record["reason_fr"] = reason_fr

@@ -17,7 +17,10 @@ def open_explorer(page_path: Path, tmp_path: Path, screenshot: Path | None = Non
     errors: list[str] = []
     with sync_playwright() as pw:
         context = pw.chromium.launch_persistent_context(
-            str(tmp_path / "profile"), executable_path=str(CHROMIUM), headless=True, args=FLAGS,
+            str(tmp_path / "profile"),
+            executable_path=str(CHROMIUM),
+            headless=True,
+            args=FLAGS,
             viewport={"width": 1200, "height": 900},
         )
         try:
@@ -25,7 +28,12 @@ def open_explorer(page_path: Path, tmp_path: Path, screenshot: Path | None = Non
             page.on("request", lambda r: requests.append(r.url))
             page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
             page.on("pageerror", lambda e: errors.append(str(e)))
-            page.route("**/*", lambda route: route.continue_() if route.request.url == page_path.as_uri() else route.abort())
+            page.route(
+                "**/*",
+                lambda route: (
+                    route.continue_() if route.request.url == page_path.as_uri() else route.abort()
+                ),
+            )
             page.goto(page_path.as_uri(), wait_until="load")
             page.wait_for_timeout(1500)  # plotly draws right after load
             figures = page.evaluate(
@@ -35,15 +43,25 @@ def open_explorer(page_path: Path, tmp_path: Path, screenshot: Path | None = Non
                     marks: d.querySelectorAll('.point, .bars path, .scatterlayer path, .scatterlayer .trace').length
                 }))"""
             )
-            sections = page.evaluate("Array.from(document.querySelectorAll('section[id]')).map(s => s.id)")
-            notes = page.evaluate("Array.from(document.querySelectorAll('p.note')).map(p => p.textContent)")
-            external_scripts = page.evaluate("Array.from(document.scripts).filter(s => s.src).length")
+            sections = page.evaluate(
+                "Array.from(document.querySelectorAll('section[id]')).map(s => s.id)"
+            )
+            notes = page.evaluate(
+                "Array.from(document.querySelectorAll('p.note')).map(p => p.textContent)"
+            )
+            external_scripts = page.evaluate(
+                "Array.from(document.scripts).filter(s => s.src).length"
+            )
             if screenshot is not None:
                 screenshot.parent.mkdir(parents=True, exist_ok=True)
                 page.screenshot(path=str(screenshot), full_page=True)
         finally:
             context.close()
     return {
-        "requests": requests, "errors": errors, "figures": figures, "sections": sections,
-        "notes": notes, "external_scripts": external_scripts,
+        "requests": requests,
+        "errors": errors,
+        "figures": figures,
+        "sections": sections,
+        "notes": notes,
+        "external_scripts": external_scripts,
     }

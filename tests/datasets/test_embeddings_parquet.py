@@ -13,10 +13,15 @@ from ambassadeurs_pipeline.datasets.embeddings_parquet import EmbeddingsParquetD
 
 def _chunk(start: int, n: int, dim: int = 3) -> pd.DataFrame:
     # Row i holds [i, i + 0.5, i + 0.25, ...]: every value says which row it belongs to.
-    return pd.DataFrame({
-        "comment_id": [f"c{i:03d}" for i in range(start, start + n)],
-        "embedding": [np.float32(i) + np.arange(dim, dtype=np.float32) / 4 for i in range(start, start + n)],
-    })
+    return pd.DataFrame(
+        {
+            "comment_id": [f"c{i:03d}" for i in range(start, start + n)],
+            "embedding": [
+                np.float32(i) + np.arange(dim, dtype=np.float32) / 4
+                for i in range(start, start + n)
+            ],
+        }
+    )
 
 
 def test_chunks_of_one_run_round_trip_as_row_groups(tmp_path):
@@ -26,7 +31,9 @@ def test_chunks_of_one_run_round_trip_as_row_groups(tmp_path):
         ds.save(_chunk(start, n))
     loaded = ds.load()
     assert loaded["comment_id"].tolist() == [f"c{i:03d}" for i in range(10)]
-    np.testing.assert_array_equal(np.vstack(loaded["embedding"]), np.vstack(_chunk(0, 10)["embedding"]))
+    np.testing.assert_array_equal(
+        np.vstack(loaded["embedding"]), np.vstack(_chunk(0, 10)["embedding"])
+    )
     assert pq.ParquetFile(path).metadata.num_row_groups == 3
     # An ordinary Parquet file: pandas (and so the erasure tool) reads it as it is.
     assert len(pd.read_parquet(path)) == 10
@@ -64,4 +71,6 @@ def test_reads_files_written_by_pandas(tmp_path):
     path = tmp_path / "old.parquet"
     _chunk(0, 3).to_parquet(path)
     loaded = EmbeddingsParquetDataset(str(path)).load()
-    np.testing.assert_array_equal(np.vstack(loaded["embedding"]), np.vstack(_chunk(0, 3)["embedding"]))
+    np.testing.assert_array_equal(
+        np.vstack(loaded["embedding"]), np.vstack(_chunk(0, 3)["embedding"])
+    )

@@ -46,7 +46,7 @@ def test_cp1252_file_without_bom_reports_its_encoding():
 
 
 def test_mixed_encodings_are_decoded_line_by_line():
-    raw = "id,text\n".encode() + "1,déjà vu\n".encode("utf-8") + "2,fièvre\n".encode("cp1252")
+    raw = b"id,text\n" + "1,déjà vu\n".encode() + "2,fièvre\n".encode("cp1252")
     text, encoding = decode_bytes(raw)
     assert text.splitlines() == ["id,text", "1,déjà vu", "2,fièvre"]
     assert encoding.startswith("mixed")

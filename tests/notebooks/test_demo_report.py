@@ -14,7 +14,9 @@ from test_report_in_browser import ARTIFACTS, CHROMIUM, SECTIONS, open_in_chromi
 
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 PHONE = re.compile(r"(?<![\w+])(?:(?:\+|00)33[\s.-]?|0)[1-9](?:[\s.-]?\d{2}){4}(?!\w)")
-NIR = re.compile(r"(?<!\w)[12]\s?\d{2}\s?(?:0[1-9]|1[0-2])\s?(?:\d{2}|2[AB])\s?\d{3}\s?\d{3}(?:\s?\d{2})?(?!\w)")
+NIR = re.compile(
+    r"(?<!\w)[12]\s?\d{2}\s?(?:0[1-9]|1[0-2])\s?(?:\d{2}|2[AB])\s?\d{3}\s?\d{3}(?:\s?\d{2})?(?!\w)"
+)
 DATA_URI = re.compile(r"data:image/png;base64,[A-Za-z0-9+/=]+")
 
 
@@ -43,13 +45,17 @@ def test_demo_report_holds_no_raw_personal_data(demo_report, demo_project):
 
 @pytest.mark.slow
 @pytest.mark.browser
-@pytest.mark.skipif(not CHROMIUM.exists(), reason="Chromium not installed at /usr/bin/chromium; CI installs it")
+@pytest.mark.skipif(
+    not CHROMIUM.exists(), reason="Chromium not installed at /usr/bin/chromium; CI installs it"
+)
 def test_demo_report_in_browser(demo_report, tmp_path):
     seen = open_in_chromium(demo_report, tmp_path, ARTIFACTS / "report_demo.png")
     assert seen["errors"] == []
     assert seen["sections"] == SECTIONS
     assert seen["images"] and all(img["ok"] for img in seen["images"])
-    assert [u for u in seen["requests"] if not (u == demo_report.as_uri() or u.startswith("data:"))] == []
+    assert [
+        u for u in seen["requests"] if not (u == demo_report.as_uri() or u.startswith("data:"))
+    ] == []
 
 
 @pytest.fixture(scope="module")
@@ -69,7 +75,9 @@ def test_demo_report_links_the_explorer_of_its_run(demo_report, demo_explorer):
 
 @pytest.mark.slow
 @pytest.mark.browser
-@pytest.mark.skipif(not CHROMIUM.exists(), reason="Chromium not installed at /usr/bin/chromium; CI installs it")
+@pytest.mark.skipif(
+    not CHROMIUM.exists(), reason="Chromium not installed at /usr/bin/chromium; CI installs it"
+)
 def test_demo_topic_explorer_in_browser(demo_explorer, tmp_path):
     from explorer_check import VIEWS, open_explorer
 

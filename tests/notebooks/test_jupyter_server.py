@@ -43,7 +43,7 @@ def test_kedro_jupyter_lab_serves_the_notebooks(tmp_path):
     port, token = _free_port(), secrets.token_hex(16)
     env = {
         **os.environ,
-        "JUPYTER_DATA_DIR": str(tmp_path / "data"),      # kedro installs its kernel spec here
+        "JUPYTER_DATA_DIR": str(tmp_path / "data"),  # kedro installs its kernel spec here
         "JUPYTER_CONFIG_DIR": str(tmp_path / "config"),
         "JUPYTER_RUNTIME_DIR": str(tmp_path / "runtime"),
         "IPYTHONDIR": str(tmp_path / "ipython"),
@@ -51,14 +51,22 @@ def test_kedro_jupyter_lab_serves_the_notebooks(tmp_path):
     }
     kedro = Path(sys.executable).with_name("kedro")
     command = [
-        str(kedro), "jupyter", "lab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
-        "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}",
+        str(kedro),
+        "jupyter",
+        "lab",
+        "--no-browser",
+        "--ip=127.0.0.1",
+        f"--port={port}",
+        "--ServerApp.port_retries=0",
+        f"--IdentityProvider.token={token}",
     ]
     if os.geteuid() == 0:  # CI containers run as root; Jupyter refuses that without the flag
         command.append("--allow-root")
     log = (tmp_path / "jupyter.log").open("w")
     # Own process group: kedro starts ``python -m jupyter lab`` as a child; both are stopped.
-    server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    server = subprocess.Popen(
+        command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + STARTUP_TIMEOUT_S
@@ -70,7 +78,9 @@ def test_kedro_jupyter_lab_serves_the_notebooks(tmp_path):
                 break
             except (urllib.error.URLError, ConnectionError, TimeoutError):
                 time.sleep(1)
-        assert listing is not None, f"no answer in {STARTUP_TIMEOUT_S} s:\n" + (tmp_path / "jupyter.log").read_text()
+        assert listing is not None, (
+            f"no answer in {STARTUP_TIMEOUT_S} s:\n" + (tmp_path / "jupyter.log").read_text()
+        )
         names = {item["name"] for item in listing["content"] if item["type"] == "notebook"}
         assert {"00_explore_topics.ipynb", "01_topics.ipynb", "02_gaps.ipynb"} <= names, names
         specs = _get(f"{base}/api/kernelspecs", token)

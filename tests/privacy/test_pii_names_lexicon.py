@@ -12,7 +12,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ambassadeurs_pipeline.privacy.detectors.names import NameLexiconDetector, fast_fold, name_lexicon
+from ambassadeurs_pipeline.privacy.detectors.names import (
+    NameLexiconDetector,
+    fast_fold,
+    name_lexicon,
+)
 from ambassadeurs_pipeline.privacy.pii import (
     PatternDetector,
     count_replacements,
@@ -40,7 +44,14 @@ def test_lexicon_holds_french_and_regional_names_with_word_flags():
     # 33.5k first names and 53.6k surnames were derived; overrides remove a few hundred.
     assert sum(1 for e in lex.values() if e.first) > 30_000
     assert sum(1 for e in lex.values() if e.surname) > 50_000
-    for breton_basque_maghrebi_african in ("soazig", "maiwenn", "iker", "aicha", "fatoumata", "mamadou"):
+    for breton_basque_maghrebi_african in (
+        "soazig",
+        "maiwenn",
+        "iker",
+        "aicha",
+        "fatoumata",
+        "mamadou",
+    ):
         entry = lex[breton_basque_maghrebi_african]
         assert entry.first and not entry.is_word, breton_basque_maghrebi_african
     assert lex["jean-baptiste"].first >= 15  # 49,187 births: bit length 16
@@ -77,7 +88,10 @@ def test_fast_fold_matches_accent_folding():
         ("le dr ndiay a dit d'attendre", "le dr <PERSONNE> a dit d'attendre"),
         ("Mme Petit m'a rappelée", "Mme <PERSONNE> m'a rappelée"),
         ("demandez Nadia à l'accueil", "demandez <PERSONNE> à l'accueil"),
-        ("je suis d'accord avec Duval sur ce point", "je suis d'accord avec <PERSONNE> sur ce point"),
+        (
+            "je suis d'accord avec Duval sur ce point",
+            "je suis d'accord avec <PERSONNE> sur ce point",
+        ),
         ("la famille Ouédraogo nous a aidés", "la famille <PERSONNE> nous a aidés"),
         # Signatures.
         ("Merci à toutes.\nBisous, Nadia", "Merci à toutes.\nBisous, <PERSONNE>"),
@@ -140,7 +154,9 @@ def test_gate_is_false_for_text_without_a_name_and_true_with_one():
     ],
 )
 def test_identifiers_are_redacted_on_shape_and_checksum_recorded(text, expected, pii_type, valid):
-    spans = [s for s in resolve_overlaps(PatternDetector().detect_one(text)) if s.pii_type == pii_type]
+    spans = [
+        s for s in resolve_overlaps(PatternDetector().detect_one(text)) if s.pii_type == pii_type
+    ]
     assert len(spans) == 1 and spans[0].checksum_valid is valid
     redacted, counts = redact_texts([text], PatternDetector())
     assert redacted == [expected]
@@ -183,7 +199,9 @@ def test_new_structured_shapes(text, expected):
 
 # --- text handling properties ------------------------------------------------------------
 
-_ALPHABET = st.sampled_from(list("abcdeéèàçôAÉZMmrsD ,.'’-:\n0123456789@<>") + ["Soazig", " Rose ", "Dr ", "ma fille "])
+_ALPHABET = st.sampled_from(
+    list("abcdeéèàçôAÉZMmrsD ,.'’-:\n0123456789@<>") + ["Soazig", " Rose ", "Dr ", "ma fille "]
+)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -198,7 +216,9 @@ def test_lexicon_spans_are_in_bounds_and_name_shaped(text):
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.lists(_ALPHABET, max_size=40).map("".join),
-    st.sampled_from(["Soazig Marchand", "FR76 9193 8592 1492 8452 0004 976", "1 85 05 78 006 084 36", "soazig"]),
+    st.sampled_from(
+        ["Soazig Marchand", "FR76 9193 8592 1492 8452 0004 976", "1 85 05 78 006 084 36", "soazig"]
+    ),
     st.lists(_ALPHABET, max_size=40).map("".join),
 )
 def test_redaction_is_idempotent_and_keeps_the_rest_of_the_text(prefix, secret, suffix):

@@ -54,24 +54,42 @@ def test_exact_redaction_scores_one_everywhere():
 
 def test_half_a_name_is_a_leak_and_a_placeholder_on_a_drug_costs_precision():
     s = figures([record(CALL)], ["appelez Mathis <PERSONNE> au <TEL> pour le <PERSONNE>"])
-    assert s["recall"]["NOM_COMPLET"] == {"n": 1, "removed": 0, "recall": 0.0, "tag_agreement": None}
+    assert s["recall"]["NOM_COMPLET"] == {
+        "n": 1,
+        "removed": 0,
+        "recall": 0.0,
+        "tag_agreement": None,
+    }
     assert s["recall"]["TEL"]["recall"] == 1.0
     # 3 placeholders: on Fontaine (part of the labelled name), on the phone, on the drug.
-    assert s["placeholders"]["(pii)"] == {"n": 3, "on_pii": 2, "on_keep": 1, "precision": round(2 / 3, 4)}
+    assert s["placeholders"]["(pii)"] == {
+        "n": 3,
+        "on_pii": 2,
+        "on_keep": 1,
+        "precision": round(2 / 3, 4),
+    }
     assert s["keep"]["KEEP"]["survival"] == 0.0
 
 
 def test_alignment_survives_normalisation_of_spaces_and_emoji():
-    rec = record("ma fille [[P:Soazig]]  a fait une crise 😢 sous [[drug:Dépakine]], Dr [[T:Le Quellec]] prévenu")
-    s = figures([rec], ["ma fille <PERSONNE> a fait une crise sous Dépakine, Dr <PERSONNE> prévenu"])
+    rec = record(
+        "ma fille [[P:Soazig]]  a fait une crise 😢 sous [[drug:Dépakine]], Dr [[T:Le Quellec]] prévenu"
+    )
+    s = figures(
+        [rec], ["ma fille <PERSONNE> a fait une crise sous Dépakine, Dr <PERSONNE> prévenu"]
+    )
     assert s["recall"]["PRENOM"]["recall"] == 1.0
     assert s["recall"]["TITRE_NOM"]["recall"] == 1.0
     assert s["keep"]["KEEP"]["survival"] == 1.0
     assert s["precision"] == 1.0
     # The particle "Le" left alone does not make "Le Quellec" a leak; "Quellec" does.
-    s = figures([rec], ["ma fille <PERSONNE> a fait une crise sous Dépakine, Dr Le <PERSONNE> prévenu"])
+    s = figures(
+        [rec], ["ma fille <PERSONNE> a fait une crise sous Dépakine, Dr Le <PERSONNE> prévenu"]
+    )
     assert s["recall"]["TITRE_NOM"]["recall"] == 1.0
-    s = figures([rec], ["ma fille <PERSONNE> a fait une crise sous Dépakine, Dr <PERSONNE> Quellec prévenu"])
+    s = figures(
+        [rec], ["ma fille <PERSONNE> a fait une crise sous Dépakine, Dr <PERSONNE> Quellec prévenu"]
+    )
     assert s["recall"]["TITRE_NOM"]["recall"] == 0.0
 
 
@@ -79,8 +97,8 @@ def test_alignment_survives_normalisation_of_spaces_and_emoji():
     ("output", "removed"),
     [
         ("IBAN <IBAN> merci", True),
-        ("IBAN FR76 <IBAN> merci", True),             # 4 characters left: not a leak
-        ("IBAN <IBAN> 7890 189 merci", False),        # 7 consecutive characters of it left
+        ("IBAN FR76 <IBAN> merci", True),  # 4 characters left: not a leak
+        ("IBAN <IBAN> 7890 189 merci", False),  # 7 consecutive characters of it left
         ("IBAN FR76 3000 6000 0112 3456 7890 189 merci", False),
     ],
 )
@@ -94,8 +112,11 @@ def test_numbers_leak_when_six_consecutive_characters_remain(output, removed):
 
 @pytest.mark.parametrize(
     ("output", "removed"),
-    [("née le <DATE_NAISSANCE>, DT1", True), ("née le 12/03/<DATE_NAISSANCE>, DT1", False),
-     ("née le <DATE_NAISSANCE>/1987, DT1", True)],
+    [
+        ("née le <DATE_NAISSANCE>, DT1", True),
+        ("née le 12/03/<DATE_NAISSANCE>, DT1", False),
+        ("née le <DATE_NAISSANCE>/1987, DT1", True),
+    ],
 )
 def test_a_birth_date_leaks_when_two_of_its_parts_remain(output, removed):
     s = figures([record("née le [[DN:12/03/1987]], DT1")], [output])
@@ -103,7 +124,9 @@ def test_a_birth_date_leaks_when_two_of_its_parts_remain(output, removed):
 
 
 def test_urls_and_mentions_from_normalisation_are_outside_precision():
-    rec = record("voir [[U,name=soazig.marchand:facebook.com/soazig.marchand]] et @[[M:marie_du_59]] ok")
+    rec = record(
+        "voir [[U,name=soazig.marchand:facebook.com/soazig.marchand]] et @[[M:marie_du_59]] ok"
+    )
     s = figures([rec], ["voir <URL> et <MENTION> ok"])
     assert s["recall"]["URL_NOM"]["recall"] == 1.0 and s["recall"]["MENTION"]["recall"] == 1.0
     assert s["precision"] is None
@@ -137,7 +160,9 @@ def test_shipped_parts_are_consistent_and_rebuild_identically(tmp_path):
 
 def test_builder_stops_on_a_malformed_line(tmp_path):
     (tmp_path / "source").mkdir()
-    (tmp_path / "source" / "bad.txt").write_text("ma fille [[PRENOM_X:Soazig]] va bien\n", encoding="utf-8")
+    (tmp_path / "source" / "bad.txt").write_text(
+        "ma fille [[PRENOM_X:Soazig]] va bien\n", encoding="utf-8"
+    )
     assert build.main(["--dir", str(tmp_path)]) == 1
     with pytest.raises(build.BuildError, match="bad.txt:1"):
         build.read_sources(tmp_path / "source")
@@ -153,7 +178,9 @@ def test_cli_scores_a_dotted_redactor(tmp_path, monkeypatch):
     mod.write_text("def redact(text):\n    return text.replace('Levothyrox', '<PERSONNE>')\n")
     monkeypatch.syspath_prepend(str(tmp_path))
     out = tmp_path / "s.json"
-    assert score.main(["--part", "dev", "--redactor", "fake_redactor:redact", "--json", str(out)]) == 0
+    assert (
+        score.main(["--part", "dev", "--redactor", "fake_redactor:redact", "--json", str(out)]) == 0
+    )
     s = json.loads(out.read_text(encoding="utf-8"))
     assert s["precision"] == 0.0 and s["recall"]["PRENOM"]["recall"] == 0.0
     assert s["keep"]["KEEP/medicament"]["survival"] < 1.0
@@ -166,8 +193,13 @@ def test_cli_scores_a_dotted_redactor(tmp_path, monkeypatch):
 _alphabets = {"plain": "abcdeé 019,.'-", "NOM_COMPLET": "XYZxyzÉ", "KEEP": "klmnKLM"}
 _segments = st.lists(
     st.sampled_from(sorted(_alphabets)).flatmap(
-        lambda kind: st.tuples(st.just(kind), st.text(alphabet=_alphabets[kind], min_size=1, max_size=12))),
-    min_size=1, max_size=8)
+        lambda kind: st.tuples(
+            st.just(kind), st.text(alphabet=_alphabets[kind], min_size=1, max_size=12)
+        )
+    ),
+    min_size=1,
+    max_size=8,
+)
 
 
 def _compose(segments):
@@ -201,7 +233,11 @@ def test_any_text_redacted_exactly_on_its_labels_scores_perfectly(segments):
     n_keep = len(rec["spans"]) - n_names
     if n_names:
         assert s["recall"]["NOM_COMPLET"] == {
-            "n": n_names, "removed": n_names, "recall": 1.0, "tag_agreement": 1.0}
+            "n": n_names,
+            "removed": n_names,
+            "recall": 1.0,
+            "tag_agreement": 1.0,
+        }
         assert s["placeholders"]["(pii)"]["on_pii"] == n_names == s["placeholders"]["(pii)"]["n"]
     if n_keep:
         assert s["keep"]["KEEP"]["survived"] == n_keep

@@ -6,7 +6,12 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from ambassadeurs_pipeline.privacy.quotes import (
-    CorpusIndex, describable, guard_quote, longest_shared_span, quasi_identifiers, untraceable_share,
+    CorpusIndex,
+    describable,
+    guard_quote,
+    longest_shared_span,
+    quasi_identifiers,
+    untraceable_share,
 )
 
 CORPUS = [
@@ -40,7 +45,15 @@ def test_guard_is_deterministic_and_keeps_word_order():
 
 
 @settings(max_examples=50, deadline=None)
-@given(st.lists(st.sampled_from("le patient dort mal depuis des mois et cherche un conseil pour mieux vivre".split()), min_size=8, max_size=40))
+@given(
+    st.lists(
+        st.sampled_from(
+            "le patient dort mal depuis des mois et cherche un conseil pour mieux vivre".split()
+        ),
+        min_size=8,
+        max_size=40,
+    )
+)
 @example(["le"] * 9)  # repeated words: dropping one still left 8 in a row (found by hypothesis)
 def test_any_text_loses_its_long_runs(tokens):
     text = " ".join(tokens)
@@ -70,12 +83,16 @@ def test_quotes_inside_prose_are_guarded_labels_kept():
 def test_a_whole_short_sentence_is_preferred_to_a_cut_up_quote():
     from ambassadeurs_pipeline.privacy.quotes import whole_sentence
 
-    text = ("Je ne veux pas que mes données de santé circulent partout sans mon accord explicite. "
-            "Je veux garder le contrôle.")
+    text = (
+        "Je ne veux pas que mes données de santé circulent partout sans mon accord explicite. "
+        "Je veux garder le contrôle."
+    )
     assert guard_quote(text) == "Je veux garder le contrôle."
     assert whole_sentence(text, cue="garder le contrôle") == "Je veux garder le contrôle."
     # No sentence short enough: words are cut out as before.
-    long_only = "Je ne veux pas que mes données de santé circulent partout sans mon accord explicite"
+    long_only = (
+        "Je ne veux pas que mes données de santé circulent partout sans mon accord explicite"
+    )
     assert whole_sentence(long_only) is None and "…" in guard_quote(long_only)
 
 
@@ -98,11 +115,21 @@ def test_a_guarded_quote_passes_the_check_and_is_not_guarded_twice():
 def test_a_question_is_quoted_by_a_question_and_never_by_a_cut_sentence():
     from ambassadeurs_pipeline.privacy.quotes import whole_sentence
 
-    assert whole_sentence("J'accompagne ma femme au quotidien. Comment gérer son insuline en voyage ?") == \
-        "Comment gérer son insuline en voyage ?"
+    assert (
+        whole_sentence("J'accompagne ma femme au quotidien. Comment gérer son insuline en voyage ?")
+        == "Comment gérer son insuline en voyage ?"
+    )
     # The question is too long to be whole: no other sentence stands for it.
-    assert whole_sentence("J'accompagne ma femme au quotidien. Comment gérer son insuline et ses repas en voyage en avion ?") is None
-    assert whole_sentence("Je veux garder le contrôle. Quelqu'un peut me di…") == "Je veux garder le contrôle."
+    assert (
+        whole_sentence(
+            "J'accompagne ma femme au quotidien. Comment gérer son insuline et ses repas en voyage en avion ?"
+        )
+        is None
+    )
+    assert (
+        whole_sentence("Je veux garder le contrôle. Quelqu'un peut me di…")
+        == "Je veux garder le contrôle."
+    )
 
 
 def test_a_whole_sentence_drops_mention_placeholders():

@@ -10,8 +10,20 @@ SALT = "register-test-salt-0123456789"
 
 
 def test_register_names_sources_retention_and_fingerprint_not_salt():
-    ingestion = {"comments": {"rows_in": 120, "period": {"start": "2024-01-01", "end": "2024-12-31"}, "sources": {"forum": 120}}}
-    fr, en = write_processing_register(SALT, PrivacyParams(retention_days=365), ingestion, {"pii": {"comments_with_pii": 7}}, "data/x.csv")
+    ingestion = {
+        "comments": {
+            "rows_in": 120,
+            "period": {"start": "2024-01-01", "end": "2024-12-31"},
+            "sources": {"forum": 120},
+        }
+    }
+    fr, en = write_processing_register(
+        SALT,
+        PrivacyParams(retention_days=365),
+        ingestion,
+        {"pii": {"comments_with_pii": 7}},
+        "data/x.csv",
+    )
     for text in (fr, en):
         assert SALT not in text and salt_fingerprint(SALT) in text
         assert "365" in text and "data/x.csv" in text and "2024-01-01" in text and "forum" in text

@@ -12,17 +12,73 @@ import pandas as pd
 
 THEMES = {
     "fr": {
-        "diabete": ["glycémie", "insuline", "lecteur de glucose", "hypoglycémie", "diabétologue", "capteur"],
-        "sommeil": ["insomnie", "mélatonine", "réveils nocturnes", "fatigue", "somnifères", "apnée du sommeil"],
-        "vaccin": ["vaccin", "rappel", "effets secondaires", "pharmacien", "bras douloureux", "carnet de vaccination"],
-        "teleconsultation": ["téléconsultation", "visio", "ordonnance en ligne", "rendez-vous", "médecin traitant", "application"],
-        "douleur": ["douleur chronique", "kiné", "anti-inflammatoires", "dos", "centre antidouleur", "séances"],
+        "diabete": [
+            "glycémie",
+            "insuline",
+            "lecteur de glucose",
+            "hypoglycémie",
+            "diabétologue",
+            "capteur",
+        ],
+        "sommeil": [
+            "insomnie",
+            "mélatonine",
+            "réveils nocturnes",
+            "fatigue",
+            "somnifères",
+            "apnée du sommeil",
+        ],
+        "vaccin": [
+            "vaccin",
+            "rappel",
+            "effets secondaires",
+            "pharmacien",
+            "bras douloureux",
+            "carnet de vaccination",
+        ],
+        "teleconsultation": [
+            "téléconsultation",
+            "visio",
+            "ordonnance en ligne",
+            "rendez-vous",
+            "médecin traitant",
+            "application",
+        ],
+        "douleur": [
+            "douleur chronique",
+            "kiné",
+            "anti-inflammatoires",
+            "dos",
+            "centre antidouleur",
+            "séances",
+        ],
     },
     "en": {
         "diabetes": ["blood sugar", "insulin", "glucose meter", "hypo", "diabetes nurse", "sensor"],
-        "sleep": ["insomnia", "melatonin", "waking at night", "tiredness", "sleeping pills", "sleep apnoea"],
-        "vaccine": ["vaccine", "booster", "side effects", "pharmacist", "sore arm", "vaccination record"],
-        "telehealth": ["video consultation", "online appointment", "e-prescription", "GP", "booking app", "waiting list"],
+        "sleep": [
+            "insomnia",
+            "melatonin",
+            "waking at night",
+            "tiredness",
+            "sleeping pills",
+            "sleep apnoea",
+        ],
+        "vaccine": [
+            "vaccine",
+            "booster",
+            "side effects",
+            "pharmacist",
+            "sore arm",
+            "vaccination record",
+        ],
+        "telehealth": [
+            "video consultation",
+            "online appointment",
+            "e-prescription",
+            "GP",
+            "booking app",
+            "waiting list",
+        ],
         "pain": ["chronic pain", "physio", "painkillers", "back pain", "pain clinic", "sessions"],
     },
 }
@@ -59,12 +115,33 @@ QUESTION = {
     ],
 }
 REPLY = {
-    "fr": ["Pareil pour moi avec {a}, courage !", "Demande à ton pharmacien pour {a}, il m'a bien aidée.",
-           "Moi aussi je me pose la question sur {a}.", "Pour {a}, le mieux est d'en parler à ton médecin."],
-    "en": ["Same for me with {a}, hang in there!", "Ask your pharmacist about {a}, they helped me a lot.",
-           "I am wondering about {a} too.", "For {a}, best to talk to your doctor."],
+    "fr": [
+        "Pareil pour moi avec {a}, courage !",
+        "Demande à ton pharmacien pour {a}, il m'a bien aidée.",
+        "Moi aussi je me pose la question sur {a}.",
+        "Pour {a}, le mieux est d'en parler à ton médecin.",
+    ],
+    "en": [
+        "Same for me with {a}, hang in there!",
+        "Ask your pharmacist about {a}, they helped me a lot.",
+        "I am wondering about {a} too.",
+        "For {a}, best to talk to your doctor.",
+    ],
 }
-FIRST = ["marie", "lucas", "emma", "hugo", "lea", "noah", "chloe", "louis", "ines", "jules", "sarah", "adam"]
+FIRST = [
+    "marie",
+    "lucas",
+    "emma",
+    "hugo",
+    "lea",
+    "noah",
+    "chloe",
+    "louis",
+    "ines",
+    "jules",
+    "sarah",
+    "adam",
+]
 
 
 def comments_export(
@@ -105,13 +182,18 @@ def comments_export(
         a, b = rng.choice(theme_words, size=2, replace=False)
         text = rng.choice(kind[language]).format(a=a, b=b)
         if rows and rng.random() < near_duplicates:
-            text = rows[int(rng.integers(len(rows)))]["text"].rstrip(" !?.") + rng.choice([" !", "...", " ??", " merci"])
+            text = rows[int(rng.integers(len(rows)))]["text"].rstrip(" !?.") + rng.choice(
+                [" !", "...", " ??", " merci"]
+            )
         rows.append(
             {
                 "id": f"c{i:06d}",
                 "text": text,
                 "author": handles[int(rng.zipf(1.6) - 1) % n_authors],
-                "created_at": (start + pd.Timedelta(days=int(i * 420 / max(n, 1)), minutes=int(rng.integers(1440)))).isoformat(),
+                "created_at": (
+                    start
+                    + pd.Timedelta(days=int(i * 420 / max(n, 1)), minutes=int(rng.integers(1440)))
+                ).isoformat(),
                 "thread_id": thread_id,
                 "parent_id": None if new_thread else thread_id,
                 "source": rng.choice(["forum", "facebook", "avis"]),
@@ -119,7 +201,9 @@ def comments_export(
             }
         )
     frame = pd.DataFrame(rows)
-    drop = [c for c, keep in (("author", author), ("created_at", date), ("likes", likes)) if not keep]
+    drop = [
+        c for c, keep in (("author", author), ("created_at", date), ("likes", likes)) if not keep
+    ]
     if not thread:
         drop += ["thread_id", "parent_id"]
     frame = frame.drop(columns=drop)
@@ -160,8 +244,19 @@ def campaign_export(
     seniority = rng.integers(10, 900, n)
     p = np.clip(base_rate + np.asarray(effects)[arm_idx] + 0.01 * (history > 6), 0, 1)
     y = (rng.random(n) < p).astype(int)
-    frame = pd.DataFrame({"arm": np.asarray(arms, dtype=object)[arm_idx], "history": history, "seniority_days": seniority})
-    mapping = {"binary": (1, 0), "oui_non": ("oui", "non"), "yes_no": ("Yes", "No"), "true_false": ("true", "false")}
+    frame = pd.DataFrame(
+        {
+            "arm": np.asarray(arms, dtype=object)[arm_idx],
+            "history": history,
+            "seniority_days": seniority,
+        }
+    )
+    mapping = {
+        "binary": (1, 0),
+        "oui_non": ("oui", "non"),
+        "yes_no": ("Yes", "No"),
+        "true_false": ("true", "false"),
+    }
     pos, neg = mapping[outcome]
     frame["converted"] = np.where(y == 1, pos, neg)
     if post_treatment:
@@ -178,10 +273,17 @@ def catalog_export(lang: str = "fr", empty: bool = False) -> pd.DataFrame:
     if empty:
         return pd.DataFrame(columns=columns)
     rows = []
-    for language in (["fr", "en"] if lang == "mix" else [lang]):
+    for language in ["fr", "en"] if lang == "mix" else [lang]:
         for j, (theme, words) in enumerate(THEMES[language].items()):
-            rows.append({"id": f"{language}{j}", "title": f"Guide : {words[0]}" if language == "fr" else f"Guide: {words[0]}",
-                         "summary": ", ".join(words), "url": f"https://example.org/{language}/{theme}", "theme": theme})
+            rows.append(
+                {
+                    "id": f"{language}{j}",
+                    "title": f"Guide : {words[0]}" if language == "fr" else f"Guide: {words[0]}",
+                    "summary": ", ".join(words),
+                    "url": f"https://example.org/{language}/{theme}",
+                    "theme": theme,
+                }
+            )
     return pd.DataFrame(rows, columns=columns)
 
 
@@ -192,9 +294,27 @@ def write(frame: pd.DataFrame, path: Path, *, sep: str = ",", encoding: str = "u
 
 
 REVIEW_PARTS = (
-    ["Urgences", "Maternité", "Service de cardiologie", "Accueil", "Chirurgie ambulatoire", "Radiologie", "Parking"],
-    ["attente interminable", "personnel adorable", "très bonne prise en charge", "chambre sale", "médecins à l'écoute",
-     "aucune information", "repas froids", "infirmières débordées", "accueil glacial", "sortie bien organisée"],
+    [
+        "Urgences",
+        "Maternité",
+        "Service de cardiologie",
+        "Accueil",
+        "Chirurgie ambulatoire",
+        "Radiologie",
+        "Parking",
+    ],
+    [
+        "attente interminable",
+        "personnel adorable",
+        "très bonne prise en charge",
+        "chambre sale",
+        "médecins à l'écoute",
+        "aucune information",
+        "repas froids",
+        "infirmières débordées",
+        "accueil glacial",
+        "sortie bien organisée",
+    ],
     ["", " Merci.", " Je déconseille.", " Je recommande.", " Dommage.", " Bravo à l'équipe !"],
 )
 
@@ -206,7 +326,9 @@ def hospital_reviews(n: int, seed: int = 0) -> pd.DataFrame:
     services, remarks, ends = REVIEW_PARTS
     texts = [f"{rng.choice(services)} : {rng.choice(remarks)}.{rng.choice(ends)}" for _ in range(n)]
     dates = pd.Timestamp("2024-06-01") + pd.to_timedelta(rng.integers(0, 500, n), unit="D")
-    return pd.DataFrame({"avis": texts, "date_avis": dates.strftime("%d/%m/%Y"), "source": "avis_hopital"})
+    return pd.DataFrame(
+        {"avis": texts, "date_avis": dates.strftime("%d/%m/%Y"), "source": "avis_hopital"}
+    )
 
 
 def hillstrom_like(n: int, seed: int = 0) -> pd.DataFrame:
@@ -214,15 +336,30 @@ def hillstrom_like(n: int, seed: int = 0) -> pd.DataFrame:
     ``Womens E-Mail``, ``No E-Mail``; outcome ``visit``; ``conversion`` and ``spend`` are
     measured after the e-mail (post-treatment) but numeric like the pre-treatment columns."""
     rng = np.random.default_rng(seed)
-    arms = np.array(["Mens E-Mail", "Womens E-Mail", "No E-Mail"], dtype=object)[rng.integers(0, 3, n)]
+    arms = np.array(["Mens E-Mail", "Womens E-Mail", "No E-Mail"], dtype=object)[
+        rng.integers(0, 3, n)
+    ]
     recency = rng.integers(1, 13, n)
     history = np.round(rng.gamma(2.0, 120.0, n), 2)
-    base = 0.10 + 0.06 * (arms == "Womens E-Mail") + 0.045 * (arms == "Mens E-Mail") + 0.01 * (recency < 4)
+    base = (
+        0.10
+        + 0.06 * (arms == "Womens E-Mail")
+        + 0.045 * (arms == "Mens E-Mail")
+        + 0.01 * (recency < 4)
+    )
     visit = (rng.random(n) < base).astype(int)
     conversion = visit * (rng.random(n) < 0.2).astype(int)
-    return pd.DataFrame({
-        "recency": recency, "history": history, "mens": rng.integers(0, 2, n), "womens": rng.integers(0, 2, n),
-        "newbie": rng.integers(0, 2, n), "channel": rng.choice(["Web", "Phone", "Multichannel"], n),
-        "segment": arms, "visit": visit, "conversion": conversion,
-        "spend": np.round(conversion * rng.gamma(2.0, 60.0, n), 2),
-    })
+    return pd.DataFrame(
+        {
+            "recency": recency,
+            "history": history,
+            "mens": rng.integers(0, 2, n),
+            "womens": rng.integers(0, 2, n),
+            "newbie": rng.integers(0, 2, n),
+            "channel": rng.choice(["Web", "Phone", "Multichannel"], n),
+            "segment": arms,
+            "visit": visit,
+            "conversion": conversion,
+            "spend": np.round(conversion * rng.gamma(2.0, 60.0, n), 2),
+        }
+    )

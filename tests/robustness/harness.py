@@ -20,12 +20,16 @@ def make_project(base: Path) -> Path:
     (project / "conf" / "local").mkdir()
     shutil.copy(ROOT / "pyproject.toml", project / "pyproject.toml")
     (project / "src").mkdir()
-    (project / "src" / "ambassadeurs_pipeline").symlink_to(ROOT / "src" / "ambassadeurs_pipeline", target_is_directory=True)
+    (project / "src" / "ambassadeurs_pipeline").symlink_to(
+        ROOT / "src" / "ambassadeurs_pipeline", target_is_directory=True
+    )
     (project / "data" / "01_raw").mkdir(parents=True)
     return project
 
 
-def run_session(project: Path, params: dict[str, Any], pipeline: str | None = None, env: str = "test") -> None:
+def run_session(
+    project: Path, params: dict[str, Any], pipeline: str | None = None, env: str = "test"
+) -> None:
     """``kedro run [--pipelines=pipeline] --params ...`` with ``env`` (``conf/test`` by default)."""
     bootstrap_project(project)
     with KedroSession.create(project_path=project, env=env, runtime_params=params) as session:

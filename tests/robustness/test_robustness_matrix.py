@@ -46,7 +46,9 @@ def _report_text(project: Path) -> str:
 
 
 def _status(project: Path) -> dict[str, Any]:
-    return json.loads(latest(project, "data/08_reporting/run_status.json").read_text(encoding="utf-8"))
+    return json.loads(
+        latest(project, "data/08_reporting/run_status.json").read_text(encoding="utf-8")
+    )
 
 
 def _check(project: Path, expected: dict[str, str]) -> tuple[dict[str, Any], str]:
@@ -54,12 +56,16 @@ def _check(project: Path, expected: dict[str, str]) -> tuple[dict[str, Any], str
     status, text = _status(project), _report_text(project)
     stages = status["stages"]
     assert {k: v["status"] for k, v in stages.items() if k in expected} == expected
-    assert "Ce qui n'a pas pu être calculé, et pourquoi" in text or all(v == "ok" for v in expected.values())
+    assert "Ce qui n'a pas pu être calculé, et pourquoi" in text or all(
+        v == "ok" for v in expected.values()
+    )
     for name, record in stages.items():
         for reason in [record.get("reason_fr")] + [n["reason_fr"] for n in record.get("notes", [])]:
             if record["status"] != "ok" and reason:
                 assert re.sub(r"\s+", " ", reason) in text, (name, reason)
-    metadata = json.loads(latest(project, "data/08_reporting/report_run_metadata.json").read_text(encoding="utf-8"))
+    metadata = json.loads(
+        latest(project, "data/08_reporting/report_run_metadata.json").read_text(encoding="utf-8")
+    )
     assert metadata["stage_status"] == {k: v["status"] for k, v in stages.items()}
     return status, text
 
@@ -88,14 +94,25 @@ def test_english_100_without_author_or_date_and_empty_catalog(base):
     project, raw = _project(base, "english_100")
     ex.write(ex.comments_export(100, "en", seed=1, author=False, date=False), raw / "comments.csv")
     ex.write(ex.catalog_export(empty=True), raw / "catalog.csv")
-    run_session(project, {"comments_path": str(raw / "comments.csv"), "content_catalog_path": str(raw / "catalog.csv"),
-                          "campaign_path": "none", "language": "en"})
+    run_session(
+        project,
+        {
+            "comments_path": str(raw / "comments.csv"),
+            "content_catalog_path": str(raw / "catalog.csv"),
+            "campaign_path": "none",
+            "language": "en",
+        },
+    )
     # 100 short posts: topics are found (clustering sizes follow the corpus, issue 14), but
     # without dates there are no trends or bad-buzz alerts, which the status says.
-    status, text = _check(project, {"personas": "skipped", "uplift": "skipped", "topics": "partial"})
+    status, text = _check(
+        project, {"personas": "skipped", "uplift": "skipped", "topics": "partial"}
+    )
     assert status["stages"]["topics"]["counts"].get("topics", 1) >= 1
     assert "l'export n'indique pas d'auteur" in text
-    assert "Couverture par vos contenus inconnue : le catalogue de contenus fourni est vide." in text
+    assert (
+        "Couverture par vos contenus inconnue : le catalogue de contenus fourni est vide." in text
+    )
     assert "Campagne non évaluée : aucune campagne fournie." in text
 
 
@@ -105,18 +122,31 @@ def test_padded_5_arms_300_then_monthly_30(base):
     ex.write(comments, raw / "comments.csv")
     ex.write(ex.catalog_export("fr"), raw / "catalog.csv")
     units = sorted(comments["author"].unique())
-    campaign = ex.campaign_export(units * 3 if len(units) < 100 else units, [" Control", "A", "B", "C", "D"],
-                                  seed=2, control_share=0.56, outcome="oui_non")
+    campaign = ex.campaign_export(
+        units * 3 if len(units) < 100 else units,
+        [" Control", "A", "B", "C", "D"],
+        seed=2,
+        control_share=0.56,
+        outcome="oui_non",
+    )
     campaign["author"] = [f"{u}#{i}" for i, u in enumerate(campaign["author"])]  # unique units
     ex.write(campaign, raw / "campaign.csv")
-    params = {"comments_path": str(raw / "comments.csv"), "content_catalog_path": str(raw / "catalog.csv"),
-              "campaign_path": str(raw / "campaign.csv"), "uplift": {"control_arm": "Control"}}
+    params = {
+        "comments_path": str(raw / "comments.csv"),
+        "content_catalog_path": str(raw / "catalog.csv"),
+        "campaign_path": str(raw / "campaign.csv"),
+        "uplift": {"control_arm": "Control"},
+    }
     run_session(project, params)
     status, text = _check(project, {"uplift": "partial"})
-    results = json.loads(latest(project, "data/08_reporting/uplift/uplift_results.json").read_text(encoding="utf-8"))
+    results = json.loads(
+        latest(project, "data/08_reporting/uplift/uplift_results.json").read_text(encoding="utf-8")
+    )
     assert results["preparation"]["control_arm"] == "Control"
     assert results["preparation"]["outcome_type"] == "binaire"
-    verdict = latest(project, "data/08_reporting/uplift/uplift_verdict.md").read_text(encoding="utf-8")
+    verdict = latest(project, "data/08_reporting/uplift/uplift_verdict.md").read_text(
+        encoding="utf-8"
+    )
     assert "peuvent être biaisés" not in verdict
     assert "aucun plan fourni" in verdict and "Parts observées" in verdict
 
@@ -126,7 +156,9 @@ def test_padded_5_arms_300_then_monthly_30(base):
     month["created_at"] = pd.Timestamp("2026-05-01").isoformat()
     ex.write(month, raw / "month.csv")
     run_session(project, {**params, "comments_path": str(raw / "month.csv")}, pipeline="monthly")
-    summary = json.loads(latest(project, "data/08_reporting/topics_update_summary.json").read_text(encoding="utf-8"))
+    summary = json.loads(
+        latest(project, "data/08_reporting/topics_update_summary.json").read_text(encoding="utf-8")
+    )
     assert summary["new_comments"] <= 30 and summary["statements"]
 
 
@@ -134,12 +166,24 @@ def test_mixed_1000_campaign_without_ids(base):
     project, raw = _project(base, "mixed_1000")
     ex.write(ex.comments_export(1000, "mix", seed=4), raw / "comments.csv")
     ex.write(ex.catalog_export("fr"), raw / "catalog.csv")
-    ex.write(ex.campaign_export(400, ["controle", "message"], seed=4, outcome="yes_no", with_unit=False), raw / "campaign.csv")
-    run_session(project, {"comments_path": str(raw / "comments.csv"), "content_catalog_path": str(raw / "catalog.csv"),
-                          "campaign_path": str(raw / "campaign.csv"), "uplift": {"columns": {"unit": None}}})
+    ex.write(
+        ex.campaign_export(400, ["controle", "message"], seed=4, outcome="yes_no", with_unit=False),
+        raw / "campaign.csv",
+    )
+    run_session(
+        project,
+        {
+            "comments_path": str(raw / "comments.csv"),
+            "content_catalog_path": str(raw / "catalog.csv"),
+            "campaign_path": str(raw / "campaign.csv"),
+            "uplift": {"columns": {"unit": None}},
+        },
+    )
     status, _ = _check(project, {"topics": "ok"})
     assert status["stages"]["uplift"]["status"] in {"ok", "partial"}
-    results = json.loads(latest(project, "data/08_reporting/uplift/uplift_results.json").read_text(encoding="utf-8"))
+    results = json.loads(
+        latest(project, "data/08_reporting/uplift/uplift_results.json").read_text(encoding="utf-8")
+    )
     assert results["preparation"]["unit_id_derived_from_row_number"] is True
 
 
@@ -151,15 +195,36 @@ def test_six_arms_100_without_date(base):
     campaign = ex.campaign_export(300, arms, seed=6, outcome="true_false")
     campaign.loc[campaign.index[::7], "arm"] = "Controle"  # the same arm, other spelling
     ex.write(campaign, raw / "campaign.csv")
-    run_session(project, {"comments_path": str(raw / "comments.csv"), "content_catalog_path": "none",
-                          "campaign_path": str(raw / "campaign.csv")})
+    run_session(
+        project,
+        {
+            "comments_path": str(raw / "comments.csv"),
+            "content_catalog_path": "none",
+            "campaign_path": str(raw / "campaign.csv"),
+        },
+    )
     _, text = _check(project, {"topics": "partial"})
-    assert "Tendances et alertes de bad buzz non calculées : l'export n'a pas de date de publication." in text
-    results = json.loads(latest(project, "data/08_reporting/uplift/uplift_results.json").read_text(encoding="utf-8"))
+    assert (
+        "Tendances et alertes de bad buzz non calculées : l'export n'a pas de date de publication."
+        in text
+    )
+    results = json.loads(
+        latest(project, "data/08_reporting/uplift/uplift_results.json").read_text(encoding="utf-8")
+    )
     arms = results["preparation"]["arms"]
     # six arms, whatever the padding or case; each kept in its commonest spelling
-    assert sorted(a.casefold() for a in arms) == ["bras a", "bras b", "bras c", "bras d", "bras e", "controle"]
-    assert all(a == a.strip() for a in arms) and results["preparation"]["control_arm"].casefold() == "controle"
+    assert sorted(a.casefold() for a in arms) == [
+        "bras a",
+        "bras b",
+        "bras c",
+        "bras d",
+        "bras e",
+        "controle",
+    ]
+    assert (
+        all(a == a.strip() for a in arms)
+        and results["preparation"]["control_arm"].casefold() == "controle"
+    )
 
 
 def test_forum_242_cp1252_semicolon_renamed_near_duplicates(base):
@@ -167,27 +232,54 @@ def test_forum_242_cp1252_semicolon_renamed_near_duplicates(base):
     names = {"text": "message", "author": "pseudo", "created_at": "date_post", "thread_id": "sujet"}
     forum = ex.comments_export(242, "fr", seed=5, near_duplicates=0.8, names=names)
     ex.write(forum, raw / "forum.csv", sep=";", encoding="cp1252")
-    run_session(project, {"comments_path": str(raw / "forum.csv"), "content_catalog_path": "none", "campaign_path": "none",
-                          "ingestion": {"columns": names}})
+    run_session(
+        project,
+        {
+            "comments_path": str(raw / "forum.csv"),
+            "content_catalog_path": "none",
+            "campaign_path": "none",
+            "ingestion": {"columns": names},
+        },
+    )
     status, text = _check(project, {"uplift": "skipped"})
     clean = pd.read_parquet(latest(project, "data/03_primary/comments_clean.parquet"))
     assert len(clean) == 242 and clean["is_duplicate"].sum() > 100
-    assert "aucun catalogue de contenus n'a été fourni" in text or status["stages"]["gaps"]["status"] == "skipped"
+    assert (
+        "aucun catalogue de contenus n'a été fourni" in text
+        or status["stages"]["gaps"]["status"] == "skipped"
+    )
 
 
 def test_hospital_reviews_440_with_hillstrom_like_campaign(base):
     project, raw = _project(base, "reviews_440")
     ex.write(ex.hospital_reviews(440, seed=7), raw / "avis.csv")
     ex.write(ex.hillstrom_like(3000, seed=7), raw / "hillstrom.csv")
-    run_session(project, {
-        "comments_path": str(raw / "avis.csv"), "content_catalog_path": "none",
-        "campaign_path": str(raw / "hillstrom.csv"),
-        "ingestion": {"columns": {"text": "avis", "created_at": "date_avis", "author": None, "thread_id": None}},
-        "uplift": {"columns": {"unit": None, "arm": "segment", "outcome": "visit", "segment": None},
-                   "control_arm": "no e-mail", "focus_arm": "Womens E-Mail", "comparison_arm": "Mens E-Mail"},
-    })
+    run_session(
+        project,
+        {
+            "comments_path": str(raw / "avis.csv"),
+            "content_catalog_path": "none",
+            "campaign_path": str(raw / "hillstrom.csv"),
+            "ingestion": {
+                "columns": {
+                    "text": "avis",
+                    "created_at": "date_avis",
+                    "author": None,
+                    "thread_id": None,
+                }
+            },
+            "uplift": {
+                "columns": {"unit": None, "arm": "segment", "outcome": "visit", "segment": None},
+                "control_arm": "no e-mail",
+                "focus_arm": "Womens E-Mail",
+                "comparison_arm": "Mens E-Mail",
+            },
+        },
+    )
     _, text = _check(project, {"personas": "skipped", "uplift": "partial"})
-    results = json.loads(latest(project, "data/08_reporting/uplift/uplift_results.json").read_text(encoding="utf-8"))
+    results = json.loads(
+        latest(project, "data/08_reporting/uplift/uplift_results.json").read_text(encoding="utf-8")
+    )
     prep = results["preparation"]
     assert {"conversion", "spend"} <= set(prep["refused_covariates"])
     assert not {"conversion", "spend"} & set(prep["covariates"]) and "recency" in prep["covariates"]
@@ -198,7 +290,16 @@ def test_english_as_french_120_leaves_nothing_to_model(base):
     """Every comment is excluded from modelling (another language): the run still ends with a report."""
     project, raw = _project(base, "english_as_french_120")
     ex.write(ex.comments_export(120, "en", seed=3), raw / "comments.csv")
-    run_session(project, {"comments_path": str(raw / "comments.csv"), "content_catalog_path": "none", "campaign_path": "none"})
+    run_session(
+        project,
+        {
+            "comments_path": str(raw / "comments.csv"),
+            "content_catalog_path": "none",
+            "campaign_path": "none",
+        },
+    )
     status, text = _check(project, {"topics": "skipped", "gaps": "skipped", "uplift": "skipped"})
-    assert status["stages"]["topics"]["reason_fr"].startswith("Thèmes non calculés : 0 commentaire(s) analysable(s) (écartés au nettoyage")
+    assert status["stages"]["topics"]["reason_fr"].startswith(
+        "Thèmes non calculés : 0 commentaire(s) analysable(s) (écartés au nettoyage"
+    )
     assert "aucune question n'a été détectée" in text

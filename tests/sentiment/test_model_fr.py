@@ -13,7 +13,14 @@ from hypothesis import strategies as st
 from sklearn.metrics import f1_score
 
 from ambassadeurs_pipeline.sentiment import label_scores, make_backend
-from ambassadeurs_pipeline.sentiment.model_fr import CLASSES, FrenchModel, load_model, model_metadata, n_features, normalise
+from ambassadeurs_pipeline.sentiment.model_fr import (
+    CLASSES,
+    FrenchModel,
+    load_model,
+    model_metadata,
+    n_features,
+    normalise,
+)
 
 LABELLED = Path(__file__).with_name("avis_fr_annotes.csv")
 
@@ -22,8 +29,13 @@ def tiny_config(temperature: float = 1.0) -> dict:
     return {
         "classes": list(CLASSES),
         "vectorizer": {
-            "word_ngram_range": [1, 1], "word_n_features": 16, "word_token_pattern": r"(?u)\b\w+\b", "word_weight": 1.0,
-            "char_ngram_range": [2, 2], "char_n_features": 16, "lexicon_weight": 0.0,
+            "word_ngram_range": [1, 1],
+            "word_n_features": 16,
+            "word_token_pattern": r"(?u)\b\w+\b",
+            "word_weight": 1.0,
+            "char_ngram_range": [2, 2],
+            "char_n_features": 16,
+            "lexicon_weight": 0.0,
         },
         "calibration": {"temperature": temperature},
         "neutral_band": 0.3,
@@ -57,8 +69,16 @@ def test_shape_or_class_mismatch_is_refused():
 
 def test_higher_temperature_flattens_probabilities_without_changing_the_ranking():
     shipped = load_model()
-    texts = ["Service impeccable, merci à toute l'équipe", "Personne ne répond au téléphone", "Le rendez-vous est mardi"]
-    hot = FrenchModel(shipped.config | {"calibration": {"temperature": shipped.temperature * 3}}, shipped.coef_t.T, shipped.intercept)
+    texts = [
+        "Service impeccable, merci à toute l'équipe",
+        "Personne ne répond au téléphone",
+        "Le rendez-vous est mardi",
+    ]
+    hot = FrenchModel(
+        shipped.config | {"calibration": {"temperature": shipped.temperature * 3}},
+        shipped.coef_t.T,
+        shipped.intercept,
+    )
     p, q = shipped.predict_proba(texts), hot.predict_proba(texts)
     assert (q.max(axis=1) < p.max(axis=1)).all()
     assert (q.argmax(axis=1) == p.argmax(axis=1)).all()
@@ -118,11 +138,15 @@ MIN_HAND_LABELLED_MACRO_F1 = 0.70
 
 
 @settings(max_examples=40, deadline=None)
-@given(st.lists(st.text(alphabet=st.sampled_from("ab éç'!?\n\t"), max_size=40), min_size=1, max_size=6))
+@given(
+    st.lists(st.text(alphabet=st.sampled_from("ab éç'!?\n\t"), max_size=40), min_size=1, max_size=6)
+)
 def test_char_block_equals_sklearns_char_wb_transform(texts):
     from ambassadeurs_pipeline.sentiment.model_fr import char_block, make_vectorizers
 
-    _, char = make_vectorizers(tiny_config() | {"vectorizer": tiny_config()["vectorizer"] | {"char_ngram_range": [2, 5]}})
+    _, char = make_vectorizers(
+        tiny_config() | {"vectorizer": tiny_config()["vectorizer"] | {"char_ngram_range": [2, 5]}}
+    )
     expected, got = char.transform(texts), char_block(texts, char)
     assert got.shape == expected.shape
     assert abs(expected - got).max() <= 1e-6
@@ -134,7 +158,10 @@ def test_normalise_removes_what_differs_between_corpora():
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.text(max_size=300), min_size=1, max_size=5), st.sampled_from(["fr", "en", "es", "", "und"]))
+@given(
+    st.lists(st.text(max_size=300), min_size=1, max_size=5),
+    st.sampled_from(["fr", "en", "es", "", "und"]),
+)
 def test_arbitrary_text_never_crashes_and_scores_stay_in_range(texts, lang):
     scores = make_backend("modele_fr").score(texts, [lang] * len(texts))
     assert scores.shape == (len(texts),) and np.isfinite(scores).all()

@@ -41,7 +41,9 @@ def test_intensifier_and_exclamation_raise_the_score():
 
 def test_labels_and_english_routing():
     assert list(label_scores(np.array([-0.5, 0.0, 0.5]), 0.2)) == ["negatif", "neutre", "positif"]
-    scores = make_backend("lexique").score(["This drug is awful", "Ce médicament est génial"], ["en", "fr"])
+    scores = make_backend("lexique").score(
+        ["This drug is awful", "Ce médicament est génial"], ["en", "fr"]
+    )
     assert scores[0] < -0.2 and scores[1] > 0.2
 
 

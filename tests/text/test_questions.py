@@ -87,7 +87,10 @@ def test_vectorised_matches_scalar():
     assert detect_questions([t or "" for t in texts]).tolist() == [True, False, False]
 
 
-_words = st.lists(st.sampled_from(["je", "dors", "mal", "depuis", "la", "cure", "bien", "traitement", "fatigue"]), max_size=12)
+_words = st.lists(
+    st.sampled_from(["je", "dors", "mal", "depuis", "la", "cure", "bien", "traitement", "fatigue"]),
+    max_size=12,
+)
 
 
 @settings(max_examples=200, deadline=None)

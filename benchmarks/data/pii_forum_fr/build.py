@@ -21,17 +21,35 @@ HERE = Path(__file__).resolve().parent
 
 # Short codes used in the source files -> span type. Full names are accepted too.
 PII_CODES = {
-    "NC": "NOM_COMPLET", "P": "PRENOM", "N": "NOM", "T": "TITRE_NOM", "E": "EMAIL",
-    "TEL": "TEL", "NIR": "NIR", "IBAN": "IBAN", "CB": "CARTE", "ADR": "ADRESSE",
-    "DN": "DATE_NAISSANCE", "U": "URL_NOM", "M": "MENTION", "DOS": "DOSSIER",
+    "NC": "NOM_COMPLET",
+    "P": "PRENOM",
+    "N": "NOM",
+    "T": "TITRE_NOM",
+    "E": "EMAIL",
+    "TEL": "TEL",
+    "NIR": "NIR",
+    "IBAN": "IBAN",
+    "CB": "CARTE",
+    "ADR": "ADRESSE",
+    "DN": "DATE_NAISSANCE",
+    "U": "URL_NOM",
+    "M": "MENTION",
+    "DOS": "DOSSIER",
 }
 PII_TYPES = sorted(set(PII_CODES.values()))
 NAME_TYPES = {"NOM_COMPLET", "PRENOM", "NOM", "TITRE_NOM"}
 # Lower-case codes: text that a detector must leave alone, recorded as type KEEP + kind.
 KEEP_KINDS = {
-    "drug": "medicament", "dis": "maladie", "pub": "personnalite_publique",
-    "hosp": "etablissement", "place": "lieu", "org": "organisme", "num": "nombre",
-    "date": "date", "word": "mot_courant", "street": "rue_sans_numero",
+    "drug": "medicament",
+    "dis": "maladie",
+    "pub": "personnalite_publique",
+    "hosp": "etablissement",
+    "place": "lieu",
+    "org": "organisme",
+    "num": "nombre",
+    "date": "date",
+    "word": "mot_courant",
+    "street": "rue_sans_numero",
 }
 TYPES = PII_TYPES + ["KEEP"]
 FLAGS = {"typo"}
@@ -92,7 +110,7 @@ def parse_line(raw: str, where: str) -> tuple[str, list[dict]]:
     pos = 0
     length = 0
     for m in MARK.finditer(raw):
-        before = raw[pos:m.start()]
+        before = raw[pos : m.start()]
         out.append(before)
         length += len(before)
         code, flag_str, text = m.group(1), m.group(2), m.group(3)
@@ -134,13 +152,14 @@ def parse_line(raw: str, where: str) -> tuple[str, list[dict]]:
     if "[[" in clean or "]]" in clean:
         raise BuildError(f"{where}: unbalanced markup left in {clean!r}")
     for s in spans:
-        assert clean[s["start"]:s["end"]] == s["text"], (where, s)
+        assert clean[s["start"] : s["end"]] == s["text"], (where, s)
     return clean, spans
 
 
 def part_of(source: str, index: int) -> str:
     """Part of the index-th (0-based) comment of a source file; see SPLIT_SEED."""
     block, pos = divmod(index, BLOCK)
+
     # sha256 rather than random.Random: the draw must not depend on the Python version.
     def rank(p: int) -> bytes:
         return hashlib.sha256(f"{SPLIT_SEED}/{source}/{block}/{p}".encode()).digest()
@@ -167,10 +186,15 @@ def read_sources(source_dir: Path) -> list[dict]:
                 raise BuildError(f"{where}: same comment as {seen[clean]}")
             seen[clean] = where
             n += 1
-            records.append({
-                "id": f"{path.stem}-{n:03d}", "source": path.stem, "text": clean,
-                "spans": spans, "part": part_of(path.stem, n - 1),
-            })
+            records.append(
+                {
+                    "id": f"{path.stem}-{n:03d}",
+                    "source": path.stem,
+                    "text": clean,
+                    "spans": spans,
+                    "part": part_of(path.stem, n - 1),
+                }
+            )
     return records
 
 
@@ -189,8 +213,12 @@ def counts(records: list[dict]) -> dict[str, Counter]:
 
 def check_split(records: list[dict]) -> None:
     c = counts(records)
-    missing = [(t, p) for t in TYPES for p in ("dev", "frozen")
-               if not any(k == t or k.startswith(t + "/") for k in c[p])]
+    missing = [
+        (t, p)
+        for t in TYPES
+        for p in ("dev", "frozen")
+        if not any(k == t or k.startswith(t + "/") for k in c[p])
+    ]
     if missing:
         raise BuildError(f"type missing from a part: {missing}")
 

@@ -33,8 +33,8 @@ import re
 import sys
 import time
 from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
 
 HERE = Path(__file__).resolve().parent
 PLACEHOLDER = re.compile(r"<[A-Z][A-Z_]*>")
@@ -46,17 +46,76 @@ NUMBER_TYPES = {"TEL", "NIR", "IBAN", "CARTE", "DOSSIER"}
 # Handles and links get <MENTION> and <URL> from normalisation; CARTE and DOSSIER have no
 # placeholder in docs/cleaning.md yet, so any tag name equal to the type counts.
 EXPECTED_TAG = {t: "PERSONNE" for t in NAME_TYPES}
-EXPECTED_TAG.update({t: t for t in ("EMAIL", "TEL", "NIR", "IBAN", "ADRESSE", "DATE_NAISSANCE",
-                                    "CARTE", "DOSSIER", "MENTION")})
+EXPECTED_TAG.update(
+    {
+        t: t
+        for t in (
+            "EMAIL",
+            "TEL",
+            "NIR",
+            "IBAN",
+            "ADRESSE",
+            "DATE_NAISSANCE",
+            "CARTE",
+            "DOSSIER",
+            "MENTION",
+        )
+    }
+)
 EXPECTED_TAG["URL_NOM"] = "URL"
 PARTICLES = {
-    "de", "du", "des", "la", "le", "les", "d", "l", "van", "von", "da", "dos", "das", "di",
-    "del", "ben", "bin", "el", "al", "y", "et", "ou", "ait", "mc",
+    "de",
+    "du",
+    "des",
+    "la",
+    "le",
+    "les",
+    "d",
+    "l",
+    "van",
+    "von",
+    "da",
+    "dos",
+    "das",
+    "di",
+    "del",
+    "ben",
+    "bin",
+    "el",
+    "al",
+    "y",
+    "et",
+    "ou",
+    "ait",
+    "mc",
 }
 STREET_WORDS = PARTICLES | {
-    "rue", "avenue", "av", "bd", "boulevard", "chemin", "impasse", "allée", "allee", "place",
-    "quai", "route", "bis", "ter", "lieu", "dit", "résidence", "residence", "bât", "bat",
-    "appt", "cours", "square", "sentier", "voie", "hameau",
+    "rue",
+    "avenue",
+    "av",
+    "bd",
+    "boulevard",
+    "chemin",
+    "impasse",
+    "allée",
+    "allee",
+    "place",
+    "quai",
+    "route",
+    "bis",
+    "ter",
+    "lieu",
+    "dit",
+    "résidence",
+    "residence",
+    "bât",
+    "bat",
+    "appt",
+    "cours",
+    "square",
+    "sentier",
+    "voie",
+    "hameau",
 }
 EMAIL_WORDS = {"point", "dot", "arobase", "at"}
 WORD = re.compile(r"[^\W\d_]+")
@@ -68,7 +127,7 @@ def _units(text: str) -> list[tuple[str, int, int]]:
     units: list[tuple[str, int, int]] = []
     pos = 0
     for m in PLACEHOLDER.finditer(text):
-        units.extend((c, i, i + 1) for i, c in enumerate(text[pos:m.start()], pos))
+        units.extend((c, i, i + 1) for i, c in enumerate(text[pos : m.start()], pos))
         units.append((m.group(), m.start(), m.end()))
         pos = m.end()
     units.extend((c, i, i + 1) for i, c in enumerate(text[pos:], pos))
@@ -121,8 +180,9 @@ class Alignment:
         exact = _exact_opcodes(original, redacted)
         self.exact = exact is not None
         if exact is None:
-            sm = difflib.SequenceMatcher(None, list(original), [u[0] for u in self.units],
-                                         autojunk=False)
+            sm = difflib.SequenceMatcher(
+                None, list(original), [u[0] for u in self.units], autojunk=False
+            )
             exact = sm.get_opcodes()
         self.opcodes = exact
 
@@ -177,7 +237,9 @@ def identifying_parts(span: dict) -> tuple[str, list[str]]:
         street = re.split(r"\b\d{5}\b", text)[0]
         return "words", [w for w in _words(street) if len(w) >= 3 and w not in STREET_WORDS]
     if t == "DATE_NAISSANCE":
-        return "date", [w.casefold() for w in re.findall(r"\d+|[^\W\d_]+", text) if w not in ("er",)]
+        return "date", [
+            w.casefold() for w in re.findall(r"\d+|[^\W\d_]+", text) if w not in ("er",)
+        ]
     raise ValueError(f"no rule for span type {t!r}")
 
 
@@ -193,7 +255,7 @@ def leaked(span: dict, window: str) -> bool:
     if kind == "run":
         s, w = parts[0], _alnum(window)
         n = min(6, len(s))
-        return any(s[i:i + n] in w for i in range(len(s) - n + 1)) if n else False
+        return any(s[i : i + n] in w for i in range(len(s) - n + 1)) if n else False
     left = re.findall(r"\d+|[^\W\d_]+", window.casefold())
     return sum(1 for p in parts if p in left) >= min(2, len(parts))
 
@@ -222,7 +284,14 @@ def score(records: Sequence[dict], redacted: Sequence[str]) -> dict:
                     keep[key]["n"] += 1
                     keep[key]["survived"] += ok
                 if not ok:
-                    misses.append({"id": rec["id"], "type": f"KEEP/{s['kind']}", "span": s["text"], "window": win})
+                    misses.append(
+                        {
+                            "id": rec["id"],
+                            "type": f"KEEP/{s['kind']}",
+                            "span": s["text"],
+                            "window": win,
+                        }
+                    )
                 continue
             gone = not leaked(s, win)
             keys = [s["type"]]
@@ -239,47 +308,83 @@ def score(records: Sequence[dict], redacted: Sequence[str]) -> dict:
                 got = {m for m in PLACEHOLDER.findall(win)}
                 recall[s["type"]]["tag_agrees"] += f"<{want}>" in got
             else:
-                misses.append({"id": rec["id"], "type": s["type"], "span": s["text"], "window": win})
+                misses.append(
+                    {"id": rec["id"], "type": s["type"], "span": s["text"], "window": win}
+                )
         for tag, i1, i2 in al.placeholders():
             group = "normalisation" if tag in NORMALISER_TAGS else "pii"
             hit = next((s for s in pii if i1 < s["end"] and s["start"] < i2), None)
-            hurt = [s for s in rec["spans"] if s["type"] == "KEEP" and i1 < s["end"] and s["start"] < i2]
+            hurt = [
+                s for s in rec["spans"] if s["type"] == "KEEP" and i1 < s["end"] and s["start"] < i2
+            ]
             for key in (tag, f"({group})"):
                 tags[key]["n"] += 1
                 tags[key]["on_pii"] += hit is not None
                 tags[key]["on_keep"] += bool(hurt)
                 tags[key]["unaligned"] += i1 == i2
             if group == "pii" and hit is None:
-                misses.append({"id": rec["id"], "type": f"<{tag}> en trop",
-                               "span": rec["text"][i1:i2], "window": f"<{tag}>"})
-    return {"recall": recall, "keep": keep, "placeholders": tags, "misses": misses,
-            "n_texts": len(records), "alignment": dict(aligned)}
+                misses.append(
+                    {
+                        "id": rec["id"],
+                        "type": f"<{tag}> en trop",
+                        "span": rec["text"][i1:i2],
+                        "window": f"<{tag}>",
+                    }
+                )
+    return {
+        "recall": recall,
+        "keep": keep,
+        "placeholders": tags,
+        "misses": misses,
+        "n_texts": len(records),
+        "alignment": dict(aligned),
+    }
 
 
 def summary(result: dict) -> dict:
     """Plain numbers (for --json and for the closing note)."""
+
     def ratio(a: int, b: int) -> float | None:
         return round(a / b, 4) if b else None
-    rec = {k: {"n": c["n"], "removed": c["removed"], "recall": ratio(c["removed"], c["n"])}
-           for k, c in sorted(result["recall"].items())}
+
+    rec = {
+        k: {"n": c["n"], "removed": c["removed"], "recall": ratio(c["removed"], c["n"])}
+        for k, c in sorted(result["recall"].items())
+    }
     for k, c in result["recall"].items():
         if "/" not in k and "(" not in k:  # base types only: the expected placeholder was used
             rec[k]["tag_agreement"] = ratio(c["tag_agrees"], c["removed"])
-    kp = {k: {"n": c["n"], "survived": c["survived"], "survival": ratio(c["survived"], c["n"])}
-          for k, c in sorted(result["keep"].items())}
-    ph = {k: {"n": c["n"], "on_pii": c["on_pii"], "on_keep": c["on_keep"],
-              "precision": ratio(c["on_pii"], c["n"])}
-          for k, c in sorted(result["placeholders"].items())}
-    return {"n_texts": result["n_texts"], "recall": rec, "keep": kp, "placeholders": ph,
-            "precision": ph.get("(pii)", {}).get("precision"),
-            "alignment": result.get("alignment", {})}
+    kp = {
+        k: {"n": c["n"], "survived": c["survived"], "survival": ratio(c["survived"], c["n"])}
+        for k, c in sorted(result["keep"].items())
+    }
+    ph = {
+        k: {
+            "n": c["n"],
+            "on_pii": c["on_pii"],
+            "on_keep": c["on_keep"],
+            "precision": ratio(c["on_pii"], c["n"]),
+        }
+        for k, c in sorted(result["placeholders"].items())
+    }
+    return {
+        "n_texts": result["n_texts"],
+        "recall": rec,
+        "keep": kp,
+        "placeholders": ph,
+        "precision": ph.get("(pii)", {}).get("precision"),
+        "alignment": result.get("alignment", {}),
+    }
 
 
 def format_table(s: dict) -> str:
     al = s.get("alignment", {})
-    lines = [f"{s['n_texts']} comments (aligned exactly: {al.get('exact', 0)}, "
-             f"by difflib after other edits: {al.get('difflib', 0)})", "",
-             f"{'type':34s}{'n':>6s}{'removed':>9s}{'recall':>8s}{'tag ok':>8s}"]
+    lines = [
+        f"{s['n_texts']} comments (aligned exactly: {al.get('exact', 0)}, "
+        f"by difflib after other edits: {al.get('difflib', 0)})",
+        "",
+        f"{'type':34s}{'n':>6s}{'removed':>9s}{'recall':>8s}{'tag ok':>8s}",
+    ]
     for k, v in s["recall"].items():
         agree = v.get("tag_agreement")
         agree = "" if agree is None else f"{agree:8.3f}"
@@ -303,14 +408,17 @@ def load_part(part: str, data_dir: Path = HERE) -> list[dict]:
     for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         rec = json.loads(line)
         for s in rec["spans"]:
-            if rec["text"][s["start"]:s["end"]] != s["text"]:
-                raise ValueError(f"{path.name}:{n} ({rec['id']}): span offsets do not match {s['text']!r}")
+            if rec["text"][s["start"] : s["end"]] != s["text"]:
+                raise ValueError(
+                    f"{path.name}:{n} ({rec['id']}): span offsets do not match {s['text']!r}"
+                )
         records.append(rec)
     return records
 
 
-def pipeline_redactor(detector: str = "default", use_ner: bool = True,
-                      normalise: bool = True) -> Callable[[list[str]], list[str]]:
+def pipeline_redactor(
+    detector: str = "default", use_ner: bool = True, normalise: bool = True
+) -> Callable[[list[str]], list[str]]:
     """What cleaning does to a comment's text: normalise, then redact with PiiParams."""
     from ambassadeurs_pipeline.pipelines.cleaning.nodes import redact_distinct_texts
     from ambassadeurs_pipeline.pipelines.cleaning.params import PiiParams
@@ -322,6 +430,7 @@ def pipeline_redactor(detector: str = "default", use_ner: bool = True,
         if normalise:
             texts = [normalise_text(t).text for t in texts]
         return list(redact_distinct_texts(texts, params)[0])
+
     return run
 
 
@@ -330,7 +439,9 @@ def import_redactor(spec: str, batch: bool) -> Callable[[list[str]], list[str]]:
     if not name:
         raise SystemExit(f"--redactor {spec!r}: expected module.path:function")
     fn = getattr(importlib.import_module(module), name)
-    return (lambda texts: list(fn(list(texts)))) if batch else (lambda texts: [fn(t) for t in texts])
+    return (
+        (lambda texts: list(fn(list(texts)))) if batch else (lambda texts: [fn(t) for t in texts])
+    )
 
 
 def main(argv: Iterable[str] | None = None) -> int:
@@ -341,13 +452,23 @@ def main(argv: Iterable[str] | None = None) -> int:
     ap.add_argument("--batch", action="store_true", help="--redactor takes and returns a list")
     ap.add_argument("--detector", default="default", help="PiiParams.detector (pipeline mode)")
     ap.add_argument("--no-ner", action="store_true", help="PiiParams.use_ner=False (pipeline mode)")
-    ap.add_argument("--no-normalise", action="store_true", help="skip normalise_text (pipeline mode)")
+    ap.add_argument(
+        "--no-normalise", action="store_true", help="skip normalise_text (pipeline mode)"
+    )
     ap.add_argument("--json", type=Path, help="write the figures there")
-    ap.add_argument("--show-misses", type=int, default=0, metavar="N",
-                    help="print N misses with their window (dev only)")
+    ap.add_argument(
+        "--show-misses",
+        type=int,
+        default=0,
+        metavar="N",
+        help="print N misses with their window (dev only)",
+    )
     args = ap.parse_args(list(argv) if argv is not None else None)
     if args.show_misses and args.part != "dev":
-        print("score.py: --show-misses is for dev only; frozen texts are never printed", file=sys.stderr)
+        print(
+            "score.py: --show-misses is for dev only; frozen texts are never printed",
+            file=sys.stderr,
+        )
         return 2
     records = load_part(args.part, args.data_dir)
     if args.redactor:
@@ -355,8 +476,10 @@ def main(argv: Iterable[str] | None = None) -> int:
         label = args.redactor
     else:
         redact = pipeline_redactor(args.detector, not args.no_ner, not args.no_normalise)
-        label = (f"pipeline(detector={args.detector}, use_ner={not args.no_ner}, "
-                 f"normalise={not args.no_normalise})")
+        label = (
+            f"pipeline(detector={args.detector}, use_ner={not args.no_ner}, "
+            f"normalise={not args.no_normalise})"
+        )
     t0 = time.perf_counter()
     outputs = redact([r["text"] for r in records])
     seconds = time.perf_counter() - t0
@@ -367,7 +490,7 @@ def main(argv: Iterable[str] | None = None) -> int:
     print(format_table(s))
     if args.show_misses:
         print(f"\nmisses (first {args.show_misses} of {len(result['misses'])}):")
-        for m in result["misses"][:args.show_misses]:
+        for m in result["misses"][: args.show_misses]:
             print(f"  {m['id']:28s} {m['type']:22s} {m['span']!r} -> {m['window']!r}")
     if args.json:
         args.json.write_text(json.dumps(s, ensure_ascii=False, indent=1), encoding="utf-8")

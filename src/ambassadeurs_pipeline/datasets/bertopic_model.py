@@ -42,8 +42,12 @@ def has_topic_model(model: Any) -> bool:
 class BERTopicModelDataset(AbstractVersionedDataset[Any, Any]):
     """``type: ambassadeurs_pipeline.datasets.bertopic_model.BERTopicModelDataset``."""
 
-    def __init__(self, filepath: str, version: Version | None = None, metadata: dict[str, Any] | None = None) -> None:
-        super().__init__(filepath=PurePosixPath(filepath), version=version, exists_function=self._path_exists)
+    def __init__(
+        self, filepath: str, version: Version | None = None, metadata: dict[str, Any] | None = None
+    ) -> None:
+        super().__init__(
+            filepath=PurePosixPath(filepath), version=version, exists_function=self._path_exists
+        )
         self.metadata = metadata
 
     @staticmethod
@@ -62,13 +66,17 @@ class BERTopicModelDataset(AbstractVersionedDataset[Any, Any]):
             shutil.rmtree(path)
         path.mkdir(parents=True)
         if not has_topic_model(model):
-            (path / NO_MODEL_FILE).write_text('{"model": null, "see": "topics_status"}\n', encoding="utf-8")
+            (path / NO_MODEL_FILE).write_text(
+                '{"model": null, "see": "topics_status"}\n', encoding="utf-8"
+            )
             return
         vectorizer = getattr(model, "vectorizer_model", None)
         if hasattr(vectorizer, "vocabulary_"):
             # recent scikit-learn stores numpy ints, which BERTopic's JSON config cannot write
             vectorizer.vocabulary_ = {str(k): int(v) for k, v in vectorizer.vocabulary_.items()}
-        model.save(str(path), serialization="safetensors", save_ctfidf=True, save_embedding_model=False)
+        model.save(
+            str(path), serialization="safetensors", save_ctfidf=True, save_embedding_model=False
+        )
         embedder = model.embedding_model
         if isinstance(embedder, BackendEmbedder):
             with open(path / BACKEND_FILE, "wb") as handle:

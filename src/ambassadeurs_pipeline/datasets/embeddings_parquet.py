@@ -72,9 +72,17 @@ def table_to_frame(table: pa.Table) -> pd.DataFrame:
         flat = column.flatten().to_numpy(zero_copy_only=False).astype(np.float32, copy=False)
         matrix = flat.reshape(len(column), dim) if dim else np.zeros((len(column), 0), np.float32)
     else:  # files written by pandas (variable-size lists), e.g. before this dataset existed
-        matrix = np.vstack(column.to_numpy(zero_copy_only=False)).astype(np.float32) if len(column) else np.zeros((0, 0), np.float32)
-    return pd.DataFrame({"comment_id": table.column("comment_id").to_numpy(zero_copy_only=False).astype(object),
-                         "embedding": list(matrix)})
+        matrix = (
+            np.vstack(column.to_numpy(zero_copy_only=False)).astype(np.float32)
+            if len(column)
+            else np.zeros((0, 0), np.float32)
+        )
+    return pd.DataFrame(
+        {
+            "comment_id": table.column("comment_id").to_numpy(zero_copy_only=False).astype(object),
+            "embedding": list(matrix),
+        }
+    )
 
 
 class EmbeddingsParquetDataset(AbstractVersionedDataset[pd.DataFrame, pd.DataFrame]):
@@ -85,7 +93,9 @@ class EmbeddingsParquetDataset(AbstractVersionedDataset[pd.DataFrame, pd.DataFra
         version: Kedro version (set by the catalog when ``versioned: true``).
     """
 
-    def __init__(self, filepath: str, version: Version | None = None, metadata: dict[str, Any] | None = None) -> None:
+    def __init__(
+        self, filepath: str, version: Version | None = None, metadata: dict[str, Any] | None = None
+    ) -> None:
         super().__init__(
             filepath=PurePosixPath(Path(filepath).expanduser().as_posix()),
             version=version,

@@ -59,5 +59,8 @@ class OptionalStampedJSONDataset(OptionalJSONDataset):
     def load(self) -> Any:  # type: ignore[override]
         data = super().load()
         if isinstance(data, dict):
-            data = {**data, "version": self.resolve_load_version() if self._version is not None else None}
+            data = {
+                **data,
+                "version": self.resolve_load_version() if self._version is not None else None,
+            }
         return data

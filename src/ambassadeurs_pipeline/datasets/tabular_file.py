@@ -59,9 +59,7 @@ def decode_bytes(raw: bytes) -> tuple[str, str]:
         except UnicodeDecodeError:
             fallback += 1
             decoded.append(line.decode("cp1252", errors="replace"))
-    encoding = (
-        "cp1252" if utf8_non_ascii == 0 else f"mixed (utf-8 + cp1252 on {fallback} lines)"
-    )
+    encoding = "cp1252" if utf8_non_ascii == 0 else f"mixed (utf-8 + cp1252 on {fallback} lines)"
     return "\n".join(decoded), encoding
 
 
@@ -87,7 +85,11 @@ class TabularFileDataset(AbstractDataset[pd.DataFrame, pd.DataFrame]):
     """
 
     def __init__(
-        self, filepath: str | None, optional: bool = False, label: str = "input", metadata: dict[str, Any] | None = None
+        self,
+        filepath: str | None,
+        optional: bool = False,
+        label: str = "input",
+        metadata: dict[str, Any] | None = None,
     ) -> None:
         self._raw_path = "" if filepath is None else str(filepath)
         self.metadata = metadata  # kedro-viz layer
@@ -113,7 +115,7 @@ class TabularFileDataset(AbstractDataset[pd.DataFrame, pd.DataFrame]):
         if not path.exists():
             raise InputFileError(
                 f"{self._label} file not found: {path}. Check the path given to "
-                f"`{self._label}_path` (e.g. kedro run --params \"{self._label}_path=/data/export.csv\")."
+                f'`{self._label}_path` (e.g. kedro run --params "{self._label}_path=/data/export.csv").'
             )
         if path.stat().st_size == 0:
             raise InputFileError(f"{self._label} file {path} is empty (0 bytes).")
@@ -141,7 +143,9 @@ class TabularFileDataset(AbstractDataset[pd.DataFrame, pd.DataFrame]):
         if frame.empty:
             # An optional input with a header and no row (an empty content catalog): the
             # stage that reads it says it is empty instead of stopping the run.
-            logger.warning("%s file %s has a header but no rows: treated as empty.", self._label, path)
+            logger.warning(
+                "%s file %s has a header but no rows: treated as empty.", self._label, path
+            )
         frame.columns = [str(c).strip() for c in frame.columns]
         frame.attrs["source_path"] = str(path)
         return _as_text(frame)

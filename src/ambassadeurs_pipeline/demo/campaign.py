@@ -17,12 +17,14 @@ from .lexicon import MOTIVATIONS
 
 ARMS = ["controle", "message_generique", "message_persona"]
 # Base conversion rates: rows = motivation (MOTIVATIONS order), columns = ARMS.
-BASE_RATES = np.array([
-    [0.065, 0.100, 0.145],  # altruisme
-    [0.060, 0.095, 0.060],  # besoin_de_reconnaissance: persona message backfires
-    [0.055, 0.080, 0.125],  # sentiment_d_appartenance
-    [0.055, 0.085, 0.130],  # experience_negative_en_prevention
-])
+BASE_RATES = np.array(
+    [
+        [0.065, 0.100, 0.145],  # altruisme
+        [0.060, 0.095, 0.060],  # besoin_de_reconnaissance: persona message backfires
+        [0.055, 0.080, 0.125],  # sentiment_d_appartenance
+        [0.055, 0.085, 0.130],  # experience_negative_en_prevention
+    ]
+)
 
 
 def run_campaign(rng: np.random.Generator, units: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray]:
@@ -39,12 +41,16 @@ def run_campaign(rng: np.random.Generator, units: pd.DataFrame) -> tuple[pd.Data
     mult /= mult.mean()
     p = np.clip(BASE_RATES[units["motivation_idx"].to_numpy()] * mult[:, None], 0.0, 0.95)
     converted = (rng.random(n) < p[np.arange(n), arm]).astype(np.int64)
-    camp = pd.DataFrame({
-        "author": units["author"].to_numpy(), "arm": np.array(ARMS)[arm], "converted": converted,
-        "nb_commentaires_avant": units["nb_commentaires_avant"].to_numpy(),
-        "anciennete_jours": units["anciennete_jours"].to_numpy(),
-        "a_deja_aide": units["a_deja_aide"].to_numpy().astype(np.int64),
-    })
+    camp = pd.DataFrame(
+        {
+            "author": units["author"].to_numpy(),
+            "arm": np.array(ARMS)[arm],
+            "converted": converted,
+            "nb_commentaires_avant": units["nb_commentaires_avant"].to_numpy(),
+            "anciennete_jours": units["anciennete_jours"].to_numpy(),
+            "a_deja_aide": units["a_deja_aide"].to_numpy().astype(np.int64),
+        }
+    )
     return camp, p
 
 
@@ -55,7 +61,20 @@ def true_effects(units: pd.DataFrame, p: np.ndarray) -> pd.DataFrame:
     for a, arm in enumerate(ARMS):
         for m, name in enumerate(MOTIVATIONS):
             sel = mot == m
-            rows.append({"arm": arm, "motivation": name, "true_rate": round(float(p[sel, a].mean()), 6) if sel.any() else 0.0,
-                         "n_units": int(sel.sum())})
-        rows.append({"arm": arm, "motivation": "all", "true_rate": round(float(p[:, a].mean()), 6), "n_units": len(units)})
+            rows.append(
+                {
+                    "arm": arm,
+                    "motivation": name,
+                    "true_rate": round(float(p[sel, a].mean()), 6) if sel.any() else 0.0,
+                    "n_units": int(sel.sum()),
+                }
+            )
+        rows.append(
+            {
+                "arm": arm,
+                "motivation": "all",
+                "true_rate": round(float(p[:, a].mean()), 6),
+                "n_units": len(units),
+            }
+        )
     return pd.DataFrame(rows)

@@ -49,8 +49,15 @@ INTENT_CATALOG = {
 
 def _section(title: str) -> str:
     head = title.split(" ", 1)[0].lower().strip(":")
-    return {"guide": "guides", "faq": "faq", "podcast": "podcasts", "vidéo": "videos", "quiz": "quiz",
-            "témoignage": "temoignages", "recettes": "recettes"}.get(head, "articles")
+    return {
+        "guide": "guides",
+        "faq": "faq",
+        "podcast": "podcasts",
+        "vidéo": "videos",
+        "quiz": "quiz",
+        "témoignage": "temoignages",
+        "recettes": "recettes",
+    }.get(head, "articles")
 
 
 _SLUG_SECTION = {slug: _section(title) for t in THEMES for title, _, slug in t.catalog}
@@ -64,7 +71,9 @@ def build_catalog() -> pd.DataFrame:
     rows = []
     for t in THEMES:
         for title, summary, slug in t.catalog:
-            rows.append({"title": title, "summary": summary, "url": catalog_url(slug), "theme": t.key})
+            rows.append(
+                {"title": title, "summary": summary, "url": catalog_url(slug), "theme": t.key}
+            )
     df = pd.DataFrame(rows)
     df.insert(0, "id", [f"cat{i + 1:03d}" for i in range(len(df))])
     return df

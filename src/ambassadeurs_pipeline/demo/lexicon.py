@@ -148,7 +148,12 @@ TIP_OPENERS = _s(
 )
 
 # --- latent motivation of the author ---------------------------------------------------
-MOTIVATIONS = ["altruisme", "besoin_de_reconnaissance", "sentiment_d_appartenance", "experience_negative_en_prevention"]
+MOTIVATIONS = [
+    "altruisme",
+    "besoin_de_reconnaissance",
+    "sentiment_d_appartenance",
+    "experience_negative_en_prevention",
+]
 MOTIVATION_PHRASES: dict[str, list[str]] = {
     "altruisme": _s(
         "N'hésitez pas si vous avez des questions.|Je veux aider ceux qui découvrent la maladie.|Si ça peut aider quelqu'un, tant mieux.|"
@@ -183,15 +188,23 @@ MOTIVATION_PHRASES: dict[str, list[str]] = {
 
 # --- role self-disclosure (theme-specific ones live in themes.py) ---------------------
 PRO_DISC = {
-    "f": _s("En tant qu'infirmière, je vois ça souvent.|Je suis médecin généraliste.|Infirmière libérale ici.|Pharmacienne d'officine ici.|"
-            "Je suis {protitle}.|En tant que {protitle}, je peux vous répondre.|Je travaille comme {protitle} depuis {nyears} ans.|"
-            "Soignante depuis {nyears} ans.|Je suis {protitle} à {city}."),
-    "m": _s("En tant qu'infirmier, je vois ça souvent.|Je suis médecin généraliste.|Infirmier libéral ici.|Pharmacien d'officine ici.|"
-            "Je suis {protitle}.|En tant que {protitle}, je peux vous répondre.|Je travaille comme {protitle} depuis {nyears} ans.|"
-            "Soignant depuis {nyears} ans.|Je suis {protitle} à {city}."),
+    "f": _s(
+        "En tant qu'infirmière, je vois ça souvent.|Je suis médecin généraliste.|Infirmière libérale ici.|Pharmacienne d'officine ici.|"
+        "Je suis {protitle}.|En tant que {protitle}, je peux vous répondre.|Je travaille comme {protitle} depuis {nyears} ans.|"
+        "Soignante depuis {nyears} ans.|Je suis {protitle} à {city}."
+    ),
+    "m": _s(
+        "En tant qu'infirmier, je vois ça souvent.|Je suis médecin généraliste.|Infirmier libéral ici.|Pharmacien d'officine ici.|"
+        "Je suis {protitle}.|En tant que {protitle}, je peux vous répondre.|Je travaille comme {protitle} depuis {nyears} ans.|"
+        "Soignant depuis {nyears} ans.|Je suis {protitle} à {city}."
+    ),
 }
-AIDANT_GENERIC = _s("J'accompagne {relative} au quotidien.|Je suis aidant{e} pour {relative}.|Je m'occupe de {relative} depuis {duration}.")
-RELATIVES = _s("ma mère|mon père|mon fils|ma fille|mon mari|ma femme|ma sœur|mon frère|ma grand-mère|mon compagnon|ma compagne")
+AIDANT_GENERIC = _s(
+    "J'accompagne {relative} au quotidien.|Je suis aidant{e} pour {relative}.|Je m'occupe de {relative} depuis {duration}."
+)
+RELATIVES = _s(
+    "ma mère|mon père|mon fils|ma fille|mon mari|ma femme|ma sœur|mon frère|ma grand-mère|mon compagnon|ma compagne"
+)
 
 # --- latent sentiment -----------------------------------------------------------------
 SENTIMENT_PHRASES = {
@@ -211,8 +224,12 @@ EMOJIS = {
 }
 
 # --- generic fillers ------------------------------------------------------------------
-DURATIONS = _s("3 mois|six mois|deux ans|quelques semaines|un an|5 ans|plus de 10 ans|18 mois|15 jours|trois ans|huit mois|4 ans")
-CITIES = _s("Lyon|Paris|Marseille|Toulouse|Nantes|Lille|Bordeaux|Rennes|Grenoble|Montpellier|Strasbourg|Dijon|Angers|Tours|Nice|Brest|Limoges|Metz")
+DURATIONS = _s(
+    "3 mois|six mois|deux ans|quelques semaines|un an|5 ans|plus de 10 ans|18 mois|15 jours|trois ans|huit mois|4 ans"
+)
+CITIES = _s(
+    "Lyon|Paris|Marseille|Toulouse|Nantes|Lille|Bordeaux|Rennes|Grenoble|Montpellier|Strasbourg|Dijon|Angers|Tours|Nice|Brest|Limoges|Metz"
+)
 
 # --- bad buzz about a (fictional) drug ------------------------------------------------
 BAD_BUZZ_DRUG = "Velnorix"  # fictional name: the demo must not defame a real product
@@ -245,50 +262,86 @@ SPAM_TEXTS = _s(
     "liens utiles santé : {spamurl} {spamurl2} {spamurl3} {spamurl2} {spamurl}|"
     "Tisane minceur brûle-graisse, résultats visibles en 3 jours, stock limité !!! {spamurl}"
 )
-SPAM_DOMAINS = _s("bit.ly/promo-sante|detox-miracle.shop|crypto-gains-rapides.biz|pharma-discount24.net|minceur-express.top|"
-                  "cbd-bien-etre.store|cadeau-gratuit.click|sante-naturelle-secret.com")
+SPAM_DOMAINS = _s(
+    "bit.ly/promo-sante|detox-miracle.shop|crypto-gains-rapides.biz|pharma-discount24.net|minceur-express.top|"
+    "cbd-bien-etre.store|cadeau-gratuit.click|sante-naturelle-secret.com"
+)
 BOT_TEMPLATES = _s(
     "🌿 Découvrez notre nouvelle gamme de compléments pour {botsubj} ! Livraison offerte avec le code SANTE{code} 👉 {spamurl}|"
     "✅ Vous souffrez de {botsubj} ? Notre solution naturelle vous aide dès aujourd'hui. Infos : {spamurl} #{code}|"
     "💊 Promo flash sur les produits {botsubj} ! Jusqu'à -{pct}% avec le code BOT{code} 👉 {spamurl}|"
     "📢 Webinaire gratuit : vaincre {botsubj} en 7 jours. Inscription : {spamurl} (offre n°{code})"
 )
-BOT_SUBJECTS = _s("la fatigue|le stress|l'insomnie|le surpoids|les douleurs articulaires|le cholestérol")
+BOT_SUBJECTS = _s(
+    "la fatigue|le stress|l'insomnie|le surpoids|les douleurs articulaires|le cholestérol"
+)
 
 # --- non-French posts ------------------------------------------------------------------
 FOREIGN = {
     "en": {
-        "question": _s("Hi everyone, has anyone had {symptom_en} while taking {drug}? My doctor says it's normal but I'm worried.|"
-                       "Does anyone know if I can stop {drug} suddenly? Thanks in advance!|"
-                       "Hello from Montreal, how do you cope with {symptom_en} at work?|"
-                       "Quick question: is it safe to take {drug} with ibuprofen?"),
-        "answer": _s("I had the same issue with {drug}, it got better after a few weeks. Talk to your doctor about the dose.|"
-                     "Hi, nurse here, {symptom_en} is a known side effect, please check with your GP.|"
-                     "Same here, what helped me was keeping a symptom diary."),
-        "other": _s("Thanks so much for sharing, sending you strength!|Sorry I don't speak French well, but I've been on {drug} for two years and I'm fine.|"
-                    "Great group, I feel less alone reading your stories.|Stay strong everyone ❤️"),
+        "question": _s(
+            "Hi everyone, has anyone had {symptom_en} while taking {drug}? My doctor says it's normal but I'm worried.|"
+            "Does anyone know if I can stop {drug} suddenly? Thanks in advance!|"
+            "Hello from Montreal, how do you cope with {symptom_en} at work?|"
+            "Quick question: is it safe to take {drug} with ibuprofen?"
+        ),
+        "answer": _s(
+            "I had the same issue with {drug}, it got better after a few weeks. Talk to your doctor about the dose.|"
+            "Hi, nurse here, {symptom_en} is a known side effect, please check with your GP.|"
+            "Same here, what helped me was keeping a symptom diary."
+        ),
+        "other": _s(
+            "Thanks so much for sharing, sending you strength!|Sorry I don't speak French well, but I've been on {drug} for two years and I'm fine.|"
+            "Great group, I feel less alone reading your stories.|Stay strong everyone ❤️"
+        ),
     },
     "es": {
-        "question": _s("Hola a todos, ¿alguien ha tenido {symptom_es} con {drug}?|¿Alguien sabe si se puede dejar {drug} de golpe?"),
-        "answer": _s("A mí me pasó lo mismo con {drug}, mejoró después de unas semanas. Habla con tu médico."),
-        "other": _s("¡Mucho ánimo a todos! Gracias por compartir.|Perdón por no escribir en francés, pero me siento muy identificada."),
+        "question": _s(
+            "Hola a todos, ¿alguien ha tenido {symptom_es} con {drug}?|¿Alguien sabe si se puede dejar {drug} de golpe?"
+        ),
+        "answer": _s(
+            "A mí me pasó lo mismo con {drug}, mejoró después de unas semanas. Habla con tu médico."
+        ),
+        "other": _s(
+            "¡Mucho ánimo a todos! Gracias por compartir.|Perdón por no escribir en francés, pero me siento muy identificada."
+        ),
     },
     "de": {
-        "question": _s("Hallo zusammen, hat jemand Erfahrung mit {drug} und {symptom_de}?|Weiß jemand, ob man {drug} einfach absetzen kann?"),
-        "answer": _s("Bei mir war es mit {drug} am Anfang genauso, nach ein paar Wochen wurde es besser. Sprich mit deinem Arzt."),
-        "other": _s("Danke fürs Teilen, alles Gute euch allen!|Entschuldigung, mein Französisch ist schlecht, aber ich lese hier oft mit."),
+        "question": _s(
+            "Hallo zusammen, hat jemand Erfahrung mit {drug} und {symptom_de}?|Weiß jemand, ob man {drug} einfach absetzen kann?"
+        ),
+        "answer": _s(
+            "Bei mir war es mit {drug} am Anfang genauso, nach ein paar Wochen wurde es besser. Sprich mit deinem Arzt."
+        ),
+        "other": _s(
+            "Danke fürs Teilen, alles Gute euch allen!|Entschuldigung, mein Französisch ist schlecht, aber ich lese hier oft mit."
+        ),
     },
     "ar": {
-        "question": _s("السلام عليكم، هل جرب أحدكم {drug}؟ عندي {symptom_ar} منذ أسبوعين|هل يمكن التوقف عن {drug} فجأة؟ شكرا مسبقا"),
-        "answer": _s("نفس الشيء حصل معي مع {drug}، تحسنت بعد أسابيع. استشر طبيبك.|يجب أن تتحدث مع الطبيب قبل تغيير الجرعة"),
+        "question": _s(
+            "السلام عليكم، هل جرب أحدكم {drug}؟ عندي {symptom_ar} منذ أسبوعين|هل يمكن التوقف عن {drug} فجأة؟ شكرا مسبقا"
+        ),
+        "answer": _s(
+            "نفس الشيء حصل معي مع {drug}، تحسنت بعد أسابيع. استشر طبيبك.|يجب أن تتحدث مع الطبيب قبل تغيير الجرعة"
+        ),
         "other": _s("شكرا على المشاركة، الله يشفيكم جميعا|بالتوفيق للجميع ❤️"),
     },
 }
 FOREIGN_EXTRA = {
-    "en": {"greet": _s("Hi,|Hello,|Hey everyone,|Hi all,|Good evening,"),
-           "close": _s("Thanks!|Take care.|Any advice welcome.|Cheers.|Much love from London.|Sorry for writing in English.")},
-    "es": {"greet": _s("Hola,|Buenas,|Hola a todas,|Buenos días,"), "close": _s("Gracias.|Un abrazo.|Saludos desde Madrid.|Cuídense.")},
-    "de": {"greet": _s("Hallo,|Hi,|Guten Abend,|Hallo ihr Lieben,"), "close": _s("Danke!|Liebe Grüße.|Gute Besserung.|Viele Grüße aus Köln.")},
+    "en": {
+        "greet": _s("Hi,|Hello,|Hey everyone,|Hi all,|Good evening,"),
+        "close": _s(
+            "Thanks!|Take care.|Any advice welcome.|Cheers.|Much love from London.|Sorry for writing in English."
+        ),
+    },
+    "es": {
+        "greet": _s("Hola,|Buenas,|Hola a todas,|Buenos días,"),
+        "close": _s("Gracias.|Un abrazo.|Saludos desde Madrid.|Cuídense."),
+    },
+    "de": {
+        "greet": _s("Hallo,|Hi,|Guten Abend,|Hallo ihr Lieben,"),
+        "close": _s("Danke!|Liebe Grüße.|Gute Besserung.|Viele Grüße aus Köln."),
+    },
     "ar": {"greet": _s("مرحبا،|السلام عليكم،|مساء الخير،"), "close": _s("شكرا|تحياتي|بالتوفيق")},
 }
 FOREIGN_SYMPTOMS = {

@@ -11,15 +11,41 @@ import codecs
 
 # SMS abbreviations: word-boundary replacements, applied to authors with an SMS style.
 _SMS = {
-    "bonjour": "bjr", "salut": "slt", "s'il te plaît": "stp", "s'il vous plaît": "svp", "beaucoup": "bcp",
-    "pour": "pr", "je ne sais pas": "jsp", "je sais pas": "jsp", "t'inquiète": "tkt", "donc": "dc", "quand": "qd",
-    "pourquoi": "pk", "quelqu'un": "qqn", "quelque chose": "qqch", "aujourd'hui": "ajd", "rendez-vous": "rdv",
-    "vraiment": "vrmt", "toujours": "tjrs", "c'est": "c", "merci": "mrc", "je suis": "chui", "tout le monde": "tlm",
-    "d'accord": "dac", "comme": "cm", "parce que": "pcq", "avec": "avc", "beaucoup de": "bcp de",
+    "bonjour": "bjr",
+    "salut": "slt",
+    "s'il te plaît": "stp",
+    "s'il vous plaît": "svp",
+    "beaucoup": "bcp",
+    "pour": "pr",
+    "je ne sais pas": "jsp",
+    "je sais pas": "jsp",
+    "t'inquiète": "tkt",
+    "donc": "dc",
+    "quand": "qd",
+    "pourquoi": "pk",
+    "quelqu'un": "qqn",
+    "quelque chose": "qqch",
+    "aujourd'hui": "ajd",
+    "rendez-vous": "rdv",
+    "vraiment": "vrmt",
+    "toujours": "tjrs",
+    "c'est": "c",
+    "merci": "mrc",
+    "je suis": "chui",
+    "tout le monde": "tlm",
+    "d'accord": "dac",
+    "comme": "cm",
+    "parce que": "pcq",
+    "avec": "avc",
+    "beaucoup de": "bcp de",
 }
 # Multi-word expressions are replaced with str.replace, single words by a token lookup
 # (a big alternation regex was ~30x slower on long posts).
-_SMS_MULTI = [(k, v) for k, v in sorted(_SMS.items(), key=lambda kv: -len(kv[0])) if " " in k or "'" in k or "-" in k]
+_SMS_MULTI = [
+    (k, v)
+    for k, v in sorted(_SMS.items(), key=lambda kv: -len(kv[0]))
+    if " " in k or "'" in k or "-" in k
+]
 _SMS_MULTI += [(k[:1].upper() + k[1:], v) for k, v in _SMS_MULTI]
 _SMS_WORD = {k: v for k, v in _SMS.items() if " " not in k and "'" not in k and "-" not in k}
 _SMS_WORD.update({k[:1].upper() + k[1:]: v for k, v in list(_SMS_WORD.items())})
@@ -27,13 +53,24 @@ _SMS_TAILS = ["mdr", "lol", "ptdr", "jsp", "svp", "stp", "merci bcp", "tkt"]
 
 # str.translate with a dict is slow in CPython; a chain of C-level replaces is much faster.
 _ACCENT_PAIRS = list(zip("éèêëàâäîïôöùûüçÉÈÊÀÂÎÔÛÇœ", "eeeeaaaiioouuucEEEAAIOUCo"))
-_HTML_ENTITIES = {"é": "&eacute;", "è": "&egrave;", "ê": "&ecirc;", "à": "&agrave;", "ç": "&ccedil;", "ô": "&ocirc;",
-                  "'": "&#39;", "\"": "&quot;", "î": "&icirc;", "û": "&ucirc;", "É": "&Eacute;"}
+_HTML_ENTITIES = {
+    "é": "&eacute;",
+    "è": "&egrave;",
+    "ê": "&ecirc;",
+    "à": "&agrave;",
+    "ç": "&ccedil;",
+    "ô": "&ocirc;",
+    "'": "&#39;",
+    '"': "&quot;",
+    "î": "&icirc;",
+    "û": "&ucirc;",
+    "É": "&Eacute;",
+}
 
 
 def _latin1_fallback(err: UnicodeDecodeError):
     # cp1252 leaves 5 bytes undefined; browsers show them as their latin-1 code point.
-    return err.object[err.start:err.end].decode("latin-1"), err.end
+    return err.object[err.start : err.end].decode("latin-1"), err.end
 
 
 codecs.register_error("demo_latin1_fallback", _latin1_fallback)
@@ -76,11 +113,11 @@ def typos(text: str, u: tuple[float, ...]) -> str:
         kind = u[2 + 2 * k]
         p = 1 + int(kind * 1000) % (len(w) - 2)
         if kind < 0.3:  # swap two adjacent letters
-            w = w[:p] + w[p + 1] + w[p] + w[p + 2:]
+            w = w[:p] + w[p + 1] + w[p] + w[p + 2 :]
         elif kind < 0.55:  # double a letter
             w = w[:p] + w[p] + w[p:]
         elif kind < 0.75:  # drop a letter
-            w = w[:p] + w[p + 1:]
+            w = w[:p] + w[p + 1 :]
         else:  # drop the accents of this word
             w = strip_accents(w)
         words[i] = w

@@ -15,47 +15,88 @@ from .themes import _s
 
 PII_TYPES = ["PERSONNE", "EMAIL", "TEL", "NIR", "IBAN", "ADRESSE", "DATE_NAISSANCE"]
 
-FIRST_F = _s("Marie|Sophie|Nathalie|Isabelle|Sylvie|Camille|Julie|Léa|Chloé|Emma|Sandrine|Céline|Aurélie|Hélène|Christine|"
-             "Rose|Blanche|Olive|Marine|Jade|Ambre|Capucine|Violette|Margaux|Fatima|Yasmine|Aïcha|Claire|Manon|Inès")
-FIRST_M = _s("Jean|Pierre|Nicolas|Thomas|Julien|Philippe|Laurent|Stéphane|Olivier|Christophe|Karim|Mehdi|Antoine|Hugo|"
-             "Lucas|Martin|Florent|Jean-Pierre|Jean-Marc|Bruno|Patrick|Vincent|Mathieu|Yann|Sébastien|Romain|Ali|Moussa")
-LAST = _s("Martin|Petit|Blanc|Rose|Leroy|Fontaine|Lapierre|Boulanger|Marchand|Mercier|Meunier|Chevalier|Bonnet|Dubois|Moreau|"
-          "Laurent|Simon|Michel|Lefebvre|Garcia|Roux|David|Bertrand|Fournier|Girard|Lambert|Faure|Rousseau|Perrin|Robin|"
-          "Blanchard|Noël|Renard|Lemoine|Duval|Joly|Colin|Vidal|Caron|Picard|Masson|Nguyen|Benali|Haddad|Diallo|Traoré|Lebrun|Marchal")
-EMAIL_DOMAINS = _s("gmail.com|hotmail.fr|orange.fr|free.fr|laposte.net|yahoo.fr|sfr.fr|outlook.fr|wanadoo.fr|icloud.com")
+FIRST_F = _s(
+    "Marie|Sophie|Nathalie|Isabelle|Sylvie|Camille|Julie|Léa|Chloé|Emma|Sandrine|Céline|Aurélie|Hélène|Christine|"
+    "Rose|Blanche|Olive|Marine|Jade|Ambre|Capucine|Violette|Margaux|Fatima|Yasmine|Aïcha|Claire|Manon|Inès"
+)
+FIRST_M = _s(
+    "Jean|Pierre|Nicolas|Thomas|Julien|Philippe|Laurent|Stéphane|Olivier|Christophe|Karim|Mehdi|Antoine|Hugo|"
+    "Lucas|Martin|Florent|Jean-Pierre|Jean-Marc|Bruno|Patrick|Vincent|Mathieu|Yann|Sébastien|Romain|Ali|Moussa"
+)
+LAST = _s(
+    "Martin|Petit|Blanc|Rose|Leroy|Fontaine|Lapierre|Boulanger|Marchand|Mercier|Meunier|Chevalier|Bonnet|Dubois|Moreau|"
+    "Laurent|Simon|Michel|Lefebvre|Garcia|Roux|David|Bertrand|Fournier|Girard|Lambert|Faure|Rousseau|Perrin|Robin|"
+    "Blanchard|Noël|Renard|Lemoine|Duval|Joly|Colin|Vidal|Caron|Picard|Masson|Nguyen|Benali|Haddad|Diallo|Traoré|Lebrun|Marchal"
+)
+EMAIL_DOMAINS = _s(
+    "gmail.com|hotmail.fr|orange.fr|free.fr|laposte.net|yahoo.fr|sfr.fr|outlook.fr|wanadoo.fr|icloud.com"
+)
 STREET_TYPES = _s("rue|avenue|boulevard|allée|impasse|place|chemin|rue")
-STREET_NAMES = _s("des Lilas|Victor Hugo|de la République|Jean Jaurès|du Général de Gaulle|Pasteur|des Écoles|de la Gare|"
-                  "des Roses|du Moulin|Gambetta|Émile Zola|de Verdun|des Tilleuls|de la Paix|Voltaire|du Château|Carnot")
+STREET_NAMES = _s(
+    "des Lilas|Victor Hugo|de la République|Jean Jaurès|du Général de Gaulle|Pasteur|des Écoles|de la Gare|"
+    "des Roses|du Moulin|Gambetta|Émile Zola|de Verdun|des Tilleuls|de la Paix|Voltaire|du Château|Carnot"
+)
 # (city, postal codes) pairs with real postal codes so that address parsers recognise them.
-CITY_CP = [("Lyon", [f"6900{i}" for i in range(1, 10)]), ("Paris", [f"750{i:02d}" for i in range(1, 21)]),
-           ("Marseille", [f"130{i:02d}" for i in range(1, 17)]), ("Toulouse", ["31000", "31100", "31200"]),
-           ("Nantes", ["44000", "44100", "44300"]), ("Lille", ["59000", "59800"]), ("Bordeaux", ["33000", "33800"]),
-           ("Strasbourg", ["67000", "67100"]), ("Montpellier", ["34000", "34070"]), ("Rennes", ["35000", "35200"]),
-           ("Grenoble", ["38000", "38100"]), ("Dijon", ["21000"]), ("Angers", ["49000", "49100"]), ("Reims", ["51100"]),
-           ("Clermont-Ferrand", ["63000", "63100"]), ("Tours", ["37000", "37200"]), ("Brest", ["29200"]),
-           ("Limoges", ["87000", "87100"]), ("Metz", ["57000", "57050"]), ("Villeurbanne", ["69100"])]
-MONTHS_FR = _s("janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre")
+CITY_CP = [
+    ("Lyon", [f"6900{i}" for i in range(1, 10)]),
+    ("Paris", [f"750{i:02d}" for i in range(1, 21)]),
+    ("Marseille", [f"130{i:02d}" for i in range(1, 17)]),
+    ("Toulouse", ["31000", "31100", "31200"]),
+    ("Nantes", ["44000", "44100", "44300"]),
+    ("Lille", ["59000", "59800"]),
+    ("Bordeaux", ["33000", "33800"]),
+    ("Strasbourg", ["67000", "67100"]),
+    ("Montpellier", ["34000", "34070"]),
+    ("Rennes", ["35000", "35200"]),
+    ("Grenoble", ["38000", "38100"]),
+    ("Dijon", ["21000"]),
+    ("Angers", ["49000", "49100"]),
+    ("Reims", ["51100"]),
+    ("Clermont-Ferrand", ["63000", "63100"]),
+    ("Tours", ["37000", "37200"]),
+    ("Brest", ["29200"]),
+    ("Limoges", ["87000", "87100"]),
+    ("Metz", ["57000", "57050"]),
+    ("Villeurbanne", ["69100"]),
+]
+MONTHS_FR = _s(
+    "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
+)
 
 # Sentence templates; ``{v}`` is the PII value (or ``{v2}`` for a second one).
 TEMPLATES = {
-    "PERSONNE": _s("Mon {pro} c'est le Dr {last}, je le recommande.|Ma voisine {full} m'a conseillé ce forum.|"
-                   "Je suis suivi{e} par le Dr {last} à {city}, très à l'écoute.|Signé : {full}|"
-                   "Vous pouvez contacter {full}, elle anime l'association locale.|{full} (ma sœur) vit la même chose.|"
-                   "Demandez le Dr {full} à l'hôpital de {city}, c'est une super spécialiste.|"
-                   "Ma fille {first} a eu exactement ça l'an dernier.|Avec mon mari {first} on a tout essayé.|"
-                   "C'est {full} qui m'a orienté{e} vers le centre."),
-    "EMAIL": _s("Écrivez-moi à {v} si besoin.|Mon mail : {v}|Contactez-moi : {v}|Je vous envoie le document, dites-moi sur {v}|"
-                "Pour ceux qui veulent en parler en privé : {v}"),
-    "TEL": _s("Appelez-moi au {v} si vous voulez.|Mon numéro : {v}|Le cabinet répond au {v}.|Vous pouvez m'envoyer un SMS au {v}.|"
-              "tel {v}"),
-    "NIR": _s("Sur ma carte Vitale c'est marqué {v}, c'est bien mon numéro de sécu ?|Mon numéro de sécurité sociale est {v}, la CPAM dit qu'il est faux.|"
-              "J'ai mis mon NIR {v} sur le formulaire, c'est normal ?"),
-    "IBAN": _s("Pour les dons à l'asso, voici l'IBAN : {v}|Je peux vous rembourser le livre, mon IBAN : {v}|"
-               "La mutuelle me demande de confirmer mon IBAN {v}, c'est une arnaque ?"),
-    "ADRESSE": _s("J'habite au {v}, si quelqu'un est dans le coin.|Le cabinet est au {v}.|Envoyez le courrier au {v}.|"
-                  "La permanence de l'asso se tient au {v}."),
-    "DATE_NAISSANCE": _s("Je suis né{e} le {v}.|Date de naissance : {v}|Ma fille est née le {v} et elle a déjà ce problème.|"
-                         "DDN {v}, pour le dossier."),
+    "PERSONNE": _s(
+        "Mon {pro} c'est le Dr {last}, je le recommande.|Ma voisine {full} m'a conseillé ce forum.|"
+        "Je suis suivi{e} par le Dr {last} à {city}, très à l'écoute.|Signé : {full}|"
+        "Vous pouvez contacter {full}, elle anime l'association locale.|{full} (ma sœur) vit la même chose.|"
+        "Demandez le Dr {full} à l'hôpital de {city}, c'est une super spécialiste.|"
+        "Ma fille {first} a eu exactement ça l'an dernier.|Avec mon mari {first} on a tout essayé.|"
+        "C'est {full} qui m'a orienté{e} vers le centre."
+    ),
+    "EMAIL": _s(
+        "Écrivez-moi à {v} si besoin.|Mon mail : {v}|Contactez-moi : {v}|Je vous envoie le document, dites-moi sur {v}|"
+        "Pour ceux qui veulent en parler en privé : {v}"
+    ),
+    "TEL": _s(
+        "Appelez-moi au {v} si vous voulez.|Mon numéro : {v}|Le cabinet répond au {v}.|Vous pouvez m'envoyer un SMS au {v}.|"
+        "tel {v}"
+    ),
+    "NIR": _s(
+        "Sur ma carte Vitale c'est marqué {v}, c'est bien mon numéro de sécu ?|Mon numéro de sécurité sociale est {v}, la CPAM dit qu'il est faux.|"
+        "J'ai mis mon NIR {v} sur le formulaire, c'est normal ?"
+    ),
+    "IBAN": _s(
+        "Pour les dons à l'asso, voici l'IBAN : {v}|Je peux vous rembourser le livre, mon IBAN : {v}|"
+        "La mutuelle me demande de confirmer mon IBAN {v}, c'est une arnaque ?"
+    ),
+    "ADRESSE": _s(
+        "J'habite au {v}, si quelqu'un est dans le coin.|Le cabinet est au {v}.|Envoyez le courrier au {v}.|"
+        "La permanence de l'asso se tient au {v}."
+    ),
+    "DATE_NAISSANCE": _s(
+        "Je suis né{e} le {v}.|Date de naissance : {v}|Ma fille est née le {v} et elle a déjà ce problème.|"
+        "DDN {v}, pour le dossier."
+    ),
 }
 # Share of PII pieces by type (most are names, structured identifiers are rarer).
 TYPE_WEIGHTS = np.array([0.40, 0.14, 0.16, 0.06, 0.05, 0.11, 0.08])
@@ -83,7 +124,7 @@ def iban_valid(iban: str) -> bool:
 
 
 def _group(s: str, size: int = 4) -> str:
-    return " ".join(s[i:i + size] for i in range(0, len(s), size))
+    return " ".join(s[i : i + size] for i in range(0, len(s), size))
 
 
 class PiiFactory:
@@ -103,7 +144,12 @@ class PiiFactory:
         f = _ascii(first).lower().replace(" ", "")
         la = _ascii(last).lower().replace(" ", "")
         style = int(self.rng.integers(4))
-        user = [f"{f}.{la}", f"{f}{la}{int(self.rng.integers(50, 99))}", f"{f[0]}.{la}", f"{f}_{la}{int(self.rng.integers(1, 9))}"][style]
+        user = [
+            f"{f}.{la}",
+            f"{f}{la}{int(self.rng.integers(50, 99))}",
+            f"{f[0]}.{la}",
+            f"{f}_{la}{int(self.rng.integers(1, 9))}",
+        ][style]
         return f"{user}@{self._pick(EMAIL_DOMAINS)}"
 
     def phone(self) -> str:
@@ -163,7 +209,9 @@ class PiiFactory:
             return f"{d} {MONTHS_FR[m - 1]} {y}"
         return f"{d:02d}-{m:02d}-{y}"
 
-    def sentence(self, pii_type: str, female_author: bool, pro: str, city: str) -> tuple[str, list[tuple[str, str]]]:
+    def sentence(
+        self, pii_type: str, female_author: bool, pro: str, city: str
+    ) -> tuple[str, list[tuple[str, str]]]:
         """One sentence carrying a PII piece, and the (type, value) pieces it contains."""
         tpl = self._pick(TEMPLATES[pii_type])
         e = "e" if female_author else ""
@@ -175,8 +223,14 @@ class PiiFactory:
             if "{last}" in tpl:
                 return tpl.format(last=last, e=e, city=city, pro=pro), [("PERSONNE", last)]
             return tpl.format(first=first, e=e, city=city, pro=pro), [("PERSONNE", first)]
-        value = {"EMAIL": self.email, "TEL": self.phone, "NIR": self.nir, "IBAN": self.iban,
-                 "ADRESSE": self.address, "DATE_NAISSANCE": self.dob}[pii_type]()
+        value = {
+            "EMAIL": self.email,
+            "TEL": self.phone,
+            "NIR": self.nir,
+            "IBAN": self.iban,
+            "ADRESSE": self.address,
+            "DATE_NAISSANCE": self.dob,
+        }[pii_type]()
         return tpl.format(v=value, e=e), [(pii_type, value)]
 
 

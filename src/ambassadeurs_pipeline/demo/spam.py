@@ -17,13 +17,19 @@ def spam_texts(rng: np.random.Generator, k: int) -> list[str]:
     tpl_i = rng.integers(0, len(L.SPAM_TEXTS), k)
     dom = rng.integers(0, len(L.SPAM_DOMAINS), (k, 3))
     for t, (d1, d2, d3) in zip(tpl_i.tolist(), dom.tolist()):
-        out.append(L.SPAM_TEXTS[t].format(spamurl=f"https://{L.SPAM_DOMAINS[d1]}",
-                                          spamurl2=f"http://{L.SPAM_DOMAINS[d2]}/offre",
-                                          spamurl3=f"www.{L.SPAM_DOMAINS[d3]}"))
+        out.append(
+            L.SPAM_TEXTS[t].format(
+                spamurl=f"https://{L.SPAM_DOMAINS[d1]}",
+                spamurl2=f"http://{L.SPAM_DOMAINS[d2]}/offre",
+                spamurl3=f"www.{L.SPAM_DOMAINS[d3]}",
+            )
+        )
     return out
 
 
-def bot_posts(rng: np.random.Generator, n_bots: int, n_posts: int) -> tuple[np.ndarray, list[str], np.ndarray]:
+def bot_posts(
+    rng: np.random.Generator, n_bots: int, n_posts: int
+) -> tuple[np.ndarray, list[str], np.ndarray]:
     """(bot index, text, time in seconds) for bursts of near-identical promotional posts."""
     bots, texts, times = [], [], []
     per_bot = np.full(n_bots, n_posts // n_bots)

@@ -13,10 +13,25 @@ from . import lexicon as L
 from . import noise
 from .catalog import INTENT_CATALOG, catalog_url
 from .gaps import GAPS
-from .pii import PiiFactory, PII_TYPES, TYPE_WEIGHTS
+from .pii import PII_TYPES, TYPE_WEIGHTS, PiiFactory
 from .themes import THEMES
-from .threads import (K_A, K_BB, K_FQ, K_GQ, K_MT, K_Q_GAP, K_Q_GEN, K_Q_INTENT, K_STORY, K_SUP, K_T, K_TIP, K_U,
-                      QUESTION_KINDS, intent_table)
+from .threads import (
+    K_A,
+    K_BB,
+    K_FQ,
+    K_GQ,
+    K_MT,
+    K_Q_GAP,
+    K_Q_GEN,
+    K_Q_INTENT,
+    K_STORY,
+    K_SUP,
+    K_T,
+    K_TIP,
+    K_U,
+    QUESTION_KINDS,
+    intent_table,
+)
 
 SENTIMENTS = ["negatif", "neutre", "positif"]
 
@@ -38,7 +53,9 @@ class Bank:
         u = rng.random(group.size)
         return self.off[group] + (u * self.size[group]).astype(np.int64)
 
-    def pick_other(self, rng: np.random.Generator, group: np.ndarray, first_idx: np.ndarray) -> np.ndarray:
+    def pick_other(
+        self, rng: np.random.Generator, group: np.ndarray, first_idx: np.ndarray
+    ) -> np.ndarray:
         """A phrase of the same group different from ``first_idx`` (when the group has 2+)."""
         group = np.asarray(group)
         size = self.size[group]
@@ -53,16 +70,33 @@ def _cap(s: str) -> str:
 def _gendered(title: str, female: bool) -> str:
     if female:
         return title
-    for f, m in (("infirmière", "infirmier"), ("diététicienne", "diététicien"), ("pharmacienne", "pharmacien"),
-                 ("manipulatrice", "manipulateur"), ("Infirmière", "Infirmier")):
+    for f, m in (
+        ("infirmière", "infirmier"),
+        ("diététicienne", "diététicien"),
+        ("pharmacienne", "pharmacien"),
+        ("manipulatrice", "manipulateur"),
+        ("Infirmière", "Infirmier"),
+    ):
         title = title.replace(f, m)
     return title
 
 
-_ELISIONS = [(" que il", " qu'il"), (" que on ", " qu'on "), (" que elle", " qu'elle"), (" que un", " qu'un"),
-             (" si il", " s'il"), (" que une", " qu'une"), (" que après", " qu'après")]
-_CONTRACTIONS = [(" de les ", " des "), (" de le ", " du "), (" à les ", " aux "), (" à le ", " au "),
-                 (" de l'insuline", " d'insuline")]
+_ELISIONS = [
+    (" que il", " qu'il"),
+    (" que on ", " qu'on "),
+    (" que elle", " qu'elle"),
+    (" que un", " qu'un"),
+    (" si il", " s'il"),
+    (" que une", " qu'une"),
+    (" que après", " qu'après"),
+]
+_CONTRACTIONS = [
+    (" de les ", " des "),
+    (" de le ", " du "),
+    (" à les ", " aux "),
+    (" à le ", " au "),
+    (" de l'insuline", " d'insuline"),
+]
 
 
 def _elide(s: str) -> str:
@@ -74,7 +108,8 @@ def _elide(s: str) -> str:
 def _frames(inf: list[str], sub: list[str]) -> list[str]:
     # All frame x phrasing combinations: cheap to precompute, gives hundreds of phrasings.
     return [_elide(f.replace("{q}", q)) for q in inf for f in L.INF_FRAMES] + [
-        _elide(f.replace("{q}", q)) for q in sub for f in L.SUB_FRAMES]
+        _elide(f.replace("{q}", q)) for q in sub for f in L.SUB_FRAMES
+    ]
 
 
 _INTENTS = intent_table()
@@ -88,8 +123,12 @@ B = {
     "maladie": Bank([t.maladie for t in THEMES]),
     "line": Bank([t.lines for t in THEMES]),
     "patient_disc": Bank([[_cap(s) + "." for s in t.patient_disc] for t in THEMES]),
-    "aidant_disc": Bank([[_cap(s) + "." for s in t.aidant_disc] + L.AIDANT_GENERIC for t in THEMES]),
-    "protitle": Bank([[_gendered(p, g == 0) for p in t.pro_titles] for t in THEMES for g in (0, 1)]),
+    "aidant_disc": Bank(
+        [[_cap(s) + "." for s in t.aidant_disc] + L.AIDANT_GENERIC for t in THEMES]
+    ),
+    "protitle": Bank(
+        [[_gendered(p, g == 0) for p in t.pro_titles] for t in THEMES for g in (0, 1)]
+    ),
     "pro_disc": Bank([L.PRO_DISC["f"], L.PRO_DISC["m"]]),
     "intent_q": Bank([_frames(it.inf, it.sub) for _, it in _INTENTS]),
     "intent_a": Bank([it.answers for _, it in _INTENTS]),
@@ -100,20 +139,55 @@ B = {
     "emoji": Bank([L.EMOJIS[s] for s in SENTIMENTS]),
     "bad_buzz": Bank([L.BAD_BUZZ_LINES]),
 }
-_ONE = {name: Bank([getattr(L, name)]) for name in (
-    "GREETINGS", "REPLY_OPENERS", "CLOSERS", "CONTEXTS", "GENERIC_QUESTIONS", "ME_TOO_PREFIX", "GENERIC_ANSWERS",
-    "HELPFUL_TAILS", "LINK_PHRASES", "UNHELPFUL", "SUPPORT", "THANKS", "STORY_OPENERS", "TIP_OPENERS", "DURATIONS",
-    "CITIES")}
+_ONE = {
+    name: Bank([getattr(L, name)])
+    for name in (
+        "GREETINGS",
+        "REPLY_OPENERS",
+        "CLOSERS",
+        "CONTEXTS",
+        "GENERIC_QUESTIONS",
+        "ME_TOO_PREFIX",
+        "GENERIC_ANSWERS",
+        "HELPFUL_TAILS",
+        "LINK_PHRASES",
+        "UNHELPFUL",
+        "SUPPORT",
+        "THANKS",
+        "STORY_OPENERS",
+        "TIP_OPENERS",
+        "DURATIONS",
+        "CITIES",
+    )
+}
 _RELATIVES = Bank([L.RELATIVES])
-_SHORT = {name: Bank([[s for s in getattr(L, name) if "{" not in s], [s for s in getattr(L, name) if "{" in s]])
-          for name in ("UNHELPFUL", "SUPPORT", "THANKS")}
+_SHORT = {
+    name: Bank(
+        [[s for s in getattr(L, name) if "{" not in s], [s for s in getattr(L, name) if "{" in s]]
+    )
+    for name in ("UNHELPFUL", "SUPPORT", "THANKS")
+}
 _INTENT_URL = np.array([catalog_url(INTENT_CATALOG[it.key]) for _, it in _INTENTS], dtype=object)
-_THEME_INTENTS = np.array([[i for i, (ti, _) in enumerate(_INTENTS) if ti == t] for t in range(len(THEMES))])
+_THEME_INTENTS = np.array(
+    [[i for i, (ti, _) in enumerate(_INTENTS) if ti == t] for t in range(len(THEMES))]
+)
 
 # Sentiment distribution per kind (negatif, neutre, positif).
-_SENT_P = {K_Q_INTENT: (.35, .55, .10), K_Q_GEN: (.35, .55, .10), K_Q_GAP: (.40, .55, .05), K_FQ: (.3, .6, .1),
-           K_MT: (.35, .6, .05), K_GQ: (.4, .55, .05), K_A: (.05, .70, .25), K_U: (.15, .80, .05), K_SUP: (.2, .4, .4),
-           K_T: (0, .15, .85), K_STORY: (.4, .2, .4), K_TIP: (0, .6, .4), K_BB: (1, 0, 0)}
+_SENT_P = {
+    K_Q_INTENT: (0.35, 0.55, 0.10),
+    K_Q_GEN: (0.35, 0.55, 0.10),
+    K_Q_GAP: (0.40, 0.55, 0.05),
+    K_FQ: (0.3, 0.6, 0.1),
+    K_MT: (0.35, 0.6, 0.05),
+    K_GQ: (0.4, 0.55, 0.05),
+    K_A: (0.05, 0.70, 0.25),
+    K_U: (0.15, 0.80, 0.05),
+    K_SUP: (0.2, 0.4, 0.4),
+    K_T: (0, 0.15, 0.85),
+    K_STORY: (0.4, 0.2, 0.4),
+    K_TIP: (0, 0.6, 0.4),
+    K_BB: (1, 0, 0),
+}
 # Multiplier of the author's motivation-signal probability, per kind.
 _MOT_K = {K_A: 1.0, K_STORY: 1.1, K_SUP: 0.95, K_TIP: 1.0, K_T: 0.6, K_U: 0.35, K_BB: 0.5}
 
@@ -132,8 +206,18 @@ def _sp(seg: np.ndarray) -> np.ndarray:
     return out
 
 
-def render(rng: np.random.Generator, kind, theme, intent, gap, source, author_idx, parent_author_handle,
-           is_starter, authors) -> dict:
+def render(
+    rng: np.random.Generator,
+    kind,
+    theme,
+    intent,
+    gap,
+    source,
+    author_idx,
+    parent_author_handle,
+    is_starter,
+    authors,
+) -> dict:
     """Texts and per-comment latent labels for the organic comments (French and foreign)."""
     n = kind.size
     a = authors
@@ -160,7 +244,12 @@ def render(rng: np.random.Generator, kind, theme, intent, gap, source, author_id
     opener[ropen] = _ONE["REPLY_OPENERS"].pick(rng, np.zeros(ropen.sum(), int))
     social = np.isin(source, [1, 2, 3])
     mention = ~starter & social & (parent_author_handle != "") & (rng.random(n) < 0.4)
-    opener[mention] = "@" + parent_author_handle[mention] + np.where(opener[mention] == "", "", " ") + opener[mention]
+    opener[mention] = (
+        "@"
+        + parent_author_handle[mention]
+        + np.where(opener[mention] == "", "", " ")
+        + opener[mention]
+    )
 
     # Role self-disclosure (only authors who disclose; professionals mostly when answering).
     discloser = a["discloser"].to_numpy()[author_idx]
@@ -179,11 +268,17 @@ def render(rng: np.random.Generator, kind, theme, intent, gap, source, author_id
     ctx[m] = _ONE["CONTEXTS"].pick(rng, np.zeros(m.sum(), int))
     m2 = (starter | ((kind == K_A) & (role != 2))) & (rng.random(n) < 0.45)
     ctx[m2] = _sp(ctx[m2]) + B["line"].pick(rng, theme[m2])
-    m3 = (kind == K_STORY)
-    ctx[m3] = (_sp(_ONE["STORY_OPENERS"].pick(rng, np.zeros(m3.sum(), int))) + _sp(B["line"].pick(rng, theme[m3]))
-               + _sp(_ONE["CONTEXTS"].pick(rng, np.zeros(m3.sum(), int))) + B["line"].pick(rng, theme[m3]))
+    m3 = kind == K_STORY
+    ctx[m3] = (
+        _sp(_ONE["STORY_OPENERS"].pick(rng, np.zeros(m3.sum(), int)))
+        + _sp(B["line"].pick(rng, theme[m3]))
+        + _sp(_ONE["CONTEXTS"].pick(rng, np.zeros(m3.sum(), int)))
+        + B["line"].pick(rng, theme[m3])
+    )
     # A theme sentence on a share of the other comments too (people tell their own case).
-    more = np.isin(kind, [K_U, K_SUP, K_T, K_FQ, K_MT, K_A, K_Q_GEN, K_Q_INTENT]) & (rng.random(n) < 0.45)
+    more = np.isin(kind, [K_U, K_SUP, K_T, K_FQ, K_MT, K_A, K_Q_GEN, K_Q_INTENT]) & (
+        rng.random(n) < 0.45
+    )
     ctx[more] = _sp(ctx[more]) + B["line"].pick(rng, theme[more])
     gq = np.isin(kind, [K_Q_GAP, K_GQ]) & (rng.random(n) < 0.6)
     ctx[gq] = _sp(ctx[gq]) + B["gap_ctx"].pick(rng, gap[gq])
@@ -217,8 +312,12 @@ def render(rng: np.random.Generator, kind, theme, intent, gap, source, author_id
         themed = (rng.random(m.sum()) < 0.75).astype(int)
         body[m] = _SHORT[name].pick(rng, themed)
     m = kind == K_TIP
-    tip_intent = _THEME_INTENTS[theme[m], (rng.random(m.sum()) * _THEME_INTENTS.shape[1]).astype(int)]
-    body[m] = _sp(_ONE["TIP_OPENERS"].pick(rng, np.zeros(m.sum(), int))) + B["intent_a"].pick(rng, tip_intent)
+    tip_intent = _THEME_INTENTS[
+        theme[m], (rng.random(m.sum()) * _THEME_INTENTS.shape[1]).astype(int)
+    ]
+    body[m] = _sp(_ONE["TIP_OPENERS"].pick(rng, np.zeros(m.sum(), int))) + B["intent_a"].pick(
+        rng, tip_intent
+    )
     m = kind == K_BB
     body[m] = B["bad_buzz"].pick(rng, np.zeros(m.sum(), int))
     m2 = m & (rng.random(n) < 0.4)
@@ -251,13 +350,25 @@ def render(rng: np.random.Generator, kind, theme, intent, gap, source, author_id
         ctxs = _ONE["CONTEXTS"].pick(rng, np.zeros(parts, int))
         ctx[i] = ctx[i] + " " + " ".join(f"{x} {y}" for x, y in zip(lines, ctxs))
 
-    tpl = (_sp(opener) + _sp(role_seg) + _sp(ctx) + _sp(body) + _sp(mot_seg) + _sp(sent_seg) + close_seg)
+    tpl = (
+        _sp(opener)
+        + _sp(role_seg)
+        + _sp(ctx)
+        + _sp(body)
+        + _sp(mot_seg)
+        + _sp(sent_seg)
+        + close_seg
+    )
 
     # Slot fillers.
     drug, drug2 = B["drug"].pick(rng, theme), B["drug"].pick(rng, theme)
     sym, sym2 = B["symptom"].pick(rng, theme), B["symptom"].pick(rng, theme)
     exam, pro = B["exam"].pick(rng, theme), B["pro"].pick(rng, theme)
-    situation, term, maladie = B["situation"].pick(rng, theme), B["term"].pick(rng, theme), B["maladie"].pick(rng, theme)
+    situation, term, maladie = (
+        B["situation"].pick(rng, theme),
+        B["term"].pick(rng, theme),
+        B["maladie"].pick(rng, theme),
+    )
     duration = _ONE["DURATIONS"].pick(rng, np.zeros(n, int))
     city = _ONE["CITIES"].pick(rng, np.zeros(n, int))
     relative = _RELATIVES.pick(rng, np.zeros(n, int))
@@ -287,12 +398,28 @@ def render(rng: np.random.Generator, kind, theme, intent, gap, source, author_id
     # Slot filling, one slot at a time over the rows that hold it (C-level scans, few
     # Python-level replaces). "{e}"/"{ne}" go last: some fillers hold them ("seul{e}").
     texts = [t.rstrip() for t in tpl.tolist()]
-    slots = (("{drug}", drug), ("{drug2}", drug2), ("{symptom}", sym), ("{symptom2}", sym2), ("{exam}", exam),
-             ("{pro}", pro), ("{situation}", situation), ("{term}", term), ("{maladie}", maladie),
-             ("{duration}", duration), ("{relative}", relative), ("{city}", city), ("{url}", url),
-             ("{protitle}", protitle), ("{age}", np.char.add(age.astype(str), " ans").astype(object)),
-             ("{year}", year.astype(str).astype(object)), ("{nyears}", nyears.astype(str).astype(object)),
-             ("{n_mois}", n_mois.astype(str).astype(object)), ("{e}", e.astype(object)), ("{ne}", ne.astype(object)))
+    slots = (
+        ("{drug}", drug),
+        ("{drug2}", drug2),
+        ("{symptom}", sym),
+        ("{symptom2}", sym2),
+        ("{exam}", exam),
+        ("{pro}", pro),
+        ("{situation}", situation),
+        ("{term}", term),
+        ("{maladie}", maladie),
+        ("{duration}", duration),
+        ("{relative}", relative),
+        ("{city}", city),
+        ("{url}", url),
+        ("{protitle}", protitle),
+        ("{age}", np.char.add(age.astype(str), " ans").astype(object)),
+        ("{year}", year.astype(str).astype(object)),
+        ("{nyears}", nyears.astype(str).astype(object)),
+        ("{n_mois}", n_mois.astype(str).astype(object)),
+        ("{e}", e.astype(object)),
+        ("{ne}", ne.astype(object)),
+    )
     for key, vals in slots:
         idx = [i for i, t in enumerate(texts) if key in t]
         if idx:
@@ -331,8 +458,13 @@ def render(rng: np.random.Generator, kind, theme, intent, gap, source, author_id
         bank = L.FOREIGN[lg][cat]
         tpl_f = bank[int(rng.integers(len(bank)))]
         s = fsym[lg].flat[int(rng.integers(fsym[lg].size[0]))]
-        t = tpl_f.format(drug=str(drug[i]).replace("la ", "").replace("l'", "").replace("le ", ""),
-                         symptom_en=s, symptom_es=s, symptom_de=s, symptom_ar=s)
+        t = tpl_f.format(
+            drug=str(drug[i]).replace("la ", "").replace("l'", "").replace("le ", ""),
+            symptom_en=s,
+            symptom_es=s,
+            symptom_de=s,
+            symptom_ar=s,
+        )
         # Compose greeting / closing / emoji so foreign posts are not a handful of fixed texts.
         ex = L.FOREIGN_EXTRA[lg]
         u3 = rng.random(4)
@@ -345,21 +477,35 @@ def render(rng: np.random.Generator, kind, theme, intent, gap, source, author_id
         texts[i] = t
 
     return {
-        "text": texts, "lang": lang, "sentiment": sent, "role_disclosed": disc & is_fr,
-        "motivation_signal": np.where(has_sig & is_fr, sig_mot, -1), "is_long": long_post,
-        "theme": theme, "drop_q": drop_q,
+        "text": texts,
+        "lang": lang,
+        "sentiment": sent,
+        "role_disclosed": disc & is_fr,
+        "motivation_signal": np.where(has_sig & is_fr, sig_mot, -1),
+        "is_long": long_post,
+        "theme": theme,
+        "drop_q": drop_q,
     }
 
 
-def inject_pii(rng: np.random.Generator, texts: list[str], candidates: np.ndarray, female: np.ndarray,
-               pro: list[str], city: list[str], share: float) -> tuple[np.ndarray, list[tuple[int, str, str]]]:
+def inject_pii(
+    rng: np.random.Generator,
+    texts: list[str],
+    candidates: np.ndarray,
+    female: np.ndarray,
+    pro: list[str],
+    city: list[str],
+    share: float,
+) -> tuple[np.ndarray, list[tuple[int, str, str]]]:
     """Add sentences with personal data to a share of comments; returns rows and records."""
     k = int(round(share * candidates.size))
     rows = np.sort(rng.choice(candidates, size=min(k, candidates.size), replace=False))
     fac = PiiFactory(rng)
     records: list[tuple[int, str, str]] = []
     n_pieces = np.where(rng.random(rows.size) < 0.15, 2, 1)
-    types = rng.choice(len(PII_TYPES), size=int(n_pieces.sum()), p=TYPE_WEIGHTS / TYPE_WEIGHTS.sum())
+    types = rng.choice(
+        len(PII_TYPES), size=int(n_pieces.sum()), p=TYPE_WEIGHTS / TYPE_WEIGHTS.sum()
+    )
     j = 0
     for r, npc in zip(rows.tolist(), n_pieces.tolist()):
         t = texts[r]
@@ -372,8 +518,9 @@ def inject_pii(rng: np.random.Generator, texts: list[str], candidates: np.ndarra
     return rows, records
 
 
-def scrape_noise(rng: np.random.Generator, texts: list[str], candidates: np.ndarray, p_html: float,
-                 p_moji: float) -> tuple[np.ndarray, np.ndarray]:
+def scrape_noise(
+    rng: np.random.Generator, texts: list[str], candidates: np.ndarray, p_html: float, p_moji: float
+) -> tuple[np.ndarray, np.ndarray]:
     """HTML residue and mojibake on small shares (never on comments carrying PII)."""
     u = rng.random(candidates.size)
     html_rows = candidates[u < p_html]

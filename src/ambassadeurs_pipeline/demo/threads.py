@@ -18,28 +18,48 @@ START = np.datetime64("2024-11-01T00:00:00")
 END = np.datetime64("2026-10-31T23:59:59")
 END_S = int((END - START) / np.timedelta64(1, "s"))
 MONTH_STARTS = np.arange(np.datetime64("2024-11"), np.datetime64("2026-12"), dtype="datetime64[M]")
-MONTH_S = ((MONTH_STARTS.astype("datetime64[s]") - START) / np.timedelta64(1, "s")).astype(np.int64)  # 25 bounds
+MONTH_S = ((MONTH_STARTS.astype("datetime64[s]") - START) / np.timedelta64(1, "s")).astype(
+    np.int64
+)  # 25 bounds
 
 SOURCES = ["forum", "facebook", "instagram", "x", "enquete"]
 SOURCE_P = np.array([0.45, 0.25, 0.10, 0.10, 0.10])
 
 # Comment kinds.
-(K_Q_INTENT, K_Q_GEN, K_Q_GAP, K_STORY, K_TIP, K_BB, K_A, K_U, K_SUP, K_FQ, K_MT, K_GQ, K_T,
- K_SPAM, K_BOT, K_DUP) = range(16)
+(
+    K_Q_INTENT,
+    K_Q_GEN,
+    K_Q_GAP,
+    K_STORY,
+    K_TIP,
+    K_BB,
+    K_A,
+    K_U,
+    K_SUP,
+    K_FQ,
+    K_MT,
+    K_GQ,
+    K_T,
+    K_SPAM,
+    K_BOT,
+    K_DUP,
+) = range(16)
 QUESTION_KINDS = [K_Q_INTENT, K_Q_GEN, K_Q_GAP, K_FQ, K_MT, K_GQ]
 # Thread types and their starter kind.
 T_INTENT, T_GENQ, T_GAP, T_STORY, T_TIP, T_BB = range(6)
 STARTER_KIND = np.array([K_Q_INTENT, K_Q_GEN, K_Q_GAP, K_STORY, K_TIP, K_BB])
 # Reply kind distribution per thread type, over REPLY_KINDS.
 REPLY_KINDS = np.array([K_A, K_U, K_SUP, K_FQ, K_MT, K_GQ, K_BB])
-REPLY_P = np.array([
-    [0.55, 0.15, 0.10, 0.08, 0.12, 0.00, 0.00],  # intent: well answered
-    [0.42, 0.33, 0.20, 0.05, 0.00, 0.00, 0.00],  # generic question
-    [0.07, 0.48, 0.00, 0.00, 0.00, 0.45, 0.00],  # gap: "me too", rarely a real answer
-    [0.15, 0.10, 0.60, 0.15, 0.00, 0.00, 0.00],  # story
-    [0.20, 0.10, 0.45, 0.25, 0.00, 0.00, 0.00],  # tip
-    [0.10, 0.08, 0.07, 0.00, 0.00, 0.00, 0.75],  # bad buzz
-])
+REPLY_P = np.array(
+    [
+        [0.55, 0.15, 0.10, 0.08, 0.12, 0.00, 0.00],  # intent: well answered
+        [0.42, 0.33, 0.20, 0.05, 0.00, 0.00, 0.00],  # generic question
+        [0.07, 0.48, 0.00, 0.00, 0.00, 0.45, 0.00],  # gap: "me too", rarely a real answer
+        [0.15, 0.10, 0.60, 0.15, 0.00, 0.00, 0.00],  # story
+        [0.20, 0.10, 0.45, 0.25, 0.00, 0.00, 0.00],  # tip
+        [0.10, 0.08, 0.07, 0.00, 0.00, 0.00, 0.75],  # bad buzz
+    ]
+)
 REPLY_MEAN = np.array([3.2, 1.9, 1.1, 3.0, 2.0, 2.5])
 P_NO_REPLY = np.array([0.03, 0.38, 0.35, 0.12, 0.15, 0.10])
 P_THANKS = np.array([0.65, 0.55, 0.6, 0.0, 0.0, 0.0])
@@ -82,7 +102,9 @@ def _times_in_months(rng, months: np.ndarray) -> np.ndarray:
     """Uniform day within the month, evening-heavy hour of day."""
     lo, hi = MONTH_S[months], MONTH_S[months + 1]
     day_start = lo + (rng.random(months.size) * ((hi - lo) // 86400)).astype(np.int64) * 86400
-    hour_w = np.array([1, .5, .3, .3, .3, .5, 1, 2, 3, 3, 3, 3, 4, 4, 3, 3, 3, 4, 5, 6, 7, 7, 5, 3], float)
+    hour_w = np.array(
+        [1, 0.5, 0.3, 0.3, 0.3, 0.5, 1, 2, 3, 3, 3, 3, 4, 4, 3, 3, 3, 4, 5, 6, 7, 7, 5, 3], float
+    )
     hour = rng.choice(24, size=months.size, p=hour_w / hour_w.sum())
     return day_start + hour * 3600 + rng.integers(0, 3600, months.size)
 
@@ -94,15 +116,22 @@ def build(rng: np.random.Generator, n_organic: int) -> Skeleton:
     n_gap_threads = gaps_per * len(GAPS)
     n_bb_threads = max(1, int(round(n_bb / 3.3)))
     n_other = int(n_organic / 2.6) + 50  # overshoot, cut below
-    types = np.concatenate([
-        np.full(n_gap_threads, T_GAP), np.full(n_bb_threads, T_BB),
-        rng.choice([T_INTENT, T_GENQ, T_STORY, T_TIP], size=n_other, p=[0.26, 0.30, 0.30, 0.14]),
-    ])
+    types = np.concatenate(
+        [
+            np.full(n_gap_threads, T_GAP),
+            np.full(n_bb_threads, T_BB),
+            rng.choice(
+                [T_INTENT, T_GENQ, T_STORY, T_TIP], size=n_other, p=[0.26, 0.30, 0.30, 0.14]
+            ),
+        ]
+    )
     n_threads = types.size
     theme_w = np.array([t.weight for t in THEMES])
     theme = rng.choice(len(THEMES), size=n_threads, p=theme_w / theme_w.sum())
     intents = intent_table()
-    intent_w = np.array([THEMES[ti].weight * (1.7 if it is THEMES[ti].intents[0] else 0.9) for ti, it in intents])
+    intent_w = np.array(
+        [THEMES[ti].weight * (1.7 if it is THEMES[ti].intents[0] else 0.9) for ti, it in intents]
+    )
     intent = np.full(n_threads, -1)
     is_int = types == T_INTENT
     intent[is_int] = rng.choice(len(intents), size=is_int.sum(), p=intent_w / intent_w.sum())
@@ -125,8 +154,12 @@ def build(rng: np.random.Generator, n_organic: int) -> Skeleton:
     n_rep[source == 4] = 0
     sizes = 1 + n_rep
     # Keep every gap and bad-buzz thread, shuffle the rest, then cut to the exact total.
-    order = np.concatenate([np.arange(n_gap_threads + n_bb_threads),
-                            n_gap_threads + n_bb_threads + rng.permutation(n_other)])
+    order = np.concatenate(
+        [
+            np.arange(n_gap_threads + n_bb_threads),
+            n_gap_threads + n_bb_threads + rng.permutation(n_other),
+        ]
+    )
     sizes_o = sizes[order]
     csum = np.cumsum(sizes_o)
     if csum[-1] < n_organic:
@@ -138,7 +171,9 @@ def build(rng: np.random.Generator, n_organic: int) -> Skeleton:
     keep_sorted = np.sort(keep)  # stable thread order (gap, bad buzz, others)
     sizes_by_thread = dict(zip(keep.tolist(), sizes_k.tolist()))
     sizes_k = np.array([sizes_by_thread[t] for t in keep_sorted.tolist()])
-    types, theme, intent, gap, source = (a[keep_sorted] for a in (types, theme, intent, gap, source))
+    types, theme, intent, gap, source = (
+        a[keep_sorted] for a in (types, theme, intent, gap, source)
+    )
     n_threads = keep_sorted.size
 
     # Start times.
@@ -180,7 +215,9 @@ def build(rng: np.random.Generator, n_organic: int) -> Skeleton:
     parent_pos = np.zeros(n, np.int64)
     jr = pos[rep]
     prev = (rng.random(rep.sum()) * np.maximum(jr, 1)).astype(np.int64)
-    to_starter_p = np.where(kind[rep] == K_A, 0.8, np.where(np.isin(kind[rep], [K_GQ, K_MT, K_BB]), 0.9, 0.6))
+    to_starter_p = np.where(
+        kind[rep] == K_A, 0.8, np.where(np.isin(kind[rep], [K_GQ, K_MT, K_BB]), 0.9, 0.6)
+    )
     pp = np.where(rng.random(rep.sum()) < to_starter_p, 0, prev)
     is_t = kind[rep] == K_T
     pp[is_t] = first_a[thread[rep][is_t]]

@@ -69,8 +69,11 @@ class EmbeddingBackend(ABC):
         parts = []
         # Through the project's helper: quiet in batch jobs (stderr not a terminal) and workers.
         bar = progress(
-            total=len(texts), desc=f"embeddings ({self.name})", unit="doc",
-            min_total=self.batch_size, show=self.show_progress,
+            total=len(texts),
+            desc=f"embeddings ({self.name})",
+            unit="doc",
+            min_total=self.batch_size,
+            show=self.show_progress,
         )
         for chunk in batches(texts, self.batch_size):
             parts.append(l2_normalise(self._embed_batch(chunk)))
@@ -89,7 +92,9 @@ class EmbeddingBackend(ABC):
 
     def _check_fitted(self) -> None:
         if not getattr(self, "fitted_", False):
-            raise RuntimeError(f"embedding backend {self.name!r} is not fitted: call fit(texts) first")
+            raise RuntimeError(
+                f"embedding backend {self.name!r} is not fitted: call fit(texts) first"
+            )
 
 
 _REGISTRY: BackendRegistry[EmbeddingBackend] = BackendRegistry("embedding backend")

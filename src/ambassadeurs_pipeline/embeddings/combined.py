@@ -20,7 +20,9 @@ from .tfidf_svd import TfidfSvdBackend
 def weighted_pair(first: np.ndarray, second: np.ndarray, weight: float) -> np.ndarray:
     """Unit rows of ``first`` × √weight next to unit rows of ``second`` × √(1 − weight): the
     cosine of two such rows is ``weight`` × cosine(first) + (1 − weight) × cosine(second)."""
-    return np.hstack([l2_normalise(first) * np.sqrt(weight), l2_normalise(second) * np.sqrt(1.0 - weight)])
+    return np.hstack(
+        [l2_normalise(first) * np.sqrt(weight), l2_normalise(second) * np.sqrt(1.0 - weight)]
+    )
 
 
 @register("tfidf_svd_spacy")
@@ -48,7 +50,9 @@ class TfidfSvdSpacyBackend(EmbeddingBackend):
         return self
 
     def _embed_batch(self, texts: Sequence[str]) -> np.ndarray:
-        return weighted_pair(self.lsa_._embed_batch(texts), self.sif_._embed_batch(texts), self.tfidf_weight)
+        return weighted_pair(
+            self.lsa_._embed_batch(texts), self.sif_._embed_batch(texts), self.tfidf_weight
+        )
 
     @property
     def dimension(self) -> int:
@@ -89,7 +93,9 @@ class TfidfSvdStaticMiniLMBackend(EmbeddingBackend):
         return self
 
     def _embed_batch(self, texts: Sequence[str]) -> np.ndarray:
-        return weighted_pair(self.lsa_._embed_batch(texts), self.static_._embed_batch(texts), self.tfidf_weight)
+        return weighted_pair(
+            self.lsa_._embed_batch(texts), self.static_._embed_batch(texts), self.tfidf_weight
+        )
 
     @property
     def dimension(self) -> int:
@@ -132,19 +138,27 @@ class MiniLMNumpyStaticBackend(EmbeddingBackend):
         self.minilm_numpy = dict(minilm_numpy or {})
         self.tfidf_svd_static_minilm = dict(tfidf_svd_static_minilm or {})
         # options checked now (max_tokens, forward_batch), not after an expensive fit
-        MiniLMNumpyBackend(**{**self.minilm_numpy, "max_tokens": max_tokens, "show_progress": False})
+        MiniLMNumpyBackend(
+            **{**self.minilm_numpy, "max_tokens": max_tokens, "show_progress": False}
+        )
 
     def fit(self, texts: Sequence[str]) -> MiniLMNumpyStaticBackend:
         from .minilm_numpy import MiniLMNumpyBackend
 
         quiet = {"show_progress": False}
-        self.context_ = MiniLMNumpyBackend(**{**self.minilm_numpy, "max_tokens": self.max_tokens, **quiet}).fit(texts)
-        self.static_ = TfidfSvdStaticMiniLMBackend(**{**self.tfidf_svd_static_minilm, **quiet}).fit(texts)
+        self.context_ = MiniLMNumpyBackend(
+            **{**self.minilm_numpy, "max_tokens": self.max_tokens, **quiet}
+        ).fit(texts)
+        self.static_ = TfidfSvdStaticMiniLMBackend(**{**self.tfidf_svd_static_minilm, **quiet}).fit(
+            texts
+        )
         self.fitted_ = True
         return self
 
     def _embed_batch(self, texts: Sequence[str]) -> np.ndarray:
-        return weighted_pair(self.context_._embed_batch(texts), self.static_._embed_batch(texts), self.context_weight)
+        return weighted_pair(
+            self.context_._embed_batch(texts), self.static_._embed_batch(texts), self.context_weight
+        )
 
     @property
     def dimension(self) -> int:

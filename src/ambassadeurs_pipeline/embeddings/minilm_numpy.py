@@ -32,7 +32,9 @@ from .static_minilm import INSTALL_HINT, BertConfig, _layer_norm, default_model_
 # Abramowitz & Stegun 7.1.26: erfc(z) ~ t (a1 + a2 t + ... + a5 t^4) exp(-z^2), t = 1 / (1 + p z),
 # z >= 0, absolute error <= 1.5e-7 (float32 resolution); 2x faster than scipy's erf here.
 _AS_P = np.float32(0.3275911)
-_AS_A = tuple(np.float32(a) for a in (0.254829592, -0.284496736, 1.421413741, -1.453152027, 1.061405429))
+_AS_A = tuple(
+    np.float32(a) for a in (0.254829592, -0.284496736, 1.421413741, -1.453152027, 1.061405429)
+)
 
 
 def gelu_exact32(x: np.ndarray) -> np.ndarray:
@@ -75,21 +77,40 @@ class FastBert:
         self.word = f32(weights["embeddings.word_embeddings.weight"])
         self.position = f32(weights["embeddings.position_embeddings.weight"])
         self.type0 = f32(weights["embeddings.token_type_embeddings.weight"][0])
-        self.emb_ln = (f32(weights["embeddings.LayerNorm.weight"]), f32(weights["embeddings.LayerNorm.bias"]))
+        self.emb_ln = (
+            f32(weights["embeddings.LayerNorm.weight"]),
+            f32(weights["embeddings.LayerNorm.bias"]),
+        )
         self.layers = []
         for i in range(config.num_hidden_layers):
             p = f"encoder.layer.{i}"
-            qkv_w = np.concatenate([weights[f"{p}.attention.self.{n}.weight"] for n in ("query", "key", "value")])
-            qkv_b = np.concatenate([weights[f"{p}.attention.self.{n}.bias"] for n in ("query", "key", "value")])
-            self.layers.append({
-                # (in, out) layouts so that every product is x @ W
-                "qkv_w": f32(qkv_w.T), "qkv_b": f32(qkv_b),
-                "out_w": f32(weights[f"{p}.attention.output.dense.weight"].T), "out_b": f32(weights[f"{p}.attention.output.dense.bias"]),
-                "ln1": (f32(weights[f"{p}.attention.output.LayerNorm.weight"]), f32(weights[f"{p}.attention.output.LayerNorm.bias"])),
-                "in_w": f32(weights[f"{p}.intermediate.dense.weight"].T), "in_b": f32(weights[f"{p}.intermediate.dense.bias"]),
-                "ffn_w": f32(weights[f"{p}.output.dense.weight"].T), "ffn_b": f32(weights[f"{p}.output.dense.bias"]),
-                "ln2": (f32(weights[f"{p}.output.LayerNorm.weight"]), f32(weights[f"{p}.output.LayerNorm.bias"])),
-            })
+            qkv_w = np.concatenate(
+                [weights[f"{p}.attention.self.{n}.weight"] for n in ("query", "key", "value")]
+            )
+            qkv_b = np.concatenate(
+                [weights[f"{p}.attention.self.{n}.bias"] for n in ("query", "key", "value")]
+            )
+            self.layers.append(
+                {
+                    # (in, out) layouts so that every product is x @ W
+                    "qkv_w": f32(qkv_w.T),
+                    "qkv_b": f32(qkv_b),
+                    "out_w": f32(weights[f"{p}.attention.output.dense.weight"].T),
+                    "out_b": f32(weights[f"{p}.attention.output.dense.bias"]),
+                    "ln1": (
+                        f32(weights[f"{p}.attention.output.LayerNorm.weight"]),
+                        f32(weights[f"{p}.attention.output.LayerNorm.bias"]),
+                    ),
+                    "in_w": f32(weights[f"{p}.intermediate.dense.weight"].T),
+                    "in_b": f32(weights[f"{p}.intermediate.dense.bias"]),
+                    "ffn_w": f32(weights[f"{p}.output.dense.weight"].T),
+                    "ffn_b": f32(weights[f"{p}.output.dense.bias"]),
+                    "ln2": (
+                        f32(weights[f"{p}.output.LayerNorm.weight"]),
+                        f32(weights[f"{p}.output.LayerNorm.bias"]),
+                    ),
+                }
+            )
 
     @property
     def max_positions(self) -> int:
@@ -104,10 +125,16 @@ class FastBert:
         eps = cfg.layer_norm_eps
         x = self.word[input_ids] + self.position[:seq][None] + self.type0
         x = _layer_norm(x, *self.emb_ln, eps).reshape(batch * seq, hidden)
-        additive = ((1.0 - attention_mask.astype(np.float32)) * np.finfo(np.float32).min)[:, None, None, :]
+        additive = ((1.0 - attention_mask.astype(np.float32)) * np.finfo(np.float32).min)[
+            :, None, None, :
+        ]
         scale = np.float32(1.0 / np.sqrt(head_dim))
         for layer in self.layers:
-            qkv = (x @ layer["qkv_w"] + layer["qkv_b"]).reshape(batch, seq, 3, heads, head_dim).transpose(2, 0, 3, 1, 4)
+            qkv = (
+                (x @ layer["qkv_w"] + layer["qkv_b"])
+                .reshape(batch, seq, 3, heads, head_dim)
+                .transpose(2, 0, 3, 1, 4)
+            )
             q, k, v = qkv[0], qkv[1], qkv[2]
             scores = (q * scale) @ k.transpose(0, 1, 3, 2) + additive
             scores -= scores.max(axis=-1, keepdims=True)
@@ -151,8 +178,14 @@ class MiniLMNumpyBackend(EmbeddingBackend):
     ) -> None:
         super().__init__(batch_size=batch_size, show_progress=show_progress)
         if isinstance(max_tokens, bool) or not isinstance(max_tokens, int) or max_tokens < 3:
-            raise ValueError(f"max_tokens must be an integer >= 3 ([CLS], one token, [SEP]), got {max_tokens!r}")
-        if isinstance(forward_batch, bool) or not isinstance(forward_batch, int) or forward_batch < 1:
+            raise ValueError(
+                f"max_tokens must be an integer >= 3 ([CLS], one token, [SEP]), got {max_tokens!r}"
+            )
+        if (
+            isinstance(forward_batch, bool)
+            or not isinstance(forward_batch, int)
+            or forward_batch < 1
+        ):
             raise ValueError(f"forward_batch must be a positive integer, got {forward_batch!r}")
         self.model_path = model_path
         self.max_tokens = max_tokens
@@ -181,10 +214,14 @@ class MiniLMNumpyBackend(EmbeddingBackend):
         try:
             from tokenizers import Tokenizer
         except ImportError as err:
-            raise ImportError(f"embedding backend 'minilm_numpy' needs the tokenizers package: {INSTALL_HINT}") from err
+            raise ImportError(
+                f"embedding backend 'minilm_numpy' needs the tokenizers package: {INSTALL_HINT}"
+            ) from err
         tok = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
         tok.no_padding()  # padding is done per length-sorted mini-batch
-        tok.enable_truncation(max_length=self.max_tokens)  # keeps [SEP] last, as sentence-transformers
+        tok.enable_truncation(
+            max_length=self.max_tokens
+        )  # keeps [SEP] last, as sentence-transformers
         return tok
 
     def _load(self) -> None:
@@ -195,7 +232,9 @@ class MiniLMNumpyBackend(EmbeddingBackend):
         weights, config = load_bert(model_dir)
         bert = FastBert(weights, config)
         if self.max_tokens > bert.max_positions:
-            raise ValueError(f"max_tokens {self.max_tokens} exceeds the model's {bert.max_positions} positions")
+            raise ValueError(
+                f"max_tokens {self.max_tokens} exceeds the model's {bert.max_positions} positions"
+            )
         self._tok, self._bert = tok, bert
 
     def fit(self, texts: Sequence[str]) -> MiniLMNumpyBackend:
@@ -218,20 +257,26 @@ class MiniLMNumpyBackend(EmbeddingBackend):
     def _mean_vectors(self, texts: Sequence[str]) -> np.ndarray:
         self._load()
         assert self._bert is not None
-        encodings = self._tok.encode_batch([strip_placeholders(t) for t in texts], add_special_tokens=True)
+        encodings = self._tok.encode_batch(
+            [strip_placeholders(t) for t in texts], add_special_tokens=True
+        )
         lengths = np.fromiter((len(e.ids) for e in encodings), dtype=np.int64, count=len(encodings))
         out = np.zeros((len(texts), self._bert.config.hidden_size), dtype=np.float32)
         order = np.argsort(lengths, kind="stable")
         for start in range(0, len(order), self.forward_batch):
             idx = order[start : start + self.forward_batch]
             seq = int(lengths[idx].max())
-            ids = np.zeros((len(idx), seq), dtype=np.int64)  # [PAD] is id 0 in BERT vocabularies; masked anyway
+            ids = np.zeros(
+                (len(idx), seq), dtype=np.int64
+            )  # [PAD] is id 0 in BERT vocabularies; masked anyway
             mask = np.zeros((len(idx), seq), dtype=np.float32)
             for row, i in enumerate(idx):
                 ids[row, : lengths[i]] = encodings[i].ids
                 mask[row, : lengths[i]] = 1.0
             hidden = self._bert.forward(ids, mask)
-            out[idx] = (hidden * mask[:, :, None]).sum(axis=1) / np.maximum(mask.sum(axis=1, keepdims=True), 1e-9)
+            out[idx] = (hidden * mask[:, :, None]).sum(axis=1) / np.maximum(
+                mask.sum(axis=1, keepdims=True), 1e-9
+            )
         return out
 
     @property

@@ -52,7 +52,9 @@ class SentenceTransformersBackend(EmbeddingBackend):
                     "never downloaded at run time."
                 )
             os.environ.setdefault("HF_HUB_OFFLINE", "1")
-            self._model = SentenceTransformer(self.model_path, device=self.device, local_files_only=True)
+            self._model = SentenceTransformer(
+                self.model_path, device=self.device, local_files_only=True
+            )
         return self._model
 
     def fit(self, texts: Sequence[str]) -> SentenceTransformersBackend:

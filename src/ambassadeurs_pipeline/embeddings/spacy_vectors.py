@@ -29,7 +29,18 @@ def load_spacy_model(model: str) -> Any:
     import spacy
 
     try:
-        return spacy.load(model, exclude=["tagger", "parser", "ner", "lemmatizer", "morphologizer", "attribute_ruler", "senter"])
+        return spacy.load(
+            model,
+            exclude=[
+                "tagger",
+                "parser",
+                "ner",
+                "lemmatizer",
+                "morphologizer",
+                "attribute_ruler",
+                "senter",
+            ],
+        )
     except OSError as err:
         raise RuntimeError(
             f"spaCy model {model!r} is not installed (it is never downloaded at run time). "
@@ -75,8 +86,7 @@ class SpacyVectorsBackend(EmbeddingBackend):
     def _tokens(self, texts: Sequence[str]) -> list[list[str]]:
         tokenizer = self.nlp.tokenizer
         return [
-            [t.lower_ for t in tokenizer(strip_placeholders(text)) if t.is_alpha]
-            for text in texts
+            [t.lower_ for t in tokenizer(strip_placeholders(text)) if t.is_alpha] for text in texts
         ]
 
     def fit(self, texts: Sequence[str]) -> SpacyVectorsBackend:
@@ -121,7 +131,9 @@ class SpacyVectorsBackend(EmbeddingBackend):
             (np.asarray(data, dtype=np.float32), np.asarray(indices), np.asarray(indptr)),
             shape=(len(texts), max(1, len(rows))),
         )
-        table = np.asarray(vectors.data[list(rows)] if rows else np.zeros((1, vectors.shape[1])), dtype=np.float32)
+        table = np.asarray(
+            vectors.data[list(rows)] if rows else np.zeros((1, vectors.shape[1])), dtype=np.float32
+        )
         totals = np.asarray(weights.sum(axis=1)).ravel()
         return (weights @ table) / np.maximum(totals, 1e-12)[:, None]
 

@@ -125,10 +125,14 @@ def bert_forward(
         + weights["embeddings.position_embeddings.weight"][np.arange(seq)][None, :, :]
         + weights["embeddings.token_type_embeddings.weight"][0][None, None, :]
     )
-    x = _layer_norm(x, weights["embeddings.LayerNorm.weight"], weights["embeddings.LayerNorm.bias"], eps).astype(np.float32)
+    x = _layer_norm(
+        x, weights["embeddings.LayerNorm.weight"], weights["embeddings.LayerNorm.bias"], eps
+    ).astype(np.float32)
     heads = config.num_attention_heads
     head_dim = config.hidden_size // heads
-    additive = ((1.0 - np.asarray(attention_mask, dtype=np.float32)) * np.finfo(np.float32).min)[:, None, None, :]
+    additive = ((1.0 - np.asarray(attention_mask, dtype=np.float32)) * np.finfo(np.float32).min)[
+        :, None, None, :
+    ]
 
     def split(t: np.ndarray) -> np.ndarray:
         return t.reshape(batch, seq, heads, head_dim).transpose(0, 2, 1, 3)
@@ -145,12 +149,16 @@ def bert_forward(
         context = (probs @ v).transpose(0, 2, 1, 3).reshape(batch, seq, config.hidden_size)
         attended = _layer_norm(
             _linear(context, weights, f"{p}.attention.output.dense") + x,
-            weights[f"{p}.attention.output.LayerNorm.weight"], weights[f"{p}.attention.output.LayerNorm.bias"], eps,
+            weights[f"{p}.attention.output.LayerNorm.weight"],
+            weights[f"{p}.attention.output.LayerNorm.bias"],
+            eps,
         )
         hidden = _gelu(_linear(attended, weights, f"{p}.intermediate.dense"))
         x = _layer_norm(
             _linear(hidden, weights, f"{p}.output.dense") + attended,
-            weights[f"{p}.output.LayerNorm.weight"], weights[f"{p}.output.LayerNorm.bias"], eps,
+            weights[f"{p}.output.LayerNorm.weight"],
+            weights[f"{p}.output.LayerNorm.bias"],
+            eps,
         ).astype(np.float32)
     return x
 
@@ -166,7 +174,10 @@ def load_bert(model_dir: Path) -> tuple[dict[str, np.ndarray], BertConfig]:
 
     weights = load_file(str(Path(model_dir) / "model.safetensors"))
     # some exports prefix every tensor with "bert."
-    weights = {name.removeprefix("bert."): value.astype(np.float32, copy=False) for name, value in weights.items()}
+    weights = {
+        name.removeprefix("bert."): value.astype(np.float32, copy=False)
+        for name, value in weights.items()
+    }
     return weights, BertConfig.from_json(Path(model_dir) / "config.json")
 
 
@@ -220,7 +231,9 @@ def distill_token_vectors(
     n = max(vocab.values()) + 1
     pattern = re.compile(remove_pattern) if remove_pattern else None
     by_id = {i: tok for tok, i in vocab.items()}
-    kept = np.asarray([i for i in range(n) if not (pattern and pattern.match(by_id.get(i, "")))], dtype=np.int64)
+    kept = np.asarray(
+        [i for i in range(n) if not (pattern and pattern.match(by_id.get(i, "")))], dtype=np.int64
+    )
     parts = []
     for start in range(0, len(kept), batch_size):
         ids = kept[start : start + batch_size]
@@ -249,7 +262,8 @@ def default_model_dir() -> Path:
 
 def default_cache_dir() -> Path:
     root = os.environ.get("AMBASSADEURS_CACHE_DIR") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "ambassadeurs_pipeline"
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"),
+        "ambassadeurs_pipeline",
     )
     return Path(root)
 
@@ -296,7 +310,9 @@ class StaticMiniLMBackend(EmbeddingBackend):
     ) -> None:
         super().__init__(batch_size=batch_size, show_progress=show_progress)
         if token_template not in ("sep_tok_cls", "cls_tok_sep"):
-            raise ValueError(f"token_template must be 'sep_tok_cls' or 'cls_tok_sep', got {token_template!r}")
+            raise ValueError(
+                f"token_template must be 'sep_tok_cls' or 'cls_tok_sep', got {token_template!r}"
+            )
         if sif_coefficient is not None and not 0 < sif_coefficient < 1:
             raise ValueError(f"sif_coefficient must be in (0, 1) or None, got {sif_coefficient!r}")
         self.model_path = model_path
@@ -324,7 +340,9 @@ class StaticMiniLMBackend(EmbeddingBackend):
     def cache_path(self) -> Path:
         weights = self._model_dir() / "model.safetensors"
         if not weights.is_file():
-            raise FileNotFoundError(f"no model.safetensors in {weights.parent} (static_minilm model_path)")
+            raise FileNotFoundError(
+                f"no model.safetensors in {weights.parent} (static_minilm model_path)"
+            )
         key = f"{file_sha256(weights)[:16]}-{self.token_template}-pca{self.pca_dims}-sif{self.sif_coefficient}-v{DISTILL_VERSION}"
         return Path(self.cache_dir or default_cache_dir()) / "static_minilm" / f"{key}.npz"
 
@@ -334,10 +352,19 @@ class StaticMiniLMBackend(EmbeddingBackend):
         if path.is_file():
             with np.load(path) as data:
                 return data["ids"], data["vectors"]
-        logger.info("static_minilm: distilling token vectors from %s (once; cached in %s)", self._model_dir(), path)
+        logger.info(
+            "static_minilm: distilling token vectors from %s (once; cached in %s)",
+            self._model_dir(),
+            path,
+        )
         weights, config = load_bert(self._model_dir())
         ids, vectors = distill_token_vectors(
-            weights, config, read_vocab(self._model_dir()), self.pca_dims, self.sif_coefficient, self.token_template
+            weights,
+            config,
+            read_vocab(self._model_dir()),
+            self.pca_dims,
+            self.sif_coefficient,
+            self.token_template,
         )
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".tmp{os.getpid()}.npz")
@@ -349,7 +376,9 @@ class StaticMiniLMBackend(EmbeddingBackend):
         try:
             from tokenizers import Tokenizer
         except ImportError as err:
-            raise ImportError(f"embedding backend 'static_minilm' needs the tokenizers package: {INSTALL_HINT}") from err
+            raise ImportError(
+                f"embedding backend 'static_minilm' needs the tokenizers package: {INSTALL_HINT}"
+            ) from err
         tokenizer = Tokenizer.from_file(str(self._model_dir() / "tokenizer.json"))
         # the shipped tokenizer.json pads/truncates to 128 for the transformer; a static
         # table has no length limit, and padding would add [PAD] rows to every mean
@@ -413,7 +442,11 @@ class _MeanEncoder:
             indices.extend(i for i in enc.ids if i not in self.skip)
             indptr.append(len(indices))
         counts = sp.csr_matrix(
-            (np.ones(len(indices), dtype=np.float32), np.asarray(indices, dtype=np.int64), np.asarray(indptr)),
+            (
+                np.ones(len(indices), dtype=np.float32),
+                np.asarray(indices, dtype=np.int64),
+                np.asarray(indptr),
+            ),
             shape=(len(texts), self.table.shape[0]),
         )
         totals = np.maximum(np.diff(indptr), 1).astype(np.float32)

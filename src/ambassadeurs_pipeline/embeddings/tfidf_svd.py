@@ -56,7 +56,9 @@ class TfidfSvdBackend(EmbeddingBackend):
         if hasattr(self.vectorizer_, "stop_words_"):
             delattr(self.vectorizer_, "stop_words_")
         k = max(1, min(self.n_components, matrix.shape[1] - 1, matrix.shape[0] - 1))
-        self.svd_ = TruncatedSVD(n_components=k, algorithm="randomized", random_state=self.random_state)
+        self.svd_ = TruncatedSVD(
+            n_components=k, algorithm="randomized", random_state=self.random_state
+        )
         self.svd_.fit(matrix)
         self.fitted_ = True
         return self

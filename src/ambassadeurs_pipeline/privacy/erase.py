@@ -40,7 +40,7 @@ import shutil
 import sys
 import time
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -52,7 +52,7 @@ import pyarrow.parquet as pq
 
 from .pseudonyms import DEMO_SALT, PSEUDONYM_PREFIX, pseudonymise, pseudonymise_series
 from .quotes import shingles
-from .registry import DERIVED_DATASETS, INPUT_DATASETS, MODEL_DATASETS, ROW_DATASETS, RowDataset
+from .registry import DERIVED_DATASETS, MODEL_DATASETS, ROW_DATASETS, RowDataset
 
 logger = logging.getLogger(__name__)
 
@@ -89,7 +89,9 @@ class ProjectConfig:
 
 
 def load_project_config(
-    project_path: Path | str = ".", env: str | None = None, runtime_params: dict[str, Any] | None = None
+    project_path: Path | str = ".",
+    env: str | None = None,
+    runtime_params: dict[str, Any] | None = None,
 ) -> ProjectConfig:
     """Catalog, parameters and pseudonymisation salt of a Kedro project.
 
@@ -120,7 +122,9 @@ def load_project_config(
         credentials = {}
     salt = (credentials.get("pseudonymisation") or {}).get("salt")
     if not salt and is_demo_input(parameters.get("comments_path"), project):
-        logger.warning("No salt in credentials: using the PUBLIC demo salt (bundled demo corpus only).")
+        logger.warning(
+            "No salt in credentials: using the PUBLIC demo salt (bundled demo corpus only)."
+        )
         salt = DEMO_SALT
     return ProjectConfig(project, catalog, parameters, check_salt(salt))
 
@@ -292,7 +296,9 @@ class FileChange:
     mentions_replaced: int = 0
 
 
-def rewrite_rows(file: DatasetFile, spec: RowDataset, targets: Targets, salt: str, dry_run: bool) -> FileChange | None:
+def rewrite_rows(
+    file: DatasetFile, spec: RowDataset, targets: Targets, salt: str, dry_run: bool
+) -> FileChange | None:
     """Remove the targets' rows from one file and tombstone links to their comments.
 
     Returns ``None`` when nothing in the file matches (the file is not touched).
@@ -302,7 +308,9 @@ def rewrite_rows(file: DatasetFile, spec: RowDataset, targets: Targets, salt: st
     link_hits = {}
     for column in spec.links:
         if column in frame.columns:
-            hits = _as_str(frame[column]).isin(targets.comment_ids).fillna(False).astype(bool) & ~mask
+            hits = (
+                _as_str(frame[column]).isin(targets.comment_ids).fillna(False).astype(bool) & ~mask
+            )
             if hits.any():
                 link_hits[column] = hits
     n_links = int(sum(h.sum() for h in link_hits.values()))
@@ -357,7 +365,10 @@ def _rewrite_parquet(
         i = table.column_names.index(column)
         original = table.column(column)
         as_text = pc.cast(original, pa.string())
-        replaced = [targets.tombstone(v) if h else None for v, h in zip(as_text.to_pylist(), hits.to_numpy())]
+        replaced = [
+            targets.tombstone(v) if h else None
+            for v, h in zip(as_text.to_pylist(), hits.to_numpy())
+        ]
         new = pc.if_else(pa.array(hits.to_numpy()), pa.array(replaced, pa.string()), as_text)
         table = table.set_column(i, table.schema.field(i), pc.cast(new, original.type))
     table = table.filter(pa.array(~mask.to_numpy()))
@@ -370,7 +381,10 @@ def _rewrite_parquet(
 
 
 def _author_keys(spec: RowDataset) -> bool:
-    return any(kind in ("author_id", "author_raw") for kind in spec.keys.values()) and "comment_id" in spec.keys.values()
+    return (
+        any(kind in ("author_id", "author_raw") for kind in spec.keys.values())
+        and "comment_id" in spec.keys.values()
+    )
 
 
 def find_comments(cfg: ProjectConfig, targets: Targets) -> tuple[set[str], list[str]]:
@@ -406,8 +420,8 @@ def _export_rows(cfg: ProjectConfig, targets: Targets) -> tuple[dict[str, int], 
     """
     from kedro.io import AbstractDataset
 
-    columns = ((cfg.parameters.get("ingestion") or {}).get("columns") or {})
-    uplift_columns = ((cfg.parameters.get("uplift") or {}).get("columns") or {})
+    columns = (cfg.parameters.get("ingestion") or {}).get("columns") or {}
+    uplift_columns = (cfg.parameters.get("uplift") or {}).get("columns") or {}
     author_columns = {
         "comments_export": columns.get("author", "author"),
         "campaign_export": uplift_columns.get("unit", "author"),
@@ -428,10 +442,16 @@ def _export_rows(cfg: ProjectConfig, targets: Targets) -> tuple[dict[str, int], 
             continue
         if frame is None or column not in frame.columns:
             continue
-        mine = pseudonymise_series(frame[column].astype("string"), cfg.salt).isin(targets.pseudonyms).fillna(False)
+        mine = (
+            pseudonymise_series(frame[column].astype("string"), cfg.salt)
+            .isin(targets.pseudonyms)
+            .fillna(False)
+        )
         if mine.any():
             out[name] = int(mine.sum())
-            targets.handles.update(frame.loc[mine.astype(bool), column].dropna().astype(str).str.strip())
+            targets.handles.update(
+                frame.loc[mine.astype(bool), column].dropna().astype(str).str.strip()
+            )
             id_column = columns.get("id", "id") if name == "comments_export" else None
             if id_column and id_column in frame.columns:
                 ids.update(frame.loc[mine.astype(bool), id_column].dropna().astype(str))
@@ -487,8 +507,12 @@ class ErasureResult:
         by_dataset: dict[str, list[dict[str, Any]]] = {}
         for c in self.changes:
             by_dataset.setdefault(c.dataset, []).append(
-                {"version": c.version, "rows_removed": c.rows_removed, "links_tombstoned": c.links_tombstoned,
-                 "mentions_replaced": c.mentions_replaced}
+                {
+                    "version": c.version,
+                    "rows_removed": c.rows_removed,
+                    "links_tombstoned": c.links_tombstoned,
+                    "mentions_replaced": c.mentions_replaced,
+                }
             )
         return {
             "event": event,
@@ -554,7 +578,9 @@ def apply_erasure(
 ) -> ErasureResult:
     """Remove ``targets`` from every version of every registered dataset (shared by retention)."""
     t0 = time.perf_counter()
-    result = ErasureResult(sorted(targets.pseudonyms), "dry_run" if dry_run else "erased", len(targets.comment_ids))
+    result = ErasureResult(
+        sorted(targets.pseudonyms), "dry_run" if dry_run else "erased", len(targets.comment_ids)
+    )
     for name, spec in ROW_DATASETS.items():
         if name not in cfg.catalog:
             continue
@@ -593,7 +619,10 @@ def apply_erasure(
             "are stale until the next full `kedro run`",
             "datasets": sorted(n for n in DERIVED_DATASETS if n in cfg.catalog),
         }
-        atomic_replace(marker, lambda tmp: tmp.write_text(json.dumps(payload, indent=2, ensure_ascii=False), "utf-8"))
+        atomic_replace(
+            marker,
+            lambda tmp: tmp.write_text(json.dumps(payload, indent=2, ensure_ascii=False), "utf-8"),
+        )
     result.seconds = time.perf_counter() - t0
     return result
 
@@ -624,7 +653,9 @@ def erase(
     targets.comment_ids = ids | export_ids
     found = _authors_present(cfg, targets)
     erased_before = previously_erased(cfg.path)
-    unknown = [i for i, p in resolved.items() if p not in found and author_hash(p) not in erased_before]
+    unknown = [
+        i for i, p in resolved.items() if p not in found and author_hash(p) not in erased_before
+    ]
     if unknown:
         raise UnknownAuthorError(
             "Unknown author(s), nothing was changed: "
@@ -634,11 +665,18 @@ def erase(
     live = {p for p in targets.pseudonyms if p in found}
     if not live:
         result = ErasureResult(sorted(targets.pseudonyms), "nothing_found")
-        logger.info("Already erased (%s): nothing left to remove.", ", ".join(f"{p} on {erased_before.get(author_hash(p), '?')}" for p in targets.pseudonyms))
+        logger.info(
+            "Already erased (%s): nothing left to remove.",
+            ", ".join(
+                f"{p} on {erased_before.get(author_hash(p), '?')}" for p in targets.pseudonyms
+            ),
+        )
         if not dry_run:
             append_jsonl(cfg.path / PRIVACY_DIR / LOG_NAME, result.log_record())
         return result
-    result = apply_erasure(cfg, targets, dry_run=dry_run, keep_derived=keep_derived, person_texts=texts)
+    result = apply_erasure(
+        cfg, targets, dry_run=dry_run, keep_derived=keep_derived, person_texts=texts
+    )
     result.exports_still_holding = exports
     if not dry_run:
         append_jsonl(cfg.path / PRIVACY_DIR / LOG_NAME, result.log_record())
@@ -684,11 +722,17 @@ def _summary(result: ErasureResult) -> str:
         per[c.dataset] = per.get(c.dataset, 0) + c.rows_removed
     lines += [f"  {name}: {n} row(s)" for name, n in sorted(per.items())]
     if result.derived_deleted:
-        lines.append(f"derived versions deleted (recomputed by the next `kedro run`): {len(result.derived_deleted)}")
+        lines.append(
+            f"derived versions deleted (recomputed by the next `kedro run`): {len(result.derived_deleted)}"
+        )
     if result.reports_quoting:
-        lines.append("reports that quoted or named the person: " + ", ".join(result.reports_quoting))
+        lines.append(
+            "reports that quoted or named the person: " + ", ".join(result.reports_quoting)
+        )
     for name, n in result.exports_still_holding.items():
-        lines.append(f"WARNING: your export {name} still holds {n} row(s) of this person: erase them at source.")
+        lines.append(
+            f"WARNING: your export {name} still holds {n} row(s) of this person: erase them at source."
+        )
     return "\n".join(lines)
 
 
@@ -703,19 +747,42 @@ def parse_params(items: list[str]) -> dict[str, Any]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m ambassadeurs_pipeline.privacy.erase", description=__doc__.split("\n")[0])
-    parser.add_argument("--author", action="append", required=True, help="raw handle or pseudonym au_…; repeatable")
-    parser.add_argument("--env", default=None, help="Kedro environment whose credentials hold the salt (default: local)")
+    parser = argparse.ArgumentParser(
+        prog="python -m ambassadeurs_pipeline.privacy.erase", description=__doc__.split("\n")[0]
+    )
+    parser.add_argument(
+        "--author", action="append", required=True, help="raw handle or pseudonym au_…; repeatable"
+    )
+    parser.add_argument(
+        "--env",
+        default=None,
+        help="Kedro environment whose credentials hold the salt (default: local)",
+    )
     parser.add_argument("--project", default=".", help="project root (default: current directory)")
-    parser.add_argument("--params", action="append", default=[], help="runtime params, e.g. comments_path=/data/x.csv")
-    parser.add_argument("--dry-run", action="store_true", help="report what would be removed, change nothing")
-    parser.add_argument("--keep-derived", action="store_true", help="flag aggregates that mention the person instead of deleting them")
+    parser.add_argument(
+        "--params",
+        action="append",
+        default=[],
+        help="runtime params, e.g. comments_path=/data/x.csv",
+    )
+    parser.add_argument(
+        "--dry-run", action="store_true", help="report what would be removed, change nothing"
+    )
+    parser.add_argument(
+        "--keep-derived",
+        action="store_true",
+        help="flag aggregates that mention the person instead of deleting them",
+    )
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(message)s")
     os.environ.setdefault("KEDRO_DISABLE_TELEMETRY", "1")
     try:
         result = erase(
-            args.author, args.project, args.env, dry_run=args.dry_run, keep_derived=args.keep_derived,
+            args.author,
+            args.project,
+            args.env,
+            dry_run=args.dry_run,
+            keep_derived=args.keep_derived,
             runtime_params=parse_params(args.params),
         )
     except UnknownAuthorError as exc:

@@ -43,7 +43,9 @@ def _covered(text: str, start: int, end: int, spans: Sequence[PiiSpan]) -> bool:
     return True
 
 
-def score(rows: Sequence[dict[str, Any]], predictions: Sequence[Sequence[PiiSpan]]) -> dict[str, Any]:
+def score(
+    rows: Sequence[dict[str, Any]], predictions: Sequence[Sequence[PiiSpan]]
+) -> dict[str, Any]:
     """Per-type and overall recall/precision (see the module docstring)."""
     stats: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     misses: list[dict[str, Any]] = []
@@ -64,13 +66,19 @@ def score(rows: Sequence[dict[str, Any]], predictions: Sequence[Sequence[PiiSpan
         for p in predicted:
             s = stats[p.pii_type]
             s["predicted"] += 1
-            hit = [g for g in gold if g["type"] == p.pii_type and p.start < g["end"] and g["start"] < p.end]
+            hit = [
+                g
+                for g in gold
+                if g["type"] == p.pii_type and p.start < g["end"] and g["start"] < p.end
+            ]
             if hit:
                 s["correct"] += 1
                 if any(g["start"] == p.start and g["end"] == p.end for g in hit):
                     s["exact"] += 1
             else:
-                false_positives.append({"id": row["id"], "type": p.pii_type, "value": text[p.start : p.end]})
+                false_positives.append(
+                    {"id": row["id"], "type": p.pii_type, "value": text[p.start : p.end]}
+                )
 
     def ratios(s: dict[str, int]) -> dict[str, Any]:
         return {
@@ -120,7 +128,9 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     args.out.write_text(json.dumps(result, indent=2, ensure_ascii=False), encoding="utf-8")
     logger.info("%-16s %6s %6s %8s %9s", "type", "gold", "pred", "recall", "precision")
     for name, r in {**result["per_type"], "overall": result["overall"]}.items():
-        logger.info("%-16s %6s %6s %8s %9s", name, r["gold"], r["predicted"], r["recall"], r["precision"])
+        logger.info(
+            "%-16s %6s %6s %8s %9s", name, r["gold"], r["predicted"], r["recall"], r["precision"]
+        )
     logger.info("written to %s", args.out)
     return result
 

@@ -28,11 +28,13 @@ def report_quotes_from_html(text: str) -> list[str]:
     out = []
     for block in _QUOTE_LIST.findall(text):
         for item in _ITEM.findall(block):
-            out.append(html.unescape(re.sub(r"<[^>]+>", "", item)).strip("«»“”\"  \u202f"))
+            out.append(html.unescape(re.sub(r"<[^>]+>", "", item)).strip('«»“”"  \u202f'))
     return [q for q in out if q]
 
 
-def measure_report_quotes(project: Path | str = ".", env: str | None = None, span_words: int = 8) -> dict[str, Any]:
+def measure_report_quotes(
+    project: Path | str = ".", env: str | None = None, span_words: int = 8
+) -> dict[str, Any]:
     """``{"quotes", "untraceable_share", "longest_span", "report"}`` for the newest report."""
     cfg = load_project_config(project, env)
     reports = dataset_files("report_html", cfg.catalog["report_html"], cfg.path)
@@ -43,8 +45,12 @@ def measure_report_quotes(project: Path | str = ".", env: str | None = None, spa
     texts = pd.read_parquet(raws[-1].path, columns=["text"])["text"].dropna().astype(str).tolist()
     share = untraceable_share(quotes, texts, span_words)
     worst = max((longest_shared_span(q, texts) for q in quotes[:20]), default=0)
-    return {"report": str(reports[-1].path.relative_to(cfg.path)), "quotes": len(quotes),
-            "untraceable_share": share, "longest_span_first_20": worst}
+    return {
+        "report": str(reports[-1].path.relative_to(cfg.path)),
+        "quotes": len(quotes),
+        "untraceable_share": share,
+        "longest_span_first_20": worst,
+    }
 
 
 def main(argv: list[str] | None = None) -> int:

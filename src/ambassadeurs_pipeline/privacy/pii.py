@@ -79,7 +79,9 @@ class PiiDetector(Protocol):
 _REGISTRY: dict[str, Callable[..., PiiDetector]] = {}
 
 
-def register_detector(name: str) -> Callable[[Callable[..., PiiDetector]], Callable[..., PiiDetector]]:
+def register_detector(
+    name: str,
+) -> Callable[[Callable[..., PiiDetector]], Callable[..., PiiDetector]]:
     """Class/factory decorator: make a detector available under ``name`` in the params."""
 
     def decorate(factory: Callable[..., PiiDetector]) -> Callable[..., PiiDetector]:
@@ -110,8 +112,10 @@ def make_detector(name: str, **options: Any) -> PiiDetector:
 
 
 def _read_lexicon(filename: str) -> list[str]:
-    text = resources.files("ambassadeurs_pipeline.privacy").joinpath("lexicons", filename).read_text(
-        encoding="utf-8"
+    text = (
+        resources.files("ambassadeurs_pipeline.privacy")
+        .joinpath("lexicons", filename)
+        .read_text(encoding="utf-8")
     )
     items: list[str] = []
     for line in text.splitlines():
@@ -228,18 +232,77 @@ _NIR_SHAPE_RE = re.compile(r"[1-8]\d{2}(?:0[1-9]|1[0-2]|[2-9]\d)(?:\d{2}|2[AB])\
 _NIR_TRIGGER_RE = re.compile(
     r"(?:s[ée]cu(?:rit[ée] sociale)?|NIR|carte vitale|num[ée]ro d'assur[ée]|INSEE)", re.IGNORECASE
 )
-IBAN_RE = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2} ?\d{2}(?:[ \-.]?[A-Z0-9]{1,4}){3,9}(?![A-Za-z0-9])", re.IGNORECASE)
+IBAN_RE = re.compile(
+    r"(?<![A-Za-z0-9])[A-Z]{2} ?\d{2}(?:[ \-.]?[A-Z0-9]{1,4}){3,9}(?![A-Za-z0-9])", re.IGNORECASE
+)
 #: IBAN lengths (ISO 13616 registry) for the countries a French forum sees; a country not
 #: listed is accepted between 15 and 34 characters.
 IBAN_LENGTHS = {
-    "FR": 27, "MC": 27, "BE": 16, "LU": 20, "CH": 21, "DE": 22, "ES": 24, "IT": 27, "PT": 25,
-    "NL": 18, "GB": 22, "IE": 22, "AT": 20, "DK": 18, "FI": 18, "SE": 24, "NO": 15, "PL": 28,
-    "GR": 27, "CZ": 24, "SK": 24, "HU": 28, "RO": 24, "BG": 22, "HR": 21, "SI": 19, "EE": 20,
-    "LV": 21, "LT": 20, "MT": 31, "CY": 28, "IS": 26, "LI": 21, "AD": 24, "SM": 27, "VA": 22,
-    "MA": 28, "TN": 24, "DZ": 26, "SN": 28, "CI": 28, "ML": 28, "BJ": 28, "BF": 28, "CM": 27,
-    "MG": 27, "MR": 27, "LB": 28, "TR": 26, "IL": 23, "SA": 24, "AE": 23, "BR": 29, "RE": 27,
-    "GP": 27, "MQ": 27, "GF": 27, "YT": 27, "NC": 27, "PF": 27, "PM": 27, "WF": 27, "BL": 27,
-    "MF": 27, "TF": 27,
+    "FR": 27,
+    "MC": 27,
+    "BE": 16,
+    "LU": 20,
+    "CH": 21,
+    "DE": 22,
+    "ES": 24,
+    "IT": 27,
+    "PT": 25,
+    "NL": 18,
+    "GB": 22,
+    "IE": 22,
+    "AT": 20,
+    "DK": 18,
+    "FI": 18,
+    "SE": 24,
+    "NO": 15,
+    "PL": 28,
+    "GR": 27,
+    "CZ": 24,
+    "SK": 24,
+    "HU": 28,
+    "RO": 24,
+    "BG": 22,
+    "HR": 21,
+    "SI": 19,
+    "EE": 20,
+    "LV": 21,
+    "LT": 20,
+    "MT": 31,
+    "CY": 28,
+    "IS": 26,
+    "LI": 21,
+    "AD": 24,
+    "SM": 27,
+    "VA": 22,
+    "MA": 28,
+    "TN": 24,
+    "DZ": 26,
+    "SN": 28,
+    "CI": 28,
+    "ML": 28,
+    "BJ": 28,
+    "BF": 28,
+    "CM": 27,
+    "MG": 27,
+    "MR": 27,
+    "LB": 28,
+    "TR": 26,
+    "IL": 23,
+    "SA": 24,
+    "AE": 23,
+    "BR": 29,
+    "RE": 27,
+    "GP": 27,
+    "MQ": 27,
+    "GF": 27,
+    "YT": 27,
+    "NC": 27,
+    "PF": 27,
+    "PM": 27,
+    "WF": 27,
+    "BL": 27,
+    "MF": 27,
+    "TF": 27,
 }
 #: File, claimant or patient numbers after their label ("n° de dossier MDPH : DOS-2024-078451",
 #: "numéro allocataire 1234567"): an identifier with at least 5 digits.
@@ -253,7 +316,8 @@ _DOSSIER_LABEL_RE = re.compile(
 )
 _DATE_SHAPED = re.compile(r"\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}$|^\d{4}$")
 _CARD_TRIGGER_RE = re.compile(
-    r"\b(?:carte|CB|visa|master\s?card|amex|american express|maestro|card|paiement|payer)\b", re.IGNORECASE
+    r"\b(?:carte|CB|visa|master\s?card|amex|american express|maestro|card|paiement|payer)\b",
+    re.IGNORECASE,
 )
 #: Payment card numbers: 13 to 19 digits, usually in groups of four.
 CARD_RE = re.compile(r"(?<![\d])(?:\d{4}[ \-.]?){3}\d{1,7}(?![\d])")
@@ -276,8 +340,9 @@ ADRESSE_RE = re.compile(
 #: "adresse Kerbriant, 29880 Plouguerneau", "lieu-dit La Borde, 23200 Aubusson": a place name
 #: with no street type before the postal code, after an address word.
 _PLACE_ADDRESS_RE = re.compile(
-    rf"(?i:lieu-dit|adresse|hameau|domicile)\s*:?\s+(?P<addr>[{{UP}}][\wÀ-ÿ'’\-]+(?:\s[\wÀ-ÿ'’\-]+){{0,3}},?\s\d{{5}}\s{_CITY})"
-    .replace("{UP}", "A-ZÀ-Þ")
+    rf"(?i:lieu-dit|adresse|hameau|domicile)\s*:?\s+(?P<addr>[{{UP}}][\wÀ-ÿ'’\-]+(?:\s[\wÀ-ÿ'’\-]+){{0,3}},?\s\d{{5}}\s{_CITY})".replace(
+        "{UP}", "A-ZÀ-Þ"
+    )
 )
 _FIVE_DIGITS_RE = re.compile(r"\d{5}")
 _POSTCODE_CITY_RE = re.compile(rf"\d{{5}}\s{_CITY}")
@@ -324,7 +389,9 @@ class PatternDetector:
         if not text:
             return spans
         if "@" in text or _AT_WORD_RE.search(text):
-            spans += [PiiSpan(m.start(), m.end(), "EMAIL", "patterns") for m in EMAIL_RE.finditer(text)]
+            spans += [
+                PiiSpan(m.start(), m.end(), "EMAIL", "patterns") for m in EMAIL_RE.finditer(text)
+            ]
         if not _DIGIT_RE.search(text):
             return spans
         for match in NIR_RE.finditer(text):
@@ -348,7 +415,9 @@ class PatternDetector:
         for match in CARD_RE.finditer(text):
             value = match.group(0)
             compact = re.sub(r"\D", "", value)
-            if not 13 <= len(compact) <= 19 or (len(compact) == 15 and _NIR_SHAPE_RE.match(compact)):
+            if not 13 <= len(compact) <= 19 or (
+                len(compact) == 15 and _NIR_SHAPE_RE.match(compact)
+            ):
                 continue
             valid = luhn_is_valid(compact)
             # Grouped digits ("4970 1012 3456 7890") are a card on shape; a bare run of
@@ -356,7 +425,12 @@ class PatternDetector:
             # digit, or a card word before it.
             grouped = len(re.findall(r"[ \-.]", value)) >= 2
             window = text[max(0, match.start() - 40) : match.start()]
-            if grouped or len(compact) == 16 or (valid and len(compact) >= 14) or _CARD_TRIGGER_RE.search(window):
+            if (
+                grouped
+                or len(compact) == 16
+                or (valid and len(compact) >= 14)
+                or _CARD_TRIGGER_RE.search(window)
+            ):
                 spans.append(PiiSpan(match.start(), match.end(), "CARTE", "patterns", valid))
         for regex in (TEL_FR_RE, TEL_INTL_RE):
             for match in regex.finditer(text):
@@ -371,7 +445,7 @@ class PatternDetector:
                 if not _POSTCODE_CITY_RE.match(value):
                     continue
             spans.append(PiiSpan(match.start(), match.end(), "ADRESSE", "patterns"))
-        for match in (_PLACE_ADDRESS_RE.finditer(text) if _FIVE_DIGITS_RE.search(text) else ()):
+        for match in _PLACE_ADDRESS_RE.finditer(text) if _FIVE_DIGITS_RE.search(text) else ():
             start = match.start("addr")
             if text[match.start() : start].lower().startswith("lieu-dit"):
                 start = match.start()
@@ -389,11 +463,20 @@ class PatternDetector:
             ):
                 spans.append(PiiSpan(match.start(), match.end(), "DOSSIER", "patterns"))
         for match in DATE_NAISSANCE_RE.finditer(text):
-            spans.append(PiiSpan(match.start("date"), match.end("date"), "DATE_NAISSANCE", "patterns"))
+            spans.append(
+                PiiSpan(match.start("date"), match.end("date"), "DATE_NAISSANCE", "patterns")
+            )
             tail = text[match.end() : match.end() + 60]
             tail = re.split(r"[.!?\n]", tail, maxsplit=1)[0]
             for other in _DATE_RE.finditer(tail):
-                spans.append(PiiSpan(match.end() + other.start(), match.end() + other.end(), "DATE_NAISSANCE", "patterns"))
+                spans.append(
+                    PiiSpan(
+                        match.end() + other.start(),
+                        match.end() + other.end(),
+                        "DATE_NAISSANCE",
+                        "patterns",
+                    )
+                )
         return spans
 
     @staticmethod
@@ -418,11 +501,17 @@ class PatternDetector:
             candidate = "".join(parts).rstrip(" -.").replace("\x00", " ")
             compact = re.sub(r"[ \-.]", "", candidate)
             if iban_is_valid(compact) and (expected is None or len(compact) == expected):
-                return PiiSpan(match.start(), match.start() + len(candidate), "IBAN", "patterns", True)
+                return PiiSpan(
+                    match.start(), match.start() + len(candidate), "IBAN", "patterns", True
+                )
             digits = sum(ch.isdigit() for ch in compact[2:])
-            if best is None and digits >= 0.7 * (len(compact) - 2) and (
-                (expected and abs(len(compact) - expected) <= 2)
-                or (not expected and country.isalpha() and 15 <= len(compact) <= 34)
+            if (
+                best is None
+                and digits >= 0.7 * (len(compact) - 2)
+                and (
+                    (expected and abs(len(compact) - expected) <= 2)
+                    or (not expected and country.isalpha() and 15 <= len(compact) <= 34)
+                )
             ):
                 best = candidate
             parts = parts[:-2] if len(parts) > 2 else []
@@ -577,7 +666,9 @@ def is_allowed_name(text: str, span_start: int, span_end: int, context: str = ""
 
 #: Single words the NER model takes for names but that are verbs or products in context.
 _IMPERATIVE = re.compile(rf"^[{_UP}][{_LOW}]+(?:ez|ons)$")
-_PRODUCT_BEFORE = re.compile(r"(?:\b(?:du|au|sous|prescrit|prescrire|pris|prends|prendre|dose de)\s)$", re.IGNORECASE)
+_PRODUCT_BEFORE = re.compile(
+    r"(?:\b(?:du|au|sous|prescrit|prescrire|pris|prends|prendre|dose de)\s)$", re.IGNORECASE
+)
 _DOSE_AFTER = re.compile(r"^\s?\d+(?:[.,]\d+)?\s?(?:mg|µg|mcg|g|ml|ui|%)?\b", re.IGNORECASE)
 
 
@@ -590,14 +681,18 @@ def looks_like_product_or_verb(text: str, start: int, end: int) -> bool:
     if _IMPERATIVE.match(value) and value.casefold() not in first_names():
         return True
     before = text[max(0, start - 20) : start]
-    return bool(_PRODUCT_BEFORE.search(before) or (_DOSE_AFTER.match(text[end : end + 12]) and value.casefold() not in first_names()))
+    return bool(
+        _PRODUCT_BEFORE.search(before)
+        or (_DOSE_AFTER.match(text[end : end + 12]) and value.casefold() not in first_names())
+    )
 
 
 def _trim_name(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop leading/trailing words that are never names (``Merci``, ``Docteur``…)."""
     words = list(re.finditer(r"\S+", text[start:end]))
     while words and (
-        words[0].group(0).strip(".,;:!?").casefold() in _NOT_NAMES or not words[0].group(0)[:1].isupper()
+        words[0].group(0).strip(".,;:!?").casefold() in _NOT_NAMES
+        or not words[0].group(0)[:1].isupper()
     ):
         if len(words) > 1 and re.fullmatch(_PARTICLE, words[0].group(0)):
             break  # "Le Goff", "Da Silva"
@@ -634,9 +729,15 @@ class NameRuleDetector:
                 if rule == "full_name" and (start, end) != (match.start("name"), match.end("name")):
                     continue  # "Octobre Rose": a trimmed pair is not a first name + surname
                 value = text[start:end]
-                weak_greeting = rule == "greeting" and match.group("follow").startswith(" ") and match.group("follow").strip()
-                if rule in ("with_first_name", "signature_line", "subject", "full_name") or weak_greeting or (
-                    rule == "intro" and re.search(r"je suis", match.group(0), re.IGNORECASE)
+                weak_greeting = (
+                    rule == "greeting"
+                    and match.group("follow").startswith(" ")
+                    and match.group("follow").strip()
+                )
+                if (
+                    rule in ("with_first_name", "signature_line", "subject", "full_name")
+                    or weak_greeting
+                    or (rule == "intro" and re.search(r"je suis", match.group(0), re.IGNORECASE))
                 ):
                     # Weak contexts: accept only a known first name (keeps "avec Doliprane"
                     # or "je suis Infirmière" out).
@@ -647,7 +748,11 @@ class NameRuleDetector:
                         end = match.end("surname")
                 cue = ""
                 if rule in ("title", "kin"):
-                    cue = text[match.start() : match.start("name")].split()[-1] if text[match.start() : match.start("name")].split() else "_"
+                    cue = (
+                        text[match.start() : match.start("name")].split()[-1]
+                        if text[match.start() : match.start("name")].split()
+                        else "_"
+                    )
                 if is_allowed_name(text, start, end, cue):
                     continue
                 spans.append(PiiSpan(start, end, "PERSONNE", f"name_rules:{rule}"))
@@ -660,7 +765,7 @@ class NameRuleDetector:
 
 _CAPITALISED_RE = re.compile(rf"(?<![\w<])[{_UP}][{_LOW}]{{1,}}")
 _TRIGGER_RE = re.compile(r"m['’]appelle|s['’]appelle|pr[ée]nomm|\n\s*[-—–]\s?", re.IGNORECASE)
-_SENTENCE_END = ".!?\n:;…«\"(—–-"
+_SENTENCE_END = '.!?\n:;…«"(—–-'
 
 
 _PERSON_CUE = re.compile(
@@ -673,7 +778,8 @@ _PERSON_CUE = re.compile(
 def _capitalised_candidates(text: str) -> list[re.Match[str]]:
     allowed = allow_list()
     return [
-        m for m in _CAPITALISED_RE.finditer(text)
+        m
+        for m in _CAPITALISED_RE.finditer(text)
         if m.group(0).casefold() not in _NOT_NAMES and fold(m.group(0)) not in allowed
     ]
 
@@ -696,7 +802,9 @@ def ner_anchors(text: str, covered: Sequence[PiiSpan] = ()) -> list[int]:
     for match in _capitalised_candidates(text):
         if any(span.start <= match.start() < span.end for span in covered):
             continue  # already found by the rules
-        if fast_fold(match.group(0)) in lexicon or is_allowed_name(text, match.start(), match.end()):
+        if fast_fold(match.group(0)) in lexicon or is_allowed_name(
+            text, match.start(), match.end()
+        ):
             # A name of the INSEE lexicon was already judged in context by the lexicon
             # detector (a city, a word, or a name it took); "Céline" of "Céline Dion" is kept.
             # The model is left for names the lexicon does not know.
@@ -705,10 +813,16 @@ def ner_anchors(text: str, covered: Sequence[PiiSpan] = ()) -> list[int]:
             anchors.append(match.start())
             continue
         before = text[max(0, match.start() - 20) : match.start()]
-        if before.rstrip() and before.rstrip()[-1] not in _SENTENCE_END and _PERSON_CUE.search(before):
+        if (
+            before.rstrip()
+            and before.rstrip()[-1] not in _SENTENCE_END
+            and _PERSON_CUE.search(before)
+        ):
             anchors.append(match.start())
     anchors += [
-        m.end() for m in _TRIGGER_RE.finditer(text) if not any(s.start <= m.end() + 1 < s.end for s in covered)
+        m.end()
+        for m in _TRIGGER_RE.finditer(text)
+        if not any(s.start <= m.end() + 1 < s.end for s in covered)
     ]
     return sorted(anchors)
 
@@ -747,7 +861,9 @@ def _accept_ner_name(text: str, start: int, end: int) -> bool:
     if any(fold(w.strip(".,")) in names or w.strip(".,").casefold() in names for w in words):
         return True
     before = text[max(0, start - 20) : start]
-    return len(words) >= 2 and all(w[:1].isupper() for w in words) and bool(_PERSON_CUE.search(before))
+    return (
+        len(words) >= 2 and all(w[:1].isupper() for w in words) and bool(_PERSON_CUE.search(before))
+    )
 
 
 @register_detector("spacy_ner")
@@ -783,7 +899,11 @@ class SpacyNameDetector:
             # 43 % less CPU.
             # A model whose NER listens to the shared tok2vec keeps it.
             ner_tok2vec = nlp.config["components"]["ner"]["model"].get("tok2vec", {})
-            keep = {"tok2vec", "ner"} if "Listener" in str(ner_tok2vec.get("@architectures", "")) else {"ner"}
+            keep = (
+                {"tok2vec", "ner"}
+                if "Listener" in str(ner_tok2vec.get("@architectures", ""))
+                else {"ner"}
+            )
             for pipe in list(nlp.pipe_names):
                 if pipe not in keep:
                     nlp.remove_pipe(pipe)
@@ -807,7 +927,9 @@ class SpacyNameDetector:
             return out
         nlp = self._load()
         batch = (texts[i][a:b] for i, a, b in jobs)
-        for (i, offset, _), doc in zip(jobs, nlp.pipe(batch, batch_size=self.batch_size, n_process=1)):
+        for (i, offset, _), doc in zip(
+            jobs, nlp.pipe(batch, batch_size=self.batch_size, n_process=1)
+        ):
             text = texts[i]
             for ent in doc.ents:
                 if ent.label_ not in ("PER", "PERSON"):
@@ -818,7 +940,11 @@ class SpacyNameDetector:
                 title = re.match(rf"(?:{_TITLES})\s+", value)
                 if title:
                     start += title.end()
-                if end <= start or "<" in text[start:end] or not re.search(rf"[{_UP}]", text[start:end]):
+                if (
+                    end <= start
+                    or "<" in text[start:end]
+                    or not re.search(rf"[{_UP}]", text[start:end])
+                ):
                     continue
                 if (
                     is_allowed_name(text, start, end)
@@ -839,7 +965,9 @@ def resolve_overlaps(spans: Iterable[PiiSpan]) -> list[PiiSpan]:
     """Non-overlapping spans, sorted by start; on overlap, the higher-priority type wins
     (validated types first, see :data:`PII_TYPES`), then the longer span. Overlapping spans of
     the same type are merged."""
-    ordered = sorted(spans, key=lambda s: (_PRIORITY.get(s.pii_type, 99), -(s.end - s.start), s.start))
+    ordered = sorted(
+        spans, key=lambda s: (_PRIORITY.get(s.pii_type, 99), -(s.end - s.start), s.start)
+    )
     kept: list[PiiSpan] = []
     for span in ordered:
         if span.end <= span.start:
@@ -923,7 +1051,9 @@ def redact(text: str, spans: Iterable[PiiSpan]) -> str:
 _SECOND_PASS = PatternDetector()
 
 
-def redact_texts(texts: Sequence[str], detector: PiiDetector) -> tuple[list[str], list[Counter[str]]]:
+def redact_texts(
+    texts: Sequence[str], detector: PiiDetector
+) -> tuple[list[str], list[Counter[str]]]:
     """Redact a batch: the texts with placeholders and, per text, the count per PII type.
 
     Runs the detector a second time on the redacted texts: a replacement can join two pieces
@@ -947,7 +1077,9 @@ def redact_texts(texts: Sequence[str], detector: PiiDetector) -> tuple[list[str]
             if not spans:
                 continue
             counts[i].update(span.pii_type for span in spans)
-            counts[i].update(f"{s.pii_type}:checksum_invalid" for s in spans if s.checksum_valid is False)
+            counts[i].update(
+                f"{s.pii_type}:checksum_invalid" for s in spans if s.checksum_valid is False
+            )
             current[i] = redact(current[i], spans)
             next_todo.append(i)
         todo = next_todo

@@ -42,8 +42,12 @@ class QuoteGuardParams(BaseModel):
     span_words: int = Field(8, ge=3, description="A shared run this long counts as verbatim.")
     max_run_words: int = Field(6, ge=2, description="Longest run of source words kept together.")
     max_words: int = Field(30, ge=5, description="Quotes are cut to this many words.")
-    rare_word_min_authors: int = Field(5, ge=1, description="Words used by fewer authors are generalised.")
-    drop_when_categories: int = Field(3, ge=1, description="Drop a quote holding this many kinds of quasi-identifier.")
+    rare_word_min_authors: int = Field(
+        5, ge=1, description="Words used by fewer authors are generalised."
+    )
+    drop_when_categories: int = Field(
+        3, ge=1, description="Drop a quote holding this many kinds of quasi-identifier."
+    )
 
 
 def words(text: str) -> list[str]:
@@ -72,11 +76,17 @@ class CorpusIndex:
     word_authors: dict[str, int] = field(default_factory=dict)
 
     @classmethod
-    def build(cls, texts: Iterable[str], authors: Iterable[str] | None = None, span_words: int = 8) -> CorpusIndex:
+    def build(
+        cls, texts: Iterable[str], authors: Iterable[str] | None = None, span_words: int = 8
+    ) -> CorpusIndex:
         spans: set[int] = set()
         word_authors: Counter[str] = Counter()
         texts = list(texts)
-        authors = [str(a) for a in authors] if authors is not None else [str(i) for i in range(len(texts))]
+        authors = (
+            [str(a) for a in authors]
+            if authors is not None
+            else [str(i) for i in range(len(texts))]
+        )
         # Author by author (texts sorted by author), so only a count per word is kept: a set
         # of authors per word held ~50M references at 1M comments.
         order = sorted(range(len(texts)), key=authors.__getitem__)
@@ -89,7 +99,9 @@ class CorpusIndex:
             if not isinstance(text, str):
                 continue
             tokens = words(text)
-            spans.update(_hash(tokens[j : j + span_words]) for j in range(len(tokens) - span_words + 1))
+            spans.update(
+                _hash(tokens[j : j + span_words]) for j in range(len(tokens) - span_words + 1)
+            )
             vocabulary.update(tokens)
         word_authors.update(vocabulary)
         return cls(span_words, spans, dict(word_authors))
@@ -121,8 +133,12 @@ RARE_DISEASE = re.compile(
     r"gaucher|fabry|pompe|neurofibromatose|marfan|ataxie|narcolepsie|cadasil|mastocytose|x fragile)\b",
     re.I,
 )
-QUASI_IDENTIFIERS = (("age", AGE, "[âge]"), ("place", PLACE, "[lieu]"), ("profession", PROFESSION, "[profession]"),
-                     ("rare_disease", RARE_DISEASE, "[maladie rare]"))
+QUASI_IDENTIFIERS = (
+    ("age", AGE, "[âge]"),
+    ("place", PLACE, "[lieu]"),
+    ("profession", PROFESSION, "[profession]"),
+    ("rare_disease", RARE_DISEASE, "[maladie rare]"),
+)
 _PLACEHOLDER = re.compile(r"<[A-Z_]+>|\[(?:âge|lieu|profession|maladie rare)\]")
 #: Words dropped first when a verbatim run must be broken (meaning is barely touched).
 FILLERS = frozenset(
@@ -170,7 +186,11 @@ def _break_runs(units: list[str], max_run: int) -> list[str]:
             continue
         if run + n > max_run:
             # Prefer dropping a filler inside the current run, the latest one, silently.
-            fillers = [i for i in range(len(out) - 1, run_start, -1) if words(out[i]) and words(out[i])[0] in FILLERS]
+            fillers = [
+                i
+                for i in range(len(out) - 1, run_start, -1)
+                if words(out[i]) and words(out[i])[0] in FILLERS
+            ]
             if fillers:
                 i = fillers[0]
                 del out[i]
@@ -191,7 +211,10 @@ def _break_runs(units: list[str], max_run: int) -> list[str]:
 
 
 def guard_quote(
-    text: str, index: CorpusIndex | None = None, params: QuoteGuardParams | None = None, cue: str | None = None
+    text: str,
+    index: CorpusIndex | None = None,
+    params: QuoteGuardParams | None = None,
+    cue: str | None = None,
 ) -> str | None:
     """The quote made untraceable, or ``None`` when it must not be shown at all.
 
@@ -242,7 +265,10 @@ _SENTENCE = re.compile(r"(?<=[.!?…])\s+|\n+")
 
 
 def whole_sentence(
-    text: str, index: CorpusIndex | None = None, params: QuoteGuardParams | None = None, cue: str | None = None
+    text: str,
+    index: CorpusIndex | None = None,
+    params: QuoteGuardParams | None = None,
+    cue: str | None = None,
 ) -> str | None:
     """The longest sentence of ``text`` (at least 4 words) that passes the guard unchanged
     (:func:`passes_guard`, against ``text`` itself), the one holding ``cue`` first; only its
@@ -251,21 +277,37 @@ def whole_sentence(
     source = text
     text = " ".join(re.sub(r"<(?:MENTION|URL|HASHTAG)>", " ", text).split(" "))  # as guard_quote
     # A sentence cut by an earlier shortening ("Quelqu'un peut me di…") is not whole.
-    sentences = [re.sub(r"\s+", " ", s).strip() for s in _SENTENCE.split(text) if s and s.strip() and not s.strip().endswith("…")]
+    sentences = [
+        re.sub(r"\s+", " ", s).strip()
+        for s in _SENTENCE.split(text)
+        if s and s.strip() and not s.strip().endswith("…")
+    ]
     # A question stays a question: when the text asks something, only its question
     # sentences may stand for it ("J'accompagne ma femme." is not what was asked).
     questions = [s for s in sentences if s.endswith("?")]
     if questions:
         sentences = questions
-    ok = [s for s in sentences if len(words(s)) >= 4 and passes_guard(s, index, p, sources=[source])]
+    ok = [
+        s for s in sentences if len(words(s)) >= 4 and passes_guard(s, index, p, sources=[source])
+    ]
     if not ok:
         return None
     folded_cue = " ".join(words(cue)) if cue else ""
-    return max(ok, key=lambda s: (bool(folded_cue) and folded_cue in " ".join(words(s)), len(words(s)), -ok.index(s)))
+    return max(
+        ok,
+        key=lambda s: (
+            bool(folded_cue) and folded_cue in " ".join(words(s)),
+            len(words(s)),
+            -ok.index(s),
+        ),
+    )
 
 
 def passes_guard(
-    text: str, index: CorpusIndex | None = None, params: QuoteGuardParams | None = None, sources: Iterable[str] = ()
+    text: str,
+    index: CorpusIndex | None = None,
+    params: QuoteGuardParams | None = None,
+    sources: Iterable[str] = (),
 ) -> bool:
     """True when ``text`` may be published as it is: what :func:`guard_quote` ensures, checked
     without rewriting anything.
@@ -282,10 +324,14 @@ def passes_guard(
         return False
     if quasi_identifiers(_PLACEHOLDER.sub(" ", text)):
         return False
-    if any(u != "…" and _is_rare(u, index, p.rare_word_min_authors) for u in text.split() if words(u)):
+    if any(
+        u != "…" and _is_rare(u, index, p.rare_word_min_authors) for u in text.split() if words(u)
+    ):
         return False
     run = p.max_run_words + 1
-    if any(shingles(text, run) & shingles(source, run) for source in sources if isinstance(source, str)):
+    if any(
+        shingles(text, run) & shingles(source, run) for source in sources if isinstance(source, str)
+    ):
         return False
     return index is None or not index.shares_span(text)
 
@@ -298,7 +344,10 @@ def _tidy(text: str) -> str:
 
 
 def guard_quotes(
-    quotes: Iterable[str], index: CorpusIndex | None = None, params: QuoteGuardParams | None = None, limit: int | None = None
+    quotes: Iterable[str],
+    index: CorpusIndex | None = None,
+    params: QuoteGuardParams | None = None,
+    limit: int | None = None,
 ) -> list[str]:
     """Guarded quotes in order, dropped ones left out, duplicates removed, at most ``limit``."""
     out: list[str] = []

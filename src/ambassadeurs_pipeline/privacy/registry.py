@@ -49,23 +49,37 @@ _COMMENT_LINKS = ("thread_id", "parent_id")
 
 ROW_DATASETS: dict[str, RowDataset] = {
     # ingestion (restricted raw layer: raw handles)
-    "comments_raw": RowDataset({"comment_id": "comment_id", "author": "author_raw"}, _COMMENT_LINKS, "created_at"),
+    "comments_raw": RowDataset(
+        {"comment_id": "comment_id", "author": "author_raw"}, _COMMENT_LINKS, "created_at"
+    ),
     "ingestion_quarantine": RowDataset(
         {"record_id": "comment_id", "value": "author_raw"},
         notes="value holds the offending cell, a raw handle when column == 'author'",
     ),
-    "comments_rejected_at_ingestion": RowDataset({"record_id": "comment_id", "value": "author_raw"}),
+    "comments_rejected_at_ingestion": RowDataset(
+        {"record_id": "comment_id", "value": "author_raw"}
+    ),
     # cleaning
-    "comments_pseudonymised": RowDataset({"comment_id": "comment_id", "author_id": "author_id"}, _COMMENT_LINKS, "created_at"),
+    "comments_pseudonymised": RowDataset(
+        {"comment_id": "comment_id", "author_id": "author_id"}, _COMMENT_LINKS, "created_at"
+    ),
     "comment_languages": RowDataset({"comment_id": "comment_id"}),
     "comment_duplicates": RowDataset({"comment_id": "comment_id"}, ("duplicate_group",)),
     "comment_spam": RowDataset({"comment_id": "comment_id"}),
     "comments_clean": RowDataset(
-        {"comment_id": "comment_id", "author_id": "author_id"}, (*_COMMENT_LINKS, "duplicate_group"), "created_at"
+        {"comment_id": "comment_id", "author_id": "author_id"},
+        (*_COMMENT_LINKS, "duplicate_group"),
+        "created_at",
     ),
     # reporting reads the same files as comments_clean (to check quotes): same rows
-    "report_quote_corpus": RowDataset({"comment_id": "comment_id", "author_id": "author_id"}, (*_COMMENT_LINKS, "duplicate_group"), "created_at"),
-    "comments_quarantine": RowDataset({"comment_id": "comment_id", "author_id": "author_id"}, _COMMENT_LINKS, "created_at"),
+    "report_quote_corpus": RowDataset(
+        {"comment_id": "comment_id", "author_id": "author_id"},
+        (*_COMMENT_LINKS, "duplicate_group"),
+        "created_at",
+    ),
+    "comments_quarantine": RowDataset(
+        {"comment_id": "comment_id", "author_id": "author_id"}, _COMMENT_LINKS, "created_at"
+    ),
     # topics
     "comment_embeddings": RowDataset({"comment_id": "comment_id"}),
     "topic_assignments": RowDataset({"comment_id": "comment_id"}),
@@ -79,9 +93,13 @@ ROW_DATASETS: dict[str, RowDataset] = {
     "emerging_topic_members": RowDataset({"comment_id": "comment_id"}),
     "monthly_comment_topics": RowDataset({"comment_id": "comment_id"}, created_at="created_at"),
     "comment_topics_history": RowDataset({"comment_id": "comment_id"}, created_at="created_at"),
-    "comment_topics_history_previous": RowDataset({"comment_id": "comment_id"}, created_at="created_at"),
+    "comment_topics_history_previous": RowDataset(
+        {"comment_id": "comment_id"}, created_at="created_at"
+    ),
     # gaps: per-question evidence rows
-    "question_groups": RowDataset({"comment_id": "comment_id", "author_id": "author_id"}, _COMMENT_LINKS, "created_at"),
+    "question_groups": RowDataset(
+        {"comment_id": "comment_id", "author_id": "author_id"}, _COMMENT_LINKS, "created_at"
+    ),
     "question_answers": RowDataset({"comment_id": "comment_id"}),
     # personas
     "author_features": RowDataset({"author_id": "author_id"}),
@@ -96,32 +114,67 @@ ROW_DATASETS: dict[str, RowDataset] = {
 DERIVED_DATASETS: frozenset[str] = frozenset(
     {
         # ingestion / cleaning summaries (counts only, but counts include the person)
-        "comments_ingestion_summary", "catalog_ingestion_summary", "ingestion_report",
-        "pii_summary", "cleaning_report",
+        "comments_ingestion_summary",
+        "catalog_ingestion_summary",
+        "ingestion_report",
+        "pii_summary",
+        "cleaning_report",
         # topics: fitted models hold vocabulary and representative documents
-        "embedding_model", "topic_model", "topic_info", "topic_keywords", "topics_over_time",
-        "topic_trends", "topic_sentiment", "bad_buzz_alerts", "topic_quality",
+        "embedding_model",
+        "topic_model",
+        "topic_info",
+        "topic_keywords",
+        "topics_over_time",
+        "topic_trends",
+        "topic_sentiment",
+        "bad_buzz_alerts",
+        "topic_quality",
         # the explorer page: topic words and a map of sampled comments (no text, but their
         # positions and topics are computed from everyone's comments)
-        "topic_explorer_html", "topic_explorer_summary",
+        "topic_explorer_html",
+        "topic_explorer_summary",
         # topics_update: emerging topics quote representative comments; the calibration
         # and the summary are statistics over everyone's comments
-        "novelty_calibration", "emerging_topics", "topics_update_summary",
+        "novelty_calibration",
+        "emerging_topics",
+        "topics_update_summary",
         # gaps: group-level tables quote example questions
-        "group_answer_supply", "group_coverage", "gap_scores", "faq", "information_gaps",
-        "coverage_calibration", "gaps_report",
+        "group_answer_supply",
+        "group_coverage",
+        "gap_scores",
+        "faq",
+        "information_gaps",
+        "coverage_calibration",
+        "gaps_report",
         # personas
-        "persona_quality", "persona_cards", "persona_cards_md",
+        "persona_quality",
+        "persona_cards",
+        "persona_cards_md",
         # uplift
-        "campaign_preparation", "uplift_design_checks", "uplift_heterogeneity",
-        "uplift_targeting_summary", "uplift_covariate_balance", "uplift_arm_effects",
-        "uplift_segment_effects", "uplift_targeting_metrics", "uplift_qini_curves", "uplift_power",
-        "uplift_results", "uplift_verdict", "uplift_effects_figure", "uplift_segments_figure",
+        "campaign_preparation",
+        "uplift_design_checks",
+        "uplift_heterogeneity",
+        "uplift_targeting_summary",
+        "uplift_covariate_balance",
+        "uplift_arm_effects",
+        "uplift_segment_effects",
+        "uplift_targeting_metrics",
+        "uplift_qini_curves",
+        "uplift_power",
+        "uplift_results",
+        "uplift_verdict",
+        "uplift_effects_figure",
+        "uplift_segments_figure",
         "uplift_qini_figure",
         # reporting
-        "report_html", "report_run_metadata",
+        "report_html",
+        "report_run_metadata",
         # stage status records (ambassadeurs_pipeline.status): reasons and counts only
-        "topics_fit_status", "topics_status", "gaps_status", "personas_status", "uplift_status",
+        "topics_fit_status",
+        "topics_status",
+        "gaps_status",
+        "personas_status",
+        "uplift_status",
         "run_status",
     }
 )
@@ -138,9 +191,13 @@ INPUT_DATASETS: dict[str, dict[str, IdKind]] = {
 
 NOT_PERSONAL: frozenset[str] = frozenset(
     {
-        "content_catalog", "catalog_rejected_at_ingestion", "content_catalog_embeddings",
-        "report_input_fingerprints", "report_dataset_versions",
-        "processing_register_fr", "processing_register_en",
+        "content_catalog",
+        "catalog_rejected_at_ingestion",
+        "content_catalog_embeddings",
+        "report_input_fingerprints",
+        "report_dataset_versions",
+        "processing_register_fr",
+        "processing_register_en",
         "comments_normalised",  # memory only, never written (catalog_cleaning.yml)
     }
 )

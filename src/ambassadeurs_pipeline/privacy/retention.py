@@ -22,7 +22,17 @@ from typing import Any
 
 import pandas as pd
 
-from .erase import LOG_NAME, PRIVACY_DIR, ErasureResult, Targets, _read_frame, append_jsonl, apply_erasure, dataset_files, load_project_config
+from .erase import (
+    LOG_NAME,
+    PRIVACY_DIR,
+    ErasureResult,
+    Targets,
+    _read_frame,
+    append_jsonl,
+    apply_erasure,
+    dataset_files,
+    load_project_config,
+)
 from .registry import ROW_DATASETS
 
 logger = logging.getLogger(__name__)
@@ -54,7 +64,11 @@ def purge_expired(
 ) -> ErasureResult:
     """Remove every comment older than ``days`` (default ``privacy.retention_days``)."""
     cfg = load_project_config(project_path, env)
-    days = int(days if days is not None else (cfg.parameters.get("privacy") or {}).get("retention_days", 730))
+    days = int(
+        days
+        if days is not None
+        else (cfg.parameters.get("privacy") or {}).get("retention_days", 730)
+    )
     cutoff = pd.Timestamp(now or datetime.now(UTC)) - timedelta(days=days)
     if cutoff.tzinfo is None:
         cutoff = cutoff.tz_localize("UTC")
@@ -80,8 +94,10 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(message)s")
     os.environ.setdefault("KEDRO_DISABLE_TELEMETRY", "1")
     result = purge_expired(args.project, args.env, days=args.days, dry_run=args.dry_run)
-    print(f"status: {result.status}; comments purged: {result.n_comments}; rows removed: {result.rows_removed} "
-          f"in {len(result.changes)} file version(s); derived versions deleted: {len(result.derived_deleted)}")
+    print(
+        f"status: {result.status}; comments purged: {result.n_comments}; rows removed: {result.rows_removed} "
+        f"in {len(result.changes)} file version(s); derived versions deleted: {len(result.derived_deleted)}"
+    )
     return 0
 
 

@@ -21,20 +21,78 @@ import numpy as np
 
 from .base import SentimentBackend, register
 
-_NEGATORS = {"pas", "jamais", "aucun", "aucune", "rien", "sans", "ni", "plus", "guère", "not", "no", "never"}
+_NEGATORS = {
+    "pas",
+    "jamais",
+    "aucun",
+    "aucune",
+    "rien",
+    "sans",
+    "ni",
+    "plus",
+    "guère",
+    "not",
+    "no",
+    "never",
+}
 _INTENSIFIERS = {
-    "très": 1.5, "trop": 1.4, "vraiment": 1.5, "tellement": 1.6, "hyper": 1.6, "super": 1.5,
-    "extrêmement": 1.8, "vachement": 1.5, "grave": 1.3, "complètement": 1.5, "totalement": 1.5,
-    "si": 1.3, "tant": 1.3, "énormément": 1.7, "absolument": 1.5, "particulièrement": 1.4,
+    "très": 1.5,
+    "trop": 1.4,
+    "vraiment": 1.5,
+    "tellement": 1.6,
+    "hyper": 1.6,
+    "super": 1.5,
+    "extrêmement": 1.8,
+    "vachement": 1.5,
+    "grave": 1.3,
+    "complètement": 1.5,
+    "totalement": 1.5,
+    "si": 1.3,
+    "tant": 1.3,
+    "énormément": 1.7,
+    "absolument": 1.5,
+    "particulièrement": 1.4,
 }
 _ATTENUATORS = {"peu": 0.5, "légèrement": 0.6, "assez": 0.8, "plutôt": 0.8, "moins": 0.6}
 _EMOJIS = {
-    "😊": 2, "🙂": 1.5, "😀": 2, "😃": 2, "😁": 2, "😍": 3, "🥰": 3, "👍": 1.8, "🙏": 1.5,
-    "❤": 2.5, "❤️": 2.5, "💪": 1.8, "👏": 2, "😉": 1, "🤗": 2, ":)": 1.5, ":-)": 1.5, ":d": 2,
-    "😡": -3, "😠": -2.5, "😢": -2.2, "😭": -2.5, "😞": -2, "😔": -1.8, "👎": -2, "💔": -2.5,
-    "😩": -2.2, "😤": -2, "🤬": -3, "😰": -2.2, "😱": -2, ":(": -1.8, ":-(": -1.8,
+    "😊": 2,
+    "🙂": 1.5,
+    "😀": 2,
+    "😃": 2,
+    "😁": 2,
+    "😍": 3,
+    "🥰": 3,
+    "👍": 1.8,
+    "🙏": 1.5,
+    "❤": 2.5,
+    "❤️": 2.5,
+    "💪": 1.8,
+    "👏": 2,
+    "😉": 1,
+    "🤗": 2,
+    ":)": 1.5,
+    ":-)": 1.5,
+    ":d": 2,
+    "😡": -3,
+    "😠": -2.5,
+    "😢": -2.2,
+    "😭": -2.5,
+    "😞": -2,
+    "😔": -1.8,
+    "👎": -2,
+    "💔": -2.5,
+    "😩": -2.2,
+    "😤": -2,
+    "🤬": -3,
+    "😰": -2.2,
+    "😱": -2,
+    ":(": -1.8,
+    ":-(": -1.8,
 }
-_TOKEN = re.compile(r":-?[()dD]|[^\W\d_]+(?:-[^\W\d_]+)*|[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?|[!?]", re.UNICODE)
+_TOKEN = re.compile(
+    r":-?[()dD]|[^\W\d_]+(?:-[^\W\d_]+)*|[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?|[!?]",
+    re.UNICODE,
+)
 _NEGATION_WINDOW = 3
 _NEGATION_FACTOR = -0.8
 _ALPHA = 15.0
@@ -85,7 +143,12 @@ def score_french(text: str) -> float:
                 break
         if score is None:
             score = _EMOJIS.get(token)
-        if score is None and len(token) > 2 and token not in _INTENSIFIERS and token not in _NEGATORS:
+        if (
+            score is None
+            and len(token) > 2
+            and token not in _INTENSIFIERS
+            and token not in _NEGATORS
+        ):
             score = _word_score(token)
         if score is not None and score != 0:
             before = tokens[max(0, i - _NEGATION_WINDOW) : i]
@@ -122,7 +185,9 @@ class VaderEnglishBackend(SentimentBackend):
         self._analyzer = SentimentIntensityAnalyzer()
 
     def score(self, texts: Sequence[str], langs: Sequence[str] | None = None) -> np.ndarray:
-        return np.array([self._analyzer.polarity_scores(str(t))["compound"] for t in texts], dtype=float)
+        return np.array(
+            [self._analyzer.polarity_scores(str(t))["compound"] for t in texts], dtype=float
+        )
 
 
 @register("lexique")

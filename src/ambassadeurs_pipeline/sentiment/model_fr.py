@@ -55,11 +55,17 @@ def make_vectorizers(config: dict[str, Any]):
     v = config["vectorizer"]
     common = {"alternate_sign": False, "norm": "l2", "lowercase": False, "dtype": np.float32}
     word = HashingVectorizer(
-        analyzer="word", ngram_range=tuple(v["word_ngram_range"]), n_features=int(v["word_n_features"]),
-        token_pattern=v["word_token_pattern"], **common,
+        analyzer="word",
+        ngram_range=tuple(v["word_ngram_range"]),
+        n_features=int(v["word_n_features"]),
+        token_pattern=v["word_token_pattern"],
+        **common,
     )
     char = HashingVectorizer(
-        analyzer="char_wb", ngram_range=tuple(v["char_ngram_range"]), n_features=int(v["char_n_features"]), **common
+        analyzer="char_wb",
+        ngram_range=tuple(v["char_ngram_range"]),
+        n_features=int(v["char_n_features"]),
+        **common,
     )
     return word, char
 
@@ -79,7 +85,9 @@ def featurise(texts: Sequence[str], config: dict[str, Any]):
         from .lexicon import score_french
 
         lex = np.array([score_french(str(t)) for t in texts], dtype=np.float32)
-        blocks.append(sp.csr_matrix(np.c_[np.maximum(lex, 0), np.maximum(-lex, 0)] * lexicon_weight))
+        blocks.append(
+            sp.csr_matrix(np.c_[np.maximum(lex, 0), np.maximum(-lex, 0)] * lexicon_weight)
+        )
     return sp.hstack(blocks, format="csr")
 
 
@@ -100,7 +108,9 @@ def char_block(texts: Sequence[str], char) -> Any:
         for token in text.split():
             rows.append(i)
             cols.append(vocab.setdefault(token, len(vocab)))
-    occurrences = sp.csr_matrix((np.ones(len(rows), np.float32), (rows, cols)), shape=(len(texts), max(1, len(vocab))))
+    occurrences = sp.csr_matrix(
+        (np.ones(len(rows), np.float32), (rows, cols)), shape=(len(texts), max(1, len(vocab)))
+    )
     per_word = clone(char).set_params(norm=None).transform(list(vocab) or [""])
     counts = (occurrences @ per_word).tocsr()
     return normalize(counts, norm=char.norm) if char.norm else counts
@@ -108,7 +118,11 @@ def char_block(texts: Sequence[str], char) -> Any:
 
 def n_features(config: dict[str, Any]) -> int:
     v = config["vectorizer"]
-    return int(v["word_n_features"]) + int(v["char_n_features"]) + (2 if float(v.get("lexicon_weight", 0.0)) > 0 else 0)
+    return (
+        int(v["word_n_features"])
+        + int(v["char_n_features"])
+        + (2 if float(v.get("lexicon_weight", 0.0)) > 0 else 0)
+    )
 
 
 class FrenchModel:
@@ -119,7 +133,9 @@ class FrenchModel:
             raise ValueError(f"modele_fr: classes {config['classes']!r}, expected {CLASSES!r}")
         expected = n_features(config)
         if coef.shape != (len(CLASSES), expected) or intercept.shape != (len(CLASSES),):
-            raise ValueError(f"modele_fr: coef {coef.shape} / intercept {intercept.shape} do not match {expected} features")
+            raise ValueError(
+                f"modele_fr: coef {coef.shape} / intercept {intercept.shape} do not match {expected} features"
+            )
         self.config = config
         # Stored as float16 to halve the artefact (relative rounding 5e-4 per weight, far
         # below the weights' own sampling noise); the product runs in float32.

@@ -131,8 +131,23 @@ def _prepare(text: str) -> str:
 #: Characters that appear in mojibake (UTF-8 read as cp1252/latin-1: "Ã©", "â€™", "Â«",
 #: Greek/Cyrillic "Î", "Ð"), full-width forms and ligatures. Texts without any are left to
 #: NFC and quote straightening; ftfy (the costly part of cleaning) runs on the others.
-_FTFY_HINT = re.compile("[\u00c2\u00c3\u00c5\u00ce\u00cf\u00d0\u00d1\u0080-\u009f\ufb00-\ufb06\uff01-\uff5e\ufffd]|\u00e2\u20ac|\u00e2\u0080")
-_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2032": "'", "\u2033": '"'})
+_FTFY_HINT = re.compile(
+    "[\u00c2\u00c3\u00c5\u00ce\u00cf\u00d0\u00d1\u0080-\u009f\ufb00-\ufb06\uff01-\uff5e\ufffd]|\u00e2\u20ac|\u00e2\u0080"
+)
+_QUOTES = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2032": "'",
+        "\u2033": '"',
+    }
+)
 
 
 def _repair_prepared(text: str) -> str:
@@ -166,6 +181,7 @@ def replace_urls(text: str) -> tuple[str, int]:
 
 def replace_mentions(text: str) -> tuple[str, int]:
     """Replace ``@handle`` mentions by ``<MENTION>``; e-mail addresses are left alone."""
+
     def repl(match: re.Match[str]) -> str:
         handle = match.group(0)
         stripped = handle.rstrip(".-")

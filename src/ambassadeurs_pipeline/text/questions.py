@@ -79,7 +79,9 @@ _VOUS_QUESTION_VERBS = frozenset(
     "gérez gerez faisiez vivez supportez".split()
 )
 # "Quel bonheur !", "quelle belle émotion." are exclamations: "quel" + one or two words, no "?".
-_EXCLAMATIVE = re.compile(r"^(?:oh\s+|ah\s+)?quel(?:le)?s?\s+(?:[^\s-]+\s*){1,2}[.!…]*$", re.IGNORECASE)
+_EXCLAMATIVE = re.compile(
+    r"^(?:oh\s+|ah\s+)?quel(?:le)?s?\s+(?:[^\s-]+\s*){1,2}[.!…]*$", re.IGNORECASE
+)
 # Reported questions ("il expliquait pourquoi le rappel est important") state, they do not ask.
 _REPORTING = re.compile(
     r"\b(?:expliqu\w*|racont\w*|compris|comprends|comprendre|sais|savais|sait|savoir|dit|montr\w*|"

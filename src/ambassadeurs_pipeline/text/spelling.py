@@ -44,8 +44,14 @@ def drug_names() -> frozenset[str]:
     """
     names: set[str] = set()
     for file in ("drug_names_fr.txt", "drug_names_extra.txt"):
-        text = resources.files("ambassadeurs_pipeline.text").joinpath(file).read_text(encoding="utf-8")
-        names.update(fold(line.strip()) for line in text.splitlines() if line.strip() and not line.startswith("#"))
+        text = (
+            resources.files("ambassadeurs_pipeline.text").joinpath(file).read_text(encoding="utf-8")
+        )
+        names.update(
+            fold(line.strip())
+            for line in text.splitlines()
+            if line.strip() and not line.startswith("#")
+        )
     return frozenset(names)
 
 
@@ -95,7 +101,9 @@ class Spellings:
             return word.lower()
         if not word.isascii() and word.lower() in forms:
             return word.lower()
-        return max(forms.items(), key=lambda kv: (kv[1], sum(ord(c) > 127 for c in kv[0]), kv[0]))[0]
+        return max(forms.items(), key=lambda kv: (kv[1], sum(ord(c) > 127 for c in kv[0]), kv[0]))[
+            0
+        ]
 
     def is_acronym(self, word: str) -> bool:
         key = fold(word)

@@ -10,16 +10,18 @@ from ambassadeurs_pipeline.contracts import COMMENTS_RAW_SCHEMA
 SALT = "test-salt-for-cleaning-unit-tests"
 
 
-def make_raw(texts: list[str], authors: list[str | None] | None = None, times: list[str] | None = None) -> pd.DataFrame:
+def make_raw(
+    texts: list[str], authors: list[str | None] | None = None, times: list[str] | None = None
+) -> pd.DataFrame:
     n = len(texts)
     frame = pd.DataFrame(
         {
             "comment_id": pd.array([f"c{i:03d}" for i in range(n)], dtype="string"),
             "text": pd.array(texts, dtype="string"),
             "author": pd.array(authors or [f"user{i}" for i in range(n)], dtype="string"),
-            "created_at": pd.to_datetime(times or [f"2025-01-{1 + i % 28:02d} 10:00" for i in range(n)]).astype(
-                "datetime64[ns]"
-            ),
+            "created_at": pd.to_datetime(
+                times or [f"2025-01-{1 + i % 28:02d} 10:00" for i in range(n)]
+            ).astype("datetime64[ns]"),
             "thread_id": pd.array(["t1"] * n, dtype="string"),
             "parent_id": pd.array([None] * n, dtype="string"),
             "source": pd.array(["forum"] * n, dtype="string"),

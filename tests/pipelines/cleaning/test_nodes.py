@@ -48,21 +48,33 @@ def test_bad_inputs_are_kept_flagged_or_repaired(bad_inputs_raw):
     texts = clean.set_index("comment_id")["text_clean"]
     assert texts["c007"] == "Bonjour à tous, je prends du Levothyrox"  # NUL bytes removed
     assert texts["c008"] == "J'ai mal à la tête depuis le début"  # mojibake repaired
-    assert len(texts["c009"]) <= FAST.max_chars and clean.set_index("comment_id").loc["c009", "text_truncated"]
+    assert (
+        len(texts["c009"]) <= FAST.max_chars
+        and clean.set_index("comment_id").loc["c009", "text_truncated"]
+    )
     assert clean.set_index("comment_id").loc["c006", "lang"] == "ar"
     assert report["quarantine_reasons"]["texte_vide"] == 2
 
 
 def test_pseudonymisation_removes_handles_raw_text_and_pii():
-    raw = make_raw(["Appelez Rose au 06 12 34 56 78", "écrivez à @marie_du_69 ou marie@free.fr"], ["Marie_D ", "paul"])
+    raw = make_raw(
+        ["Appelez Rose au 06 12 34 56 78", "écrivez à @marie_du_69 ou marie@free.fr"],
+        ["Marie_D ", "paul"],
+    )
     normalised = normalise_comments(raw, FAST)
     assert "text" in normalised and "author" in normalised  # restricted, in memory only
     pseudo, summary = pseudonymise_comments(normalised, SALT, FAST)
     assert not {"text", "author", "text_norm"} & set(pseudo.columns)
-    assert pseudo["author_id"].tolist() == [pseudonymise("marie_d", SALT), pseudonymise("paul", SALT)]
+    assert pseudo["author_id"].tolist() == [
+        pseudonymise("marie_d", SALT),
+        pseudonymise("paul", SALT),
+    ]
     # "Appelez X" is a contact cue (issue 17): Rose, a first name that is also a word, is a
     # person after it; the first version of this test kept it.
-    assert pseudo["text_clean"].tolist() == ["Appelez <PERSONNE> au <TEL>", "écrivez à <MENTION> ou <EMAIL>"]
+    assert pseudo["text_clean"].tolist() == [
+        "Appelez <PERSONNE> au <TEL>",
+        "écrivez à <MENTION> ou <EMAIL>",
+    ]
     assert summary["replaced_per_type"]["TEL"] == 1 and summary["replaced_per_type"]["EMAIL"] == 1
     assert summary["replaced_per_type"]["PERSONNE"] == 1
     assert summary["checksum_invalid_per_type"] == {"IBAN": 0, "NIR": 0, "CARTE": 0}
@@ -75,7 +87,9 @@ def test_duplicates_exact_and_near_keep_the_earliest():
         {
             "comment_id": ["a", "b", "c", "d", "e", "f"],
             "author_id": ["u1", "u2", "u3", "u4", "u5", "u6"],
-            "created_at": pd.to_datetime(["2025-01-03", "2025-01-01", "2025-01-02", "2025-01-04", "2025-01-05", "2025-01-06"]),
+            "created_at": pd.to_datetime(
+                ["2025-01-03", "2025-01-01", "2025-01-02", "2025-01-04", "2025-01-05", "2025-01-06"]
+            ),
             "text_clean": [
                 base,
                 base.upper() + " !!",  # exact once case and punctuation are ignored; earliest
@@ -92,7 +106,9 @@ def test_duplicates_exact_and_near_keep_the_earliest():
     assert out.loc["a", "duplicate_group_size"] == 3 and out.loc["a", "duplicate_authors"] == 3
     assert out.loc["a", "duplicate_kind"] == "near"
     assert pd.isna(out.loc["d", "duplicate_group"]) and not out.loc["d", "is_duplicate"]
-    assert out.loc["f", "is_duplicate"] and out.loc["f", "duplicate_kind"] == "exact"  # short: exact only
+    assert (
+        out.loc["f", "is_duplicate"] and out.loc["f", "duplicate_kind"] == "exact"
+    )  # short: exact only
     assert duplicate_key("Éé, ÉTÉ !") == "ee ete"
 
 
@@ -116,19 +132,25 @@ def test_spam_rules_give_reasons_and_scores():
     assert out.loc["ad", "is_spam"] and "publicite" in out.loc["ad", "spam_reason"]
     assert out.loc["farm", "is_spam"] and "ferme_de_liens" in out.loc["farm", "spam_reason"]
     assert not out.loc["ok", "is_spam"] and out.loc["ok", "spam_score"] == 0.0
-    assert not out.loc["help", "is_spam"]  # "gratuites", "en MP" and one link are everyday forum talk
+    assert not out.loc[
+        "help", "is_spam"
+    ]  # "gratuites", "en MP" and one link are everyday forum talk
     assert out["spam_score"].between(0, 1).all()
 
 
 def test_bot_authors_by_cadence_and_burst_not_by_repetition_alone():
     times_regular = pd.date_range("2025-01-01", periods=8, freq="30min")
     times_burst = pd.date_range("2025-01-02", periods=6, freq="1min")
-    times_human = pd.to_datetime(["2025-01-01 08:00", "2025-01-03 19:12", "2025-01-09 07:40", "2025-01-20 22:05"])
+    times_human = pd.to_datetime(
+        ["2025-01-01 08:00", "2025-01-03 19:12", "2025-01-09 07:40", "2025-01-20 22:05"]
+    )
     frame = pd.DataFrame(
         {
             "author_id": ["bot"] * 8 + ["burst"] * 6 + ["human"] * 4,
             "created_at": list(times_regular) + list(times_burst) + list(times_human),
-            "text_clean": [f"offre {i}" for i in range(8)] + [f"msg {i}" for i in range(6)] + ["Bienvenue !"] * 4,
+            "text_clean": [f"offre {i}" for i in range(8)]
+            + [f"msg {i}" for i in range(6)]
+            + ["Bienvenue !"] * 4,
         }
     )
     bots = find_bot_authors(frame, SpamParams())
@@ -156,7 +178,11 @@ def test_language_tags_and_exclusion_by_parameter():
     clean_en, _, _ = _run(make_raw(texts), FAST, language="en")
     assert clean_en["in_model"].tolist() == [False, True, False, False]
     with pytest.raises(ValueError, match="language"):
-        detect_languages(normalise_comments(make_raw(texts), FAST).rename(columns={"text_norm": "text_clean"}), FAST, "de")
+        detect_languages(
+            normalise_comments(make_raw(texts), FAST).rename(columns={"text_norm": "text_clean"}),
+            FAST,
+            "de",
+        )
 
 
 def test_row_accounting_invariant_raises():

@@ -58,7 +58,10 @@ def test_cleaning_pipeline_end_to_end_in_memory():
     quarantine = catalog.load("comments_quarantine")
     report = catalog.load("cleaning_report")
 
-    assert list(catalog.load("comments_clean").columns[: len(COMMENTS_CLEAN_COLUMNS)]) == COMMENTS_CLEAN_COLUMNS
+    assert (
+        list(catalog.load("comments_clean").columns[: len(COMMENTS_CLEAN_COLUMNS)])
+        == COMMENTS_CLEAN_COLUMNS
+    )
     assert clean.loc["c000", "text_clean"] == (
         "Bonjour, ma fille <PERSONNE> a vu le Dr <PERSONNE> hier. Appelez-moi au <TEL> ou <EMAIL>"
     )
@@ -82,7 +85,14 @@ def test_cleaning_pipeline_end_to_end_in_memory():
 
     # Nothing personal leaves the stage: no raw text, handle or PII in any output.
     dumped = clean.to_csv() + quarantine.to_csv() + json.dumps(report, ensure_ascii=False)
-    for secret in ["Marie_D", "marie_d", "06.12.34.56.78", "rose.b@gmail.com", "2 69 05 49 588 157 80", "Martin"]:
+    for secret in [
+        "Marie_D",
+        "marie_d",
+        "06.12.34.56.78",
+        "rose.b@gmail.com",
+        "2 69 05 49 588 157 80",
+        "Martin",
+    ]:
         assert secret not in dumped, secret
     assert "text" not in clean.columns and "author" not in clean.columns
 
@@ -98,7 +108,9 @@ def test_cleaning_pipeline_handles_an_empty_export():
 _RAW_PII = {
     "EMAIL": re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+"),
     "TEL": re.compile(r"(?<!\d)(?:\+33\s?|0)[1-9](?:[\s.-]?\d{2}){4}(?!\d)"),
-    "NIR": re.compile(r"(?<!\d)[12]\s?\d{2}\s?\d{2}\s?(?:\d{2}|2[AB])\s?\d{3}\s?\d{3}\s?\d{2}(?!\d)"),
+    "NIR": re.compile(
+        r"(?<!\d)[12]\s?\d{2}\s?\d{2}\s?(?:\d{2}|2[AB])\s?\d{3}\s?\d{3}\s?\d{2}(?!\d)"
+    ),
 }
 
 
@@ -116,11 +128,19 @@ def test_no_raw_pii_from_a_generated_demo_corpus_in_the_outputs():
     clean = catalog.load("comments_clean")
     quarantine = catalog.load("comments_quarantine")
     dumped = "\n".join(
-        [clean.to_csv(index=False), quarantine.to_csv(index=False), json.dumps(catalog.load("cleaning_report"))]
+        [
+            clean.to_csv(index=False),
+            quarantine.to_csv(index=False),
+            json.dumps(catalog.load("cleaning_report")),
+        ]
     )
     truth = demo.gt_pii
     assert not truth.empty
-    leaked = [v for t, v in zip(truth["pii_type"], truth["value"]) if t in ("EMAIL", "TEL", "NIR", "IBAN") and str(v) in dumped]
+    leaked = [
+        v
+        for t, v in zip(truth["pii_type"], truth["value"])
+        if t in ("EMAIL", "TEL", "NIR", "IBAN") and str(v) in dumped
+    ]
     assert leaked == []
     for name, pattern in _RAW_PII.items():
         assert not pattern.search(dumped), name

@@ -29,7 +29,10 @@ from ambassadeurs_pipeline.text.normalise import (
         ("Voir https://exemple.fr/page?x=1.", "Voir <URL>."),
         ("cf www.promo.com et bit.ly/abc", "cf <URL> et <URL>"),
         ("@marie_du_69 merci !", "<MENTION> merci !"),
-        ("marie@gmail.com reste pour le détecteur PII", "marie@gmail.com reste pour le détecteur PII"),
+        (
+            "marie@gmail.com reste pour le détecteur PII",
+            "marie@gmail.com reste pour le détecteur PII",
+        ),
         ("Super 👍🏽 merci ❤️ 🇫🇷", "Super merci"),
         ("", ""),
     ],
@@ -73,7 +76,15 @@ def test_normalise_never_raises_and_is_idempotent(text):
     assert normalise_text(once).text == once
 
 
-_PIECES = list("<>&;#/ab pé@.:0Ã©\u00a0\n") + ["&amp;", "<b>", "</p>", "https://x.fr", "😀", "<URL>", "&lt;"]
+_PIECES = list("<>&;#/ab pé@.:0Ã©\u00a0\n") + [
+    "&amp;",
+    "<b>",
+    "</p>",
+    "https://x.fr",
+    "😀",
+    "<URL>",
+    "&lt;",
+]
 _HTMLISH = st.lists(st.sampled_from(_PIECES), max_size=30).map("".join)
 
 

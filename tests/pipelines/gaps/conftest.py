@@ -81,21 +81,45 @@ def make_corpus(*, n_voyage: int = 10, n_stylo: int = 10, n_fatigue: int = 6, fl
     start = pd.Timestamp("2025-01-01")
     k = 0
 
-    def add(text, author, thread, parent, at, likes=0, question=False, topic=(0, "diabete"), sentiment="neutre"):
+    def add(
+        text,
+        author,
+        thread,
+        parent,
+        at,
+        likes=0,
+        question=False,
+        topic=(0, "diabete"),
+        sentiment="neutre",
+    ):
         nonlocal k
         k += 1
         cid = f"m{k:04d}"
         rows.append(
             {
-                "comment_id": cid, "author_id": author, "thread_id": thread, "parent_id": parent,
-                "created_at": at, "source": "forum", "likes": likes, "text_clean": text, "lang": "fr",
-                "is_duplicate": False, "is_spam": False, "is_bot_author": False, "in_model": True,
+                "comment_id": cid,
+                "author_id": author,
+                "thread_id": thread,
+                "parent_id": parent,
+                "created_at": at,
+                "source": "forum",
+                "likes": likes,
+                "text_clean": text,
+                "lang": "fr",
+                "is_duplicate": False,
+                "is_spam": False,
+                "is_bot_author": False,
+                "in_model": True,
             }
         )
         topics.append(
             {
-                "comment_id": cid, "topic_id": topic[0], "topic_label": topic[1], "topic_probability": 0.9,
-                "sentiment_label": sentiment, "sentiment_score": {"negatif": -0.6, "neutre": 0.0, "positif": 0.6}[sentiment],
+                "comment_id": cid,
+                "topic_id": topic[0],
+                "topic_label": topic[1],
+                "topic_probability": 0.9,
+                "sentiment_label": sentiment,
+                "sentiment_score": {"negatif": -0.6, "neutre": 0.0, "positif": 0.6}[sentiment],
                 "is_question": question,
             }
         )
@@ -110,23 +134,66 @@ def make_corpus(*, n_voyage: int = 10, n_stylo: int = 10, n_fatigue: int = 6, fl
         at = start + pd.Timedelta(days=5 * i)
         q = add(STYLO[i % len(STYLO)], f"a_sty{i}", f"t_sty{i}", None, at, question=True)
         truth[q] = "stylo"
-        r = add("il faut changer l'aiguille et pincer la peau, voir la fiche de l'asso", f"helper{i % 3}",
-                f"t_sty{i}", q, at + pd.Timedelta(hours=2), likes=3, sentiment="positif")
-        add("merci beaucoup, c'est plus clair", f"a_sty{i}", f"t_sty{i}", r, at + pd.Timedelta(hours=3), sentiment="positif")
+        r = add(
+            "il faut changer l'aiguille et pincer la peau, voir la fiche de l'asso",
+            f"helper{i % 3}",
+            f"t_sty{i}",
+            q,
+            at + pd.Timedelta(hours=2),
+            likes=3,
+            sentiment="positif",
+        )
+        add(
+            "merci beaucoup, c'est plus clair",
+            f"a_sty{i}",
+            f"t_sty{i}",
+            r,
+            at + pd.Timedelta(hours=3),
+            sentiment="positif",
+        )
     for i in range(n_fatigue):
         at = start + pd.Timedelta(days=4 + 8 * i)
-        q = add(FATIGUE[i % len(FATIGUE)], f"a_fat{i}", f"t_fat{i}", None, at, question=True, topic=(1, "sep"), sentiment="negatif")
+        q = add(
+            FATIGUE[i % len(FATIGUE)],
+            f"a_fat{i}",
+            f"t_fat{i}",
+            None,
+            at,
+            question=True,
+            topic=(1, "sep"),
+            sentiment="negatif",
+        )
         truth[q] = "fatigue"
         if i % 2 == 0:
-            add("moi aussi je suis épuisée, rien ne marche", f"helper_sep{i}", f"t_fat{i}", q,
-                at + pd.Timedelta(hours=30), topic=(1, "sep"), sentiment="negatif")
+            add(
+                "moi aussi je suis épuisée, rien ne marche",
+                f"helper_sep{i}",
+                f"t_fat{i}",
+                q,
+                at + pd.Timedelta(hours=30),
+                topic=(1, "sep"),
+                sentiment="negatif",
+            )
     # Non-questions around.
     for i in range(8):
-        add(f"je partage mon expérience numéro {i} avec la maladie", f"talk{i}", f"t_talk{i}", None,
-            start + pd.Timedelta(days=7 * i))
+        add(
+            f"je partage mon expérience numéro {i} avec la maladie",
+            f"talk{i}",
+            f"t_talk{i}",
+            None,
+            start + pd.Timedelta(days=7 * i),
+        )
     comments = pd.DataFrame(rows)
     comments["created_at"] = pd.to_datetime(comments["created_at"])
-    for col in ("comment_id", "author_id", "thread_id", "parent_id", "source", "text_clean", "lang"):
+    for col in (
+        "comment_id",
+        "author_id",
+        "thread_id",
+        "parent_id",
+        "source",
+        "text_clean",
+        "lang",
+    ):
         comments[col] = comments[col].astype("string")
     comments["likes"] = comments["likes"].astype("Int64")
     if flat:

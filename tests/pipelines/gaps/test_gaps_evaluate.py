@@ -21,7 +21,12 @@ def test_precision_recall_and_covered_intents():
         {"comment_id": ["i1", "i2", "i3"], "kind": ["question_intent"] * 3, "intent": ["stylo"] * 3}
     )
     ranking = pd.DataFrame(
-        {"rank": [1, 2, 3, 4], "group_id": [0, 2, 1, 3], "label": list("abcd"), "gap_score": [0.9, 0.8, 0.7, 0.6]}
+        {
+            "rank": [1, 2, 3, 4],
+            "group_id": [0, 2, 1, 3],
+            "label": list("abcd"),
+            "gap_score": [0.9, 0.8, 0.7, 0.6],
+        }
     )
     result = score_ranking(ranking, groups, gaps, comments)
     assert result["precision@5"] == 0.5  # 2 of the 4 ranked groups recover a gap
@@ -34,7 +39,10 @@ def test_gaps_truth_from_the_per_comment_column():
     from ambassadeurs_pipeline.pipelines.gaps.evaluate import gaps_truth_from_comments
 
     comments = pd.DataFrame(
-        {"comment_id": ["c1", "c2", "c3", "c4"], "is_gap_question": ["gap_b", None, "gap_a", "gap_b"]}
+        {
+            "comment_id": ["c1", "c2", "c3", "c4"],
+            "is_gap_question": ["gap_b", None, "gap_a", "gap_b"],
+        }
     )
     truth = gaps_truth_from_comments(comments)
     assert truth.to_dict("records") == [

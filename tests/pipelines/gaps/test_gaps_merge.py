@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from ambassadeurs_pipeline.pipelines.gaps.faq import cluster_topics, follower_links, merge_linked_clusters
+from ambassadeurs_pipeline.pipelines.gaps.faq import (
+    cluster_topics,
+    follower_links,
+    merge_linked_clusters,
+)
 
 # Four openers in two clusters: 0 along x, 1 along y.
 OPENERS = np.array([[1.0, 0.0], [1.0, 0.0], [0.0, 1.0], [0.0, 1.0]])
@@ -12,7 +16,9 @@ LABELS = np.array([0, 0, 1, 1])
 
 
 def _links(followers: np.ndarray, own: list[int], min_similarity: float = 0.5) -> dict:
-    return follower_links(None, OPENERS, LABELS, None, followers, np.array(own), 0.0, min_similarity)
+    return follower_links(
+        None, OPENERS, LABELS, None, followers, np.array(own), 0.0, min_similarity
+    )
 
 
 def test_a_follower_closer_to_the_other_cluster_links_the_two():
@@ -37,7 +43,14 @@ def test_terms_count_with_their_weight():
     # Embeddings say cluster 0, the words say cluster 1; with term weight 0.7 the words win.
     terms = np.array([[1.0, 0.0], [1.0, 0.0], [0.0, 1.0], [0.0, 1.0]])
     links = follower_links(
-        terms, OPENERS, LABELS, np.array([[0.0, 1.0]]), np.array([[1.0, 0.0]]), np.array([0]), 0.7, 0.5
+        terms,
+        OPENERS,
+        LABELS,
+        np.array([[0.0, 1.0]]),
+        np.array([[1.0, 0.0]]),
+        np.array([0]),
+        0.7,
+        0.5,
     )
     assert links == {(0, 1): 1}
 
@@ -57,7 +70,11 @@ def test_merge_within_topic_only():
     assert merge_linked_clusters(labels, links, topics, 2, True).tolist() == [0, 0, 2]
     assert merge_linked_clusters(labels, links, topics, 2, False).tolist() == [0, 0, 0]
     # No topic: never merged within topic.
-    assert merge_linked_clusters(labels, links, {0: None, 1: None, 2: None}, 2, True).tolist() == [0, 1, 2]
+    assert merge_linked_clusters(labels, links, {0: None, 1: None, 2: None}, 2, True).tolist() == [
+        0,
+        1,
+        2,
+    ]
 
 
 def test_merge_is_independent_of_link_order():
@@ -77,7 +94,11 @@ def test_cluster_topics_majority_ties_and_outliers():
 def test_spam_replies_do_not_make_a_survey_a_conversation():
     import pandas as pd
 
-    from ambassadeurs_pipeline.pipelines.gaps.answers import STRUCTURE_FLAT, STRUCTURE_PARENT, structure_by_source
+    from ambassadeurs_pipeline.pipelines.gaps.answers import (
+        STRUCTURE_FLAT,
+        STRUCTURE_PARENT,
+        structure_by_source,
+    )
 
     comments = pd.DataFrame(
         {
@@ -91,7 +112,10 @@ def test_spam_replies_do_not_make_a_survey_a_conversation():
     )
     assert structure_by_source(comments) == {"enquete": STRUCTURE_FLAT, "forum": STRUCTURE_PARENT}
     # Without the flags, the spam reply would make the survey look threaded.
-    assert structure_by_source(comments.drop(columns=["is_spam", "is_duplicate"]))["enquete"] == STRUCTURE_PARENT
+    assert (
+        structure_by_source(comments.drop(columns=["is_spam", "is_duplicate"]))["enquete"]
+        == STRUCTURE_PARENT
+    )
 
 
 def test_one_theme_component_is_the_topic_share_and_absent_without_it():
@@ -102,10 +126,16 @@ def test_one_theme_component_is_the_topic_share_and_absent_without_it():
 
     table = pd.DataFrame(
         {
-            "n_askers": [10, 10], "growth_ratio": [1.0, 1.0], "n_questions": [10, 10],
-            "answer_rate": [0.0, 0.0], "slow_answer_share": [np.nan, np.nan], "resolution_rate": [0.0, 0.0],
-            "negative_followup_share": [np.nan, np.nan], "covered_share": [0.0, 0.0],
-            "coverage_status": ["non couvert", "non couvert"], "topic_share": [1.0, 0.25],
+            "n_askers": [10, 10],
+            "growth_ratio": [1.0, 1.0],
+            "n_questions": [10, 10],
+            "answer_rate": [0.0, 0.0],
+            "slow_answer_share": [np.nan, np.nan],
+            "resolution_rate": [0.0, 0.0],
+            "negative_followup_share": [np.nan, np.nan],
+            "covered_share": [0.0, 0.0],
+            "coverage_status": ["non couvert", "non couvert"],
+            "topic_share": [1.0, 0.25],
         }
     )
     comps = gap_components(table)
@@ -121,7 +151,10 @@ def test_one_theme_component_is_the_topic_share_and_absent_without_it():
 def test_follow_up_askers_count_as_demand_not_as_unanswered_questions():
     import pandas as pd
 
-    from ambassadeurs_pipeline.pipelines.gaps.answers import measure_question_answers, summarise_answer_supply
+    from ambassadeurs_pipeline.pipelines.gaps.answers import (
+        measure_question_answers,
+        summarise_answer_supply,
+    )
     from ambassadeurs_pipeline.pipelines.gaps.params import GapsParams
 
     t = pd.Timestamp("2026-01-01")
@@ -134,14 +167,20 @@ def test_follow_up_askers_count_as_demand_not_as_unanswered_questions():
             "created_at": [t, t + pd.Timedelta(hours=1), t + pd.Timedelta(hours=2)],
             "source": ["forum"] * 3,
             "likes": [0, 0, 0],
-            "text_clean": ["comment faire ?", "il faut demander au médecin du travail", "moi aussi, comment faire ?"],
+            "text_clean": [
+                "comment faire ?",
+                "il faut demander au médecin du travail",
+                "moi aussi, comment faire ?",
+            ],
             "is_bot_author": [False] * 3,
         }
     )
     topics = pd.DataFrame(
         {
-            "comment_id": ["q1", "a1", "q2"], "is_question": [True, False, True],
-            "sentiment_label": ["neutre"] * 3, "sentiment_score": [0.0] * 3,
+            "comment_id": ["q1", "a1", "q2"],
+            "is_question": [True, False, True],
+            "sentiment_label": ["neutre"] * 3,
+            "sentiment_score": [0.0] * 3,
         }
     )
     groups = comments.loc[[0, 2]].assign(group_id=0)
@@ -161,8 +200,12 @@ def test_merge_needs_a_share_of_the_smaller_sides_follow_ups():
     # between clusters with 4 and 9: 3 ≥ 0.3 × 4, one need.
     links = {(0, 1): 2, (2, 3): 3}
     followers = {0: 10, 1: 8, 2: 4, 3: 9}
-    merged = merge_linked_clusters(labels, links, topics, 2, True, n_followers=followers, min_link_share=0.3)
+    merged = merge_linked_clusters(
+        labels, links, topics, 2, True, n_followers=followers, min_link_share=0.3
+    )
     assert merged.tolist() == [0, 1, 2, 2]
     # A cluster with no follow-up of its own is judged on the count: 2 ≥ 0.3 × max(0, 2).
-    merged = merge_linked_clusters(labels, {(0, 1): 2}, topics, 2, True, n_followers={0: 10}, min_link_share=0.3)
+    merged = merge_linked_clusters(
+        labels, {(0, 1): 2}, topics, 2, True, n_followers={0: 10}, min_link_share=0.3
+    )
     assert merged.tolist() == [0, 0, 2, 3]

@@ -20,7 +20,12 @@ from ambassadeurs_pipeline.pipelines.gaps.coverage import (
     embed_content_catalog,
     match_coverage,
 )
-from ambassadeurs_pipeline.pipelines.gaps.faq import build_faq, group_questions, growth_ratio, period_bounds
+from ambassadeurs_pipeline.pipelines.gaps.faq import (
+    build_faq,
+    group_questions,
+    growth_ratio,
+    period_bounds,
+)
 from ambassadeurs_pipeline.pipelines.gaps.params import GapsParams
 from ambassadeurs_pipeline.pipelines.gaps.scoring import (
     STATUS_TOO_LITTLE,
@@ -49,7 +54,10 @@ def _thread_table(with_parent: bool = True) -> tuple[pd.DataFrame, pd.DataFrame,
         ("r5", "d", "t3", "q3", T0 + pd.Timedelta(hours=10), 0, "negatif"),
     ]
     texts = {"r2": "merci beaucoup !", "r3": "up, personne ?"}
-    comments = pd.DataFrame(rows, columns=["comment_id", "author_id", "thread_id", "parent_id", "created_at", "likes", "s"])
+    comments = pd.DataFrame(
+        rows,
+        columns=["comment_id", "author_id", "thread_id", "parent_id", "created_at", "likes", "s"],
+    )
     comments["text_clean"] = [texts.get(c, "texte") for c in comments["comment_id"]]
     comments["source"] = "forum"
     comments["is_bot_author"] = comments["author_id"].eq("bot")
@@ -63,7 +71,9 @@ def _thread_table(with_parent: bool = True) -> tuple[pd.DataFrame, pd.DataFrame,
             "sentiment_score": comments["s"].map({"negatif": -1.0, "neutre": 0.0, "positif": 1.0}),
         }
     )
-    questions = comments[comments["comment_id"].str.startswith("q")].drop(columns="s").assign(group_id=0)
+    questions = (
+        comments[comments["comment_id"].str.startswith("q")].drop(columns="s").assign(group_id=0)
+    )
     return comments.drop(columns="s"), topics, questions
 
 
@@ -84,7 +94,9 @@ def test_answer_rate_time_and_resolution_on_a_reply_tree():
 
 def test_thread_id_only_uses_later_comments_of_the_thread():
     comments, topics, questions = _thread_table(with_parent=False)
-    per_q = measure_question_answers(questions, comments, topics, GapsParams()).set_index("comment_id")
+    per_q = measure_question_answers(questions, comments, topics, GapsParams()).set_index(
+        "comment_id"
+    )
     assert (per_q["thread_structure"] == STRUCTURE_THREAD).all()
     assert per_q["answered"].tolist() == [True, False, True]
     assert per_q.loc["q1", "hours_to_first_answer"] == pytest.approx(2.0)
@@ -122,13 +134,24 @@ def test_threshold_separates_separable_pairs():
 def test_weights_renormalise_over_measured_components():
     components = pd.DataFrame(
         {
-            "c_demand_askers": [1.0], "c_demand_growth": [np.nan], "c_unanswered": [1.0],
-            "c_slow_answer": [np.nan], "c_unresolved": [np.nan], "c_negative_followup": [np.nan],
+            "c_demand_askers": [1.0],
+            "c_demand_growth": [np.nan],
+            "c_unanswered": [1.0],
+            "c_slow_answer": [np.nan],
+            "c_unresolved": [np.nan],
+            "c_negative_followup": [np.nan],
             "c_uncovered": [0.0],
         }
     )
-    weights = {"demand_askers": 1, "demand_growth": 1, "unanswered": 1, "slow_answer": 1,
-               "unresolved": 1, "negative_followup": 1, "uncovered": 2}
+    weights = {
+        "demand_askers": 1,
+        "demand_growth": 1,
+        "unanswered": 1,
+        "slow_answer": 1,
+        "unresolved": 1,
+        "negative_followup": 1,
+        "uncovered": 2,
+    }
     score, missing = weighted_gap_score(components, weights)
     assert score.iloc[0] == pytest.approx(2 / 4)  # (1 + 1 + 0·2) / (1 + 1 + 2)
     assert missing.iloc[0] == "demand_growth, slow_answer, unresolved, negative_followup"
@@ -137,9 +160,13 @@ def test_weights_renormalise_over_measured_components():
 def _run_nodes(comments, topics, emb, model, catalog, report, params):
     groups = group_questions(comments, topics, emb, params)
     faq = build_faq(groups, comments, params)
-    supply = summarise_answer_supply(measure_question_answers(groups, comments, topics, params), params)
+    supply = summarise_answer_supply(
+        measure_question_answers(groups, comments, topics, params), params
+    )
     cal = calibrate_coverage(catalog, model, report, params)
-    coverage = match_coverage(groups, emb, catalog, embed_content_catalog(catalog, model), cal, params)
+    coverage = match_coverage(
+        groups, emb, catalog, embed_content_catalog(catalog, model), cal, params
+    )
     return groups, faq, score_information_gaps(faq, supply, coverage, groups, params), cal
 
 
@@ -193,24 +220,55 @@ def test_replies_join_the_opener_question_or_are_left_out_as_conversation():
     talk = comments[comments["author_id"] == "talk0"].iloc[0]
     extra = pd.DataFrame(
         {
-            "comment_id": ["f1", "f2", "f3"], "author_id": ["x1", "x2", "x3"],
-            "thread_id": [comments.set_index("comment_id").at[v, "thread_id"] for v in voyage] + [talk["thread_id"]],
+            "comment_id": ["f1", "f2", "f3"],
+            "author_id": ["x1", "x2", "x3"],
+            "thread_id": [comments.set_index("comment_id").at[v, "thread_id"] for v in voyage]
+            + [talk["thread_id"]],
             "parent_id": voyage + [talk["comment_id"]],
-            "created_at": T0, "source": "forum", "likes": 0,
+            "created_at": T0,
+            "source": "forum",
+            "likes": 0,
             "text_clean": ["pareil pour moi, une idée ?", "quelqu'un ?", "ah bon, vous aussi ?"],
-            "lang": "fr", "is_duplicate": False, "is_spam": False, "is_bot_author": False, "in_model": True,
+            "lang": "fr",
+            "is_duplicate": False,
+            "is_spam": False,
+            "is_bot_author": False,
+            "in_model": True,
         }
-    ).astype({"comment_id": "string", "author_id": "string", "thread_id": "string", "parent_id": "string", "text_clean": "string"})
+    ).astype(
+        {
+            "comment_id": "string",
+            "author_id": "string",
+            "thread_id": "string",
+            "parent_id": "string",
+            "text_clean": "string",
+        }
+    )
     comments = pd.concat([comments, extra], ignore_index=True)
     topics = pd.concat(
-        [topics, pd.DataFrame({"comment_id": ["f1", "f2", "f3"], "topic_id": 0, "topic_label": "diabete",
-                               "topic_probability": 0.5, "sentiment_label": "neutre", "sentiment_score": 0.0,
-                               "is_question": True})],
+        [
+            topics,
+            pd.DataFrame(
+                {
+                    "comment_id": ["f1", "f2", "f3"],
+                    "topic_id": 0,
+                    "topic_label": "diabete",
+                    "topic_probability": 0.5,
+                    "sentiment_label": "neutre",
+                    "sentiment_score": 0.0,
+                    "is_question": True,
+                }
+            ),
+        ],
         ignore_index=True,
     )
     model, emb = embed(comments, CATALOG)
     groups = group_questions(comments, topics, emb, small_params()).set_index("comment_id")
-    assert groups.at["f1", "group_id"] == groups.at["f2", "group_id"] == groups.at[voyage[0], "group_id"]
+    assert (
+        groups.at["f1", "group_id"]
+        == groups.at["f2", "group_id"]
+        == groups.at[voyage[0], "group_id"]
+    )
     assert "f3" not in groups.index or groups.at["f3", "group_id"] == -1
     faq = build_faq(groups.reset_index(), comments, small_params())
     assert faq.loc[faq["group_id"] == groups.at[voyage[0], "group_id"], "n_askers"].iloc[0] == 12
@@ -219,6 +277,8 @@ def test_replies_join_the_opener_question_or_are_left_out_as_conversation():
 def test_a_question_in_reply_is_not_an_answer():
     comments, topics, questions = _thread_table()
     topics["is_question"] = topics["comment_id"].eq("r1")  # b replies "moi aussi ?" to q1
-    per_q = measure_question_answers(questions, comments, topics, GapsParams()).set_index("comment_id")
+    per_q = measure_question_answers(questions, comments, topics, GapsParams()).set_index(
+        "comment_id"
+    )
     assert not per_q.loc["q1", "answered"]
     assert per_q.loc["q3", "answered"]

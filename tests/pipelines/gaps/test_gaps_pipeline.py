@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import pandas as pd
-
-from ambassadeurs_pipeline.privacy.quotes import QuoteGuardParams
 import pytest
 from conftest import CATALOG, embed, make_corpus
 from kedro.io import DataCatalog, MemoryDataset
@@ -12,6 +10,7 @@ from kedro.runner import SequentialRunner
 
 from ambassadeurs_pipeline.pipelines.gaps import create_pipeline
 from ambassadeurs_pipeline.pipelines.gaps.params import GapsParams
+from ambassadeurs_pipeline.privacy.quotes import QuoteGuardParams
 
 
 class KeptDataset(MemoryDataset):
@@ -35,11 +34,16 @@ def _run(flat: bool = False, catalog: pd.DataFrame | None = CATALOG) -> DataCata
             "comment_embeddings": MemoryDataset(emb),
             "embedding_model": MemoryDataset(model, copy_mode="assign"),
             "content_catalog": MemoryDataset(catalog if catalog is not None else CATALOG.iloc[0:0]),
-            "ingestion_report": MemoryDataset({"content_catalog": {"provided": catalog is not None}}),
+            "ingestion_report": MemoryDataset(
+                {"content_catalog": {"provided": catalog is not None}}
+            ),
             # Kedro validates params:gaps into GapsParams in a session; here we do it.
             "params:gaps": MemoryDataset(GapsParams.model_validate(params)),
             "params:privacy.quotes": MemoryDataset(QuoteGuardParams()),
-            **{name: KeptDataset() for name in ("question_groups", "coverage_calibration", "gaps_report")},
+            **{
+                name: KeptDataset()
+                for name in ("question_groups", "coverage_calibration", "gaps_report")
+            },
         }
     )
     SequentialRunner().run(create_pipeline(), data)
@@ -64,8 +68,13 @@ def test_planted_gap_ranks_first_and_answered_covered_group_last():
     assert voyage["answer_rate"] == 0 and stylo["answer_rate"] == 1
     assert stylo["coverage_status"] == "couvert" and stylo["best_item_id"] == "c1"
     assert voyage["coverage_status"] != "couvert"
-    assert voyage["content_brief"].startswith(("Rédiger", "Compléter")) and "voyage" in voyage["content_brief"]
-    assert "Alimentation" in voyage["coverage_shortfall"] or "voyage" in voyage["coverage_shortfall"]
+    assert (
+        voyage["content_brief"].startswith(("Rédiger", "Compléter"))
+        and "voyage" in voyage["content_brief"]
+    )
+    assert (
+        "Alimentation" in voyage["coverage_shortfall"] or "voyage" in voyage["coverage_shortfall"]
+    )
     report = data.load("gaps_report")
     assert report["ranked"] is True and report["top_gaps"][0]["label"] == voyage["label"]
     calibration = data.load("coverage_calibration")

@@ -30,16 +30,20 @@ def test_hybrid_similarity_is_the_weighted_mean_of_its_parts():
     sim = hybrid_similarity(texts, texts, vectors, vectors, lexical_weight=0.5, stem_length=6)
     # identical words → lexical cosine 1 everywhere; embeddings 1 on the diagonal only.
     np.testing.assert_allclose(sim, [[1.0, 0.5], [0.5, 1.0]], atol=1e-6)
-    only_embeddings = hybrid_similarity(texts, texts, vectors, vectors, lexical_weight=0.0, stem_length=6)
+    only_embeddings = hybrid_similarity(
+        texts, texts, vectors, vectors, lexical_weight=0.0, stem_length=6
+    )
     np.testing.assert_allclose(only_embeddings, np.eye(2), atol=1e-6)
 
 
 def test_question_distances_group_same_words_despite_different_contexts():
-    texts = pd.Series([
-        "J'ai 3 enfants. Comment gérer le décalage horaire en voyage ?",
-        "Je suis sous insuline. Comment gérer le décalage horaire en voyage ?",
-        "Je suis sous insuline. Peut-on faire du sport le soir ?",
-    ])
+    texts = pd.Series(
+        [
+            "J'ai 3 enfants. Comment gérer le décalage horaire en voyage ?",
+            "Je suis sous insuline. Comment gérer le décalage horaire en voyage ?",
+            "Je suis sous insuline. Peut-on faire du sport le soir ?",
+        ]
+    )
     vectors = np.eye(3, dtype=np.float32)
     d = question_distances(texts, vectors, term_weight=1.0, term_min_df=1)
     assert d[0, 1] == pytest.approx(0.0, abs=1e-6)  # same asking sentence

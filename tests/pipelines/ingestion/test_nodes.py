@@ -60,7 +60,7 @@ def test_id_derived_from_row_when_absent():
 def test_bad_rows_go_to_quarantine_with_reason_and_nothing_is_lost():
     n_good = 40
     export = _export(
-        id=[str(i) for i in range(n_good + 2)] ,
+        id=[str(i) for i in range(n_good + 2)],
         text=["ok"] * (n_good + 2),
         created_at=["2025-01-02T10:00:00"] * n_good + ["le 32 du mois", "2025-01-03"],
         likes=["3"] * n_good + ["1", "beaucoup"],
@@ -90,7 +90,15 @@ def test_empty_text_is_kept_for_cleaning_to_flag():
 
 def test_parse_dates_formats():
     raw = pd.Series(
-        ["2025-03-04T12:00:00", "2025-03-04T13:00:00+02:00", "04/03/2025 12:00", "1741089600", "", None, "bof"],
+        [
+            "2025-03-04T12:00:00",
+            "2025-03-04T13:00:00+02:00",
+            "04/03/2025 12:00",
+            "1741089600",
+            "",
+            None,
+            "bof",
+        ],
         dtype="string",
     )
     parsed = parse_dates(raw, dayfirst=True)
@@ -125,7 +133,13 @@ def test_content_catalog_body_column_and_quarantine():
 
 def test_no_catalog_gives_empty_table_marked_not_provided():
     catalog, quarantine, summary = ingest_content_catalog(None, IngestionParams(), "none", "x.csv")
-    assert catalog.empty and list(catalog.columns) == ["item_id", "title", "summary", "url", "theme"]
+    assert catalog.empty and list(catalog.columns) == [
+        "item_id",
+        "title",
+        "summary",
+        "url",
+        "theme",
+    ]
     assert summary["provided"] is False and quarantine.empty
 
 

@@ -29,11 +29,15 @@ def _features(n: int) -> pd.DataFrame:
 
 
 def test_each_group_counts_by_its_weight_not_its_size():
-    x, names = clustering_matrix(_features(200), {"motivation": 3.0, "role": 1.0, "engagement": 0.0, "influence": 0.5})
+    x, names = clustering_matrix(
+        _features(200), {"motivation": 3.0, "role": 1.0, "engagement": 0.0, "influence": 0.5}
+    )
     assert "log_comments" not in names  # weight 0 drops the group
     block = {n: x[:, i] for i, n in enumerate(names)}
     motivation_var = sum(block[n].var() for n in names if n.startswith("share_"))
-    influence_var = sum(block[n].var() for n in ("log_in_degree", "log_replies_received", "betweenness_pct"))
+    influence_var = sum(
+        block[n].var() for n in ("log_in_degree", "log_replies_received", "betweenness_pct")
+    )
     assert motivation_var == pytest.approx(9.0, rel=1e-6)  # weight² whatever the group size
     assert influence_var == pytest.approx(0.25, rel=1e-6)
 
@@ -60,10 +64,18 @@ def test_params_fail_on_bad_keys_and_ranges():
 def test_components_are_log_scaled_and_explainable():
     f = pd.DataFrame(
         {
-            "answers_to_questions": [0, 5, 10], "answer_share": [0.0, 0.5, 1.0], "thanks_received": [0, 1, 2], "mean_likes_on_answers": [0, 1, 2],
-            "n_comments": [1, 2, 3], "active_days": [1, 2, 3], "regularity": [0.1, 0.2, 0.3],
-            "in_degree": [0, 1, 2], "pagerank": [0.1, 0.2, 0.7], "betweenness": [0, 0.1, 0.2],
-            "share_positive": [0.0, 0.5, 1.0], "share_negative": [1.0, 0.5, 0.0],
+            "answers_to_questions": [0, 5, 10],
+            "answer_share": [0.0, 0.5, 1.0],
+            "thanks_received": [0, 1, 2],
+            "mean_likes_on_answers": [0, 1, 2],
+            "n_comments": [1, 2, 3],
+            "active_days": [1, 2, 3],
+            "regularity": [0.1, 0.2, 0.3],
+            "in_degree": [0, 1, 2],
+            "pagerank": [0.1, 0.2, 0.7],
+            "betweenness": [0, 0.1, 0.2],
+            "share_positive": [0.0, 0.5, 1.0],
+            "share_negative": [1.0, 0.5, 0.0],
         }
     )
     comp = component_scores(f)
@@ -72,14 +84,18 @@ def test_components_are_log_scaled_and_explainable():
     # tone = (1 + positive - negative) / 2; counts on a log scale relative to the maximum
     assert comp["tone"].tolist() == pytest.approx([0.0, 0.5, 1.0])
     assert comp.loc[1, "credibility"] == pytest.approx(
-        (np.log1p(5) / np.log1p(10) + 0.5 + np.log1p(1) / np.log1p(2) + np.log1p(1) / np.log1p(2)) / 4, abs=1e-3
+        (np.log1p(5) / np.log1p(10) + 0.5 + np.log1p(1) / np.log1p(2) + np.log1p(1) / np.log1p(2))
+        / 4,
+        abs=1e-3,
     )
 
 
 def test_structureless_authors_are_reported_unstable():
     from ambassadeurs_pipeline.pipelines.personas.clustering import cluster_personas
 
-    feats = _features(150).assign(author_id=[f"au_{i:03d}" for i in range(150)], motivation="altruisme")
+    feats = _features(150).assign(
+        author_id=[f"au_{i:03d}" for i in range(150)], motivation="altruisme"
+    )
     feats["n_comments"] = feats["n_comments"].clip(lower=3)
     params = PersonasParams.model_validate(
         {"clustering": {"k_min": 3, "k_max": 4, "n_bootstrap": 4, "stability_threshold": 0.99}}
@@ -87,7 +103,10 @@ def test_structureless_authors_are_reported_unstable():
     excluded = pd.DataFrame({"author_id": ["au_bot"], "reason": ["exclu : robot"]})
     personas, quality = cluster_personas(feats, excluded, params, random_state=0)
     assert quality["stable"] is False and "instables" in quality["message"]
-    assert len(personas) == 151 and quality["authors_clustered"] + quality["authors_unclassified"] == 151
+    assert (
+        len(personas) == 151
+        and quality["authors_clustered"] + quality["authors_unclassified"] == 151
+    )
 
 
 def test_possible_ekol_only_for_professionals_with_top_reach():
@@ -96,10 +115,20 @@ def test_possible_ekol_only_for_professionals_with_top_reach():
     n = 20
     f = pd.DataFrame(
         {
-            "author_id": [f"au_{i:02d}" for i in range(n)], "n_comments": 10, "active_days": 5, "regularity": 0.5,
-            "answers_to_questions": 2, "answer_share": 0.2, "thanks_received": 1, "mean_likes_on_answers": 1.0,
-            "in_degree": range(n), "pagerank": np.linspace(0.01, 0.1, n), "betweenness": 0.0,
-            "share_positive": 0.5, "share_negative": 0.1, "motivation": "altruisme",
+            "author_id": [f"au_{i:02d}" for i in range(n)],
+            "n_comments": 10,
+            "active_days": 5,
+            "regularity": 0.5,
+            "answers_to_questions": 2,
+            "answer_share": 0.2,
+            "thanks_received": 1,
+            "mean_likes_on_answers": 1.0,
+            "in_degree": range(n),
+            "pagerank": np.linspace(0.01, 0.1, n),
+            "betweenness": 0.0,
+            "share_positive": 0.5,
+            "share_negative": 0.1,
+            "motivation": "altruisme",
             "role": ["professionnel_de_sante" if i in (0, n - 1) else "patient" for i in range(n)],
         }
     )

@@ -17,7 +17,12 @@ AUTHORS = pd.Index(["A", "B", "C", "D", "E"])
 
 def test_reply_edges():
     edges = reply_edges(COMMENTS)
-    assert set(map(tuple, edges[["source", "target"]].to_numpy())) == {("A", "B"), ("C", "B"), ("B", "A"), ("D", "C")}
+    assert set(map(tuple, edges[["source", "target"]].to_numpy())) == {
+        ("A", "B"),
+        ("C", "B"),
+        ("B", "A"),
+        ("D", "C"),
+    }
 
 
 def test_graph_metrics_on_a_tiny_graph():
@@ -57,8 +62,12 @@ def test_betweenness_equals_networkx_exact_and_sampled():
     n, k = graph.number_of_nodes(), 10
     sampled = betweenness(graph, k, seed=5)
     nodes = list(graph.nodes())
-    pivots = [nodes[i] for i in sorted(np.random.default_rng(5).choice(n, size=k, replace=False).tolist())]
-    restricted = nx.betweenness_centrality_subset(graph, sources=pivots, targets=nodes, normalized=False)
+    pivots = [
+        nodes[i] for i in sorted(np.random.default_rng(5).choice(n, size=k, replace=False).tolist())
+    ]
+    restricted = nx.betweenness_centrality_subset(
+        graph, sources=pivots, targets=nodes, normalized=False
+    )
     expected = {v: restricted[v] * (n / k) / ((n - 1) * (n - 2)) for v in nodes}
     assert sampled == pytest.approx(expected, abs=1e-12)
     assert sampled != pytest.approx(exact)  # really a sample

@@ -20,8 +20,14 @@ def test_shipped_lexicon_defines_the_four_labels():
     [
         ("Si ça peut aider les autres, je suis là pour répondre.", "altruisme"),
         ("J'aimerais que notre expertise soit enfin reconnue.", "besoin_de_reconnaissance"),
-        ("Ici je me sens moins seule, on est tous dans le même bateau.", "sentiment_d_appartenance"),
-        ("Si j'avais su… n'attendez pas, faites votre mammographie.", "experience_negative_en_prevention"),
+        (
+            "Ici je me sens moins seule, on est tous dans le même bateau.",
+            "sentiment_d_appartenance",
+        ),
+        (
+            "Si j'avais su… n'attendez pas, faites votre mammographie.",
+            "experience_negative_en_prevention",
+        ),
     ],
 )
 def test_score_text_finds_the_motivation(text, motivation):
@@ -32,8 +38,13 @@ def test_score_text_finds_the_motivation(text, motivation):
 
 
 def test_weak_cue_counts_half_and_negation_cancels():
-    assert score_text("Le dépistage, c'est important.")["experience_negative_en_prevention"][0] == 0.5
-    assert score_text("Ce n'est pas la prévention qui compte.")["experience_negative_en_prevention"][0] == 0.0
+    assert (
+        score_text("Le dépistage, c'est important.")["experience_negative_en_prevention"][0] == 0.5
+    )
+    assert (
+        score_text("Ce n'est pas la prévention qui compte.")["experience_negative_en_prevention"][0]
+        == 0.0
+    )
     assert score_text("Rien à voir.")["altruisme"] == (0.0, None, None)
 
 
@@ -46,7 +57,9 @@ def test_author_score_is_mean_of_comment_scores():
         }
     )
     out = aggregate_motivations(score_comments(comments), pd.Index(["a", "b"]))
-    assert out.loc["a", "motivation_experience_negative_en_prevention"] == pytest.approx(1 / 3, abs=1e-4)
+    assert out.loc["a", "motivation_experience_negative_en_prevention"] == pytest.approx(
+        1 / 3, abs=1e-4
+    )
     assert out.loc["a", "motivation"] == "experience_negative_en_prevention"
     assert out.loc["a", "motivation_confidence"] == 1.0
     assert out.loc["b", "motivation"] == "indeterminee"

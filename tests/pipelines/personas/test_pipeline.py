@@ -6,12 +6,13 @@ from kedro.io import DataCatalog, MemoryDataset
 from kedro.runner import SequentialRunner
 from sklearn.metrics import adjusted_rand_score
 
+from ambassadeurs_pipeline.execution import ExecutionParams
 from ambassadeurs_pipeline.pipelines.personas import create_pipeline
 from ambassadeurs_pipeline.pipelines.personas.params import PersonasParams
-from ambassadeurs_pipeline.privacy.quotes import longest_shared_span, QuoteGuardParams
-from ambassadeurs_pipeline.execution import ExecutionParams
+from ambassadeurs_pipeline.privacy.quotes import QuoteGuardParams, longest_shared_span
 
 from .fixtures import make_comments, truth
+
 
 class KeptDataset(MemoryDataset):
     """MemoryDataset that the runner does not release, so the test can read every output."""
@@ -21,15 +22,23 @@ class KeptDataset(MemoryDataset):
 
 
 PARAMS = PersonasParams.model_validate(
-    {"clustering": {"min_comments": 2, "k_min": 2, "k_max": 6, "n_bootstrap": 5}, "candidates": {"top_n": 10, "min_comments": 2}}
+    {
+        "clustering": {"min_comments": 2, "k_min": 2, "k_max": 6, "n_bootstrap": 5},
+        "candidates": {"top_n": 10, "min_comments": 2},
+    }
 )
 
 
 def _run(seed: int = 42) -> dict:
     comments, topics, topic_info = make_comments()
     outputs = [
-        "author_features", "excluded_authors", "author_personas", "persona_quality",
-        "persona_cards", "persona_cards_md", "ambassador_candidates",
+        "author_features",
+        "excluded_authors",
+        "author_personas",
+        "persona_quality",
+        "persona_cards",
+        "persona_cards_md",
+        "ambassador_candidates",
     ]
     catalog = DataCatalog(
         {
@@ -83,7 +92,9 @@ def test_every_author_is_accounted_for(result):
 def test_cards_and_candidates(result):
     cards = result["persona_cards"]["personas"]
     assert len(cards) == 4 and all(c["fictional"] for c in cards)
-    prevention = next(c for c in cards if c["dominant_motivation"] == "experience_negative_en_prevention")
+    prevention = next(
+        c for c in cards if c["dominant_motivation"] == "experience_negative_en_prevention"
+    )
     assert prevention["size"] == 5 and len(prevention["quotes"]) >= 1
     assert all(len(q) <= PARAMS.cards.quote_max_chars for c in cards for q in c["quotes"])
     # Published quotes are guarded: none keeps 8 consecutive words of any comment.
@@ -118,7 +129,11 @@ def test_author_features_on_local_processes_equal_the_single_process_ones():
     comments, topics, topic_info = make_comments()
     local = build_author_features(comments, topics, topic_info, PARAMS.model_dump(), 42)
     split = build_author_features(
-        comments, topics, topic_info, PARAMS.model_dump(), 42,
+        comments,
+        topics,
+        topic_info,
+        PARAMS.model_dump(),
+        42,
         ExecutionParams(engine="processes", n_workers=2, min_partition_rows=20),
     )
     assert len(comments) > 80  # several partitions of 20 rows

@@ -14,7 +14,14 @@ def test_role_accuracy_counts_unknown_as_wrong():
 
 
 def test_motivation_macro_f1_perfect_and_partial():
-    truth = pd.Series(["altruisme", "besoin_de_reconnaissance", "sentiment_d_appartenance", "experience_negative_en_prevention"])
+    truth = pd.Series(
+        [
+            "altruisme",
+            "besoin_de_reconnaissance",
+            "sentiment_d_appartenance",
+            "experience_negative_en_prevention",
+        ]
+    )
     assert motivation_macro_f1(truth, truth) == 1.0
     predicted = truth.copy()
     predicted[0] = "indeterminee"

@@ -1,13 +1,20 @@
 import pandas as pd
 import pytest
 
-from ambassadeurs_pipeline.pipelines.personas.roles import aggregate_roles, detect_comment_roles, find_disclosures
+from ambassadeurs_pipeline.pipelines.personas.roles import (
+    aggregate_roles,
+    detect_comment_roles,
+    find_disclosures,
+)
 
 
 @pytest.mark.parametrize(
     "text, roles",
     [
-        ("En tant qu'infirmière, je vois beaucoup de patientes inquiètes.", {"professionnel_de_sante"}),
+        (
+            "En tant qu'infirmière, je vois beaucoup de patientes inquiètes.",
+            {"professionnel_de_sante"},
+        ),
         ("Je suis médecin généraliste depuis 20 ans.", {"professionnel_de_sante"}),
         ("Dans mon cabinet, je conseille toujours le dépistage.", {"professionnel_de_sante"}),
         ("Ma mère est atteinte d'un cancer du sein.", {"aidant"}),

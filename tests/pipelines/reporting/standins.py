@@ -31,7 +31,12 @@ def ingestion_report() -> dict[str, Any]:
             "period": {"start": "2024-01-03 08:00:00", "end": "2024-12-28 22:10:00"},
             "sources": {"forum": 800, "facebook": 340, "instagram": 100},
         },
-        "content_catalog": {"provided": True, "rows_in": 42, "rows_kept": 40, "rows_quarantined": 2},
+        "content_catalog": {
+            "provided": True,
+            "rows_in": 42,
+            "rows_kept": 40,
+            "rows_quarantined": 2,
+        },
     }
 
 
@@ -45,8 +50,12 @@ def cleaning_report() -> dict[str, Any]:
         "excluded_from_model": 120,
         "exclusion_reasons": {"doublon": 80, "spam": 40},
         "languages": {"fr": 1180, "en": 45, "ar": 15},
-        "pii": {"detector": "motifs+ner", "replaced_per_type": {"EMAIL": 12, "TEL": 9, "NIR": 1},
-                "comments_with_pii": 20, "salt_fingerprint": "deadbeef"},
+        "pii": {
+            "detector": "motifs+ner",
+            "replaced_per_type": {"EMAIL": 12, "TEL": 9, "NIR": 1},
+            "comments_with_pii": 20,
+            "salt_fingerprint": "deadbeef",
+        },
     }
 
 
@@ -75,8 +84,14 @@ def topics_over_time() -> pd.DataFrame:
     rows = []
     for tid in range(6):
         for i, p in enumerate(periods):
-            rows.append({"month": p, "topic_id": tid, "topic_label": LABELS[tid],
-                         "count": 10 + (3 * i if tid == 1 else 0) + tid})
+            rows.append(
+                {
+                    "month": p,
+                    "topic_id": tid,
+                    "topic_label": LABELS[tid],
+                    "count": 10 + (3 * i if tid == 1 else 0) + tid,
+                }
+            )
     return pd.DataFrame(rows)
 
 
@@ -97,31 +112,56 @@ def topic_sentiment() -> pd.DataFrame:
     rng = np.random.default_rng(0)
     shares = rng.dirichlet([2, 3, 2], size=6)
     overall = pd.DataFrame(
-        {"topic_id": range(6), "month": pd.NaT, "share_negatif": shares[:, 0], "share_neutre": shares[:, 1],
-         "share_positif": shares[:, 2]}
+        {
+            "topic_id": range(6),
+            "month": pd.NaT,
+            "share_negatif": shares[:, 0],
+            "share_neutre": shares[:, 1],
+            "share_positif": shares[:, 2],
+        }
     )
-    monthly = overall.assign(month=pd.Timestamp("2024-05-01"), share_negatif=1.0, share_neutre=0.0, share_positif=0.0)
+    monthly = overall.assign(
+        month=pd.Timestamp("2024-05-01"), share_negatif=1.0, share_neutre=0.0, share_positif=0.0
+    )
     return pd.concat([overall, monthly], ignore_index=True)
 
 
 def bad_buzz_alerts() -> pd.DataFrame:
     return pd.DataFrame(
-        {"topic_id": [1], "topic_label": [LABELS[1]], "month": [pd.Timestamp("2024-11-01")], "n_comments": [64],
-         "n_negative": [46], "baseline_negative": [13.5], "ratio": [3.4], "p_value": [0.0001],
-         "statement": ["Bad buzz"]}
+        {
+            "topic_id": [1],
+            "topic_label": [LABELS[1]],
+            "month": [pd.Timestamp("2024-11-01")],
+            "n_comments": [64],
+            "n_negative": [46],
+            "baseline_negative": [13.5],
+            "ratio": [3.4],
+            "p_value": [0.0001],
+            "statement": ["Bad buzz"],
+        }
     )
 
 
 def topic_quality() -> dict[str, Any]:
-    return {"n_comments": 1105, "n_topics": 6, "outlier_share": 0.07, "npmi_coherence": 0.081,
-            "topic_diversity": 0.87, "stability": {"ari_mean": 0.74, "ari_min": 0.61}}
+    return {
+        "n_comments": 1105,
+        "n_topics": 6,
+        "outlier_share": 0.07,
+        "npmi_coherence": 0.081,
+        "topic_diversity": 0.87,
+        "stability": {"ari_mean": 0.74, "ari_min": 0.61},
+    }
 
 
 def faq() -> pd.DataFrame:
     return pd.DataFrame(
         {
             "rank": [1, 2, 3],
-            "label": [f"Est-ce remboursé ? {IMG}", "Combien de temps dure le traitement ?", "Peut-on manger du pamplemousse ?"],
+            "label": [
+                f"Est-ce remboursé ? {IMG}",
+                "Combien de temps dure le traitement ?",
+                "Peut-on manger du pamplemousse ?",
+            ],
             "n_askers": [41, 30, 12],
             "n_questions": [50, 33, 12],
             "trend": ["en hausse", "stable", "stable"],
@@ -134,8 +174,11 @@ def information_gaps() -> pd.DataFrame:
         {
             "rank": [1, 2, 3],
             "status": ["classé", "classé", "données insuffisantes"],
-            "label": ["Peut-on manger du pamplemousse pendant le traitement ?",
-                      f"Comment obtenir un rendez-vous rapide ? {SCRIPT}", "Question trop rare"],
+            "label": [
+                "Peut-on manger du pamplemousse pendant le traitement ?",
+                f"Comment obtenir un rendez-vous rapide ? {SCRIPT}",
+                "Question trop rare",
+            ],
             "gap_score": [0.82, 0.64, 0.1],
             "n_askers": [12, 9, 1],
             "trend": ["en hausse", "stable", "stable"],
@@ -147,28 +190,55 @@ def information_gaps() -> pd.DataFrame:
                 f"Mon numéro de sécu {LEAKED_NIR} est refusé | Trois mois d'attente…",
                 "",
             ],
-            "evidence": ["Demande : 12 personnes distinctes, 14 questions, tendance en hausse.",
-                         "Demande : 9 personnes distinctes.", ""],
-            "coverage_shortfall": ["Aucun contenu ne parle de pamplemousse.", "Le contenu ne donne pas les délais.", ""],
-            "content_brief": ["Fiche courte : interactions alimentaires, avec un pharmacien.", "Page : délais et recours.", None],
+            "evidence": [
+                "Demande : 12 personnes distinctes, 14 questions, tendance en hausse.",
+                "Demande : 9 personnes distinctes.",
+                "",
+            ],
+            "coverage_shortfall": [
+                "Aucun contenu ne parle de pamplemousse.",
+                "Le contenu ne donne pas les délais.",
+                "",
+            ],
+            "content_brief": [
+                "Fiche courte : interactions alimentaires, avec un pharmacien.",
+                "Page : délais et recours.",
+                None,
+            ],
         }
     )
 
 
 def coverage_calibration() -> dict[str, Any]:
-    return {"status": "calibré", "threshold": 0.45, "method": "Seuil calibré sur 40 paires titre/résumé.",
-            "auc": 0.91, "precision": 0.81, "recall": 0.77, "backend": "TfidfSvd"}
+    return {
+        "status": "calibré",
+        "threshold": 0.45,
+        "method": "Seuil calibré sur 40 paires titre/résumé.",
+        "auc": 0.91,
+        "precision": 0.81,
+        "recall": 0.77,
+        "backend": "TfidfSvd",
+    }
 
 
 def persona_cards() -> dict[str, Any]:
     def card(pid, name, size, share, quotes):
-        return {"persona_id": pid, "name": name, "description": "Répond souvent, partage des conseils pratiques.",
-                "size": size, "share_of_all_authors": share, "dominant_role": "aidant",
-                "dominant_motivation": "altruisme",
-                "distinguishing_features": [{"feature": "answers_to_questions", "label": "réponses aux questions des autres"}],
-                "top_topics": [{"topic": "Fatigue au quotidien", "persona_share": 0.4}],
-                "quotes": quotes, "recommended_approach": {"angle": "Montrer l'impact concret.", "canal": "Forum"},
-                "stability_warning": None}
+        return {
+            "persona_id": pid,
+            "name": name,
+            "description": "Répond souvent, partage des conseils pratiques.",
+            "size": size,
+            "share_of_all_authors": share,
+            "dominant_role": "aidant",
+            "dominant_motivation": "altruisme",
+            "distinguishing_features": [
+                {"feature": "answers_to_questions", "label": "réponses aux questions des autres"}
+            ],
+            "top_topics": [{"topic": "Fatigue au quotidien", "persona_share": 0.4}],
+            "quotes": quotes,
+            "recommended_approach": {"angle": "Montrer l'impact concret.", "canal": "Forum"},
+            "stability_warning": None,
+        }
 
     return {
         "stable": True,
@@ -192,35 +262,98 @@ def ambassador_candidates() -> pd.DataFrame:
             "score": [0.92, 0.88, 0.81, 0.75, 0.7],
             "role": ["aidant", "patient", "patient", "aidant", "patient"],
             "persona_id": [1, 0, 1, 0, 1],
-            "persona_name": ["Patient expert", "Aidante engagée", "Patient expert", "Aidante engagée", "Patient expert"],
-            "reasons": ["réponses utiles, ton positif", "très suivi", "sources citées", "régulier", f"actif ({HANDLE})"],
+            "persona_name": [
+                "Patient expert",
+                "Aidante engagée",
+                "Patient expert",
+                "Aidante engagée",
+                "Patient expert",
+            ],
+            "reasons": [
+                "réponses utiles, ton positif",
+                "très suivi",
+                "sources citées",
+                "régulier",
+                f"actif ({HANDLE})",
+            ],
         }
     )
 
 
 def uplift_results() -> dict[str, Any]:
-    effect = {"treatment": "message_ambassadeur", "reference": "controle", "vs_control": True, "n_treatment": 900,
-              "n_reference": 880, "rate_treatment": 0.14, "rate_reference": 0.10, "difference": 0.04,
-              "difference_low": 0.012, "difference_high": 0.068, "relative_uplift": 0.4,
-              "relative_uplift_low": 0.1, "relative_uplift_high": 0.8, "p_value": 0.004, "p_value_holm": 0.008}
+    effect = {
+        "treatment": "message_ambassadeur",
+        "reference": "controle",
+        "vs_control": True,
+        "n_treatment": 900,
+        "n_reference": 880,
+        "rate_treatment": 0.14,
+        "rate_reference": 0.10,
+        "difference": 0.04,
+        "difference_low": 0.012,
+        "difference_high": 0.068,
+        "relative_uplift": 0.4,
+        "relative_uplift_low": 0.1,
+        "relative_uplift_high": 0.8,
+        "p_value": 0.004,
+        "p_value_holm": 0.008,
+    }
     segments = [
-        {"treatment": "message_ambassadeur", "segment": name, "n_treatment": 300, "n_reference": 290,
-         "difference": d, "difference_low": d - 0.05, "difference_high": d + 0.05, "estimable": True, "harm": "non"}
-        for name, d in [("Aidante engagée", 0.07), ("Patient expert", 0.03), (f"Nouveau venu {SCRIPT}", -0.01)]
+        {
+            "treatment": "message_ambassadeur",
+            "segment": name,
+            "n_treatment": 300,
+            "n_reference": 290,
+            "difference": d,
+            "difference_low": d - 0.05,
+            "difference_high": d + 0.05,
+            "estimable": True,
+            "harm": "non",
+        }
+        for name, d in [
+            ("Aidante engagée", 0.07),
+            ("Patient expert", 0.03),
+            (f"Nouveau venu {SCRIPT}", -0.01),
+        ]
     ]
     return {
         "provided": True,
         "reason": None,
         "parameters": {"alpha": 0.05},
-        "preparation": {"focus_arm": "message_ambassadeur", "outcome_type": "binaire", "n_units": 1780},
+        "preparation": {
+            "focus_arm": "message_ambassadeur",
+            "outcome_type": "binaire",
+            "n_units": 1780,
+        },
         "effects": [effect],
         "segments": {"source": "personas", "note": "", "effects": segments, "heterogeneity": []},
-        "targeting": {"models": [{"model": "message_ambassadeur_vs_controle", "treatment": "message_ambassadeur",
-                                  "reference": "controle", "qini_coefficient": 0.021, "qini_low": 0.004,
-                                  "qini_high": 0.038, "beats_random": True}], "metrics": []},
-        "power": [{"treatment": "message_ambassadeur", "n_treatment": 900, "n_control": 880, "baseline": 0.1,
-                   "mde_absolute": 0.041, "mde_relative": 0.41, "target_relative_uplift": 0.2,
-                   "n_per_arm_needed": 3800, "sample_sufficient": False}],
+        "targeting": {
+            "models": [
+                {
+                    "model": "message_ambassadeur_vs_controle",
+                    "treatment": "message_ambassadeur",
+                    "reference": "controle",
+                    "qini_coefficient": 0.021,
+                    "qini_low": 0.004,
+                    "qini_high": 0.038,
+                    "beats_random": True,
+                }
+            ],
+            "metrics": [],
+        },
+        "power": [
+            {
+                "treatment": "message_ambassadeur",
+                "n_treatment": 900,
+                "n_control": 880,
+                "baseline": 0.1,
+                "mde_absolute": 0.041,
+                "mde_relative": 0.41,
+                "target_relative_uplift": 0.2,
+                "n_per_arm_needed": 3800,
+                "sample_sufficient": False,
+            }
+        ],
     }
 
 
@@ -235,18 +368,30 @@ def uplift_verdict() -> str:
 def uplift_qini_curves() -> pd.DataFrame:
     grid = np.linspace(0, 1, 21)
     return pd.DataFrame(
-        {"model": "message_ambassadeur_vs_controle", "fraction_targeted": grid,
-         "qini_model": 36 * np.sqrt(grid), "qini_random": 36 * grid}
+        {
+            "model": "message_ambassadeur_vs_controle",
+            "fraction_targeted": grid,
+            "qini_model": 36 * np.sqrt(grid),
+            "qini_random": 36 * grid,
+        }
     )
 
 
 def run_metadata() -> dict[str, Any]:
     return {
         "packages": {"kedro": "1.7.0", "pandas": "3.1.1"},
-        "parameters": {"reporting": {"language": "fr"}, "random_state": 42,
-                       "topics": {"embedding": {"backend": "tfidf_svd_spacy"}, "sentiment": {"backend": "lexique"}}},
+        "parameters": {
+            "reporting": {"language": "fr"},
+            "random_state": 42,
+            "topics": {
+                "embedding": {"backend": "tfidf_svd_spacy"},
+                "sentiment": {"backend": "lexique"},
+            },
+        },
         "input_hashes": {"comments": "comments.csv — " + "ab12" * 16, "campaign": None},
-        "dataset_versions": {"data/07_model_output/comment_topics.parquet": "2025-01-02T03.04.05.678Z"},
+        "dataset_versions": {
+            "data/07_model_output/comment_topics.parquet": "2025-01-02T03.04.05.678Z"
+        },
     }
 
 
@@ -254,7 +399,9 @@ def topic_explorer_summary() -> dict[str, Any]:
     """As ``OptionalStampedJSONDataset`` loads it: the views and the version stamp."""
     views = ["topics_map", "barchart", "hierarchy", "over_time", "documents"]
     return {
-        "version": "2025-03-04T10.21.07.123Z", "n_topics": 4, "n_comments": 1200,
+        "version": "2025-03-04T10.21.07.123Z",
+        "n_topics": 4,
+        "n_comments": 1200,
         "views": [{"key": k, "title": k, "shown": True, "note": None} for k in views],
     }
 

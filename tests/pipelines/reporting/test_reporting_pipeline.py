@@ -6,7 +6,6 @@ import hashlib
 import logging
 
 import pandas as pd
-
 import pytest
 import standins
 from kedro.io import DataCatalog, MemoryDataset
@@ -32,18 +31,30 @@ def test_pipeline_writes_versioned_report_and_logs_its_absolute_path(tmp_path, c
             **{name: MemoryDataset(inputs[name]) for name in STAGE_INPUTS.values()},
             "params:reporting": MemoryDataset(ReportingParams(language="fr")),
             "params:privacy": MemoryDataset({"min_group_authors": 5}),
-            "report_quote_corpus": MemoryDataset(pd.DataFrame({"author_id": ["au_0"], "text_clean": ["x"]})),
+            "report_quote_corpus": MemoryDataset(
+                pd.DataFrame({"author_id": ["au_0"], "text_clean": ["x"]})
+            ),
             "parameters": MemoryDataset({"reporting": {"language": "fr"}, "random_state": 42}),
             "report_input_fingerprints": MemoryDataset({"comments": None}),
-            "report_dataset_versions": MemoryDataset({"data/x.parquet": "2025-01-01T00.00.00.000Z"}),
+            "report_dataset_versions": MemoryDataset(
+                {"data/x.parquet": "2025-01-01T00.00.00.000Z"}
+            ),
             "report_run_metadata": MemoryDataset(),
             "run_status": MemoryDataset(),
             "report_html": report,
-            **{name: MemoryDataset(stage_status(name.removesuffix("_status"))) for name in STATUS_INPUTS},
+            **{
+                name: MemoryDataset(stage_status(name.removesuffix("_status")))
+                for name in STATUS_INPUTS
+            },
         }
     )
     catalog["uplift_status"] = MemoryDataset(
-        stage_status("uplift", SKIPPED, "Campagne non évaluée : une seule modalité de bras.", counts={"arms": 1})
+        stage_status(
+            "uplift",
+            SKIPPED,
+            "Campagne non évaluée : une seule modalité de bras.",
+            counts={"arms": 1},
+        )
     )
     with caplog.at_level(logging.INFO, logger="ambassadeurs_pipeline.pipelines.reporting"):
         SequentialRunner().run(create_pipeline(), catalog)
@@ -61,7 +72,9 @@ def test_file_fingerprints_hash_files_and_keep_only_the_name(tmp_path):
     (tmp_path / "marie").mkdir()
     export = tmp_path / "marie" / "export.csv"
     export.write_bytes(b"id,text\n1,test\n")
-    loaded = FileFingerprintsDataset({"comments": str(export), "catalog": "none", "campaign": str(tmp_path / "x.csv")}).load()
+    loaded = FileFingerprintsDataset(
+        {"comments": str(export), "catalog": "none", "campaign": str(tmp_path / "x.csv")}
+    ).load()
     assert loaded["comments"]["file"] == "export.csv" and "marie" not in str(loaded)
     assert loaded["comments"]["sha256"] == hashlib.sha256(b"id,text\n1,test\n").hexdigest()
     assert loaded["catalog"] is None and loaded["campaign"] is None
@@ -73,7 +86,9 @@ def test_dataset_versions_lists_latest_version_of_each_versioned_dataset(tmp_pat
         (root / "07_model_output" / "topics.parquet" / stamp).mkdir(parents=True)
     (root / "08_reporting" / "report.html" / "2025-02-01T00.00.00.000Z").mkdir(parents=True)
     (root / "08_reporting" / "not_versioned").mkdir(parents=True)
-    loaded = DatasetVersionsDataset(str(root), exclude=[f"{root.name}/08_reporting/report.html"]).load()
+    loaded = DatasetVersionsDataset(
+        str(root), exclude=[f"{root.name}/08_reporting/report.html"]
+    ).load()
     assert loaded == {"data/07_model_output/topics.parquet": "2025-02-01T00.00.00.000Z"}
 
 

@@ -37,7 +37,9 @@ def test_section_without_input_says_it_is_unavailable(key, t, params):
 
 
 def test_campaign_not_provided_gives_upstream_reason(t, params):
-    section = s.section_campaign({"provided": False, "reason": "aucun fichier de campagne"}, None, None, t, params)
+    section = s.section_campaign(
+        {"provided": False, "reason": "aucun fichier de campagne"}, None, None, t, params
+    )
     assert "aucun fichier de campagne" in section.unavailable_reason
 
 
@@ -49,15 +51,31 @@ def test_methodology_is_always_available_with_limits_and_contest(t, params):
 
 
 def test_data_section_shows_counts_reasons_languages_and_period(t, params):
-    html = html_of(s.section_data(standins.ingestion_report(), standins.cleaning_report(), t, params), t)
-    for text in ["1\u202f250", "1\u202f105", "135", "doublon", "Langues", "03/01/2024", "28/12/2024", "facebook"]:
+    html = html_of(
+        s.section_data(standins.ingestion_report(), standins.cleaning_report(), t, params), t
+    )
+    for text in [
+        "1\u202f250",
+        "1\u202f105",
+        "135",
+        "doublon",
+        "Langues",
+        "03/01/2024",
+        "28/12/2024",
+        "facebook",
+    ]:
         assert text in html, text
 
 
 def test_topics_section_calls_out_significant_risers_and_alerts(t, params):
     section = s.section_topics(
-        standins.topic_info(), standins.topic_trends(), standins.topics_over_time(),
-        standins.topic_sentiment(), standins.bad_buzz_alerts(), t, params,
+        standins.topic_info(),
+        standins.topic_trends(),
+        standins.topics_over_time(),
+        standins.topic_sentiment(),
+        standins.bad_buzz_alerts(),
+        t,
+        params,
     )
     html = html_of(section, t)
     assert "Sujets en hausse significative" in html
@@ -71,7 +89,9 @@ def test_topics_section_calls_out_significant_risers_and_alerts(t, params):
 
 def test_topics_without_risers_says_so(t, params):
     trends = standins.topic_trends().assign(is_significant=False)
-    section = s.section_topics(standins.topic_info(), trends, None, None, standins.bad_buzz_alerts().iloc[0:0], t, params)
+    section = s.section_topics(
+        standins.topic_info(), trends, None, None, standins.bad_buzz_alerts().iloc[0:0], t, params
+    )
     html = html_of(section, t)
     assert "Aucun sujet n'est en hausse significative" in unescape(html)
     assert "Aucune alerte de bad buzz" in html
@@ -112,9 +132,22 @@ def test_ambassadors_show_only_pseudonyms(t, params):
 
 
 def test_campaign_section_shows_effect_ci_verdict_power_and_charts(t, params):
-    section = s.section_campaign(standins.uplift_results(), standins.uplift_verdict(), standins.uplift_qini_curves(), t, params)
+    section = s.section_campaign(
+        standins.uplift_results(),
+        standins.uplift_verdict(),
+        standins.uplift_qini_curves(),
+        t,
+        params,
+    )
     html = html_of(section, t)
-    for text in ["+4,0 pts", "[+1,2 ; +6,8]", "Verdict", "augmente la conversion", "3\u202f800", "0,021"]:
+    for text in [
+        "+4,0 pts",
+        "[+1,2 ; +6,8]",
+        "Verdict",
+        "augmente la conversion",
+        "3\u202f800",
+        "0,021",
+    ]:
         assert text in html, text
     assert html.count("data:image/png;base64,") == 2  # forest + Qini
     assert "**" not in html and "<script>" not in html
@@ -125,7 +158,15 @@ def test_campaign_section_shows_effect_ci_verdict_power_and_charts(t, params):
 def test_summary_takes_five_numbers_and_three_decisions(t, params):
     body = [
         s.section_data(standins.ingestion_report(), standins.cleaning_report(), t, params),
-        s.section_topics(standins.topic_info(), standins.topic_trends(), None, None, standins.bad_buzz_alerts(), t, params),
+        s.section_topics(
+            standins.topic_info(),
+            standins.topic_trends(),
+            None,
+            None,
+            standins.bad_buzz_alerts(),
+            t,
+            params,
+        ),
         s.section_gaps(None, standins.information_gaps(), t, params),
         s.section_ambassadors(standins.ambassador_candidates(), t, params),
         s.section_campaign(standins.uplift_results(), standins.uplift_verdict(), None, t, params),
@@ -134,7 +175,10 @@ def test_summary_takes_five_numbers_and_three_decisions(t, params):
     numbers = next(b for b in summary.blocks if isinstance(b, s.KeyNumbers)).items
     decisions = next(b for b in summary.blocks if isinstance(b, s.Bullets)).items
     assert [n.label for n in numbers] == [
-        "commentaires analysés", "sujets identifiés", "manques d'information", "ambassadeurs pressentis",
+        "commentaires analysés",
+        "sujets identifiés",
+        "manques d'information",
+        "ambassadeurs pressentis",
         "effet de la campagne",
     ]
     assert len(decisions) == 3
@@ -169,8 +213,17 @@ def test_methodology_shows_the_trained_sentiment_models_held_out_figures(t, para
     run = {"topics": {"sentiment": {"backend": "modele_fr"}}}
     html = unescape(html_of(s.section_methodology(None, None, None, None, t, params, run), t))
     assert STRINGS["method_sentiment_quality"]["fr"] in html and "hospitalidee" in html
-    assert t.percent(hospital["accuracy_pos_neg"], 1) in html  # from the artefact's metadata, not hard-coded
-    lexicon = unescape(html_of(s.section_methodology(None, None, None, None, t, params, {"topics": {"sentiment": {"backend": "lexique"}}}), t))
+    assert (
+        t.percent(hospital["accuracy_pos_neg"], 1) in html
+    )  # from the artefact's metadata, not hard-coded
+    lexicon = unescape(
+        html_of(
+            s.section_methodology(
+                None, None, None, None, t, params, {"topics": {"sentiment": {"backend": "lexique"}}}
+            ),
+            t,
+        )
+    )
     assert STRINGS["method_sentiment_quality"]["fr"] not in lexicon
 
 
@@ -179,28 +232,46 @@ EXPLORER_SUMMARY = {
     "version": "2026-03-04T10.21.07.123Z",
     "n_topics": 2,
     "views": [
-        {"key": "topics_map", "title": "Carte des thèmes", "shown": False, "note": "Vue omise : 2 thème(s) trouvé(s), il en faut au moins 3."},
+        {
+            "key": "topics_map",
+            "title": "Carte des thèmes",
+            "shown": False,
+            "note": "Vue omise : 2 thème(s) trouvé(s), il en faut au moins 3.",
+        },
         {"key": "barchart", "title": "Mots des thèmes", "shown": True, "note": None},
     ],
 }
 
 
 def test_explorer_link_points_at_the_same_version_next_to_the_report(t, params):
-    section = s.SectionContent(key="topics", title="Sujets", blocks=s.explorer_blocks(EXPLORER_SUMMARY, t, params))
+    section = s.SectionContent(
+        key="topics", title="Sujets", blocks=s.explorer_blocks(EXPLORER_SUMMARY, t, params)
+    )
     html = html_of(section, t)
-    assert '<a href="../../topic_explorer.html/2026-03-04T10.21.07.123Z/topic_explorer.html">' in html
+    assert (
+        '<a href="../../topic_explorer.html/2026-03-04T10.21.07.123Z/topic_explorer.html">' in html
+    )
     assert "joignez-le si vous envoyez ce rapport" in unescape(html)
-    assert "Vues omises : Carte des thèmes (Vue omise : 2 thème(s) trouvé(s), il en faut au moins 3.)." in unescape(html)
+    assert (
+        "Vues omises : Carte des thèmes (Vue omise : 2 thème(s) trouvé(s), il en faut au moins 3.)."
+        in unescape(html)
+    )
 
 
 @pytest.mark.parametrize(
     "summary",
-    [None, {"views": []}, {"version": None}, {"version": "../../../etc/passwd"}, {"version": "javascript:alert(1)"}],
+    [
+        None,
+        {"views": []},
+        {"version": None},
+        {"version": "../../../etc/passwd"},
+        {"version": "javascript:alert(1)"},
+    ],
 )
 def test_no_link_without_a_kedro_version_stamp(summary, t, params):
     blocks = s.explorer_blocks(summary, t, params)
     html = html_of(s.SectionContent(key="topics", title="Sujets", blocks=blocks), t)
-    assert "<a href=\"../" not in html and "javascript:" not in html
+    assert '<a href="../' not in html and "javascript:" not in html
     assert "L'explorateur interactif n'a pas été produit" in unescape(html)
 
 
@@ -219,12 +290,29 @@ def test_bad_buzz_decision_names_the_driver():
     from ambassadeurs_pipeline.pipelines.reporting.params import ReportingParams
     from ambassadeurs_pipeline.pipelines.reporting.sections import section_topics
 
-    alerts = pd.DataFrame({
-        "topic_id": [3, 4], "topic_label": ["Effets secondaires : vertiges", "Sommeil"],
-        "month": pd.to_datetime(["2026-03-01", "2026-01-01"]), "n_comments": [200, 50], "n_negative": [166, 20],
-        "baseline_negative": [12.3, 8.0], "ratio": [13.5, 2.5], "p_value": [1e-30, 1e-4],
-        "drivers": [["Velnorix", "vertiges"], []], "statement": ["", ""],
-    })
-    info = pd.DataFrame({"topic_id": [3, 4], "topic_label": ["Effets secondaires : vertiges", "Sommeil"], "size": [900, 400], "share": [0.6, 0.4]})
+    alerts = pd.DataFrame(
+        {
+            "topic_id": [3, 4],
+            "topic_label": ["Effets secondaires : vertiges", "Sommeil"],
+            "month": pd.to_datetime(["2026-03-01", "2026-01-01"]),
+            "n_comments": [200, 50],
+            "n_negative": [166, 20],
+            "baseline_negative": [12.3, 8.0],
+            "ratio": [13.5, 2.5],
+            "p_value": [1e-30, 1e-4],
+            "drivers": [["Velnorix", "vertiges"], []],
+            "statement": ["", ""],
+        }
+    )
+    info = pd.DataFrame(
+        {
+            "topic_id": [3, 4],
+            "topic_label": ["Effets secondaires : vertiges", "Sommeil"],
+            "size": [900, 400],
+            "share": [0.6, 0.4],
+        }
+    )
     section = section_topics(info, None, None, None, alerts, Translator("fr"), ReportingParams())
-    assert section.decisions[0].startswith("Velnorix : hausse des avis négatifs en mars 2026 (×13,5)")
+    assert section.decisions[0].startswith(
+        "Velnorix : hausse des avis négatifs en mars 2026 (×13,5)"
+    )

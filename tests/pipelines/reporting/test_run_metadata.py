@@ -9,7 +9,11 @@ from ambassadeurs_pipeline.pipelines.reporting.params import ReportingParams
 
 def test_typed_parameters_are_saved_as_mappings():
     meta = collect_run_metadata(
-        {"privacy": PrivacyParams(min_group_authors=7), "since": date(2026, 1, 2), "random_state": 42},
+        {
+            "privacy": PrivacyParams(min_group_authors=7),
+            "since": date(2026, 1, 2),
+            "random_state": 42,
+        },
         None,
         None,
     )

@@ -21,10 +21,14 @@ def test_kedro_viz_build_writes_static_map(tmp_path):
     shutil.copytree(ROOT / "conf", project / "conf", ignore=shutil.ignore_patterns("local"))
     (project / "conf" / "local").mkdir()
     shutil.copy(ROOT / "pyproject.toml", project / "pyproject.toml")
-    shutil.copytree(ROOT / "src", project / "src", ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+    shutil.copytree(
+        ROOT / "src", project / "src", ignore=shutil.ignore_patterns("__pycache__", "*.egg-info")
+    )
     env = {**os.environ, "KEDRO_DISABLE_TELEMETRY": "1"}
     kedro = str(Path(sys.executable).with_name("kedro"))
-    done = subprocess.run([kedro, "viz", "build"], cwd=project, env=env, capture_output=True, text=True, timeout=600)
+    done = subprocess.run(
+        [kedro, "viz", "build"], cwd=project, env=env, capture_output=True, text=True, timeout=600
+    )
     assert done.returncode == 0, done.stderr[-2000:]
     assert (project / "build" / "index.html").exists()
     assert (project / "build" / "api" / "main").exists()
@@ -33,4 +37,12 @@ def test_kedro_viz_build_writes_static_map(tmp_path):
     import json
 
     layers = json.loads((project / "build" / "api" / "main").read_text())["layers"]
-    assert layers == ["raw", "intermediate", "primary", "model_input", "models", "model_output", "reporting"], layers
+    assert layers == [
+        "raw",
+        "intermediate",
+        "primary",
+        "model_input",
+        "models",
+        "model_output",
+        "reporting",
+    ], layers

@@ -18,7 +18,9 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.a
 @pytest.fixture(scope="session")
 def test_params() -> TopicsParams:
     """The conf/test overrides, validated like Kedro does."""
-    with open(os.path.join(ROOT, "conf", "test", "parameters_topics.yml"), encoding="utf-8") as handle:
+    with open(
+        os.path.join(ROOT, "conf", "test", "parameters_topics.yml"), encoding="utf-8"
+    ) as handle:
         return TopicsParams(**yaml.safe_load(handle)["topics"])
 
 

@@ -35,13 +35,27 @@ def test_alert_statement_names_the_driver():
     i = 0
     for month in pd.date_range("2025-09-01", "2026-02-01", freq="MS"):  # 6 calm months
         for k in range(4):
-            rows.append({"comment_id": f"c{i}", "topic_id": 0, "topic_label": "Statines : crampes", "created_at": month + pd.Timedelta(days=k),
-                         "sentiment_label": "negatif" if k == 0 else "neutre"})
+            rows.append(
+                {
+                    "comment_id": f"c{i}",
+                    "topic_id": 0,
+                    "topic_label": "Statines : crampes",
+                    "created_at": month + pd.Timedelta(days=k),
+                    "sentiment_label": "negatif" if k == 0 else "neutre",
+                }
+            )
             texts.append(BASELINE[k])
             i += 1
     for k, text in enumerate(BURST):  # March 2026: 15 negative comments about Velnorix
-        rows.append({"comment_id": f"c{i}", "topic_id": 0, "topic_label": "Statines : crampes",
-                     "created_at": pd.Timestamp("2026-03-02") + pd.Timedelta(days=k % 20), "sentiment_label": "negatif"})
+        rows.append(
+            {
+                "comment_id": f"c{i}",
+                "topic_id": 0,
+                "topic_label": "Statines : crampes",
+                "created_at": pd.Timestamp("2026-03-02") + pd.Timedelta(days=k % 20),
+                "sentiment_label": "negatif",
+            }
+        )
         texts.append(text)
         i += 1
     ct = pd.DataFrame(rows)
@@ -54,7 +68,10 @@ def test_alert_statement_names_the_driver():
     assert alert["statement"].startswith("Velnorix : hausse des avis négatifs en mars 2026 (×15,0)")
     # Without the texts the alert still exists, named by its topic.
     plain = detect_bad_buzz(ct, TopicsParams())
-    assert list(plain["drivers"].iloc[0]) == [] and "« Statines : crampes »" in plain["statement"].iloc[0]
+    assert (
+        list(plain["drivers"].iloc[0]) == []
+        and "« Statines : crampes »" in plain["statement"].iloc[0]
+    )
 
 
 def test_a_topic_that_is_the_burst_is_contrasted_with_the_rest_of_the_corpus():
@@ -63,20 +80,43 @@ def test_a_topic_that_is_the_burst_is_contrasted_with_the_rest_of_the_corpus():
     rows, texts = [], []
     for i, month in enumerate(pd.date_range("2025-09-01", "2026-03-01", freq="MS")):
         for k in range(4):
-            rows.append({"comment_id": f"b{i}{k}", "topic_id": 0, "topic_label": "Statines",
-                         "created_at": month, "sentiment_label": "negatif" if k == 0 else "neutre"})
+            rows.append(
+                {
+                    "comment_id": f"b{i}{k}",
+                    "topic_id": 0,
+                    "topic_label": "Statines",
+                    "created_at": month,
+                    "sentiment_label": "negatif" if k == 0 else "neutre",
+                }
+            )
             texts.append(BASELINE[k])
     for k, text in enumerate(BURST):
-        rows.append({"comment_id": f"v{k}", "topic_id": 1, "topic_label": "Velnorix : vertiges",
-                     "created_at": pd.Timestamp("2026-03-03"), "sentiment_label": "negatif"})
+        rows.append(
+            {
+                "comment_id": f"v{k}",
+                "topic_id": 1,
+                "topic_label": "Velnorix : vertiges",
+                "created_at": pd.Timestamp("2026-03-03"),
+                "sentiment_label": "negatif",
+            }
+        )
         texts.append(text)
     # Topic 1 needs history months to be tested: one calm comment in each earlier month.
     for i, month in enumerate(pd.date_range("2025-09-01", "2026-02-01", freq="MS")):
-        rows.append({"comment_id": f"h{i}", "topic_id": 1, "topic_label": "Velnorix : vertiges",
-                     "created_at": month, "sentiment_label": "neutre"})
+        rows.append(
+            {
+                "comment_id": f"h{i}",
+                "topic_id": 1,
+                "topic_label": "Velnorix : vertiges",
+                "created_at": month,
+                "sentiment_label": "neutre",
+            }
+        )
         texts.append("Le Velnorix me convient bien.")
     ct = pd.DataFrame(rows)
-    alerts = detect_bad_buzz(ct, TopicsParams(), pd.DataFrame({"comment_id": ct["comment_id"], "text_clean": texts}))
+    alerts = detect_bad_buzz(
+        ct, TopicsParams(), pd.DataFrame({"comment_id": ct["comment_id"], "text_clean": texts})
+    )
     velnorix = alerts[alerts["topic_id"] == 1].iloc[0]
     assert velnorix["drivers"][0] == "Velnorix"
     assert velnorix["statement"].startswith("Velnorix : hausse des avis négatifs en mars 2026")

@@ -23,7 +23,9 @@ E = np.array([[1, 0], [0, 1], [0, 1], [0, 1]], dtype=np.float32)
 
 def test_reply_moves_half_way_towards_its_opener():
     out = with_thread_context(_docs(), E, 0.5)
-    np.testing.assert_allclose(out[1], [np.sqrt(0.5), np.sqrt(0.5)], atol=1e-6)  # (0.5, 0.5) normalised
+    np.testing.assert_allclose(
+        out[1], [np.sqrt(0.5), np.sqrt(0.5)], atol=1e-6
+    )  # (0.5, 0.5) normalised
     np.testing.assert_array_equal(out[[0, 2, 3]], E[[0, 2, 3]])  # opener, orphan reply, no thread
     np.testing.assert_array_equal(E[1], [0, 1])  # input untouched
 

@@ -36,13 +36,19 @@ class StandInModel:
         return pd.DataFrame({"Topic": list(range(self.k)), "Count": [10] * self.k})
 
     def get_topic_info(self) -> pd.DataFrame:
-        return pd.DataFrame({"Topic": list(range(self.k)), "Name": [f"{t}_mot" for t in range(self.k)]})
+        return pd.DataFrame(
+            {"Topic": list(range(self.k)), "Name": [f"{t}_mot" for t in range(self.k)]}
+        )
 
     def _figure(self, name: str, **kwargs) -> go.Figure:
         self.calls.append((name, kwargs))
         if name == self.fail:
             raise ValueError("boom")
-        return go.Figure(go.Scattergl(x=[1, 2], y=[3, 4]) if name == "visualize_documents" else go.Bar(x=[1], y=[2]))
+        return go.Figure(
+            go.Scattergl(x=[1, 2], y=[3, 4])
+            if name == "visualize_documents"
+            else go.Bar(x=[1], y=[2])
+        )
 
     def visualize_topics(self, **kwargs):
         return self._figure("visualize_topics", **kwargs)
@@ -55,8 +61,12 @@ class StandInModel:
 
     def topics_over_time(self, docs, timestamps, topics=None, **kwargs):
         self.calls.append(("topics_over_time", {"n": len(docs)}))
-        frame = pd.DataFrame({"Topic": topics, "Timestamp": timestamps, "Words": "mot", "Frequency": 1})
-        return frame.groupby(["Topic", "Timestamp"], as_index=False).agg(Words=("Words", "first"), Frequency=("Frequency", "sum"))
+        frame = pd.DataFrame(
+            {"Topic": topics, "Timestamp": timestamps, "Words": "mot", "Frequency": 1}
+        )
+        return frame.groupby(["Topic", "Timestamp"], as_index=False).agg(
+            Words=("Words", "first"), Frequency=("Frequency", "sum")
+        )
 
     def visualize_topics_over_time(self, frame, **kwargs):
         self.calls.append(("frame", frame))
@@ -69,14 +79,30 @@ class StandInModel:
 
 def inputs(k: int, dated: bool = True, months: int = 3):
     ids = [f"c{i:03d}" for i in range(N_DOCS)]
-    created = pd.date_range("2026-01-15", periods=months, freq="MS").repeat(-(-N_DOCS // months))[:N_DOCS] if dated else [None] * N_DOCS
-    comments_clean = pd.DataFrame({
-        "comment_id": ids, "text_clean": [f"texte numéro {i} sur le sujet {i % max(k, 1)}" for i in range(N_DOCS)],
-        "in_model": True, "created_at": created,
-    })
-    comment_topics = pd.DataFrame({"comment_id": ids, "topic_id": [i % max(k, 1) for i in range(N_DOCS)], "created_at": created})
+    created = (
+        pd.date_range("2026-01-15", periods=months, freq="MS").repeat(-(-N_DOCS // months))[:N_DOCS]
+        if dated
+        else [None] * N_DOCS
+    )
+    comments_clean = pd.DataFrame(
+        {
+            "comment_id": ids,
+            "text_clean": [f"texte numéro {i} sur le sujet {i % max(k, 1)}" for i in range(N_DOCS)],
+            "in_model": True,
+            "created_at": created,
+        }
+    )
+    comment_topics = pd.DataFrame(
+        {
+            "comment_id": ids,
+            "topic_id": [i % max(k, 1) for i in range(N_DOCS)],
+            "created_at": created,
+        }
+    )
     rng = np.random.default_rng(0)
-    embeddings = pd.DataFrame({"comment_id": ids, "embedding": list(rng.normal(size=(N_DOCS, 8)).astype(np.float32))})
+    embeddings = pd.DataFrame(
+        {"comment_id": ids, "embedding": list(rng.normal(size=(N_DOCS, 8)).astype(np.float32))}
+    )
     return comment_topics, comments_clean, embeddings
 
 
@@ -106,8 +132,14 @@ def test_views_drawn_for_the_number_of_topics(k, shown):
 
 
 def test_no_dates_or_one_month_skip_the_time_view_with_a_french_note():
-    assert views_for(StandInModel(3), 3, dated=False)["over_time"].note == "Vue omise : les commentaires n'ont pas de date lisible."
-    assert views_for(StandInModel(3), 3, months=1)["over_time"].note == "Vue omise : tous les commentaires datés sont du même mois."
+    assert (
+        views_for(StandInModel(3), 3, dated=False)["over_time"].note
+        == "Vue omise : les commentaires n'ont pas de date lisible."
+    )
+    assert (
+        views_for(StandInModel(3), 3, months=1)["over_time"].note
+        == "Vue omise : tous les commentaires datés sont du même mois."
+    )
 
 
 def test_a_failing_view_is_reported_never_raised():
@@ -154,7 +186,9 @@ def test_page_inlines_plotly_once_and_fetches_nothing():
 
 
 def test_webgl_traces_become_svg():
-    figure = go.Figure([go.Scattergl(x=[1, 2], y=[3, 4], hovertext=["a", "b"], name="t"), go.Bar(x=[1], y=[1])])
+    figure = go.Figure(
+        [go.Scattergl(x=[1, 2], y=[3, 4], hovertext=["a", "b"], name="t"), go.Bar(x=[1], y=[1])]
+    )
     converted = explorer._svg_traces(figure)
     assert [t.type for t in converted.data] == ["scatter", "bar"]
     assert list(converted.data[0].hovertext) == ["a", "b"] and converted.data[0].name == "t"

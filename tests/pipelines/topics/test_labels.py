@@ -1,7 +1,12 @@
 import numpy as np
 import pytest
 
-from ambassadeurs_pipeline.pipelines.topics.labels import choose_phrases, format_label, label_topics, log_odds_z
+from ambassadeurs_pipeline.pipelines.topics.labels import (
+    choose_phrases,
+    format_label,
+    label_topics,
+    log_odds_z,
+)
 from ambassadeurs_pipeline.pipelines.topics.vocabulary import stop_words
 from ambassadeurs_pipeline.text.spelling import fold
 
@@ -40,7 +45,9 @@ def _corpus():
         "Checking blood pressure twice a day since the pill change.",
     ] * 5
     texts = pregnancy + work + vaccine + english
-    topics = np.array([0] * len(pregnancy) + [1] * len(work) + [2] * len(vaccine) + [3] * len(english))
+    topics = np.array(
+        [0] * len(pregnancy) + [1] * len(work) + [2] * len(vaccine) + [3] * len(english)
+    )
     langs = ["fr"] * (len(texts) - len(english)) + ["en"] * len(english)
     return texts, topics, langs
 
@@ -48,7 +55,9 @@ def _corpus():
 @pytest.fixture(scope="module")
 def labels(nlp):
     texts, topics, langs = _corpus()
-    return label_topics(texts, topics, langs, stop_words(), max_words=4, sample_per_topic=300, nlp=nlp)
+    return label_topics(
+        texts, topics, langs, stop_words(), max_words=4, sample_per_topic=300, nlp=nlp
+    )
 
 
 def test_compound_kept_whole(labels):
@@ -63,7 +72,11 @@ def test_acronym_upper_case(labels):
 def test_accent_restored_and_no_repeated_lemma(labels):
     # "fièvre" 4 times out of 5 in the corpus: the label never shows "fievre".
     assert "fièvre" in labels[2].lower() and "fievre" not in labels[2].lower()
-    lemmas = [fold(w).rstrip("s") for w in labels[2].replace(":", " ").replace(",", " ").split() if len(w) > 3]
+    lemmas = [
+        fold(w).rstrip("s")
+        for w in labels[2].replace(":", " ").replace(",", " ").split()
+        if len(w) > 3
+    ]
     assert len(lemmas) == len(set(lemmas)), labels[2]  # "vaccin" and "vaccins" count once
 
 
@@ -78,16 +91,29 @@ def test_labels_are_distinct_and_short(labels):
 
 
 def test_choose_phrases_prefers_the_compound_and_never_repeats_a_lemma():
-    ranked = [(("arret",), 9.0, 20), (("sep",), 8.0, 18), (("arret", "travail"), 7.0, 15), (("sep",), 6.0, 5), (("fatigue",), 5.0, 10)]
+    ranked = [
+        (("arret",), 9.0, 20),
+        (("sep",), 8.0, 18),
+        (("arret", "travail"), 7.0, 15),
+        (("sep",), 6.0, 5),
+        (("fatigue",), 5.0, 10),
+    ]
     chosen = choose_phrases(ranked, max_words=4)
-    assert chosen == [("arret", "travail"), ("sep",), ("fatigue",)] or chosen == [("sep",), ("arret", "travail"), ("fatigue",)]
+    assert chosen == [("arret", "travail"), ("sep",), ("fatigue",)] or chosen == [
+        ("sep",),
+        ("arret", "travail"),
+        ("fatigue",),
+    ]
     assert ("arret",) not in chosen
     # Most frequent first: arrêt de travail (15) after SEP (18).
     assert chosen[0] == ("sep",)
 
 
 def test_format_label():
-    assert format_label(["sclérose en plaques", "fatigue", "IRM"]) == "Sclérose en plaques : fatigue et IRM"
+    assert (
+        format_label(["sclérose en plaques", "fatigue", "IRM"])
+        == "Sclérose en plaques : fatigue et IRM"
+    )
     assert format_label(["diabète"]) == "Diabète"
 
 

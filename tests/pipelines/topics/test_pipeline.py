@@ -14,16 +14,25 @@ from sklearn.metrics import normalized_mutual_info_score
 
 from ambassadeurs_pipeline.datasets.bertopic_model import BERTopicModelDataset
 from ambassadeurs_pipeline.datasets.embeddings_parquet import EmbeddingsParquetDataset
+from ambassadeurs_pipeline.execution import ExecutionParams
 from ambassadeurs_pipeline.pipelines.topics import create_pipeline
 from ambassadeurs_pipeline.pipelines.topics.annotate import COMMENT_TOPICS_COLUMNS
-from ambassadeurs_pipeline.execution import ExecutionParams
 
 pytestmark = pytest.mark.slow
 
 OUTPUTS = [
-    "comment_topics", "topic_info", "topic_keywords", "topics_over_time", "topic_trends",
-    "topic_sentiment", "bad_buzz_alerts", "topic_quality", "comment_embeddings", "embedding_model",
-    "topic_explorer_html", "topic_explorer_summary",
+    "comment_topics",
+    "topic_info",
+    "topic_keywords",
+    "topics_over_time",
+    "topic_trends",
+    "topic_sentiment",
+    "bad_buzz_alerts",
+    "topic_quality",
+    "comment_embeddings",
+    "embedding_model",
+    "topic_explorer_html",
+    "topic_explorer_summary",
 ]
 
 
@@ -34,7 +43,9 @@ class KeptDataset(MemoryDataset):
         pass
 
 
-def run_topics(comments_clean: pd.DataFrame, params, tmp_path, seed: int = 7, execution=None) -> dict:
+def run_topics(
+    comments_clean: pd.DataFrame, params, tmp_path, seed: int = 7, execution=None
+) -> dict:
     catalog = DataCatalog(
         {
             "comments_clean": MemoryDataset(comments_clean),
@@ -44,7 +55,9 @@ def run_topics(comments_clean: pd.DataFrame, params, tmp_path, seed: int = 7, ex
             "topic_model": BERTopicModelDataset(filepath=str(tmp_path / f"topic_model_{seed}")),
             **{name: KeptDataset() for name in OUTPUTS},
             # The catalog's own type: embed_comments yields chunks that it appends to one file.
-            "comment_embeddings": EmbeddingsParquetDataset(filepath=str(tmp_path / f"comment_embeddings_{seed}.parquet")),
+            "comment_embeddings": EmbeddingsParquetDataset(
+                filepath=str(tmp_path / f"comment_embeddings_{seed}.parquet")
+            ),
         }
     )
     SequentialRunner().run(create_pipeline(), catalog)
@@ -124,7 +137,9 @@ def test_growing_theme_and_bad_buzz_detected(outputs, synthetic):
     # topic holding some burst comments can alert too.)
     majority = ct.groupby("topic_id")["theme"].agg(lambda s: s.mode().iloc[0])
     chimio_topics = set(majority[majority == "chimio"].index)
-    burst_month = ct.loc[ct["is_bad_buzz"], "created_at"].dt.to_period("M").mode().iloc[0].to_timestamp()
+    burst_month = (
+        ct.loc[ct["is_bad_buzz"], "created_at"].dt.to_period("M").mode().iloc[0].to_timestamp()
+    )
     alerted = set(alerts.loc[alerts["month"] == burst_month, "topic_id"])
     assert chimio_topics & alerted
 
@@ -159,7 +174,11 @@ def test_explorer_draws_bertopics_five_views_on_the_reloaded_model(outputs):
     view: c-TF-IDF, topic embeddings, labels, topics over time with our analyser."""
     summary = outputs["topic_explorer_summary"]
     assert [(v["key"], v["shown"]) for v in summary["views"]] == [
-        ("topics_map", True), ("barchart", True), ("hierarchy", True), ("over_time", True), ("documents", True),
+        ("topics_map", True),
+        ("barchart", True),
+        ("hierarchy", True),
+        ("over_time", True),
+        ("documents", True),
     ], summary
     page = outputs["topic_explorer_html"]
     assert page.count("* plotly.js v") == 1 and page.count("Plotly.newPlot(") == 5
@@ -181,7 +200,9 @@ def test_300_comments_with_the_default_clustering_settings(tmp_path):
     from .conftest import ROOT
     from .synthetic import make_comments_clean
 
-    with open(os.path.join(ROOT, "conf", "base", "parameters_topics.yml"), encoding="utf-8") as handle:
+    with open(
+        os.path.join(ROOT, "conf", "base", "parameters_topics.yml"), encoding="utf-8"
+    ) as handle:
         params = TopicsParams(**yaml.safe_load(handle)["topics"])
     comments, truth = make_comments_clean(n=300, seed=11)
     out = run_topics(comments, params, tmp_path)

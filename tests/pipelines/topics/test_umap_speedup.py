@@ -6,7 +6,10 @@ import numpy as np
 import scipy.sparse as sp
 import umap.umap_ as umap_module
 
-from ambassadeurs_pipeline.pipelines.topics.umap_speedup import fast_umap_transform, init_graph_transform
+from ambassadeurs_pipeline.pipelines.topics.umap_speedup import (
+    fast_umap_transform,
+    init_graph_transform,
+)
 
 
 def _graph(n_new: int, n_fit: int, k: int, seed: int) -> sp.csr_matrix:
@@ -21,9 +24,9 @@ def _graph(n_new: int, n_fit: int, k: int, seed: int) -> sp.csr_matrix:
 
 def test_same_values_as_umap_including_exact_matches_and_empty_rows():
     graph = _graph(300, 500, 15, seed=1).tolil()
-    graph[3, :] = 0          # a point with no neighbour: NaN
-    graph[7, 11] = 1.0       # a point that coincides with fitted point 11
-    graph[9, 20] = 1.0       # two exact matches: the first in row order wins
+    graph[3, :] = 0  # a point with no neighbour: NaN
+    graph[7, 11] = 1.0  # a point that coincides with fitted point 11
+    graph[9, 20] = 1.0  # two exact matches: the first in row order wins
     graph[9, 40] = 1.0
     graph = graph.tocsr()
     graph.eliminate_zeros()

@@ -16,10 +16,10 @@ from kedro.runner import SequentialRunner
 
 from ambassadeurs_pipeline.datasets.bertopic_model import BERTopicModelDataset
 from ambassadeurs_pipeline.datasets.embeddings_parquet import EmbeddingsParquetDataset
+from ambassadeurs_pipeline.execution import ExecutionParams
 from ambassadeurs_pipeline.pipelines.topics import create_pipeline as topics_pipeline
 from ambassadeurs_pipeline.pipelines.topics.params import TopicsParams
 from ambassadeurs_pipeline.pipelines.topics_update.params import TopicsUpdateParams
-from ambassadeurs_pipeline.execution import ExecutionParams
 
 
 def _synthetic_module():
@@ -41,12 +41,21 @@ SEED = 7
 FIT_OUTPUTS = ["comment_embeddings", "embedding_model", "comment_topics"]
 
 NEW_THEME_TERMS = [
-    "vaccin", "rappel du vaccin", "pharmacien", "carnet de vaccination", "centre de vaccination",
-    "dose de rappel", "piqûre au bras", "vaccin contre la grippe",
+    "vaccin",
+    "rappel du vaccin",
+    "pharmacien",
+    "carnet de vaccination",
+    "centre de vaccination",
+    "dose de rappel",
+    "piqûre au bras",
+    "vaccin contre la grippe",
 ]
 NEW_THEME_TEMPLATES = [
-    "le {a} est prévu jeudi en pharmacie", "j'ai eu le {a} hier et le bras est lourd",
-    "mon {a} est à jour depuis octobre", "faut-il un {a} chaque automne", "le {a} se fait sans ordonnance",
+    "le {a} est prévu jeudi en pharmacie",
+    "j'ai eu le {a} hier et le bras est lourd",
+    "mon {a} est à jour depuis octobre",
+    "faut-il un {a} chaque automne",
+    "le {a} se fait sans ordonnance",
 ]
 
 
@@ -70,7 +79,9 @@ def update_params() -> TopicsUpdateParams:
     return TopicsUpdateParams(**_load("parameters_topics_update.yml")["topics_update"])
 
 
-def new_month(n: int, seed: int, month: str, prefix: str, n_new_theme: int) -> tuple[pd.DataFrame, pd.Series]:
+def new_month(
+    n: int, seed: int, month: str, prefix: str, n_new_theme: int
+) -> tuple[pd.DataFrame, pd.Series]:
     """``comments_clean`` of one month: ``n`` comments on the known themes (ids ``prefix…``),
     plus ``n_new_theme`` on vaccination by distinct authors. Returns (frame, planted ids)."""
     frame, _ = make_comments_clean(n=n, seed=seed, months=1)
@@ -78,14 +89,21 @@ def new_month(n: int, seed: int, month: str, prefix: str, n_new_theme: int) -> t
     rng = np.random.default_rng(seed)
     planted = frame.iloc[:n_new_theme].copy()
     planted["text_clean"] = [
-        ". ".join(NEW_THEME_TEMPLATES[rng.integers(len(NEW_THEME_TEMPLATES))].format(a=NEW_THEME_TERMS[rng.integers(len(NEW_THEME_TERMS))]) for _ in range(2))
+        ". ".join(
+            NEW_THEME_TEMPLATES[rng.integers(len(NEW_THEME_TEMPLATES))].format(
+                a=NEW_THEME_TERMS[rng.integers(len(NEW_THEME_TERMS))]
+            )
+            for _ in range(2)
+        )
         for _ in range(n_new_theme)
     ]
     planted["author_id"] = [f"v{i:04d}" for i in range(n_new_theme)]
     planted["comment_id"] = [f"v{i:05d}" for i in range(n_new_theme)]
     out = pd.concat([frame, planted], ignore_index=True)
     out["comment_id"] = prefix + out["comment_id"]
-    out["created_at"] = pd.Timestamp(f"{month}-01") + pd.to_timedelta(np.arange(len(out)) % 28, unit="D")
+    out["created_at"] = pd.Timestamp(f"{month}-01") + pd.to_timedelta(
+        np.arange(len(out)) % 28, unit="D"
+    )
     return out, prefix + planted["comment_id"].astype(str)
 
 
@@ -111,4 +129,7 @@ def fitted(topics_params, tmp_path_factory):
     )
     pipe = topics_pipeline().to_outputs(*FIT_OUTPUTS)
     SequentialRunner().run(pipe, catalog)
-    return {name: catalog.load(name) for name in FIT_OUTPUTS} | {"model_path": model_path, "truth": truth}
+    return {name: catalog.load(name) for name in FIT_OUTPUTS} | {
+        "model_path": model_path,
+        "truth": truth,
+    }

@@ -15,7 +15,9 @@ def test_srm_equal_allocation_matches_scipy():
     counts = {"controle": 1000, "a": 1100, "b": 900}
     res = sample_ratio_mismatch(counts, None, 0.001)
     ref = stats.chisquare([1000, 1100, 900])
-    assert res["chi2"] == pytest.approx(ref.statistic) and res["p_value"] == pytest.approx(ref.pvalue)
+    assert res["chi2"] == pytest.approx(ref.statistic) and res["p_value"] == pytest.approx(
+        ref.pvalue
+    )
     assert res["chi2"] == pytest.approx(20.0)  # (0 + 100² + 100²) / 1000
     # No plan: equal arms were only assumed, so unequal arms are reported, not a mismatch.
     assert res["assumed_equal"] and res["differs_from_assumed"] and not res["mismatch"]

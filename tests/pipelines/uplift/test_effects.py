@@ -6,8 +6,8 @@ import pytest
 from statsmodels.stats.proportion import confint_proportions_2indep, proportion_confint
 
 from ambassadeurs_pipeline.pipelines.uplift.effects import (
-    comparison_pairs,
     compare_binary,
+    comparison_pairs,
     estimate_effects,
     newcombe_diff_interval,
     ratio_interval,
@@ -19,7 +19,9 @@ def test_wilson_matches_statsmodels():
     lo, hi = wilson_interval(np.array([0, 3, 50]), np.array([10, 40, 100]))
     for i, (x, n) in enumerate([(0, 10), (3, 40), (50, 100)]):
         ref = proportion_confint(x, n, method="wilson")
-        assert lo[i] == pytest.approx(ref[0], abs=1e-12) and hi[i] == pytest.approx(ref[1], abs=1e-12)
+        assert lo[i] == pytest.approx(ref[0], abs=1e-12) and hi[i] == pytest.approx(
+            ref[1], abs=1e-12
+        )
 
 
 @pytest.mark.parametrize("x1,n1,x0,n0", [(30, 200, 20, 200), (5, 50, 0, 60), (120, 1000, 90, 800)])
@@ -44,12 +46,21 @@ def test_hand_computed_comparison():
 
 
 def test_pairs_and_holm():
-    assert comparison_pairs(["controle", "a", "message_persona"], "controle", "message_persona") == [
-        ("a", "controle"), ("message_persona", "controle"), ("message_persona", "a")]
-    units = pd.DataFrame({"arm": ["controle"] * 100 + ["a"] * 100 + ["b"] * 100,
-                          "outcome": [1.0] * 10 + [0.0] * 90 + [1.0] * 30 + [0.0] * 70 + [1.0] * 12 + [0.0] * 88})
+    assert comparison_pairs(
+        ["controle", "a", "message_persona"], "controle", "message_persona"
+    ) == [("a", "controle"), ("message_persona", "controle"), ("message_persona", "a")]
+    units = pd.DataFrame(
+        {
+            "arm": ["controle"] * 100 + ["a"] * 100 + ["b"] * 100,
+            "outcome": [1.0] * 10 + [0.0] * 90 + [1.0] * 30 + [0.0] * 70 + [1.0] * 12 + [0.0] * 88,
+        }
+    )
     table = estimate_effects(units, "controle", "b", binary=True, alpha=0.05)
-    assert list(zip(table["treatment"], table["reference"])) == [("a", "controle"), ("b", "controle"), ("b", "a")]
+    assert list(zip(table["treatment"], table["reference"])) == [
+        ("a", "controle"),
+        ("b", "controle"),
+        ("b", "a"),
+    ]
     assert (table["p_value_holm"] >= table["p_value"]).all()
     assert table.loc[0, "significant"] and not table.loc[1, "significant"]
 

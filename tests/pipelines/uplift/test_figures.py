@@ -25,6 +25,8 @@ def test_forest_plot_any_number_of_segments(n_segments):
     )
     fig = plot_segment_forest(seg, binary=True, note="")
     ax = fig.axes[0]
-    assert sorted(t.get_text() for t in ax.get_yticklabels()) == [f"s{i} — persona" for i in range(n_segments)]
+    assert sorted(t.get_text() for t in ax.get_yticklabels()) == [
+        f"s{i} — persona" for i in range(n_segments)
+    ]
     # one error-bar container per colour group actually present
     assert len(ax.containers) == (1 if n_segments == 1 else 2)

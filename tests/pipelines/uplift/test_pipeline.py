@@ -2,7 +2,6 @@
 
 import json
 
-import numpy as np
 import pandas as pd
 import pytest
 from kedro.io import DataCatalog, MemoryDataset
@@ -25,7 +24,9 @@ class KeptDataset(MemoryDataset):
 
 
 def run_uplift(export, personas=None, **overrides):
-    params = UpliftParams.model_validate({"n_bootstrap": 60, "n_folds": 3, **overrides}).model_dump()
+    params = UpliftParams.model_validate(
+        {"n_bootstrap": 60, "n_folds": 3, **overrides}
+    ).model_dump()
     catalog = DataCatalog(
         {
             "campaign_export": MemoryDataset(export),
@@ -56,12 +57,14 @@ def simulated():
 @pytest.fixture(scope="module")
 def with_personas(simulated):
     # personas joined on the pseudonymised handle, as the personas stage writes them
-    personas = pd.DataFrame({
-        "author_id": pseudonymise_series(simulated.frame["author"], SALT),
-        "persona_id": simulated.frame["segment"].astype("category").cat.codes,
-        "persona_name": simulated.frame["segment"],
-        "confidence": 0.9,
-    })
+    personas = pd.DataFrame(
+        {
+            "author_id": pseudonymise_series(simulated.frame["author"], SALT),
+            "persona_id": simulated.frame["segment"].astype("category").cat.codes,
+            "persona_name": simulated.frame["segment"],
+            "confidence": 0.9,
+        }
+    )
     return run_uplift(_as_export(simulated.frame), personas, covariates="engagement;anciennete")
 
 
@@ -73,7 +76,9 @@ def test_true_effects_inside_cis_and_verdict(with_personas, simulated):
         assert e["difference_low"] <= truth <= e["difference_high"], (arm, truth, e)
     assert results["preparation"]["segment_source"] == "personas"
     assert results["preparation"]["persona_join_rate"] == 1.0
-    persona = next(m for m in results["targeting"]["models"] if m["model"] == "message_persona vs controle")
+    persona = next(
+        m for m in results["targeting"]["models"] if m["model"] == "message_persona vs controle"
+    )
     assert persona["beats_random"]
     verdict = with_personas["uplift_verdict"].load()
     assert "« message_persona » augmente la conversion" in verdict
@@ -90,7 +95,9 @@ def test_raw_unit_ids_never_leave_the_first_node(with_personas, simulated):
     assert units["unit_id"].str.startswith("au_").all()
     raw = set(simulated.frame["author"])
     assert not raw & set(units["unit_id"])
-    dumped = json.dumps(with_personas["uplift_results"].load()) + with_personas["uplift_verdict"].load()
+    dumped = (
+        json.dumps(with_personas["uplift_results"].load()) + with_personas["uplift_verdict"].load()
+    )
     assert "membre_000" not in dumped
 
 
@@ -106,8 +113,14 @@ def test_no_persona_no_segment_column(simulated):
 
 
 def test_personas_that_do_not_join_fall_back_to_segment_column(simulated):
-    strangers = pd.DataFrame({"author_id": ["au_0000000000000000"], "persona_id": [0],
-                              "persona_name": ["X"], "confidence": [1.0]})
+    strangers = pd.DataFrame(
+        {
+            "author_id": ["au_0000000000000000"],
+            "persona_id": [0],
+            "persona_name": ["X"],
+            "confidence": [1.0],
+        }
+    )
     catalog = run_uplift(_as_export(simulated.frame), strangers, columns={"segment": "segment"})
     prep = catalog["uplift_results"].load()["preparation"]
     assert prep["persona_join_rate"] == 0.0 and prep["segment_source"] == "colonne segment"
@@ -123,8 +136,10 @@ def test_no_campaign():
 
 
 def test_outcome_errors_name_file_column_rule():
-    export = pd.DataFrame({"author": ["a", "b", "c"], "arm": ["controle", "x", "x"],
-                           "converted": ["1", pd.NA, "0"]}, dtype="string")
+    export = pd.DataFrame(
+        {"author": ["a", "b", "c"], "arm": ["controle", "x", "x"], "converted": ["1", pd.NA, "0"]},
+        dtype="string",
+    )
     with pytest.raises(InputContractError, match=r"campagne.csv.*'converted'.*missing"):
         run_uplift(export)
     export["converted"] = ["1", "peut-être", "0"]

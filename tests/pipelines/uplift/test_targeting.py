@@ -35,8 +35,13 @@ def test_metrics_agree_with_sklift(seed, ties):
     assert m.qini_coefficient(w) == pytest.approx(sk.qini_auc_score(y, s, t), abs=1e-9)
     assert m.auuc(w) == pytest.approx(sk.uplift_auc_score(y, s, t), abs=1e-9)
     for k in (0.1, 0.2, 0.3):
-        assert m.uplift_at_k(w, k) == pytest.approx(sk.uplift_at_k(y, s, t, strategy="overall", k=k), abs=1e-9)
-    for ours, ref in ((qini_curve(y, s, t), sk.qini_curve(y, s, t)), (uplift_curve(y, s, t), sk.uplift_curve(y, s, t))):
+        assert m.uplift_at_k(w, k) == pytest.approx(
+            sk.uplift_at_k(y, s, t, strategy="overall", k=k), abs=1e-9
+        )
+    for ours, ref in (
+        (qini_curve(y, s, t), sk.qini_curve(y, s, t)),
+        (uplift_curve(y, s, t), sk.uplift_curve(y, s, t)),
+    ):
         np.testing.assert_allclose(ours[0], ref[0], atol=1e-9)
         np.testing.assert_allclose(ours[1], ref[1], atol=1e-9)
 
@@ -50,13 +55,19 @@ def test_weighted_metric_equals_metric_on_resampled_rows():
     w = next(bootstrap_weights(len(y), 1, rng))[0]
     idx = np.repeat(np.arange(len(y)), w.astype(int))
     m = UpliftMetrics(y, s, t)
-    assert m.qini_coefficient(w) == pytest.approx(sk.qini_auc_score(y[idx], s[idx], t[idx]), abs=1e-9)
-    assert m.uplift_at_k(w, 0.2) == pytest.approx(sk.uplift_at_k(y[idx], s[idx], t[idx], "overall", 0.2), abs=1e-9)
+    assert m.qini_coefficient(w) == pytest.approx(
+        sk.qini_auc_score(y[idx], s[idx], t[idx]), abs=1e-9
+    )
+    assert m.uplift_at_k(w, 0.2) == pytest.approx(
+        sk.uplift_at_k(y[idx], s[idx], t[idx], "overall", 0.2), abs=1e-9
+    )
 
 
 def _model_verdict(heterogeneity, seed):
     effects = {"controle": {"A": 0.0}, "traite": {"A": 0.06}}
-    sim = simulate_campaign(3000, base_rates={"A": 0.12}, effects=effects, heterogeneity=heterogeneity, seed=seed)
+    sim = simulate_campaign(
+        3000, base_rates={"A": 0.12}, effects=effects, heterogeneity=heterogeneity, seed=seed
+    )
     f = sim.frame
     X = f[["engagement", "anciennete"]].to_numpy(float)
     y, t = f["converted"].to_numpy(float), (f["arm"] == "traite").to_numpy(int)

@@ -108,7 +108,13 @@ def group_duplicates(
         # signatures) drops pairs far below the threshold — 0.2 is 4 standard errors of the
         # estimate at 64 permutations, so no true pair is lost in practice.
         prefilter = max(0.0, threshold - 0.2)
-        proposed = progress(zip(candidates, hashes), total=len(candidates), desc="nettoyage: doublons", unit="texte", min_total=5000)
+        proposed = progress(
+            zip(candidates, hashes),
+            total=len(candidates),
+            desc="nettoyage: doublons",
+            unit="texte",
+            min_total=5000,
+        )
         for row, (i, mh) in enumerate(proposed):
             signatures[row] = mh.hashvalues
             row_of[i] = row
@@ -117,7 +123,9 @@ def group_duplicates(
                 root_i = uf.find(i)
                 others = [j for j in found if uf.find(j) != root_i]
                 if others:
-                    rows = np.fromiter((row_of[j] for j in others), dtype=np.int64, count=len(others))
+                    rows = np.fromiter(
+                        (row_of[j] for j in others), dtype=np.int64, count=len(others)
+                    )
                     estimate = (signatures[rows] == signatures[row]).mean(axis=1)
                     a = None
                     for j, est in zip(others, estimate):
@@ -158,7 +166,11 @@ def find_duplicate_groups(
     canonical_id = frame["comment_id"].to_numpy()[canonical_pos.reindex(groups).to_numpy()]
     sizes = pd.Series(groups).map(pd.Series(groups).value_counts()).to_numpy()
     n_authors = (
-        pd.DataFrame({"g": groups, "a": authors}).groupby("g")["a"].nunique().reindex(groups).to_numpy()
+        pd.DataFrame({"g": groups, "a": authors})
+        .groupby("g")["a"]
+        .nunique()
+        .reindex(groups)
+        .to_numpy()
     )
     in_group = sizes > 1
     is_canonical = canonical_pos.reindex(groups).to_numpy() == np.arange(len(frame))

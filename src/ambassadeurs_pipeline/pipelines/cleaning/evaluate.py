@@ -73,15 +73,29 @@ def run_cleaning(
         return result
 
     normalised = timed("normalise_comments", normalise_comments, comments_raw, params)
-    pseudo, pii_summary = timed("pseudonymise_comments", pseudonymise_comments, normalised, salt, params)
+    pseudo, pii_summary = timed(
+        "pseudonymise_comments", pseudonymise_comments, normalised, salt, params
+    )
     del normalised
     langs = timed("detect_languages", detect_languages, pseudo, params, language)
     dups = timed("find_duplicates", find_duplicates, pseudo, params)
     spam = timed("flag_spam", flag_spam, pseudo, dups, params)
     clean, quarantine, report = timed(
-        "assemble_clean_comments", assemble_clean_comments, pseudo, langs, dups, spam, pii_summary, params, language
+        "assemble_clean_comments",
+        assemble_clean_comments,
+        pseudo,
+        langs,
+        dups,
+        spam,
+        pii_summary,
+        params,
+        language,
     )
-    outputs = {"comments_clean": clean, "comments_quarantine": quarantine, "cleaning_report": report}
+    outputs = {
+        "comments_clean": clean,
+        "comments_quarantine": quarantine,
+        "cleaning_report": report,
+    }
     return outputs, timings
 
 
@@ -96,7 +110,9 @@ def precision_recall(predicted: pd.Series, truth: pd.Series) -> dict[str, Any]:
     recall = tp / (tp + fn) if tp + fn else None
     f1 = 2 * precision * recall / (precision + recall) if precision and recall else None
     return {
-        "tp": tp, "fp": fp, "fn": fn,
+        "tp": tp,
+        "fp": fp,
+        "fn": fn,
         "precision": None if precision is None else round(precision, 4),
         "recall": None if recall is None else round(recall, 4),
         "f1": None if f1 is None else round(f1, 4),
@@ -161,10 +177,15 @@ def evaluate_pii(
             "gold": total_gold,
             "recall_removed": round(
                 sum(v["recall_removed"] * v["gold"] for v in per_type.values()) / total_gold, 4
-            ) if total_gold else None,
+            )
+            if total_gold
+            else None,
             "placeholder_precision": round(total_correct / total_pred, 4) if total_pred else None,
         },
-        "public_figures_kept": {"comments": len(kept), "share": round(sum(kept) / len(kept), 4) if kept else None},
+        "public_figures_kept": {
+            "comments": len(kept),
+            "share": round(sum(kept) / len(kept), 4) if kept else None,
+        },
         "leaks": leaks[:50],
     }
 
@@ -178,7 +199,9 @@ def evaluate_demo(demo_dir: Path, n: int | None, params: CleaningParams) -> dict
     outputs, timings = run_cleaning(raw, params)
     truth = pd.read_csv(Path(demo_dir) / "ground_truth" / "comments.csv", dtype=str)
     pii = pd.read_csv(Path(demo_dir) / "ground_truth" / "pii.csv", dtype=str)
-    clean = outputs["comments_clean"].merge(truth, on="comment_id", how="left", suffixes=("", "_true"))
+    clean = outputs["comments_clean"].merge(
+        truth, on="comment_id", how="left", suffixes=("", "_true")
+    )
     flag = lambda column: clean[column].fillna("0").eq("1")  # noqa: E731
     dup_true = clean["duplicate_of"].notna()
     by_kind = {
@@ -194,7 +217,9 @@ def evaluate_demo(demo_dir: Path, n: int | None, params: CleaningParams) -> dict
         "duplicates": {
             "all": precision_recall(clean["is_duplicate"], dup_true),
             "recall_by_kind": by_kind,
-            "near_recall": round(float(clean.loc[flag("is_near_duplicate"), "is_duplicate"].mean()), 4),
+            "near_recall": round(
+                float(clean.loc[flag("is_near_duplicate"), "is_duplicate"].mean()), 4
+            ),
         },
         "spam": precision_recall(clean["is_spam"], flag("is_spam_true")),
         "bots": precision_recall(clean["is_bot_author"], flag("is_bot")),
@@ -224,7 +249,9 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     parser.add_argument("--demo-dir", type=Path, default=Path("data/01_raw"))
     parser.add_argument("--n", type=int, default=None, help="only the first N comments")
     parser.add_argument("--no-ner", action="store_true", help="PII without the spaCy model")
-    parser.add_argument("--out", type=Path, default=Path("data/08_reporting/cleaning_evaluation.json"))
+    parser.add_argument(
+        "--out", type=Path, default=Path("data/08_reporting/cleaning_evaluation.json")
+    )
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     params = CleaningParams()

@@ -54,10 +54,14 @@ def detect_languages_of(
             continue
         engine = _detector(codes, low_accuracy=low_accuracy)
         # Blocks of LANGUAGE_BLOCK texts feed the progress bar; lingua scores each text alone.
-        bar = progress(total=len(batch), desc="nettoyage: langues", unit="texte", min_total=LANGUAGE_BLOCK)
+        bar = progress(
+            total=len(batch), desc="nettoyage: langues", unit="texte", min_total=LANGUAGE_BLOCK
+        )
         for start in range(0, len(batch), LANGUAGE_BLOCK):
             block = batch[start : start + LANGUAGE_BLOCK]
-            for sample, values in zip(block, engine.compute_language_confidence_values_in_parallel(block)):
+            for sample, values in zip(
+                block, engine.compute_language_confidence_values_in_parallel(block)
+            ):
                 best = values[0] if values else None
                 if best is None or best.value < min_confidence:
                     scored[sample] = (UNDETERMINED, float(best.value) if best else 0.0)

@@ -62,7 +62,9 @@ class RowAccountingError(AssertionError):
     """Rows were lost or duplicated between the input and the outputs."""
 
 
-def _quarantine_reason(raw: str, junk: float, emoji: int, urls: int, mentions: int, text: str, max_junk: float) -> str | None:
+def _quarantine_reason(
+    raw: str, junk: float, emoji: int, urls: int, mentions: int, text: str, max_junk: float
+) -> str | None:
     if not raw.strip():
         return "texte_vide"
     if junk > max_junk:
@@ -95,7 +97,9 @@ def normalise_comments(
     """
     frame = map_frame(normalise_frame, comments_raw, execution, params, label="normalise_comments")
     logger.info(
-        "normalise_comments: %d comments, %d without usable text", len(frame), frame["quarantine_reason"].notna().sum()
+        "normalise_comments: %d comments, %d without usable text",
+        len(frame),
+        frame["quarantine_reason"].notna().sum(),
     )
     return frame
 
@@ -108,7 +112,9 @@ def normalise_frame(comments_raw: pd.DataFrame, params: CleaningParams) -> pd.Da
     for raw in progress(raws, desc="nettoyage: normalisation", unit="comm.", min_total=5000):
         junk = junk_share(raw)
         result = normalise_text(raw, max_chars=params.max_chars)
-        full_length = len(normalise_text(raw).text) if len(raw) > params.max_chars else len(result.text)
+        full_length = (
+            len(normalise_text(raw).text) if len(raw) > params.max_chars else len(result.text)
+        )
         texts.append(result.text)
         emoji.append(result.emoji_count)
         urls.append(result.url_count)
@@ -116,7 +122,12 @@ def normalise_frame(comments_raw: pd.DataFrame, params: CleaningParams) -> pd.Da
         truncated.append(full_length > len(result.text))
         reasons.append(
             _quarantine_reason(
-                raw, junk, result.emoji_count, result.url_count, result.mention_count, result.text,
+                raw,
+                junk,
+                result.emoji_count,
+                result.url_count,
+                result.mention_count,
+                result.text,
                 params.max_junk_share,
             )
         )
@@ -143,11 +154,17 @@ def _detector(name: str, use_ner: bool, model: str, batch_size: int, options: tu
 
 def get_detector(params: PiiParams) -> PiiDetector:
     return _detector(
-        params.detector, params.use_ner, params.model, params.batch_size, tuple(sorted(params.options.items()))
+        params.detector,
+        params.use_ner,
+        params.model,
+        params.batch_size,
+        tuple(sorted(params.options.items())),
     )
 
 
-def redact_distinct_texts(texts: Sequence[str], params: PiiParams) -> tuple[list[str], list[Counter[str]], int]:
+def redact_distinct_texts(
+    texts: Sequence[str], params: PiiParams
+) -> tuple[list[str], list[Counter[str]], int]:
     """Placeholders for each text, PII counts per text and how many texts spaCy NER read.
 
     Row-wise (the detector keeps no state that changes results), so it can run on Dask
@@ -161,7 +178,9 @@ def redact_distinct_texts(texts: Sequence[str], params: PiiParams) -> tuple[list
     redacted: list[str] = []
     counts: list[Counter[str]] = []
     # Blocks only feed the progress bar: redaction is per text, so blocks change nothing.
-    with progress(total=len(texts), desc="nettoyage: données personnelles", unit="texte", min_total=PII_BLOCK) as bar:
+    with progress(
+        total=len(texts), desc="nettoyage: données personnelles", unit="texte", min_total=PII_BLOCK
+    ) as bar:
         for start in range(0, len(texts), PII_BLOCK):
             block_redacted, block_counts = redact_texts(texts[start : start + PII_BLOCK], detector)
             redacted += block_redacted
@@ -232,7 +251,10 @@ def pseudonymise_comments(
 
 
 def detect_languages(
-    comments_pseudonymised: pd.DataFrame, params: CleaningParams, language: str, execution: ExecutionParams = LOCAL
+    comments_pseudonymised: pd.DataFrame,
+    params: CleaningParams,
+    language: str,
+    execution: ExecutionParams = LOCAL,
 ) -> pd.DataFrame:
     """``comment_id, lang, lang_confidence`` (``und`` for quarantined or too-short texts).
 
@@ -240,7 +262,9 @@ def detect_languages(
         ValueError: ``language`` is not a supported target language.
     """
     if language not in SUPPORTED_LANGUAGES:
-        raise ValueError(f"params 'language': {language!r} is not supported; use one of {SUPPORTED_LANGUAGES}.")
+        raise ValueError(
+            f"params 'language': {language!r} is not supported; use one of {SUPPORTED_LANGUAGES}."
+        )
     frame = comments_pseudonymised
     usable = frame["quarantine_reason"].isna().to_numpy()
     texts = frame["text_clean"].fillna("").astype(str).where(usable, "").tolist()
@@ -260,15 +284,21 @@ def detect_languages(
     )
 
 
-def _detect_chunk(texts: Sequence[str], candidates: list[str], p: Any) -> tuple[list[str], list[float]]:
-    return detect_languages_of(texts, candidates, p.min_confidence, p.min_letters, p.max_chars, p.low_accuracy_from_chars)
+def _detect_chunk(
+    texts: Sequence[str], candidates: list[str], p: Any
+) -> tuple[list[str], list[float]]:
+    return detect_languages_of(
+        texts, candidates, p.min_confidence, p.min_letters, p.max_chars, p.low_accuracy_from_chars
+    )
 
 
 def find_duplicates(comments_pseudonymised: pd.DataFrame, params: CleaningParams) -> pd.DataFrame:
     """Exact and near-duplicate groups among comments with usable text (see ``duplicates``)."""
     frame = comments_pseudonymised[comments_pseudonymised["quarantine_reason"].isna()]
     p = params.duplicates
-    return find_duplicate_groups(frame, "text_clean", p.threshold, p.num_perm, p.shingle_chars, p.min_chars)
+    return find_duplicate_groups(
+        frame, "text_clean", p.threshold, p.num_perm, p.shingle_chars, p.min_chars
+    )
 
 
 def flag_spam(
@@ -282,7 +312,9 @@ def flag_spam(
 def _exclusion_reasons(frame: pd.DataFrame, params: CleaningParams, language: str) -> pd.Series:
     parts = []
     if params.language.exclude_other_languages:
-        parts.append(np.where(frame["lang"].ne(language), "langue:" + frame["lang"].astype(str), ""))
+        parts.append(
+            np.where(frame["lang"].ne(language), "langue:" + frame["lang"].astype(str), "")
+        )
     if params.duplicates.exclude_duplicates:
         parts.append(np.where(frame["is_duplicate"], "doublon", ""))
     if params.spam.exclude_spam:
@@ -323,26 +355,59 @@ def assemble_clean_comments(
         .merge(comment_spam, on="comment_id", how="left", validate="one_to_one")
     )
     defaults = {
-        "lang": "und", "lang_confidence": 0.0, "is_duplicate": False, "duplicate_group_size": 1,
-        "duplicate_authors": 1, "is_spam": False, "spam_score": 0.0, "is_bot_author": False,
+        "lang": "und",
+        "lang_confidence": 0.0,
+        "is_duplicate": False,
+        "duplicate_group_size": 1,
+        "duplicate_authors": 1,
+        "is_spam": False,
+        "spam_score": 0.0,
+        "is_bot_author": False,
     }
     merged = merged.fillna(value=defaults)
     merged = merged.astype(
-        {"is_duplicate": bool, "is_spam": bool, "is_bot_author": bool, "duplicate_group_size": "int64",
-         "duplicate_authors": "int64", "lang": "string", "spam_score": "float64", "lang_confidence": "float64"}
+        {
+            "is_duplicate": bool,
+            "is_spam": bool,
+            "is_bot_author": bool,
+            "duplicate_group_size": "int64",
+            "duplicate_authors": "int64",
+            "lang": "string",
+            "spam_score": "float64",
+            "lang_confidence": "float64",
+        }
     )
     merged["exclusion_reason"] = _exclusion_reasons(merged, params, language).to_numpy()
     merged["in_model"] = merged["exclusion_reason"].isna().to_numpy()
     clean = merged[COMMENTS_CLEAN_COLUMNS + COMMENTS_CLEAN_EXTRA].reset_index(drop=True)
-    for column in ("comment_id", "author_id", "thread_id", "parent_id", "source", "text_clean",
-                   "duplicate_group", "spam_reason", "exclusion_reason"):
+    for column in (
+        "comment_id",
+        "author_id",
+        "thread_id",
+        "parent_id",
+        "source",
+        "text_clean",
+        "duplicate_group",
+        "spam_reason",
+        "exclusion_reason",
+    ):
         clean[column] = clean[column].astype("string")
     clean = COMMENTS_CLEAN_SCHEMA.validate(clean)
 
     quarantine = base[quarantined].rename(columns={"quarantine_reason": "reason"})
-    quarantine = quarantine.assign(text_clean=quarantine["text_clean"].fillna("").str.slice(0, _QUARANTINE_TEXT_CHARS))
+    quarantine = quarantine.assign(
+        text_clean=quarantine["text_clean"].fillna("").str.slice(0, _QUARANTINE_TEXT_CHARS)
+    )
     quarantine = quarantine[list(COMMENTS_QUARANTINE_SCHEMA.columns)].reset_index(drop=True)
-    for column in ("comment_id", "author_id", "thread_id", "parent_id", "source", "reason", "text_clean"):
+    for column in (
+        "comment_id",
+        "author_id",
+        "thread_id",
+        "parent_id",
+        "source",
+        "reason",
+        "text_clean",
+    ):
         quarantine[column] = quarantine[column].astype("string")
     quarantine = COMMENTS_QUARANTINE_SCHEMA.validate(quarantine)
 
@@ -350,16 +415,23 @@ def assemble_clean_comments(
     report = build_cleaning_report(n_in, clean, quarantine, pii_summary, params, language)
     logger.info(
         "cleaning: rows in = %d = %d kept + %d quarantined; %d in model",
-        n_in, len(clean), len(quarantine), int(clean["in_model"].sum()),
+        n_in,
+        len(clean),
+        len(quarantine),
+        int(clean["in_model"].sum()),
     )
     return clean, quarantine, report
 
 
-def check_row_accounting(ids_in: pd.Series, ids_kept: pd.Series, ids_quarantined: pd.Series) -> None:
+def check_row_accounting(
+    ids_in: pd.Series, ids_kept: pd.Series, ids_quarantined: pd.Series
+) -> None:
     """Raise :class:`RowAccountingError` unless every input id is in exactly one output."""
     n_in, n_kept, n_q = len(ids_in), len(ids_kept), len(ids_quarantined)
     if n_in != n_kept + n_q:
-        raise RowAccountingError(f"cleaning lost rows: {n_in} in != {n_kept} kept + {n_q} quarantined")
+        raise RowAccountingError(
+            f"cleaning lost rows: {n_in} in != {n_kept} kept + {n_q} quarantined"
+        )
     out = pd.concat([ids_kept, ids_quarantined], ignore_index=True)
     if out.duplicated().any() or set(out) != set(ids_in):
         raise RowAccountingError("cleaning outputs do not hold each input comment exactly once")
@@ -370,8 +442,12 @@ def _counts(series: pd.Series) -> dict[str, int]:
 
 
 def build_cleaning_report(
-    n_in: int, clean: pd.DataFrame, quarantine: pd.DataFrame, pii_summary: dict[str, Any],
-    params: CleaningParams, language: str,
+    n_in: int,
+    clean: pd.DataFrame,
+    quarantine: pd.DataFrame,
+    pii_summary: dict[str, Any],
+    params: CleaningParams,
+    language: str,
 ) -> dict[str, Any]:
     """Counts only (no text, no id): rows in/kept/quarantined, flags per reason, PII."""
     spam_reasons = clean["spam_reason"].dropna().str.split(";").explode()
@@ -385,7 +461,9 @@ def build_cleaning_report(
         "quarantine_reasons": _counts(quarantine["reason"]),
         "in_model": int(clean["in_model"].sum()),
         "excluded_from_model": int((~clean["in_model"]).sum()),
-        "exclusion_reasons": _counts(exclusion.str.replace(r"^langue:.*", "langue_non_cible", regex=True)),
+        "exclusion_reasons": _counts(
+            exclusion.str.replace(r"^langue:.*", "langue_non_cible", regex=True)
+        ),
         "target_language": language,
         "languages": _counts(clean["lang"]),
         "duplicates": {

@@ -45,41 +45,72 @@ class LanguageParams(_Strict):
 
 class DuplicateParams(_Strict):
     threshold: float = Field(
-        0.8, gt=0.0, le=1.0, description="Estimated Jaccard similarity of character shingles "
-        "above which two comments are near duplicates."
+        0.8,
+        gt=0.0,
+        le=1.0,
+        description="Estimated Jaccard similarity of character shingles "
+        "above which two comments are near duplicates.",
     )
     num_perm: int = Field(64, ge=16, le=512, description="MinHash permutations.")
     shingle_chars: int = Field(5, ge=2, le=12, description="Character shingle size.")
     min_chars: int = Field(
-        25, ge=0, description="Shorter texts are only exact duplicates, never near ones "
-        "(one changed word in \"Courage !\" is another message)."
+        25,
+        ge=0,
+        description="Shorter texts are only exact duplicates, never near ones "
+        '(one changed word in "Courage !" is another message).',
     )
-    exclude_duplicates: bool = Field(True, description="Keep only the canonical comment in modelling.")
+    exclude_duplicates: bool = Field(
+        True, description="Keep only the canonical comment in modelling."
+    )
 
 
 class SpamParams(_Strict):
-    threshold: float = Field(0.5, ge=0.0, le=1.0, description="spam_score at or above which is_spam.")
+    threshold: float = Field(
+        0.5, ge=0.0, le=1.0, description="spam_score at or above which is_spam."
+    )
     exclude_spam: bool = True
     exclude_bot_authors: bool = True
     promo_terms: list[str] = Field(
         default_factory=lambda: [
-            r"code promo", r"\bpromo(?:tion)?s?\b", r"r[ée]duction", r"-\s?\d{2}\s?%",
-            r"livraison (?:gratuite|offerte|rapide|discr[èe]te)", r"achete[zr]\b", r"commandez",
-            r"cliquez", r"clique ici", r"lien en bio", r"gagne[zr]\b", r"gagn[ée] \d",
-            r"inscription gratuite", r"offre (?:exclusive|sp[ée]ciale|limit[ée]e)", r"stock limit[ée]",
-            r"sans ordonnance", r"pas ch[èe]re?\b", r"meilleurs? prix", r"prix (?:imbattable|cass[ée])",
-            r"bitcoin|crypto|forex|trading", r"casino|paris sportifs", r"viagra|cialis",
-            r"minceur|maigrir vite|perdez \d+ ?kg|br[ûu]le-graisse", r"whats\s?app",
+            r"code promo",
+            r"\bpromo(?:tion)?s?\b",
+            r"r[ée]duction",
+            r"-\s?\d{2}\s?%",
+            r"livraison (?:gratuite|offerte|rapide|discr[èe]te)",
+            r"achete[zr]\b",
+            r"commandez",
+            r"cliquez",
+            r"clique ici",
+            r"lien en bio",
+            r"gagne[zr]\b",
+            r"gagn[ée] \d",
+            r"inscription gratuite",
+            r"offre (?:exclusive|sp[ée]ciale|limit[ée]e)",
+            r"stock limit[ée]",
+            r"sans ordonnance",
+            r"pas ch[èe]re?\b",
+            r"meilleurs? prix",
+            r"prix (?:imbattable|cass[ée])",
+            r"bitcoin|crypto|forex|trading",
+            r"casino|paris sportifs",
+            r"viagra|cialis",
+            r"minceur|maigrir vite|perdez \d+ ?kg|br[ûu]le-graisse",
+            r"whats\s?app",
             r"rem[èe]de miracle|m[ée]thode secr[èe]te|100 ?% naturel",
             r"notre (?:solution|m[ée]thode|produit|cure|programme|formation|boutique)",
-            r"rendement garanti|investissez|€ par (?:jour|mois)", r"sans exp[ée]rience",
+            r"rendement garanti|investissez|€ par (?:jour|mois)",
+            r"sans exp[ée]rience",
             r"buy now|free shipping|discount|click here|limited offer",
-            r"abonnez-vous|suivez[- ]moi|follow me", r"boutique en ligne", r"webinaire gratuit",
+            r"abonnez-vous|suivez[- ]moi|follow me",
+            r"boutique en ligne",
+            r"webinaire gratuit",
         ],
         description="Regular expressions of advertising wording (case-insensitive). Everyday "
-        "forum phrases (\"gratuit\", \"en MP\") are deliberately absent.",
+        'forum phrases ("gratuit", "en MP") are deliberately absent.',
     )
-    link_farm_urls: int = Field(3, ge=1, description="This many URLs in one comment is a link farm.")
+    link_farm_urls: int = Field(
+        3, ge=1, description="This many URLs in one comment is a link farm."
+    )
     repeated_min_authors: int = Field(
         3, ge=2, description="The same promotional text from this many authors is a campaign."
     )
@@ -93,12 +124,18 @@ class SpamParams(_Strict):
         0.5, ge=0.0, le=1.0, description="Share of an author's posts repeating their own text."
     )
     bot_regular_tolerance: float = Field(
-        0.05, ge=0.0, le=1.0, description="A gap within this relative distance of the "
-        "author's median gap counts as regular."
+        0.05,
+        ge=0.0,
+        le=1.0,
+        description="A gap within this relative distance of the "
+        "author's median gap counts as regular.",
     )
     bot_regular_share: float = Field(
-        0.8, gt=0.0, le=1.0, description="Share of regular gaps from which the cadence is "
-        "machine-like (scheduled posting, session breaks allowed)."
+        0.8,
+        gt=0.0,
+        le=1.0,
+        description="Share of regular gaps from which the cadence is "
+        "machine-like (scheduled posting, session breaks allowed).",
     )
 
 
@@ -117,8 +154,11 @@ class CleaningParams(_Strict):
         5_000, ge=100, description="Longer texts are cut (and flagged text_truncated)."
     )
     max_junk_share: float = Field(
-        0.3, ge=0.0, le=1.0, description="Share of control/unassigned characters above which a "
-        "text is binary junk and quarantined."
+        0.3,
+        ge=0.0,
+        le=1.0,
+        description="Share of control/unassigned characters above which a "
+        "text is binary junk and quarantined.",
     )
     language: LanguageParams = Field(default_factory=LanguageParams)
     duplicates: DuplicateParams = Field(default_factory=DuplicateParams)

@@ -28,13 +28,23 @@ def create_pipeline(**kwargs) -> Pipeline:
             ),
             Node(
                 func=pseudonymise_comments,
-                inputs=["comments_normalised", "pseudonymisation_salt", "params:cleaning", "params:execution"],
+                inputs=[
+                    "comments_normalised",
+                    "pseudonymisation_salt",
+                    "params:cleaning",
+                    "params:execution",
+                ],
                 outputs=["comments_pseudonymised", "pii_summary"],
                 name="pseudonymise_comments",
             ),
             Node(
                 func=detect_languages,
-                inputs=["comments_pseudonymised", "params:cleaning", "params:language", "params:execution"],
+                inputs=[
+                    "comments_pseudonymised",
+                    "params:cleaning",
+                    "params:language",
+                    "params:execution",
+                ],
                 outputs="comment_languages",
                 name="detect_languages",
             ),

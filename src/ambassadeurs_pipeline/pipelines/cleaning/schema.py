@@ -65,7 +65,10 @@ COMMENTS_CLEAN_SCHEMA = pa.DataFrameSchema(
         "text_truncated": pa.Column("bool"),
     },
     checks=[
-        pa.Check(lambda df: ~(df["in_model"] & df["exclusion_reason"].notna()), name="in_model xor reason"),
+        pa.Check(
+            lambda df: ~(df["in_model"] & df["exclusion_reason"].notna()),
+            name="in_model xor reason",
+        ),
         pa.Check(lambda df: ~(df["is_spam"] & df["spam_reason"].isna()), name="spam has a reason"),
     ],
     strict=True,

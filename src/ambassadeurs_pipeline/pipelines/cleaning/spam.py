@@ -54,7 +54,10 @@ def find_bot_authors(frame: pd.DataFrame, params: SpamParams) -> pd.Series:
         repeated = posts["key"].duplicated(keep=False) & posts["key"].ne("")
         # Repeating oneself is also what human spammers and welcoming moderators do: it
         # marks a bot only for prolific accounts.
-        if len(posts) >= params.bot_identical_min_posts and repeated.mean() >= params.bot_identical_share:
+        if (
+            len(posts) >= params.bot_identical_min_posts
+            and repeated.mean() >= params.bot_identical_share
+        ):
             found.append("textes_identiques")
         times = posts["created_at"].dropna().sort_values().to_numpy()
         if len(times) >= params.burst_min_posts:
@@ -77,9 +80,7 @@ def find_bot_authors(frame: pd.DataFrame, params: SpamParams) -> pd.Series:
     return pd.Series({a: ";".join(r) for a, r in reasons.items()}, dtype="string")
 
 
-def score_spam(
-    frame: pd.DataFrame, duplicates: pd.DataFrame, params: SpamParams
-) -> pd.DataFrame:
+def score_spam(frame: pd.DataFrame, duplicates: pd.DataFrame, params: SpamParams) -> pd.DataFrame:
     """Spam flags per comment.
 
     Args:
@@ -98,7 +99,7 @@ def score_spam(
     urls = frame["url_count"].fillna(0).to_numpy()
     letters = [sum(map(str.isalpha, t)) for t in text]
     upper = [sum(map(str.isupper, t)) for t in text]
-    shouting = np.array([u / l > 0.6 if l >= 20 else False for u, l in zip(upper, letters)])
+    shouting = np.array([u / n > 0.6 if n >= 20 else False for u, n in zip(upper, letters)])
     steps.done("majuscules")
     private_contact = text.str.contains(r"<TEL>|<EMAIL>|<MENTION>", regex=True).to_numpy()
     dup = duplicates.set_index("comment_id").reindex(frame["comment_id"])

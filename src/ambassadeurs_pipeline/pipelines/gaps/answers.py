@@ -51,9 +51,17 @@ def structure_by_source(comments: pd.DataFrame) -> dict[str, str]:
     for flag in ("is_spam", "is_duplicate", "is_bot_author"):
         if flag in comments:
             keep &= ~comments[flag].fillna(False).astype(bool)
-    all_sources = comments.get("source", pd.Series(pd.NA, index=comments.index)).astype("string").fillna("inconnue")
+    all_sources = (
+        comments.get("source", pd.Series(pd.NA, index=comments.index))
+        .astype("string")
+        .fillna("inconnue")
+    )
     comments = comments[keep]
-    source = comments.get("source", pd.Series(pd.NA, index=comments.index)).astype("string").fillna("inconnue")
+    source = (
+        comments.get("source", pd.Series(pd.NA, index=comments.index))
+        .astype("string")
+        .fillna("inconnue")
+    )
     parent = _present(comments.get("parent_id", pd.Series(pd.NA, index=comments.index)))
     thread = comments.get("thread_id", pd.Series(pd.NA, index=comments.index)).astype("string")
     result = {}
@@ -70,7 +78,9 @@ def structure_by_source(comments: pd.DataFrame) -> dict[str, str]:
     return result
 
 
-def _followup_pairs(questions: pd.DataFrame, comments: pd.DataFrame, structure: pd.Series) -> pd.DataFrame:
+def _followup_pairs(
+    questions: pd.DataFrame, comments: pd.DataFrame, structure: pd.Series
+) -> pd.DataFrame:
     """(question_id, followup_id) for every follow-up of every measurable question."""
     pairs = []
     qmode = questions.set_index("comment_id")
@@ -82,13 +92,19 @@ def _followup_pairs(questions: pd.DataFrame, comments: pd.DataFrame, structure: 
         children = frontier.merge(edges, left_on="node", right_on="parent_id")
         if children.empty:
             break
-        children = children[["question_id", "comment_id"]].rename(columns={"comment_id": "followup_id"})
+        children = children[["question_id", "comment_id"]].rename(
+            columns={"comment_id": "followup_id"}
+        )
         pairs.append(children)
         frontier = children.rename(columns={"followup_id": "node"})
     # Thread: later comments of the same thread, for thread-only sources and thread openers.
-    opens_thread = ~_present(qmode["parent_id"]) & structure.reindex(qmode.index).eq(STRUCTURE_PARENT)
+    opens_thread = ~_present(qmode["parent_id"]) & structure.reindex(qmode.index).eq(
+        STRUCTURE_PARENT
+    )
     by_thread = structure.reindex(qmode.index).eq(STRUCTURE_THREAD) | opens_thread
-    tq = qmode.loc[by_thread & _present(qmode["thread_id"]), ["thread_id", "created_at"]].reset_index()
+    tq = qmode.loc[
+        by_thread & _present(qmode["thread_id"]), ["thread_id", "created_at"]
+    ].reset_index()
     if not tq.empty:
         same = tq.merge(
             comments[["comment_id", "thread_id", "created_at"]].rename(
@@ -99,9 +115,13 @@ def _followup_pairs(questions: pd.DataFrame, comments: pd.DataFrame, structure: 
         later = same["f_at"] > same["created_at"]
         undated = same["f_at"].isna() | same["created_at"].isna()
         same = same[(later | undated) & (same["followup_id"] != same["comment_id"])]
-        pairs.append(same[["comment_id", "followup_id"]].rename(columns={"comment_id": "question_id"}))
+        pairs.append(
+            same[["comment_id", "followup_id"]].rename(columns={"comment_id": "question_id"})
+        )
     if not pairs:
-        return pd.DataFrame({"question_id": pd.Series(dtype="string"), "followup_id": pd.Series(dtype="string")})
+        return pd.DataFrame(
+            {"question_id": pd.Series(dtype="string"), "followup_id": pd.Series(dtype="string")}
+        )
     return pd.concat(pairs, ignore_index=True).drop_duplicates()
 
 
@@ -128,8 +148,12 @@ def measure_question_answers(
     comments["created_at"] = pd.to_datetime(comments.get("created_at"), errors="coerce")
     comments["likes"] = pd.to_numeric(comments.get("likes"), errors="coerce")
     comments["is_bot_author"] = comments.get("is_bot_author", False)
-    topic_cols = [c for c in ("sentiment_label", "sentiment_score", "is_question") if c in comment_topics]
-    comments = comments.merge(comment_topics[["comment_id", *topic_cols]], on="comment_id", how="left")
+    topic_cols = [
+        c for c in ("sentiment_label", "sentiment_score", "is_question") if c in comment_topics
+    ]
+    comments = comments.merge(
+        comment_topics[["comment_id", *topic_cols]], on="comment_id", how="left"
+    )
     if "is_question" not in comments:
         comments["is_question"] = False
     by_source = structure_by_source(comments_clean)
@@ -139,13 +163,26 @@ def measure_question_answers(
             questions[col] = pd.NA
     questions["created_at"] = pd.to_datetime(questions.get("created_at"), errors="coerce")
     structure = (
-        questions["source"].astype("string").fillna("inconnue").map(by_source).fillna(STRUCTURE_FLAT)
+        questions["source"]
+        .astype("string")
+        .fillna("inconnue")
+        .map(by_source)
+        .fillna(STRUCTURE_FLAT)
     )
     structure.index = questions["comment_id"]
 
     pairs = _followup_pairs(questions, comments, structure)
     info = comments.set_index("comment_id")[
-        ["author_id", "created_at", "likes", "text_clean", "is_bot_author", "sentiment_label", "sentiment_score", "is_question"]
+        [
+            "author_id",
+            "created_at",
+            "likes",
+            "text_clean",
+            "is_bot_author",
+            "sentiment_label",
+            "sentiment_score",
+            "is_question",
+        ]
     ]
     f = pairs.join(info, on="followup_id").join(
         questions.set_index("comment_id")[["author_id", "created_at"]].rename(
@@ -159,17 +196,25 @@ def measure_question_answers(
         (f["author_id"] != f["asker"])
         & ~f["is_bot_author"].fillna(False).astype(bool)
         & ~f["is_question"].astype("boolean").fillna(False).astype(bool)
-        & ~f["text_clean"].astype("string").fillna("").map(lambda t: bool(non_answer.search(t))).astype(bool)
+        & ~f["text_clean"]
+        .astype("string")
+        .fillna("")
+        .map(lambda t: bool(non_answer.search(t)))
+        .astype(bool)
     )
     thanks = re.compile(cfg.thanks_pattern, flags=re.IGNORECASE)
-    f["is_thanks"] = (f["author_id"] == f["asker"]) & f["text_clean"].astype("string").fillna("").map(lambda t: bool(thanks.search(t))).astype(bool)
+    f["is_thanks"] = (f["author_id"] == f["asker"]) & f["text_clean"].astype("string").fillna(
+        ""
+    ).map(lambda t: bool(thanks.search(t))).astype(bool)
     f["liked_answer"] = f["is_answer"] & (f["likes"].fillna(0) >= cfg.liked_answer_min_likes)
     answers = f[f["is_answer"]]
     first_answer = answers.groupby("question_id")["created_at"].min()
     # Thanks count only after the first answer (a "merci d'avance" in the question is not one).
     f = f.join(first_answer.rename("first_answer_at"), on="question_id")
     f["thanks_after"] = f["is_thanks"] & (
-        f["first_answer_at"].isna() | f["created_at"].isna() | (f["created_at"] > f["first_answer_at"])
+        f["first_answer_at"].isna()
+        | f["created_at"].isna()
+        | (f["created_at"] > f["first_answer_at"])
     )
     per_q = pd.DataFrame(
         {
@@ -196,16 +241,30 @@ def measure_question_answers(
     out["n_answers"] = out["n_answers"].fillna(0).astype("int64")
     out["n_followups"] = out["n_followups"].fillna(0).astype("int64")
     out["answered"] = out["n_answers"] > 0
-    out["hours_to_first_answer"] = (out["first_answer_at"] - out["created_at"]).dt.total_seconds() / 3600.0
-    out["resolved"] = out["answered"] & (out["thanked"].astype("boolean").fillna(False) | out["liked"].astype("boolean").fillna(False)).astype(bool)
+    out["hours_to_first_answer"] = (
+        out["first_answer_at"] - out["created_at"]
+    ).dt.total_seconds() / 3600.0
+    out["resolved"] = out["answered"] & (
+        out["thanked"].astype("boolean").fillna(False)
+        | out["liked"].astype("boolean").fillna(False)
+    ).astype(bool)
     for col in ("answered", "resolved"):
         out[col] = out[col].astype("boolean").mask(~out["measurable"])
     for col in ("n_answers", "n_followups"):
         out[col] = out[col].astype("Int64").mask(~out["measurable"])
     return out[
         [
-            "comment_id", "group_id", "thread_structure", "measurable", "follows_question", "answered", "n_answers",
-            "hours_to_first_answer", "resolved", "n_followups", "followup_negative_share",
+            "comment_id",
+            "group_id",
+            "thread_structure",
+            "measurable",
+            "follows_question",
+            "answered",
+            "n_answers",
+            "hours_to_first_answer",
+            "resolved",
+            "n_followups",
+            "followup_negative_share",
             "followup_sentiment_mean",
         ]
     ].reset_index(drop=True)
@@ -224,7 +283,9 @@ def summarise_answer_supply(question_answers: pd.DataFrame, params: GapsParams) 
     rows = []
     for group_id, qs in question_answers.groupby("group_id"):
         follows = (
-            qs["follows_question"].notna() if "follows_question" in qs else pd.Series(False, index=qs.index)
+            qs["follows_question"].notna()
+            if "follows_question" in qs
+            else pd.Series(False, index=qs.index)
         )
         # Rates are per thread-opening question; follow-up askers count as demand only.
         m = qs[qs["measurable"] & ~follows]
@@ -253,19 +314,31 @@ def summarise_answer_supply(question_answers: pd.DataFrame, params: GapsParams) 
                 "group_id": group_id,
                 "n_questions": len(qs),
                 "n_measurable": len(m),
-                "thread_structure": structures.index[0] if len(structures) == 1 else "mixte : " + ", ".join(structures.index),
+                "thread_structure": structures.index[0]
+                if len(structures) == 1
+                else "mixte : " + ", ".join(structures.index),
                 "answer_rate": rate,
                 "median_hours_to_first_answer": float(hours.median()) if len(hours) else np.nan,
                 "slow_answer_share": float((hours > slow).mean()) if len(hours) else np.nan,
                 "resolution_rate": res,
                 "negative_followup_share": float(neg.mean()) if len(neg) else np.nan,
-                "followup_sentiment_mean": float(m["followup_sentiment_mean"].mean()) if m["followup_sentiment_mean"].notna().any() else np.nan,
+                "followup_sentiment_mean": float(m["followup_sentiment_mean"].mean())
+                if m["followup_sentiment_mean"].notna().any()
+                else np.nan,
                 "answer_note": note,
             }
         )
     columns = [
-        "group_id", "n_questions", "n_measurable", "thread_structure", "answer_rate",
-        "median_hours_to_first_answer", "slow_answer_share", "resolution_rate",
-        "negative_followup_share", "followup_sentiment_mean", "answer_note",
+        "group_id",
+        "n_questions",
+        "n_measurable",
+        "thread_structure",
+        "answer_rate",
+        "median_hours_to_first_answer",
+        "slow_answer_share",
+        "resolution_rate",
+        "negative_followup_share",
+        "followup_sentiment_mean",
+        "answer_note",
     ]
     return pd.DataFrame(rows, columns=columns)

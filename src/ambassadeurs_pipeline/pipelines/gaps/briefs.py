@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
 from .coverage import COVERAGE_UNKNOWN, COVERED, NOT_COVERED, PARTIAL
@@ -54,12 +53,18 @@ def shortfall_text(row: pd.Series, terms: list[str], items: pd.DataFrame) -> str
     """Why the nearest existing content does not (fully) answer the group."""
     status = row["coverage_status"]
     if status == COVERAGE_UNKNOWN or pd.isna(row.get("best_item_id")):
-        return "Catalogue de contenus non fourni : couverture inconnue (ni couverte ni non couverte)."
+        return (
+            "Catalogue de contenus non fourni : couverture inconnue (ni couverte ni non couverte)."
+        )
     item = items.loc[row["best_item_id"]] if row["best_item_id"] in items.index else None
     absent = missing_terms(terms, f"{item['title']} {item['summary']}") if item is not None else []
-    where = f"« {row['best_item_title']} »" + (f" ({row['best_item_url']})" if row.get("best_item_url") else "")
+    where = f"« {row['best_item_title']} »" + (
+        f" ({row['best_item_url']})" if row.get("best_item_url") else ""
+    )
     sim = f"similarité {_num(row['best_item_similarity'])} pour un seuil calibré de {_num(row['coverage_threshold'])}"
-    absent_txt = f" ; termes des patients absents de ce contenu : {', '.join(absent)}" if absent else ""
+    absent_txt = (
+        f" ; termes des patients absents de ce contenu : {', '.join(absent)}" if absent else ""
+    )
     if status == COVERED:
         return f"Le contenu {where} répond déjà à ces questions ({sim}){absent_txt}."
     if status == PARTIAL:
@@ -73,7 +78,9 @@ def shortfall_text(row: pd.Series, terms: list[str], items: pd.DataFrame) -> str
 def brief_text(row: pd.Series, terms: list[str], examples: list[str]) -> str:
     """A one-paragraph French content brief: what to write, for whom, with which words."""
     topic = row.get("topic_label")
-    audience = "les patients et leurs proches" + (f" qui échangent sur « {topic} »" if isinstance(topic, str) and topic else "")
+    audience = "les patients et leurs proches" + (
+        f" qui échangent sur « {topic} »" if isinstance(topic, str) and topic else ""
+    )
     what = {
         COVERED: "Mettre en avant et compléter le contenu existant",
         PARTIAL: "Compléter le contenu existant par une section dédiée",
@@ -120,7 +127,9 @@ def write_gap_evidence(
     )
     table["patient_terms"] = [", ".join(terms.get(int(g), [])) for g in table["group_id"]]
     table["evidence"] = [evidence_text(r) for _, r in table.iterrows()]
-    table["coverage_shortfall"] = [shortfall_text(r, terms.get(int(r["group_id"]), []), items) for _, r in table.iterrows()]
+    table["coverage_shortfall"] = [
+        shortfall_text(r, terms.get(int(r["group_id"]), []), items) for _, r in table.iterrows()
+    ]
     briefs = []
     for i, row in table.iterrows():
         if row["status"] == STATUS_RANKED and i < top_n:
@@ -145,13 +154,23 @@ def write_gap_evidence(
         ),
         "n_questions": int(len(question_groups)),
         "n_groups": int(len(table)),
-        "n_questions_ungrouped": int(table["n_questions_ungrouped"].iloc[0]) if len(table) else int(len(question_groups)),
+        "n_questions_ungrouped": int(table["n_questions_ungrouped"].iloc[0])
+        if len(table)
+        else int(len(question_groups)),
         "weights": {f"c_{k}": v for k, v in weights.items()},
         "components": list(COMPONENTS),
-        "thread_structure": table["thread_structure"].value_counts().to_dict() if len(table) else {},
-        "coverage": {k: coverage_calibration.get(k) for k in ("status", "threshold", "method", "backend")},
+        "thread_structure": table["thread_structure"].value_counts().to_dict()
+        if len(table)
+        else {},
+        "coverage": {
+            k: coverage_calibration.get(k) for k in ("status", "threshold", "method", "backend")
+        },
         "top_gaps": [
-            {"rank": int(r["rank"]), "label": r["label"], "gap_score": round(float(r["gap_score"]), 4)}
+            {
+                "rank": int(r["rank"]),
+                "label": r["label"],
+                "gap_score": round(float(r["gap_score"]), 4),
+            }
             for _, r in table.head(min(top_n, 10)).iterrows()
             if ranked
         ],

@@ -20,10 +20,9 @@ out-of-sample precision and recall. Without a catalog coverage is "inconnue", ne
 from __future__ import annotations
 
 import logging
-from typing import Any
-
 import re
 import unicodedata
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -40,7 +39,9 @@ PARTIAL = "partiel"
 NOT_COVERED = "non couvert"
 
 
-def catalog_is_usable(content_catalog: pd.DataFrame | None, ingestion_report: dict[str, Any] | None) -> bool:
+def catalog_is_usable(
+    content_catalog: pd.DataFrame | None, ingestion_report: dict[str, Any] | None
+) -> bool:
     """A catalog was provided and kept at least one item."""
     provided = ((ingestion_report or {}).get("content_catalog") or {}).get("provided", True)
     return bool(provided) and content_catalog is not None and len(content_catalog) > 0
@@ -91,7 +92,9 @@ def hybrid_similarity(
     """
     similarity = (1.0 - lexical_weight) * (left_vectors @ right_vectors.T)
     if lexical_weight > 0:
-        vectorizer = TfidfVectorizer(analyzer=lambda t: light_stems(t, stem_length), sublinear_tf=True)
+        vectorizer = TfidfVectorizer(
+            analyzer=lambda t: light_stems(t, stem_length), sublinear_tf=True
+        )
         try:
             vectorizer.fit(list(left_texts) + list(right_texts))
         except ValueError:  # no content word at all: the lexical part is 0
@@ -110,12 +113,21 @@ def _normalise(matrix: np.ndarray) -> np.ndarray:
 def embed_content_catalog(content_catalog: pd.DataFrame, embedding_model: Any) -> pd.DataFrame:
     """``item_id`` + ``embedding`` (float32 list) of every catalog item; empty without catalog."""
     if content_catalog is None or content_catalog.empty:
-        return pd.DataFrame({"item_id": pd.Series(dtype="string"), "embedding": pd.Series(dtype=object)})
+        return pd.DataFrame(
+            {"item_id": pd.Series(dtype="string"), "embedding": pd.Series(dtype=object)}
+        )
     vectors = _normalise(embedding_model.transform(item_text(content_catalog).tolist()))
-    return pd.DataFrame({"item_id": content_catalog["item_id"].astype("string").to_numpy(), "embedding": list(vectors)})
+    return pd.DataFrame(
+        {
+            "item_id": content_catalog["item_id"].astype("string").to_numpy(),
+            "embedding": list(vectors),
+        }
+    )
 
 
-def _choose_threshold(pos: np.ndarray, neg: np.ndarray, criterion: str, target_precision: float) -> float:
+def _choose_threshold(
+    pos: np.ndarray, neg: np.ndarray, criterion: str, target_precision: float
+) -> float:
     """Threshold on similarity (predict covered when ``sim >= t``) by the chosen criterion."""
     scores = np.concatenate([pos, neg])
     truth = np.concatenate([np.ones(len(pos)), np.zeros(len(neg))])
@@ -125,7 +137,9 @@ def _choose_threshold(pos: np.ndarray, neg: np.ndarray, criterion: str, target_p
     fp = np.cumsum(1 - y)
     precision = tp / (tp + fp)
     recall = tp / max(len(pos), 1)
-    f1 = np.where(precision + recall > 0, 2 * precision * recall / np.maximum(precision + recall, 1e-12), 0)
+    f1 = np.where(
+        precision + recall > 0, 2 * precision * recall / np.maximum(precision + recall, 1e-12), 0
+    )
     # Only cut between distinct scores.
     last_of_tie = np.r_[s[1:] != s[:-1], True]
     if criterion == "precision":
@@ -146,7 +160,11 @@ def _rates(pos: np.ndarray, neg: np.ndarray, t: float) -> dict[str, float]:
     fp = float((neg >= t).sum())
     precision = tp / (tp + fp) if tp + fp else float("nan")
     recall = tp / len(pos) if len(pos) else float("nan")
-    f1 = 2 * precision * recall / (precision + recall) if precision and recall and precision + recall else 0.0
+    f1 = (
+        2 * precision * recall / (precision + recall)
+        if precision and recall and precision + recall
+        else 0.0
+    )
     return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4)}
 
 
@@ -198,7 +216,9 @@ def calibrate_coverage(
     summary_texts = both["summary"].astype(str).tolist()
     titles = _normalise(embedding_model.transform(title_texts))
     summaries = _normalise(embedding_model.transform(summary_texts))
-    sims = hybrid_similarity(title_texts, summary_texts, titles, summaries, cfg.lexical_weight, cfg.stem_length)
+    sims = hybrid_similarity(
+        title_texts, summary_texts, titles, summaries, cfg.lexical_weight, cfg.stem_length
+    )
     n = len(both)
     eye = np.eye(n, dtype=bool)
 
@@ -244,8 +264,12 @@ def calibrate_coverage(
         "auc": round(_auc(pos, neg), 4),
         "in_sample": _rates(pos, neg, threshold),
         "held_out_folds": held_out,
-        "positive_similarity_quantiles": {q: round(float(np.quantile(pos, float(q))), 4) for q in ("0.1", "0.5", "0.9")},
-        "negative_similarity_quantiles": {q: round(float(np.quantile(neg, float(q))), 4) for q in ("0.5", "0.9", "0.99")},
+        "positive_similarity_quantiles": {
+            q: round(float(np.quantile(pos, float(q))), 4) for q in ("0.1", "0.5", "0.9")
+        },
+        "negative_similarity_quantiles": {
+            q: round(float(np.quantile(neg, float(q))), 4) for q in ("0.5", "0.9", "0.99")
+        },
     }
     logger.info("coverage threshold %.3f (%s); held out: %s", threshold, cfg.criterion, held_out)
     return result
@@ -269,8 +293,15 @@ def match_coverage(
     do, ``non couvert`` otherwise, ``inconnue`` without catalog.
     """
     columns = [
-        "group_id", "coverage_status", "covered_share", "best_item_id", "best_item_title",
-        "best_item_url", "best_item_similarity", "coverage_threshold", "top_items",
+        "group_id",
+        "coverage_status",
+        "covered_share",
+        "best_item_id",
+        "best_item_title",
+        "best_item_url",
+        "best_item_similarity",
+        "coverage_threshold",
+        "top_items",
     ]
     grouped = question_groups[question_groups["group_id"] != GROUP_NOISE]
     threshold = coverage_calibration.get("threshold")
@@ -280,7 +311,11 @@ def match_coverage(
         out = pd.DataFrame({"group_id": sorted(grouped["group_id"].unique())})
         out["coverage_status"] = COVERAGE_UNKNOWN
         for col in columns[2:]:
-            out[col] = np.nan if col in ("covered_share", "best_item_similarity", "coverage_threshold") else None
+            out[col] = (
+                np.nan
+                if col in ("covered_share", "best_item_similarity", "coverage_threshold")
+                else None
+            )
         return out[columns]
     items = content_catalog.set_index("item_id").loc[catalog_embeddings["item_id"]].reset_index()
     item_vectors = _normalise(np.vstack(catalog_embeddings["embedding"].to_numpy()))
@@ -314,10 +349,14 @@ def match_coverage(
                 "covered_share": share,
                 "best_item_id": str(items.at[best, "item_id"]),
                 "best_item_title": str(items.at[best, "title"]),
-                "best_item_url": None if pd.isna(items.at[best, "url"]) else str(items.at[best, "url"]),
+                "best_item_url": None
+                if pd.isna(items.at[best, "url"])
+                else str(items.at[best, "url"]),
                 "best_item_similarity": float(mean[best]),
                 "coverage_threshold": float(threshold),
-                "top_items": " | ".join(f"{items.at[j, 'title']} ({mean[j]:.2f})" for j in order[:3]),
+                "top_items": " | ".join(
+                    f"{items.at[j, 'title']} ({mean[j]:.2f})" for j in order[:3]
+                ),
             }
         )
     return pd.DataFrame(rows, columns=columns)

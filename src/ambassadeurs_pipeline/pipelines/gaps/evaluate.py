@@ -43,7 +43,9 @@ ROOT = Path(__file__).resolve().parents[4]
 STAGES = ["ingestion", "cleaning", "topics", "gaps"]
 
 
-def match_groups_to_gaps(question_groups: pd.DataFrame, gaps_truth: pd.DataFrame, min_share: float = 0.5) -> pd.DataFrame:
+def match_groups_to_gaps(
+    question_groups: pd.DataFrame, gaps_truth: pd.DataFrame, min_share: float = 0.5
+) -> pd.DataFrame:
     """Per question group: the planted gap most of its questions belong to (or None)."""
     owner = {
         cid: gap_id
@@ -66,11 +68,17 @@ def match_groups_to_gaps(question_groups: pd.DataFrame, gaps_truth: pd.DataFrame
     return pd.DataFrame(rows, columns=["group_id", "gap_id", "gap_share"])
 
 
-def match_groups_to_intents(question_groups: pd.DataFrame, comments_truth: pd.DataFrame, min_share: float = 0.5) -> pd.Series:
+def match_groups_to_intents(
+    question_groups: pd.DataFrame, comments_truth: pd.DataFrame, min_share: float = 0.5
+) -> pd.Series:
     """Per group id: the covered, well-answered demo intent most of its questions ask, or None."""
-    intent = comments_truth.loc[comments_truth["kind"] == "question_intent"].set_index("comment_id")["intent"]
+    intent = comments_truth.loc[comments_truth["kind"] == "question_intent"].set_index(
+        "comment_id"
+    )["intent"]
     result = {}
-    for group_id, qs in question_groups[question_groups["group_id"] != GROUP_NOISE].groupby("group_id"):
+    for group_id, qs in question_groups[question_groups["group_id"] != GROUP_NOISE].groupby(
+        "group_id"
+    ):
         share = qs["comment_id"].map(intent).value_counts() / len(qs)
         result[group_id] = share.index[0] if len(share) and share.iloc[0] > min_share else None
     return pd.Series(result, dtype=object)
@@ -101,8 +109,18 @@ def score_ranking(
         "covered_intents_in_top10": intents_top10,
         "best_rank_of_each_gap": best_rank,
         "top10": [
-            {"rank": int(r), "label": lab, "gap": g if isinstance(g, str) else None, "score": round(float(s), 3)}
-            for r, lab, g, s in zip(ranked["rank"].head(10), ranked["label"].head(10), top10, ranked["gap_score"].head(10))
+            {
+                "rank": int(r),
+                "label": lab,
+                "gap": g if isinstance(g, str) else None,
+                "score": round(float(s), 3),
+            }
+            for r, lab, g, s in zip(
+                ranked["rank"].head(10),
+                ranked["label"].head(10),
+                top10,
+                ranked["gap_score"].head(10),
+            )
         ],
     }
 
@@ -132,20 +150,31 @@ def run_chain(demo_dir: Path, work_dir: Path, with_catalog: bool = True) -> dict
     cwd = Path.cwd()
     os.chdir(work_dir)
     try:
-        with KedroSession.create(project_path=work_dir, conf_source=str(conf), runtime_params=runtime) as session:
+        with KedroSession.create(
+            project_path=work_dir, conf_source=str(conf), runtime_params=runtime
+        ) as session:
             pipeline = sum((pipelines[s] for s in STAGES[1:]), pipelines[STAGES[0]])
             session.run(node_names=[n.name for n in pipeline.nodes])
             catalog = session.load_context().catalog
             return {
                 name: catalog.load(name)
-                for name in ("information_gaps", "question_groups", "gaps_report", "coverage_calibration")
+                for name in (
+                    "information_gaps",
+                    "question_groups",
+                    "gaps_report",
+                    "coverage_calibration",
+                )
             }
     finally:
         os.chdir(cwd)
 
 
 def evaluate_seed(
-    seed: int, n_comments: int, keep: Path | None = None, with_catalog: bool = True, work_dir: Path | None = None
+    seed: int,
+    n_comments: int,
+    keep: Path | None = None,
+    with_catalog: bool = True,
+    work_dir: Path | None = None,
 ) -> dict[str, Any]:
     from ambassadeurs_pipeline.demo import generate_demo
     from ambassadeurs_pipeline.demo.generator import write_demo
@@ -171,7 +200,9 @@ def evaluate_seed(
         )
         if keep:
             keep.mkdir(parents=True, exist_ok=True)
-            outputs["information_gaps"].to_csv(keep / f"information_gaps_seed{seed}.csv", index=False)
+            outputs["information_gaps"].to_csv(
+                keep / f"information_gaps_seed{seed}.csv", index=False
+            )
         return scores
     finally:
         if work_dir is None:  # kept when asked, to re-run the gaps stage alone on it
@@ -194,7 +225,9 @@ def gaps_truth_from_comments(comments_truth: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def evaluate_demo_dir(demo_dir: Path, with_catalog: bool = True, work_dir: Path | None = None) -> dict[str, Any]:
+def evaluate_demo_dir(
+    demo_dir: Path, with_catalog: bool = True, work_dir: Path | None = None
+) -> dict[str, Any]:
     """Score an existing demo directory (``comments.csv``, ``content_catalog.csv``, ``ground_truth/``)."""
     tmp = Path(tempfile.mkdtemp(prefix="gaps_eval_demo_", dir=work_dir))
     try:
@@ -202,8 +235,12 @@ def evaluate_demo_dir(demo_dir: Path, with_catalog: bool = True, work_dir: Path 
         truth_dir = Path(demo_dir) / "ground_truth"
         comments_truth = pd.read_csv(truth_dir / "comments.csv", dtype={"comment_id": str})
         gaps_csv = truth_dir / "gaps.csv"
-        gaps_truth = pd.read_csv(gaps_csv) if gaps_csv.exists() else gaps_truth_from_comments(comments_truth)
-        scores = score_ranking(outputs["information_gaps"], outputs["question_groups"], gaps_truth, comments_truth)
+        gaps_truth = (
+            pd.read_csv(gaps_csv) if gaps_csv.exists() else gaps_truth_from_comments(comments_truth)
+        )
+        scores = score_ranking(
+            outputs["information_gaps"], outputs["question_groups"], gaps_truth, comments_truth
+        )
         calibration = outputs["coverage_calibration"]
         scores.update(
             demo_dir=str(demo_dir),
@@ -222,10 +259,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seeds", type=int, nargs="+", default=[1, 2, 3])
     parser.add_argument("--n-comments", type=int, default=6000)
     parser.add_argument("--no-catalog", action="store_true", help="run without the content catalog")
-    parser.add_argument("--keep", type=Path, default=None, help="save each seed's information_gaps here")
-    parser.add_argument("--work-dir", type=Path, default=None, help="keep each seed's run directory under here")
     parser.add_argument(
-        "--demo-dir", type=Path, default=None,
+        "--keep", type=Path, default=None, help="save each seed's information_gaps here"
+    )
+    parser.add_argument(
+        "--work-dir", type=Path, default=None, help="keep each seed's run directory under here"
+    )
+    parser.add_argument(
+        "--demo-dir",
+        type=Path,
+        default=None,
         help="score this existing demo directory (e.g. data/01_raw) instead of generating seeds",
     )
     args = parser.parse_args(argv)
@@ -243,7 +286,8 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout.flush()
         results.append(result)
     ok = all(
-        r["precision@5"] >= 0.8 and r["recall@10"] >= 0.8 and not r["covered_intents_in_top10"] for r in results
+        r["precision@5"] >= 0.8 and r["recall@10"] >= 0.8 and not r["covered_intents_in_top10"]
+        for r in results
     )
     summary = {
         "seeds": args.seeds if args.demo_dir is None else str(args.demo_dir),

@@ -19,8 +19,8 @@ from sklearn.cluster import AgglomerativeClustering
 from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 from spacy.lang.fr.stop_words import STOP_WORDS
 
-from ambassadeurs_pipeline.progress import phases
 from ambassadeurs_pipeline.privacy.quotes import CorpusIndex, QuoteGuardParams
+from ambassadeurs_pipeline.progress import phases
 from ambassadeurs_pipeline.text.questions import is_question_sentence, split_sentences
 from ambassadeurs_pipeline.text.spelling import Spellings
 
@@ -31,11 +31,52 @@ logger = logging.getLogger(__name__)
 
 #: Words that say "this is a question" rather than what it is about; never a label.
 _QUESTION_WORDS = {
-    "bonjour", "salut", "merci", "svp", "stp", "quelqu", "quelqu'un", "sait", "savez",
-    "comment", "pourquoi", "quand", "faut", "peut", "peux", "dois", "doit", "est-ce",
-    "avez", "vous", "conseils", "conseil", "question", "aide", "idée", "idee", "normal",
-    "bien", "faire", "fait", "ça", "ca", "oui", "non", "quoi", "quel", "quelle", "quels",
-    "quelles", "cas", "gens", "personne", "personnes", "déjà", "vraiment", "autres",
+    "bonjour",
+    "salut",
+    "merci",
+    "svp",
+    "stp",
+    "quelqu",
+    "quelqu'un",
+    "sait",
+    "savez",
+    "comment",
+    "pourquoi",
+    "quand",
+    "faut",
+    "peut",
+    "peux",
+    "dois",
+    "doit",
+    "est-ce",
+    "avez",
+    "vous",
+    "conseils",
+    "conseil",
+    "question",
+    "aide",
+    "idée",
+    "idee",
+    "normal",
+    "bien",
+    "faire",
+    "fait",
+    "ça",
+    "ca",
+    "oui",
+    "non",
+    "quoi",
+    "quel",
+    "quelle",
+    "quels",
+    "quelles",
+    "cas",
+    "gens",
+    "personne",
+    "personnes",
+    "déjà",
+    "vraiment",
+    "autres",
 }
 _STOP = sorted({w.lower() for w in STOP_WORDS} | _QUESTION_WORDS)
 #: Pseudonymisation placeholders (``<PERSONNE>``, ``<URL>``, ``@user_ab12``) are not topic words.
@@ -80,7 +121,14 @@ def select_questions(comments_clean: pd.DataFrame, comment_topics: pd.DataFrame)
     Spam, duplicates and bot authors are left out: they are not patients asking.
     """
     topics = comment_topics[
-        ["comment_id", "topic_id", "topic_label", "sentiment_label", "sentiment_score", "is_question"]
+        [
+            "comment_id",
+            "topic_id",
+            "topic_label",
+            "sentiment_label",
+            "sentiment_score",
+            "is_question",
+        ]
     ]
     frame = comments_clean.merge(topics, on="comment_id", how="inner")
     keep = frame["is_question"].fillna(False).astype(bool)
@@ -88,8 +136,18 @@ def select_questions(comments_clean: pd.DataFrame, comment_topics: pd.DataFrame)
         if flag in frame.columns:
             keep &= ~frame[flag].fillna(False).astype(bool)
     columns = [
-        "comment_id", "author_id", "thread_id", "parent_id", "created_at", "source", "likes",
-        "text_clean", "topic_id", "topic_label", "sentiment_label", "sentiment_score",
+        "comment_id",
+        "author_id",
+        "thread_id",
+        "parent_id",
+        "created_at",
+        "source",
+        "likes",
+        "text_clean",
+        "topic_id",
+        "topic_label",
+        "sentiment_label",
+        "sentiment_score",
     ]
     questions = frame.loc[keep, [c for c in columns if c in frame.columns]].copy()
     return questions.sort_values("comment_id", kind="stable").reset_index(drop=True)
@@ -113,7 +171,8 @@ def group_questions(
     if len(questions) > cfg.max_questions:
         logger.warning(
             "%d questions: keeping the %d most recent for grouping (gaps.grouping.max_questions).",
-            len(questions), cfg.max_questions,
+            len(questions),
+            cfg.max_questions,
         )
         questions = (
             questions.sort_values(["created_at", "comment_id"], na_position="first")
@@ -145,10 +204,13 @@ def group_questions(
     embedded = followers["comment_id"].isin(pd.Index(comment_embeddings["comment_id"]))
     restating = followers[embedded].reset_index(drop=True)
     use_terms = cfg.term_weight > 0
-    steps = phases(f"lacunes: questions ({len(questions)})", ["mots", "distances", "regroupement", "fusions"])
+    steps = phases(
+        f"lacunes: questions ({len(questions)})", ["mots", "distances", "regroupement", "fusions"]
+    )
     terms, follower_terms = (
         fit_question_terms(questions["text_clean"], cfg.term_min_df, restating["text_clean"])
-        if use_terms else (None, None)
+        if use_terms
+        else (None, None)
     )
     steps.done("mots")
     distances = _distances_from(terms, vectors, cfg.term_weight)
@@ -163,22 +225,37 @@ def group_questions(
     n_merged = 0
     if cfg.merge_min_links > 0 and len(restating):
         opener_of = opener[opener.notna()].loc[followers.index[embedded.to_numpy()]].to_numpy()
-        own = pd.Series(labels, index=questions["comment_id"].to_numpy()).reindex(opener_of).to_numpy()
+        own = (
+            pd.Series(labels, index=questions["comment_id"].to_numpy())
+            .reindex(opener_of)
+            .to_numpy()
+        )
         known = ~pd.isna(own)
         links = follower_links(
-            terms, vectors, labels,
+            terms,
+            vectors,
+            labels,
             None if follower_terms is None else follower_terms[known],
             embedding_matrix(comment_embeddings, restating["comment_id"][known]),
             own[known].astype(np.int64),
             cfg.term_weight,
             min_similarity=1.0 - cfg.distance_threshold,
         )
-        topic = questions["topic_id"] if "topic_id" in questions else pd.Series(np.nan, index=questions.index)
+        topic = (
+            questions["topic_id"]
+            if "topic_id" in questions
+            else pd.Series(np.nan, index=questions.index)
+        )
         before = len(np.unique(labels))
         n_followers = pd.Series(own[known].astype(np.int64)).value_counts().to_dict()
         labels = merge_linked_clusters(
-            labels, links, cluster_topics(labels, topic.to_numpy()), cfg.merge_min_links, cfg.merge_within_topic,
-            n_followers=n_followers, min_link_share=cfg.merge_min_link_share,
+            labels,
+            links,
+            cluster_topics(labels, topic.to_numpy()),
+            cfg.merge_min_links,
+            cfg.merge_within_topic,
+            n_followers=n_followers,
+            min_link_share=cfg.merge_min_link_share,
         )
         n_merged = before - len(np.unique(labels))
     steps.done("fusions")
@@ -192,7 +269,9 @@ def group_questions(
         centroid /= np.linalg.norm(centroid) or 1.0
         centrality.iloc[idx] = vectors[idx] @ centroid
     questions["centrality"] = centrality.to_numpy()
-    followers["_cluster"] = opener[opener.notna()].map(questions.set_index("comment_id")["_cluster"])
+    followers["_cluster"] = opener[opener.notna()].map(
+        questions.set_index("comment_id")["_cluster"]
+    )
     followers = followers[followers["_cluster"].notna()]
     questions = pd.concat([questions, followers], ignore_index=True)
     questions["_cluster"] = questions["_cluster"].astype("int64")
@@ -209,11 +288,21 @@ def group_questions(
     )
     mapping = {cluster: i for i, cluster in enumerate(order.index)}
     questions["group_id"] = questions["_cluster"].map(mapping).fillna(GROUP_NOISE).astype("int64")
-    questions = questions.drop(columns="_cluster").sort_values("comment_id", kind="stable").reset_index(drop=True)
+    questions = (
+        questions.drop(columns="_cluster")
+        .sort_values("comment_id", kind="stable")
+        .reset_index(drop=True)
+    )
     logger.info(
         "%d questions (%d opening threads clustered, %d in reply to one, %d conversational replies left out) "
         "→ %d groups with ≥%d askers (%d clusters merged on follow-up evidence); %d in smaller groups.",
-        len(questions), n_clustered, len(followers), n_conversational, len(mapping), cfg.min_askers, n_merged,
+        len(questions),
+        n_clustered,
+        len(followers),
+        n_conversational,
+        len(mapping),
+        cfg.min_askers,
+        n_merged,
         int((questions["group_id"] == GROUP_NOISE).sum()),
     )
     return questions
@@ -262,12 +351,16 @@ def follower_links(
 
 def cluster_topics(labels: np.ndarray, topic_ids: np.ndarray) -> dict[int, object]:
     """Majority topic of each cluster (ties: the smallest topic id; missing/-1: None)."""
-    frame = pd.DataFrame({"cluster": labels, "topic": pd.to_numeric(pd.Series(topic_ids), errors="coerce")})
+    frame = pd.DataFrame(
+        {"cluster": labels, "topic": pd.to_numeric(pd.Series(topic_ids), errors="coerce")}
+    )
     frame = frame[frame["topic"].notna() & frame["topic"].ne(-1)]
     result: dict[int, object] = {int(c): None for c in np.unique(labels)}
     counts = frame.groupby(["cluster", "topic"]).size().reset_index(name="n")
     counts = counts.sort_values(["cluster", "n", "topic"], ascending=[True, False, True])
-    for cluster, topic in counts.drop_duplicates("cluster")[["cluster", "topic"]].itertuples(index=False):
+    for cluster, topic in counts.drop_duplicates("cluster")[["cluster", "topic"]].itertuples(
+        index=False
+    ):
         result[int(cluster)] = topic
     return result
 
@@ -348,8 +441,13 @@ def fit_question_terms(
     """
     focus = texts.map(question_focus).to_numpy()
     vectorizer = TfidfVectorizer(
-        token_pattern=_TOKEN, stop_words=_STOP, ngram_range=(1, 1), min_df=min_df,
-        sublinear_tf=True, strip_accents="unicode", dtype=np.float32,
+        token_pattern=_TOKEN,
+        stop_words=_STOP,
+        ngram_range=(1, 1),
+        min_df=min_df,
+        sublinear_tf=True,
+        strip_accents="unicode",
+        dtype=np.float32,
     )
     try:
         with warnings.catch_warnings():  # spaCy's list has a few tokens our pattern never makes
@@ -369,7 +467,9 @@ def fit_question_terms(
     return matrix, other
 
 
-def question_distances(texts: pd.Series, vectors: np.ndarray, term_weight: float, term_min_df: int) -> np.ndarray:
+def question_distances(
+    texts: pd.Series, vectors: np.ndarray, term_weight: float, term_min_df: int
+) -> np.ndarray:
     """Cosine distance mixing the asking sentences' terms and the comments' embeddings.
 
     ``1 − (w · cos(terms) + (1 − w) · cos(embeddings))`` with ``w = term_weight``: the
@@ -379,7 +479,9 @@ def question_distances(texts: pd.Series, vectors: np.ndarray, term_weight: float
     return _distances_from(terms, vectors, term_weight)
 
 
-def _distances_from(terms: np.ndarray | None, vectors: np.ndarray, term_weight: float) -> np.ndarray:
+def _distances_from(
+    terms: np.ndarray | None, vectors: np.ndarray, term_weight: float
+) -> np.ndarray:
     similarity = (1.0 - term_weight) * (vectors @ vectors.T)
     if terms is not None and term_weight > 0:
         similarity += term_weight * (terms @ terms.T)
@@ -403,7 +505,11 @@ def _thread_opener_question(questions: pd.DataFrame) -> pd.Series:
     parent = questions["parent_id"]
     is_opener = parent.isna() | parent.astype("string").str.strip().eq("")
     thread = questions["thread_id"].astype("string")
-    openers = questions[is_opener & thread.notna()].drop_duplicates("thread_id").set_index("thread_id")["comment_id"]
+    openers = (
+        questions[is_opener & thread.notna()]
+        .drop_duplicates("thread_id")
+        .set_index("thread_id")["comment_id"]
+    )
     reply = ~is_opener & thread.notna()
     result[reply] = thread[reply].map(openers).astype("string")
     return result
@@ -422,7 +528,9 @@ def group_key_terms(questions: pd.DataFrame, n_terms: int) -> dict[int, list[str
     grouped = questions[questions["group_id"] != GROUP_NOISE]
     if grouped.empty:
         return {}
-    docs = grouped.groupby("group_id")["text_clean"].apply(lambda s: " ".join(map(_clean_for_terms, s)))
+    docs = grouped.groupby("group_id")["text_clean"].apply(
+        lambda s: " ".join(map(_clean_for_terms, s))
+    )
     try:
         vectorizer = CountVectorizer(
             token_pattern=_TOKEN, stop_words=_STOP, ngram_range=(1, 2), min_df=1
@@ -454,7 +562,9 @@ def group_key_terms(questions: pd.DataFrame, n_terms: int) -> dict[int, list[str
     return result
 
 
-def period_bounds(created_at: pd.Series, recent_share: float) -> tuple[pd.Timestamp, pd.Timestamp, pd.Timestamp] | None:
+def period_bounds(
+    created_at: pd.Series, recent_share: float
+) -> tuple[pd.Timestamp, pd.Timestamp, pd.Timestamp] | None:
     """(start, start of the recent window, end) of the corpus period; None without dates."""
     dates = pd.to_datetime(created_at, errors="coerce").dropna()
     if dates.empty or dates.max() == dates.min():
@@ -463,7 +573,9 @@ def period_bounds(created_at: pd.Series, recent_share: float) -> tuple[pd.Timest
     return start, end - (end - start) * recent_share, end
 
 
-def growth_ratio(dates: pd.Series, bounds: tuple[pd.Timestamp, pd.Timestamp, pd.Timestamp] | None) -> float:
+def growth_ratio(
+    dates: pd.Series, bounds: tuple[pd.Timestamp, pd.Timestamp, pd.Timestamp] | None
+) -> float:
     """Rate of questions in the recent window over the rate before it (add-one smoothed).
 
     1 means steady; 2 means twice as many questions per day recently. NaN without dates.
@@ -510,8 +622,18 @@ def build_faq(
         questions from distinct askers, pseudonymised text, joined by `` | ``).
     """
     columns = [
-        "rank", "group_id", "label", "key_terms", "n_askers", "n_questions", "trend",
-        "growth_ratio", "topic_id", "topic_label", "topic_share", "example_questions",
+        "rank",
+        "group_id",
+        "label",
+        "key_terms",
+        "n_askers",
+        "n_questions",
+        "trend",
+        "growth_ratio",
+        "topic_id",
+        "topic_label",
+        "topic_share",
+        "example_questions",
     ]
     grouped = question_groups[question_groups["group_id"] != GROUP_NOISE]
     if grouped.empty:
@@ -519,11 +641,20 @@ def build_faq(
     cfg = params.grouping
     terms = group_key_terms(question_groups, cfg.n_label_terms)
     guard_params = QuoteGuardParams.model_validate(quote_params or {})
-    corpus = comments_clean["text_clean"] if "text_clean" in comments_clean.columns else pd.Series(dtype=str)
-    authors = comments_clean["author_id"].astype(str) if "author_id" in comments_clean.columns else None
+    corpus = (
+        comments_clean["text_clean"]
+        if "text_clean" in comments_clean.columns
+        else pd.Series(dtype=str)
+    )
+    authors = (
+        comments_clean["author_id"].astype(str) if "author_id" in comments_clean.columns else None
+    )
     index = CorpusIndex.build(corpus, authors, guard_params.span_words)
     spellings = Spellings.build(corpus)
-    bounds = period_bounds(comments_clean.get("created_at", pd.Series(dtype="datetime64[ns]")), params.trend.recent_share)
+    bounds = period_bounds(
+        comments_clean.get("created_at", pd.Series(dtype="datetime64[ns]")),
+        params.trend.recent_share,
+    )
     rows = []
     for group_id, qs in grouped.groupby("group_id"):
         qs = qs.sort_values(["centrality", "comment_id"], ascending=[False, True])

@@ -63,7 +63,9 @@ class TrendParams(_Strict):
     recent_share: float = Field(
         0.34, gt=0.0, lt=1.0, description="Last share of the period that counts as 'recent'."
     )
-    rising_ratio: float = Field(1.5, gt=1.0, description="Growth ratio above which a group is 'en hausse'.")
+    rising_ratio: float = Field(
+        1.5, gt=1.0, description="Growth ratio above which a group is 'en hausse'."
+    )
 
 
 class AnswerParams(_Strict):
@@ -77,8 +79,12 @@ class AnswerParams(_Strict):
         r"personne n'a de réponse|on ne peut pas savoir)",
         description="Regex (case-insensitive) of a reply that says it has no answer: not counted as an answer.",
     )
-    liked_answer_min_likes: int = Field(2, ge=1, description="An answer with this many likes counts as resolving.")
-    slow_answer_hours: float = Field(24.0, gt=0.0, description="A first answer later than this is 'slow'.")
+    liked_answer_min_likes: int = Field(
+        2, ge=1, description="An answer with this many likes counts as resolving."
+    )
+    slow_answer_hours: float = Field(
+        24.0, gt=0.0, description="A first answer later than this is 'slow'."
+    )
 
 
 class CoverageParams(_Strict):
@@ -89,15 +95,22 @@ class CoverageParams(_Strict):
         description="Share of the question/item similarity given to shared word stems (TF-IDF); "
         "the rest goes to the embedding cosine.",
     )
-    stem_length: int = Field(6, ge=3, le=20, description="Letters kept of each word (truncation stemming).")
+    stem_length: int = Field(
+        6, ge=3, le=20, description="Letters kept of each word (truncation stemming)."
+    )
     criterion: str = Field("precision", pattern="^(f1|precision)$")
     target_precision: float = Field(0.9, gt=0.0, le=1.0)
     min_positive_pairs: int = Field(
-        5, ge=1, description="Fewer held-out positive pairs than this: the fallback threshold is used."
+        5,
+        ge=1,
+        description="Fewer held-out positive pairs than this: the fallback threshold is used.",
     )
     fallback_threshold: float = Field(0.5, gt=-1.0, lt=1.0)
     partial_share: float = Field(
-        0.25, ge=0.0, le=1.0, description="Share of a group's questions matched above which it is 'partiel'."
+        0.25,
+        ge=0.0,
+        le=1.0,
+        description="Share of a group's questions matched above which it is 'partiel'.",
     )
 
 

@@ -21,7 +21,12 @@ def create_pipeline(**kwargs) -> Pipeline:
             ),
             Node(
                 func=build_faq,
-                inputs=["question_groups", "comments_clean", "params:gaps", "params:privacy.quotes"],
+                inputs=[
+                    "question_groups",
+                    "comments_clean",
+                    "params:gaps",
+                    "params:privacy.quotes",
+                ],
                 outputs="faq",
                 name="build_faq",
             ),
@@ -64,13 +69,25 @@ def create_pipeline(**kwargs) -> Pipeline:
             ),
             Node(
                 func=score_information_gaps,
-                inputs=["faq", "group_answer_supply", "group_coverage", "question_groups", "params:gaps"],
+                inputs=[
+                    "faq",
+                    "group_answer_supply",
+                    "group_coverage",
+                    "question_groups",
+                    "params:gaps",
+                ],
                 outputs="gap_scores",
                 name="score_information_gaps",
             ),
             Node(
                 func=write_gap_evidence,
-                inputs=["gap_scores", "question_groups", "content_catalog", "coverage_calibration", "params:gaps"],
+                inputs=[
+                    "gap_scores",
+                    "question_groups",
+                    "content_catalog",
+                    "coverage_calibration",
+                    "params:gaps",
+                ],
                 outputs=["information_gaps", "gaps_report"],
                 name="write_gap_evidence",
             ),

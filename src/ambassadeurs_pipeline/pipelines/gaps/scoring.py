@@ -94,7 +94,9 @@ def gap_components(table: pd.DataFrame, prior_questions: float = 0.0) -> pd.Data
     return out
 
 
-def weighted_gap_score(components: pd.DataFrame, weights: dict[str, float]) -> tuple[pd.Series, pd.Series]:
+def weighted_gap_score(
+    components: pd.DataFrame, weights: dict[str, float]
+) -> tuple[pd.Series, pd.Series]:
     """(score, names of missing components) with weights renormalised over measured ones."""
     w = pd.Series({col: float(weights.get(name, 0.0)) for col, name in COMPONENTS.items()})
     values = components.reindex(columns=list(COMPONENTS))  # an absent component is not measured
@@ -126,22 +128,31 @@ def score_information_gaps(
         ``missing_components``.
     """
     cfg = params.scoring
-    table = faq.drop(columns="rank").merge(
-        group_answer_supply.drop(columns="n_questions"), on="group_id", how="left"
-    ).merge(group_coverage, on="group_id", how="left")
+    table = (
+        faq.drop(columns="rank")
+        .merge(group_answer_supply.drop(columns="n_questions"), on="group_id", how="left")
+        .merge(group_coverage, on="group_id", how="left")
+    )
     components = gap_components(table, cfg.prior_questions)
     table = pd.concat([table, components], axis=1)
-    table["gap_score"], table["missing_components"] = weighted_gap_score(components, cfg.weights.model_dump())
+    table["gap_score"], table["missing_components"] = weighted_gap_score(
+        components, cfg.weights.model_dump()
+    )
     n_questions = len(question_groups)
     enough = n_questions >= cfg.min_questions_to_rank and len(table) >= cfg.min_groups_to_rank
-    table = table.sort_values(["gap_score", "n_askers", "group_id"], ascending=[False, False, True]).reset_index(drop=True)
+    table = table.sort_values(
+        ["gap_score", "n_askers", "group_id"], ascending=[False, False, True]
+    ).reset_index(drop=True)
     if enough:
         table.insert(0, "rank", pd.array(np.arange(1, len(table) + 1), dtype="Int64"))
         table.insert(1, "status", STATUS_RANKED)
     else:
         logger.warning(
             "Only %d questions in %d groups (< %d questions or < %d groups): gaps are not ranked.",
-            n_questions, len(table), cfg.min_questions_to_rank, cfg.min_groups_to_rank,
+            n_questions,
+            len(table),
+            cfg.min_questions_to_rank,
+            cfg.min_groups_to_rank,
         )
         table.insert(0, "rank", pd.array([pd.NA] * len(table), dtype="Int64"))
         table.insert(1, "status", STATUS_TOO_LITTLE)

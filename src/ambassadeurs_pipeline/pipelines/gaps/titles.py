@@ -39,39 +39,90 @@ _GREETING = re.compile(
 #: A captured interrogative other than "si" is kept ("quelqu'un sait comment …" -> "comment …").
 _FRAMES = [
     re.compile(r"^(?:et|donc|alors|du coup|mais|pour)\s+", re.I),
-    re.compile(r"^(?:est-ce qu['’]|est-ce que\s+)?(?:quelqu['’]un|qqn|qq1|vous|certains? d['’]entre vous)\s+"
-               r"(?:sait|saurait|savez|sauriez|connait|connaît|conna[iî]trait|a|aurait|avez|auriez)(?:[- ](?:il|vous))?\s+"
-               r"(?:déjà\s+)?(?:une idée|des infos|des informations|des conseils|un conseil)?\s*(?:sur\s+)?" + _WH + r"?\s*", re.I),
+    re.compile(
+        r"^(?:est-ce qu['’]|est-ce que\s+)?(?:quelqu['’]un|qqn|qq1|vous|certains? d['’]entre vous)\s+"
+        r"(?:sait|saurait|savez|sauriez|connait|connaît|conna[iî]trait|a|aurait|avez|auriez)(?:[- ](?:il|vous))?\s+"
+        r"(?:déjà\s+)?(?:une idée|des infos|des informations|des conseils|un conseil)?\s*(?:sur\s+)?"
+        + _WH
+        + r"?\s*",
+        re.I,
+    ),
     re.compile(r"^(?:savez|sauriez|connaissez)[- ]vous\s+" + _WH + r"?\s*", re.I),
-    re.compile(r"^(?:est-ce qu['’]|est-ce que\s+)?(?:quelqu['’]un|qqn|vous)\s+(?:peut|pourrait|pouvez|pourriez|sait|saurait)(?:[- ](?:il|vous))?\s+"
-               r"(?:me|m['’]|nous)\s*(?:dire|expliquer|renseigner|éclairer|aider)(?:\s+(?:sur|à))?\s+" + _WH + r"?\s*", re.I),
-    re.compile(r"^(?:pouvez|pourriez)[- ]vous\s+(?:me|m['’]|nous)\s*(?:dire|expliquer|renseigner|éclairer)\s+" + _WH + r"?\s*", re.I),
-    re.compile(r"^(?:je me demandais|je me demande|j['’]aimerais savoir|je voudrais savoir|je voulais savoir|"
-               r"je cherche à savoir|je souhaiterais savoir|pouvez-vous me dire|pourriez-vous me dire|"
-               r"vous pouvez me dire)\s+" + _WH + r"?\s*", re.I),
-    re.compile(r"^je (?:cherche|voudrais|souhaite|veux|aimerais|souhaiterais)(?: à)?(?: savoir)?\s+" + _WH + r"?\s*", re.I),
+    re.compile(
+        r"^(?:est-ce qu['’]|est-ce que\s+)?(?:quelqu['’]un|qqn|vous)\s+(?:peut|pourrait|pouvez|pourriez|sait|saurait)(?:[- ](?:il|vous))?\s+"
+        r"(?:me|m['’]|nous)\s*(?:dire|expliquer|renseigner|éclairer|aider)(?:\s+(?:sur|à))?\s+"
+        + _WH
+        + r"?\s*",
+        re.I,
+    ),
+    re.compile(
+        r"^(?:pouvez|pourriez)[- ]vous\s+(?:me|m['’]|nous)\s*(?:dire|expliquer|renseigner|éclairer)\s+"
+        + _WH
+        + r"?\s*",
+        re.I,
+    ),
+    re.compile(
+        r"^(?:je me demandais|je me demande|j['’]aimerais savoir|je voudrais savoir|je voulais savoir|"
+        r"je cherche à savoir|je souhaiterais savoir|pouvez-vous me dire|pourriez-vous me dire|"
+        r"vous pouvez me dire)\s+" + _WH + r"?\s*",
+        re.I,
+    ),
+    re.compile(
+        r"^je (?:cherche|voudrais|souhaite|veux|aimerais|souhaiterais)(?: à)?(?: savoir)?\s+"
+        + _WH
+        + r"?\s*",
+        re.I,
+    ),
     re.compile(r"^(?:comment\s+)?faire pour\s+", re.I),
     re.compile(r"^(?:s['’]il|si il|il)\s+(?:faut|fallait)\s+", re.I),
     re.compile(r"^(?:on|je)\s+(?:est|suis)\s+oblig[ée]e?s?\s+(?:de|d['’])\s*", re.I),
-    re.compile(r"^(?:quelle est\s+)?la meilleure (?:façon|manière|solution|chose)\s+(?:de|d['’]|pour)\s*", re.I),
-    re.compile(r"^(?:des|un|une|vos|quelques)\s+(?:conseils?|idées?|astuces?|retours?|avis|infos?|informations?)\s+(?:pour|sur)\s+", re.I),
-    re.compile(r"^comment\s+(?:vous faites|faites[- ]vous|tu fais|fais[- ]tu|on fait|fait[- ]on|vous avez fait|avez[- ]vous fait)\s+(?:pour\s+)?", re.I),
-    re.compile(r"^(?:est-ce qu['’]|est-ce que\s+)?(?:on|je|j['’]|il)\s*(?:peux|peut|pourrais|pourrait|dois|doit|devrais|devrait|"
-               r"ai le droit de|a le droit de|faut)\s+", re.I),
-    re.compile(r"^comment\s+(?:est-ce qu['’]|est-ce que\s+)?(?:on|je|j['’])\s*(?:peux|peut|pourrais|pourrait|dois|doit|devrais|"
-               r"fais|fait)\s+(?:pour\s+)?", re.I),
-    re.compile(r"^(?:puis-je|peut-on|dois-je|doit-on|faut-il|peut-il|pourrait-on|devrait-on|est-il possible de|"
-               r"est-ce possible de|c['’]est possible de|il est possible de)\s+", re.I),
-    re.compile(r"^comment\s+(?=(?:se\s+|s['’])?\S+(?:er|ir|re)\b)", re.I),  # "comment gérer …" -> "gérer …"
+    re.compile(
+        r"^(?:quelle est\s+)?la meilleure (?:façon|manière|solution|chose)\s+(?:de|d['’]|pour)\s*",
+        re.I,
+    ),
+    re.compile(
+        r"^(?:des|un|une|vos|quelques)\s+(?:conseils?|idées?|astuces?|retours?|avis|infos?|informations?)\s+(?:pour|sur)\s+",
+        re.I,
+    ),
+    re.compile(
+        r"^comment\s+(?:vous faites|faites[- ]vous|tu fais|fais[- ]tu|on fait|fait[- ]on|vous avez fait|avez[- ]vous fait)\s+(?:pour\s+)?",
+        re.I,
+    ),
+    re.compile(
+        r"^(?:est-ce qu['’]|est-ce que\s+)?(?:on|je|j['’]|il)\s*(?:peux|peut|pourrais|pourrait|dois|doit|devrais|devrait|"
+        r"ai le droit de|a le droit de|faut)\s+",
+        re.I,
+    ),
+    re.compile(
+        r"^comment\s+(?:est-ce qu['’]|est-ce que\s+)?(?:on|je|j['’])\s*(?:peux|peut|pourrais|pourrait|dois|doit|devrais|"
+        r"fais|fait)\s+(?:pour\s+)?",
+        re.I,
+    ),
+    re.compile(
+        r"^(?:puis-je|peut-on|dois-je|doit-on|faut-il|peut-il|pourrait-on|devrait-on|est-il possible de|"
+        r"est-ce possible de|c['’]est possible de|il est possible de)\s+",
+        re.I,
+    ),
+    re.compile(
+        r"^comment\s+(?=(?:se\s+|s['’])?\S+(?:er|ir|re)\b)", re.I
+    ),  # "comment gérer …" -> "gérer …"
     re.compile(r"^(?:est-ce qu['’]|est-ce que\s+)", re.I),
 ]
 _REFLEXIVE = [(re.compile(r"^m['’]", re.I), "s'"), (re.compile(r"^me\s+", re.I), "se ")]
-_POSSESSIVE = [(re.compile(r"\bmon\b", re.I), "son"), (re.compile(r"\bma\b", re.I), "sa"), (re.compile(r"\bmes\b", re.I), "ses"),
-               (re.compile(r"\bm['’](?=[aeéèêiouyh])", re.I), "s'"), (re.compile(r"\bme\b", re.I), "se")]
+_POSSESSIVE = [
+    (re.compile(r"\bmon\b", re.I), "son"),
+    (re.compile(r"\bma\b", re.I), "sa"),
+    (re.compile(r"\bmes\b", re.I), "ses"),
+    (re.compile(r"\bm['’](?=[aeéèêiouyh])", re.I), "s'"),
+    (re.compile(r"\bme\b", re.I), "se"),
+]
 #: Still personal after the rules: the sentence is about the asker, not a topic.
-_PERSONAL = re.compile(r"\b(?:je|j['’]|moi|nous|vous|tu|t['’]|toi|mon|ma|mes|notre|nos|votre|vos|ton|ta|tes)\b", re.I)
+_PERSONAL = re.compile(
+    r"\b(?:je|j['’]|moi|nous|vous|tu|t['’]|toi|mon|ma|mes|notre|nos|votre|vos|ton|ta|tes)\b", re.I
+)
 _FUNCTION_END = frozenset(
-    fold(w) for w in """de d du des la le les l un une à au aux en et ou pour par avec sans sur sous contre dans
+    fold(w)
+    for w in """de d du des la le les l un une à au aux en et ou pour par avec sans sur sous contre dans
     son sa ses se s que qu qui quand si est pendant après avant chez mais plus très comme quoi a ont sont
     tout toute tous toutes ce cet cette ces leur leurs y il elle on""".split()
 )
@@ -85,8 +136,10 @@ def _family(word: str) -> str:
 def _best_sentence(question: str, key_terms: Sequence[str]) -> str:
     sentences = [s for s in split_sentences(question) if s.strip()] or [question]
     keys = {fold(w) for term in key_terms for w in term.split()}
+
     def overlap(s: str) -> int:
         return len(keys & {fold(w) for w in re.findall(r"\w+", s)})
+
     asked = [s for s in sentences if is_question_sentence(s)] or sentences
     return max(asked, key=lambda s: (overlap(s), -asked.index(s)))
 
@@ -100,7 +153,7 @@ def strip_frame(sentence: str) -> str:
             match = rule.match(text)
             if match:
                 wh = next((g for g in match.groups() if g), None) if match.groups() else None
-                rest = text[match.end():]
+                rest = text[match.end() :]
                 text = (f"{wh} {rest}" if wh and fold(wh) != "si" else rest).strip()
         if text == before:
             break
@@ -132,7 +185,7 @@ def cut_words(text: str, max_words: int) -> str:
 
 
 def terms_title(key_terms: Sequence[str], spellings: Spellings | None, n: int = 3) -> str:
-    """"Diabète : voyage et repas" from key terms alone (the fallback title)."""
+    """ "Diabète : voyage et repas" from key terms alone (the fallback title)."""
     shown = [spellings.display(t) if spellings else t for t in key_terms[:n]]
     if not shown:
         return ""
@@ -170,8 +223,11 @@ def question_title(
         return terms_title(key_terms, spellings)
     if spellings is not None:  # "la rqth" -> "la RQTH"
         stem = " ".join(
-            w.upper() if w.isalpha() and spellings.is_acronym(w)
-            else spellings.restore(w) if w.isalpha() and w.isascii() and w.islower() else w
+            w.upper()
+            if w.isalpha() and spellings.is_acronym(w)
+            else spellings.restore(w)
+            if w.isalpha() and w.isascii() and w.islower()
+            else w
             for w in stem.split()
         )
     # Key terms not already said, one per word family ("allaitement" then not "allaiter").
@@ -188,7 +244,9 @@ def question_title(
     shown = [spellings.display(t) if spellings else t for t in extra]
     title = capitalise(stem)
     if shown:
-        title += " : " + (shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " et " + shown[-1])
+        title += " : " + (
+            shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " et " + shown[-1]
+        )
     # Guarded: no run of more than max_run_words words of the question, no rare word, no
     # quasi-identifier, no span_words-word run of any comment (privacy.quotes.passes_guard).
     if passes_guard(title, index, p, sources=[str(question)]):

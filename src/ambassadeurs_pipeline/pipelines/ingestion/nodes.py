@@ -28,7 +28,7 @@ from ambassadeurs_pipeline.contracts import (
 from ambassadeurs_pipeline.datasets.tabular_file import ABSENT_PATHS
 from ambassadeurs_pipeline.hooks import is_demo_input
 
-from .params import CatalogColumns, CommentColumns, IngestionParams
+from .params import CatalogColumns, IngestionParams
 
 logger = logging.getLogger(__name__)
 
@@ -69,7 +69,9 @@ def map_columns(
             )
         else:
             if column:
-                logger.info("%s: optional column %r absent; field %r left empty.", label, column, field)
+                logger.info(
+                    "%s: optional column %r absent; field %r left empty.", label, column, field
+                )
             out[field] = pd.Series(pd.NA, index=export.index, dtype="string")
     return out
 
@@ -170,7 +172,9 @@ def _quarantine_frame(
         "id": id_column,
     }
     values = [
-        str(bad.at[i, value_of.get(c, id_column)]) if pd.notna(bad.at[i, value_of.get(c, id_column)]) else ""
+        str(bad.at[i, value_of.get(c, id_column)])
+        if pd.notna(bad.at[i, value_of.get(c, id_column)])
+        else ""
         for i, c in zip(bad.index, column)
     ]
     return pd.DataFrame(
@@ -223,7 +227,7 @@ def ingest_comments(
         raise InputContractError(
             f"comments file {comments_path}: column {mapping['id']!r} (field 'id') must be "
             f"unique, but {dup.nunique()} values appear more than once, e.g. {examples}. "
-            "Fix the export or map another column with --params \"ingestion.columns.id=<name>\"."
+            'Fix the export or map another column with --params "ingestion.columns.id=<name>".'
         )
 
     parsed = pd.DataFrame(
@@ -245,7 +249,9 @@ def ingest_comments(
     n_dates = int(parsed["_created_at_raw"].notna().sum())
     n_bad_dates = int((parsed["_created_at_raw"].notna() & parsed["created_at"].isna()).sum())
     if n_dates and n_bad_dates / n_dates > params.max_bad_date_share:
-        examples = parsed.loc[parsed["created_at"].isna() & parsed["_created_at_raw"].notna(), "_created_at_raw"]
+        examples = parsed.loc[
+            parsed["created_at"].isna() & parsed["_created_at_raw"].notna(), "_created_at_raw"
+        ]
         raise InputContractError(
             f"comments file {comments_path}: column {mapping['created_at']!r} (field "
             f"'created_at') has {n_bad_dates} unreadable dates out of {n_dates} "
@@ -256,11 +262,15 @@ def ingest_comments(
 
     failures = _failing_rows(parsed, _ROW_RULES)
     quarantine = _quarantine_frame(parsed, failures, "comments", "comment_id")
-    kept = parsed.drop(index=failures["index"].unique()).drop(columns=["_created_at_raw", "_likes_raw"])
+    kept = parsed.drop(index=failures["index"].unique()).drop(
+        columns=["_created_at_raw", "_likes_raw"]
+    )
     kept = COMMENTS_RAW_SCHEMA.validate(kept.reset_index(drop=True))
 
     if len(kept) + len(quarantine) != n_in:  # pragma: no cover - guards the invariant
-        raise AssertionError(f"ingestion lost rows: {n_in} in, {len(kept)} kept, {len(quarantine)} quarantined")
+        raise AssertionError(
+            f"ingestion lost rows: {n_in} in, {len(kept)} kept, {len(quarantine)} quarantined"
+        )
 
     has_threads = bool(kept["parent_id"].notna().any())
     orphan = kept["parent_id"].notna() & ~kept["parent_id"].isin(kept["comment_id"])
@@ -272,7 +282,9 @@ def ingest_comments(
         "rows_quarantined": len(quarantine),
         "quarantine_reasons": quarantine["reason"].value_counts().to_dict(),
         "id_derived_from_row_number": id_derived,
-        "fields_absent": [f for f, c in mapping.items() if not c or c not in comments_export.columns],
+        "fields_absent": [
+            f for f, c in mapping.items() if not c or c not in comments_export.columns
+        ],
         "has_thread_structure": has_threads,
         "orphan_replies": int(orphan.sum()),
         "period": {
@@ -291,10 +303,14 @@ def ingest_comments(
 # Content catalog
 # ---------------------------------------------------------------------------------------------
 
-_EMPTY_CATALOG = pd.DataFrame({c: pd.Series(dtype="string") for c in CONTENT_CATALOG_SCHEMA.columns})
+_EMPTY_CATALOG = pd.DataFrame(
+    {c: pd.Series(dtype="string") for c in CONTENT_CATALOG_SCHEMA.columns}
+)
 
 
-def companion_is_usable(companion_path: str, comments_path: str, project_root: Path | None = None) -> bool:
+def companion_is_usable(
+    companion_path: str, comments_path: str, project_root: Path | None = None
+) -> bool:
     """Whether an optional companion input (catalog, campaign) should be read.
 
     The demo catalog and campaign are defaults; pairing them with a user's own comments would
@@ -308,7 +324,7 @@ def companion_is_usable(companion_path: str, comments_path: str, project_root: P
     if companion_is_demo and not is_demo_input(comments_path, project_root):
         logger.warning(
             "Your comments come from %s but %s is the bundled demo file: it is ignored. "
-            "Pass your own with --params \"content_catalog_path=...\" / \"campaign_path=...\".",
+            'Pass your own with --params "content_catalog_path=..." / "campaign_path=...".',
             comments_path,
             companion_path,
         )
@@ -328,16 +344,28 @@ def ingest_content_catalog(
     go to quarantine. Duplicate ids are a file-level error.
     """
     if catalog_export is None or not companion_is_usable(content_catalog_path, comments_path):
-        summary = {"provided": False, "path": None, "rows_in": 0, "rows_kept": 0, "rows_quarantined": 0}
+        summary = {
+            "provided": False,
+            "path": None,
+            "rows_in": 0,
+            "rows_kept": 0,
+            "rows_quarantined": 0,
+        }
         return _EMPTY_CATALOG.copy(), pd.DataFrame(columns=QUARANTINE_COLUMNS), summary
 
     cols: CatalogColumns = params.catalog_columns
     mapping = cols.model_dump()
     frame = map_columns(
-        catalog_export, mapping, CATALOG_FIELDS, "content_catalog", content_catalog_path,
+        catalog_export,
+        mapping,
+        CATALOG_FIELDS,
+        "content_catalog",
+        content_catalog_path,
         "ingestion.catalog_columns",
     )
-    if (mapping["summary"] not in catalog_export.columns) and mapping["body"] in catalog_export.columns:
+    if (mapping["summary"] not in catalog_export.columns) and mapping[
+        "body"
+    ] in catalog_export.columns:
         frame["summary"] = catalog_export[mapping["body"]]
     n_in = len(frame)
     frame["source_row"] = np.arange(1, n_in + 1, dtype="int64")
@@ -361,7 +389,10 @@ def ingest_content_catalog(
     )
     rules = pa.DataFrameSchema(
         checks=[
-            pa.Check(lambda df: df["item_id"].notna() & df["item_id"].ne(""), name="id: identifiant manquant"),
+            pa.Check(
+                lambda df: df["item_id"].notna() & df["item_id"].ne(""),
+                name="id: identifiant manquant",
+            ),
             pa.Check(
                 lambda df: df["title"].ne("") | df["summary"].ne(""),
                 name="title: ni titre ni résumé, impossible à comparer aux questions",

@@ -11,7 +11,11 @@ def create_pipeline(**kwargs) -> Pipeline:
             Node(
                 func=ingest_comments,
                 inputs=["comments_export", "params:ingestion", "params:comments_path"],
-                outputs=["comments_raw", "comments_rejected_at_ingestion", "comments_ingestion_summary"],
+                outputs=[
+                    "comments_raw",
+                    "comments_rejected_at_ingestion",
+                    "comments_ingestion_summary",
+                ],
                 name="ingest_comments",
             ),
             Node(
@@ -22,7 +26,11 @@ def create_pipeline(**kwargs) -> Pipeline:
                     "params:content_catalog_path",
                     "params:comments_path",
                 ],
-                outputs=["content_catalog", "catalog_rejected_at_ingestion", "catalog_ingestion_summary"],
+                outputs=[
+                    "content_catalog",
+                    "catalog_rejected_at_ingestion",
+                    "catalog_ingestion_summary",
+                ],
                 name="ingest_content_catalog",
             ),
             Node(

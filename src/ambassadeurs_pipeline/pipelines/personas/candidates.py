@@ -24,7 +24,12 @@ import pandas as pd
 from .params import PersonasParams, as_params
 
 COMPONENTS = {
-    "credibility": ["answers_to_questions", "answer_share", "thanks_received", "mean_likes_on_answers"],
+    "credibility": [
+        "answers_to_questions",
+        "answer_share",
+        "thanks_received",
+        "mean_likes_on_answers",
+    ],
     "engagement": ["n_comments", "active_days", "regularity"],
     "reach": ["in_degree", "pagerank", "betweenness"],
 }
@@ -46,7 +51,9 @@ def component_scores(features: pd.DataFrame) -> pd.DataFrame:
     """Credibility, engagement, reach and tone in [0, 1] (see the module docstring)."""
     out = pd.DataFrame(index=features.index)
     for name, cols in COMPONENTS.items():
-        scaled = [features[c].astype(float) if c in SHARES else log_scaled(features[c]) for c in cols]
+        scaled = [
+            features[c].astype(float) if c in SHARES else log_scaled(features[c]) for c in cols
+        ]
         out[name] = pd.concat(scaled, axis=1).mean(axis=1)
     out["tone"] = (1 + features["share_positive"] - features["share_negative"]) / 2
     return out.round(3)
@@ -89,8 +96,19 @@ def rank_ambassador_candidates(
     feats = author_features.set_index("author_id")
     feats = feats[feats["n_comments"] >= cp.min_comments]
     columns = [
-        "rank", "author_id", "score", "credibility", "engagement", "reach", "tone", "role",
-        "motivation", "persona_id", "persona_name", "possible_ekol", "reasons",
+        "rank",
+        "author_id",
+        "score",
+        "credibility",
+        "engagement",
+        "reach",
+        "tone",
+        "role",
+        "motivation",
+        "persona_id",
+        "persona_name",
+        "possible_ekol",
+        "reasons",
     ]
     if feats.empty:
         return pd.DataFrame(columns=columns)
@@ -103,7 +121,9 @@ def rank_ambassador_candidates(
     ranked["possible_ekol"] = (ranked["role"] == "professionnel_de_sante") & (
         reach_percentile >= cp.ekol_min_reach_percentile
     )
-    ranked = ranked.reset_index().sort_values(["score", "author_id"], ascending=[False, True], kind="stable")
+    ranked = ranked.reset_index().sort_values(
+        ["score", "author_id"], ascending=[False, True], kind="stable"
+    )
     ranked = ranked.head(cp.top_n).reset_index(drop=True)
     ranked["rank"] = np.arange(1, len(ranked) + 1)
     personas = author_personas.set_index("author_id")[["persona_id", "persona_name"]]

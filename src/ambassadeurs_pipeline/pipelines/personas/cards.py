@@ -13,7 +13,12 @@ from typing import Any
 
 import pandas as pd
 
-from ambassadeurs_pipeline.privacy.quotes import CorpusIndex, QuoteGuardParams, guard_quote, whole_sentence
+from ambassadeurs_pipeline.privacy.quotes import (
+    CorpusIndex,
+    QuoteGuardParams,
+    guard_quote,
+    whole_sentence,
+)
 
 from .clustering import UNCLASSIFIED_ID
 from .motivations import MOTIVATIONS, UNKNOWN_MOTIVATION, load_lexicon, score_comments
@@ -56,7 +61,10 @@ PROFESSIONAL_NOTE = (
 )
 
 FEATURE_LABELS = {
-    **{f"share_{m}": f"part de la motivation « {load_lexicon().labels[m].lower()} »" for m in MOTIVATIONS},
+    **{
+        f"share_{m}": f"part de la motivation « {load_lexicon().labels[m].lower()} »"
+        for m in MOTIVATIONS
+    },
     **{f"role_{r}": f"part de {r.replace('_', ' ')}s déclarés" for r in ROLES},
     "n_comments": "messages",
     "active_days": "jours actifs",
@@ -79,7 +87,9 @@ def _card_frame(features: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-def distinguishing_features(members: pd.DataFrame, community: pd.DataFrame, n: int) -> list[dict[str, Any]]:
+def distinguishing_features(
+    members: pd.DataFrame, community: pd.DataFrame, n: int
+) -> list[dict[str, Any]]:
     """The ``n`` features whose persona mean is furthest from the community mean (in SD)."""
     out = []
     for col, label in FEATURE_LABELS.items():
@@ -88,19 +98,32 @@ def distinguishing_features(members: pd.DataFrame, community: pd.DataFrame, n: i
         mine, overall = float(members[col].mean()), float(values.mean())
         z = (mine - overall) / sd if sd > 0 else 0.0
         out.append(
-            {"feature": col, "label": label, "persona_mean": round(mine, 3),
-             "community_mean": round(overall, 3), "difference_sd": round(z, 2)}
+            {
+                "feature": col,
+                "label": label,
+                "persona_mean": round(mine, 3),
+                "community_mean": round(overall, 3),
+                "difference_sd": round(z, 2),
+            }
         )
     return sorted(out, key=lambda d: (-abs(d["difference_sd"]), d["feature"]))[:n]
 
 
-def top_topics(members: pd.DataFrame, community: pd.DataFrame, labels: dict[str, str], n: int) -> list[dict[str, Any]]:
+def top_topics(
+    members: pd.DataFrame, community: pd.DataFrame, labels: dict[str, str], n: int
+) -> list[dict[str, Any]]:
     cols = [c for c in community.columns if c.startswith("topic_") and c != "top_topic"]
     rows = []
     for col in cols:
         share, base = float(members[col].mean()), float(community[col].mean())
-        rows.append({"topic": labels.get(col, col), "persona_share": round(share, 3),
-                     "community_share": round(base, 3), "lift": round(share / base, 2) if base > 0 else None})
+        rows.append(
+            {
+                "topic": labels.get(col, col),
+                "persona_share": round(share, 3),
+                "community_share": round(base, 3),
+                "lift": round(share / base, 2) if base > 0 else None,
+            }
+        )
     return sorted(rows, key=lambda d: (-d["persona_share"], d["topic"]))[:n]
 
 
@@ -130,13 +153,21 @@ def describe_personas(
     cp = as_params(params).cards
     guard_params = QuoteGuardParams.model_validate(quote_params or {})
     feats = _card_frame(author_features.set_index("author_id"))
-    classified = author_personas[author_personas["persona_id"] != UNCLASSIFIED_ID].set_index("author_id")
+    classified = author_personas[author_personas["persona_id"] != UNCLASSIFIED_ID].set_index(
+        "author_id"
+    )
     community = feats.loc[feats.index.intersection(classified.index)]
     topic_labels: dict[str, str] = {}
     # The topics stage names the column ``topic_label`` (older outputs: ``label``).
-    label_col = next((c for c in ("topic_label", "label") if topic_info is not None and c in topic_info.columns), None)
+    label_col = next(
+        (c for c in ("topic_label", "label") if topic_info is not None and c in topic_info.columns),
+        None,
+    )
     if label_col is not None and "topic_id" in topic_info.columns:
-        topic_labels = {f"topic_{int(t)}": str(lab) for t, lab in zip(topic_info["topic_id"], topic_info[label_col])}
+        topic_labels = {
+            f"topic_{int(t)}": str(lab)
+            for t, lab in zip(topic_info["topic_id"], topic_info[label_col])
+        }
 
     usable = comments_clean[
         comments_clean["author_id"].isin(classified.index)
@@ -145,7 +176,9 @@ def describe_personas(
     ]
     scored = score_comments(usable, load_lexicon()) if len(usable) else pd.DataFrame()
     index = CorpusIndex.build(
-        comments_clean["text_clean"], comments_clean["author_id"].astype(str), guard_params.span_words
+        comments_clean["text_clean"],
+        comments_clean["author_id"].astype(str),
+        guard_params.span_words,
     )
     if len(scored):
         scored = scored.join(usable[["text_clean"]])
@@ -157,7 +190,9 @@ def describe_personas(
     cards = []
     for info in persona_quality.get("personas", []):
         pid = info["persona_id"]
-        members = community.loc[classified.index[classified["persona_id"] == pid].intersection(community.index)]
+        members = community.loc[
+            classified.index[classified["persona_id"] == pid].intersection(community.index)
+        ]
         motivation = info["motivation"]
         approach = dict(APPROACHES[motivation])
         if info["role"] == "professionnel_de_sante":
@@ -167,18 +202,26 @@ def describe_personas(
             mine = scored[scored["persona_id"] == pid]
             expr_cols = [f"expr_{m}" for m in MOTIVATIONS]
             expressions = (
-                mine[expr_cols].stack().dropna().value_counts().head(cp.n_expressions).index.tolist()
+                mine[expr_cols]
+                .stack()
+                .dropna()
+                .value_counts()
+                .head(cp.n_expressions)
+                .index.tolist()
             )
             if motivation in MOTIVATIONS:
                 pool = mine[mine[f"mot_{motivation}"] > 0].copy()
                 pool["_len"] = pool["text_clean"].str.len()
                 # Same cue up to accents, case and doubled letters ("tarrdé"/"tardé"): one quote.
-                pool["_cue"] = pool[f"expr_{motivation}"].map(lambda e: re.sub(r"(.)\1+", r"\1", fold(str(e))))
+                pool["_cue"] = pool[f"expr_{motivation}"].map(
+                    lambda e: re.sub(r"(.)\1+", r"\1", fold(str(e)))
+                )
                 # One quote per member and per expression, so the three quotes differ.
                 pool = (
                     pool.sort_values(
                         ["confidence", f"mot_{motivation}", "_len", "comment_id"],
-                        ascending=[False, False, True, True], kind="stable",
+                        ascending=[False, False, True, True],
+                        kind="stable",
                     )
                     .drop_duplicates("author_id")
                     .drop_duplicates("_cue")
@@ -207,7 +250,9 @@ def describe_personas(
             "dominant_role": info["role"],
             "dominant_motivation": motivation,
             "engagement": info["engagement"],
-            "mean_confidence": round(float(classified.loc[members.index, "confidence"].mean()), 3) if len(members) else None,
+            "mean_confidence": round(float(classified.loc[members.index, "confidence"].mean()), 3)
+            if len(members)
+            else None,
             "distinguishing_features": distinguishing_features(members, community, cp.n_features),
             "top_topics": top_topics(members, community, topic_labels, cp.n_topics),
             "typical_expressions": expressions,
@@ -251,19 +296,33 @@ def render_markdown(payload: dict[str, Any]) -> str:
         )
         if card["stability_warning"]:
             lines += ["", f"⚠️ {card['stability_warning']}"]
-        lines += ["", "| ce qui le distingue | persona | communauté | écart (écarts-types) |", "|---|---|---|---|"]
+        lines += [
+            "",
+            "| ce qui le distingue | persona | communauté | écart (écarts-types) |",
+            "|---|---|---|---|",
+        ]
         for f in card["distinguishing_features"]:
-            lines.append(f"| {f['label']} | {f['persona_mean']} | {f['community_mean']} | {f['difference_sd']:+.2f} |")
+            lines.append(
+                f"| {f['label']} | {f['persona_mean']} | {f['community_mean']} | {f['difference_sd']:+.2f} |"
+            )
         if card["top_topics"]:
-            topics = ", ".join(f"{t['topic']} ({100 * t['persona_share']:.0f} %)" for t in card["top_topics"])
+            topics = ", ".join(
+                f"{t['topic']} ({100 * t['persona_share']:.0f} %)" for t in card["top_topics"]
+            )
             lines += ["", f"**Sujets** : {topics}"]
         if card["typical_expressions"]:
-            lines.append(f"**Expressions typiques** : {', '.join('« ' + e + ' »' for e in card['typical_expressions'])}")
+            lines.append(
+                f"**Expressions typiques** : {', '.join('« ' + e + ' »' for e in card['typical_expressions'])}"
+            )
         if card["quotes"]:
             lines += ["", "**Citations** :"] + [f"> {q}" for q in card["quotes"]]
         a = card["recommended_approach"]
-        lines += ["", "**Approche recommandée**", "", f"- Angle : {a['angle']}", f"- Canal : {a['canal']}",
-                  f"- Reconnaissance : {a['reconnaissance']}"]
+        lines += [
+            "",
+            "**Approche recommandée**",
+            "",
+            f"- Angle : {a['angle']}",
+            f"- Canal : {a['canal']}",
+            f"- Reconnaissance : {a['reconnaissance']}",
+        ]
     return "\n".join(lines) + "\n"
-
-

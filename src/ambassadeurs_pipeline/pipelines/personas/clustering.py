@@ -46,12 +46,15 @@ PERSONA_COLUMNS = ["author_id", "persona_id", "persona_name", "confidence", "rea
 _SILHOUETTE_SAMPLE = 4000
 
 
-def clustering_matrix(features: pd.DataFrame, weights: dict[str, float]) -> tuple[np.ndarray, list[str]]:
+def clustering_matrix(
+    features: pd.DataFrame, weights: dict[str, float]
+) -> tuple[np.ndarray, list[str]]:
     """Weighted, standardised feature matrix (rows = authors) and its column names."""
     groups: dict[str, pd.DataFrame] = {
         "motivation": motivation_shares(features),
         "role": pd.DataFrame(
-            {f"role_{r}": (features["role"] == r).astype(float) for r in ROLES}, index=features.index
+            {f"role_{r}": (features["role"] == r).astype(float) for r in ROLES},
+            index=features.index,
         ),
         "engagement": pd.DataFrame(
             {
@@ -93,7 +96,9 @@ def _fit(x: np.ndarray, k: int, method: str, seed: int, n_init: int = 10) -> Any
 
 def _fit_model(x: np.ndarray, k: int, method: str, seed: int, n_init: int) -> Any:
     if method == "gmm":
-        return GaussianMixture(k, covariance_type="diag", n_init=max(1, n_init // 3), random_state=seed).fit(x)
+        return GaussianMixture(
+            k, covariance_type="diag", n_init=max(1, n_init // 3), random_state=seed
+        ).fit(x)
     return KMeans(k, n_init=n_init, random_state=seed).fit(x)
 
 
@@ -171,7 +176,11 @@ def cluster_personas(
     cp = as_params(params).clustering
     feats = author_features.set_index("author_id")
     enough = feats["n_comments"] >= cp.min_comments
-    silent = enough & (feats["motivation"] == UNKNOWN_MOTIVATION) if cp.require_motivation else enough & False
+    silent = (
+        enough & (feats["motivation"] == UNKNOWN_MOTIVATION)
+        if cp.require_motivation
+        else enough & False
+    )
     eligible = feats[enough & ~silent]
     too_few = feats[~enough]
     rows = [
@@ -215,11 +224,18 @@ def cluster_personas(
         reason = f"trop peu d'auteurs avec au moins {cp.min_comments} commentaires pour former des personas"
         rows.append(
             pd.DataFrame(
-                {"author_id": eligible.index, "persona_id": UNCLASSIFIED_ID, "persona_name": UNCLASSIFIED_NAME,
-                 "confidence": np.nan, "reason": reason}
+                {
+                    "author_id": eligible.index,
+                    "persona_id": UNCLASSIFIED_ID,
+                    "persona_name": UNCLASSIFIED_NAME,
+                    "confidence": np.nan,
+                    "reason": reason,
+                }
             )
         )
-        quality.update(k=0, scores_by_k={}, bootstrap_ari_mean=None, stable=False, message=reason, personas=[])
+        quality.update(
+            k=0, scores_by_k={}, bootstrap_ari_mean=None, stable=False, message=reason, personas=[]
+        )
     else:
         x, columns = clustering_matrix(eligible, cp.weights.model_dump())
         k, scores = choose_k(x, cp, random_state)
@@ -271,7 +287,9 @@ def cluster_personas(
                 for c in range(k)
             ],
         )
-        logger.info("personas: k=%d (%s), bootstrap ARI %.2f. %s", k, cp.criterion, ari_mean, message)
+        logger.info(
+            "personas: k=%d (%s), bootstrap ARI %.2f. %s", k, cp.criterion, ari_mean, message
+        )
     # Every part may be empty (an export without authors): concat them all, so the table
     # keeps its columns.
     personas = pd.concat([r[PERSONA_COLUMNS] for r in rows], ignore_index=True)[PERSONA_COLUMNS]

@@ -21,7 +21,14 @@ import pandas as pd
 from ambassadeurs_pipeline.privacy.pseudonyms import DEMO_SALT, pseudonymise_series
 
 from .clustering import UNCLASSIFIED_ID
-from .quality import _nan_to_none, confusion, motivation_macro_f1, persona_ari, recall_at_k, role_accuracy
+from .quality import (
+    _nan_to_none,
+    confusion,
+    motivation_macro_f1,
+    persona_ari,
+    recall_at_k,
+    role_accuracy,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -30,7 +37,12 @@ OUTPUTS = {
     "author_personas": "07_model_output/author_personas.parquet",
     "ambassador_candidates": "07_model_output/ambassador_candidates.parquet",
 }
-TARGETS = {"role_accuracy": 0.85, "motivation_macro_f1": 0.75, "persona_motivation_ari": 0.5, "superuser_recall_top50": 0.8}
+TARGETS = {
+    "role_accuracy": 0.85,
+    "motivation_macro_f1": 0.75,
+    "persona_motivation_ari": 0.5,
+    "superuser_recall_top50": 0.8,
+}
 
 
 def latest(run_dir: Path, relative: str) -> Path:
@@ -44,11 +56,15 @@ def latest(run_dir: Path, relative: str) -> Path:
     return path
 
 
-def evaluate(demo_dir: Path, run_dir: Path, salt: str = DEMO_SALT, top_k: int = 50) -> dict[str, Any]:
+def evaluate(
+    demo_dir: Path, run_dir: Path, salt: str = DEMO_SALT, top_k: int = 50
+) -> dict[str, Any]:
     truth = pd.read_csv(demo_dir / "ground_truth" / "authors.csv")
     truth["author_id"] = pseudonymise_series(truth["author"].astype("string"), salt)
     frames = {name: pd.read_parquet(latest(run_dir, rel)) for name, rel in OUTPUTS.items()}
-    feats = frames["author_features"].merge(truth, on="author_id", how="inner", suffixes=("", "_true"))
+    feats = frames["author_features"].merge(
+        truth, on="author_id", how="inner", suffixes=("", "_true")
+    )
     personas = frames["author_personas"].merge(truth, on="author_id", how="inner")
     ranked = frames["ambassador_candidates"].sort_values("rank")["author_id"].tolist()
     humans = truth[~truth["is_bot"].astype(bool)]
@@ -67,18 +83,28 @@ def evaluate(demo_dir: Path, run_dir: Path, salt: str = DEMO_SALT, top_k: int = 
         "motivation_macro_f1": _nan_to_none(
             motivation_macro_f1(clustered_feats["motivation"], clustered_feats["motivation_true"])
         ),
-        "motivation_macro_f1_all_authors": _nan_to_none(motivation_macro_f1(feats["motivation"], feats["motivation_true"])),
+        "motivation_macro_f1_all_authors": _nan_to_none(
+            motivation_macro_f1(feats["motivation"], feats["motivation_true"])
+        ),
         "motivation_n_clustered": int(len(clustered_feats)),
-        "motivation_confusion": confusion(clustered_feats["motivation"], clustered_feats["motivation_true"]),
-        "persona_motivation_ari": _nan_to_none(persona_ari(clustered["persona_id"], clustered["motivation"])),
+        "motivation_confusion": confusion(
+            clustered_feats["motivation"], clustered_feats["motivation_true"]
+        ),
+        "persona_motivation_ari": _nan_to_none(
+            persona_ari(clustered["persona_id"], clustered["motivation"])
+        ),
         "persona_role_ari": _nan_to_none(persona_ari(clustered["persona_id"], clustered["role"])),
         "persona_by_motivation": confusion(clustered["persona_name"], clustered["motivation"]),
         "superuser_recall_top50": _nan_to_none(recall_at_k(ranked, superusers, top_k)),
         "n_superusers": len(superusers),
-        "bots_in_candidates": int(len(set(ranked) & set(truth.loc[truth["is_bot"].astype(bool), "author_id"]))),
+        "bots_in_candidates": int(
+            len(set(ranked) & set(truth.loc[truth["is_bot"].astype(bool), "author_id"]))
+        ),
     }
     result["targets"] = TARGETS
-    result["meets_targets"] = {k: (result[k] is not None and result[k] >= v) for k, v in TARGETS.items()}
+    result["meets_targets"] = {
+        k: (result[k] is not None and result[k] >= v) for k, v in TARGETS.items()
+    }
     return result
 
 

@@ -27,10 +27,24 @@ from .textmatch import fold
 logger = logging.getLogger(__name__)
 
 REQUIRED_COMMENT_COLUMNS = (
-    "comment_id", "author_id", "thread_id", "parent_id", "created_at", "likes",
-    "text_clean", "is_spam", "is_bot_author", "is_duplicate",
+    "comment_id",
+    "author_id",
+    "thread_id",
+    "parent_id",
+    "created_at",
+    "likes",
+    "text_clean",
+    "is_spam",
+    "is_bot_author",
+    "is_duplicate",
 )
-REQUIRED_TOPIC_COLUMNS = ("comment_id", "topic_id", "sentiment_label", "sentiment_score", "is_question")
+REQUIRED_TOPIC_COLUMNS = (
+    "comment_id",
+    "topic_id",
+    "sentiment_label",
+    "sentiment_score",
+    "is_question",
+)
 EXCLUDED_COLUMNS = ["author_id", "reason", "n_comments", "spam_share"]
 _THANKS = re.compile(r"\bmerci\b|\bthanks?\b|\bgrace a (toi|vous)\b|\btu m'as (beaucoup )?aide")
 
@@ -38,14 +52,18 @@ _THANKS = re.compile(r"\bmerci\b|\bthanks?\b|\bgrace a (toi|vous)\b|\btu m'as (b
 def _check_columns(frame: pd.DataFrame, required: tuple[str, ...], name: str) -> None:
     missing = [c for c in required if c not in frame.columns]
     if missing:
-        raise ValueError(f"{name} lacks columns {missing} (contract: docs/ARCHITECTURE.md); has {list(frame.columns)}")
+        raise ValueError(
+            f"{name} lacks columns {missing} (contract: docs/ARCHITECTURE.md); has {list(frame.columns)}"
+        )
 
 
 def _flag(series: pd.Series) -> pd.Series:
     return series.astype("boolean").fillna(False).astype(bool)
 
 
-def exclude_flagged_authors(comments: pd.DataFrame, spam_share_max: float) -> tuple[pd.DataFrame, pd.DataFrame]:
+def exclude_flagged_authors(
+    comments: pd.DataFrame, spam_share_max: float
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Split authors into kept and excluded (bot, or spam share above ``spam_share_max``)."""
     per_author = comments.groupby("author_id").agg(
         n_comments=("comment_id", "size"),
@@ -55,7 +73,9 @@ def exclude_flagged_authors(comments: pd.DataFrame, spam_share_max: float) -> tu
     reason = pd.Series(pd.NA, index=per_author.index, dtype="string")
     spam = per_author["spam_share"] > spam_share_max
     reason[spam] = "exclu : compte de spam (part de spam > seuil)"
-    reason[per_author["is_bot"].astype(bool)] = "exclu : compte automatisé (robot) signalé par le nettoyage"
+    reason[per_author["is_bot"].astype(bool)] = (
+        "exclu : compte automatisé (robot) signalé par le nettoyage"
+    )
     excluded = per_author[reason.notna()].assign(reason=reason[reason.notna()]).reset_index()
     excluded["spam_share"] = excluded["spam_share"].astype(float).round(3)
     return per_author.index[reason.isna()], excluded[EXCLUDED_COLUMNS]
@@ -90,14 +110,22 @@ def activity_features(comments: pd.DataFrame) -> pd.DataFrame:
 def helpfulness_features(comments: pd.DataFrame) -> pd.DataFrame:
     """Answers to other people's questions, thanks received, likes on one's answers."""
     parent = comments[["comment_id", "author_id", "is_question"]].rename(
-        columns={"comment_id": "parent_id", "author_id": "parent_author", "is_question": "parent_is_question"}
+        columns={
+            "comment_id": "parent_id",
+            "author_id": "parent_author",
+            "is_question": "parent_is_question",
+        }
     )
     replies = comments[comments["parent_id"].notna()].merge(parent, on="parent_id", how="left")
-    to_others = replies[replies["parent_author"].notna() & (replies["parent_author"] != replies["author_id"])]
+    to_others = replies[
+        replies["parent_author"].notna() & (replies["parent_author"] != replies["author_id"])
+    ]
     answers = to_others[_flag(to_others["parent_is_question"])]
     # astype(bool): on an export without replies the mask is empty, and an empty object
     # mask would select columns, not rows.
-    thanked = to_others[to_others["text_clean"].fillna("").map(lambda t: bool(_THANKS.search(fold(t)))).astype(bool)]
+    thanked = to_others[
+        to_others["text_clean"].fillna("").map(lambda t: bool(_THANKS.search(fold(t)))).astype(bool)
+    ]
     likes = pd.to_numeric(to_others["likes"], errors="coerce").fillna(0)
     out = pd.DataFrame(
         {
@@ -106,9 +134,9 @@ def helpfulness_features(comments: pd.DataFrame) -> pd.DataFrame:
             "likes_on_answers": likes.groupby(to_others["author_id"]).sum(),
         }
     )
-    out["mean_likes_on_answers"] = (
-        out["likes_on_answers"] / to_others.groupby("author_id").size().reindex(out.index)
-    )
+    out["mean_likes_on_answers"] = out["likes_on_answers"] / to_others.groupby(
+        "author_id"
+    ).size().reindex(out.index)
     return out
 
 
@@ -118,9 +146,17 @@ def sentiment_and_topics(comments: pd.DataFrame, topic_labels: dict[int, str]) -
     label = comments["sentiment_label"].astype("string")
     out = pd.DataFrame(
         {
-            "share_positive": (label == "positif").fillna(False).groupby(comments["author_id"]).mean(),
-            "share_negative": (label == "negatif").fillna(False).groupby(comments["author_id"]).mean(),
-            "mean_sentiment": pd.to_numeric(comments["sentiment_score"], errors="coerce").groupby(comments["author_id"]).mean(),
+            "share_positive": (label == "positif")
+            .fillna(False)
+            .groupby(comments["author_id"])
+            .mean(),
+            "share_negative": (label == "negatif")
+            .fillna(False)
+            .groupby(comments["author_id"])
+            .mean(),
+            "mean_sentiment": pd.to_numeric(comments["sentiment_score"], errors="coerce")
+            .groupby(comments["author_id"])
+            .mean(),
         }
     )
     topics = pd.to_numeric(comments["topic_id"], errors="coerce")
@@ -172,7 +208,9 @@ def build_author_features(
     kept_authors, excluded = exclude_flagged_authors(comments, p.spam_share_max)
     kept_authors = pd.Index(sorted(kept_authors), name="author_id")
 
-    usable = comments[comments["author_id"].isin(kept_authors) & ~comments["is_spam"] & ~comments["is_duplicate"]]
+    usable = comments[
+        comments["author_id"].isin(kept_authors) & ~comments["is_spam"] & ~comments["is_duplicate"]
+    ]
     topic_cols = ["comment_id", "topic_id", "sentiment_label", "sentiment_score", "is_question"]
     usable = usable.drop(columns=[c for c in topic_cols[1:] if c in usable.columns]).merge(
         comment_topics[topic_cols].drop_duplicates("comment_id"), on="comment_id", how="left"
@@ -180,20 +218,39 @@ def build_author_features(
     # Authors whose every comment is spam/duplicate keep a row with zero activity.
     labels = {}
     # The topics stage names the column ``topic_label`` (older outputs: ``label``).
-    label_col = next((c for c in ("topic_label", "label") if topic_info is not None and c in topic_info.columns), None)
+    label_col = next(
+        (c for c in ("topic_label", "label") if topic_info is not None and c in topic_info.columns),
+        None,
+    )
     if label_col is not None and "topic_id" in topic_info.columns:
-        labels = dict(zip(pd.to_numeric(topic_info["topic_id"]).astype(int), topic_info[label_col].astype(str)))
+        labels = dict(
+            zip(
+                pd.to_numeric(topic_info["topic_id"]).astype(int), topic_info[label_col].astype(str)
+            )
+        )
 
     # The reply graph uses every non-spam comment of kept authors: a reply is a link even
     # when it is a duplicate text.
     graph_comments = comments[comments["author_id"].isin(kept_authors) & ~comments["is_spam"]]
-    steps = phases("personas: variables", ["activité", "entraide", "graphe des réponses", "tonalité et thèmes", "rôles", "motivations"])
+    steps = phases(
+        "personas: variables",
+        [
+            "activité",
+            "entraide",
+            "graphe des réponses",
+            "tonalité et thèmes",
+            "rôles",
+            "motivations",
+        ],
+    )
     features = pd.DataFrame(index=kept_authors)
     features = features.join(activity_features(usable))
     steps.done("activité")
     features = features.join(helpfulness_features(usable))
     steps.done("entraide")
-    features = features.join(graph_metrics(reply_edges(graph_comments), kept_authors, p.graph, random_state))
+    features = features.join(
+        graph_metrics(reply_edges(graph_comments), kept_authors, p.graph, random_state)
+    )
     steps.done("graphe des réponses")
     features = features.join(sentiment_and_topics(usable, labels))
     steps.done("tonalité et thèmes")
@@ -209,19 +266,38 @@ def build_author_features(
     steps.close()
 
     count_cols = [
-        "n_comments", "n_threads_started", "n_replies", "active_days", "tenure_days",
-        "answers_to_questions", "thanks_received", "likes_on_answers", "in_degree", "replies_received",
+        "n_comments",
+        "n_threads_started",
+        "n_replies",
+        "active_days",
+        "tenure_days",
+        "answers_to_questions",
+        "thanks_received",
+        "likes_on_answers",
+        "in_degree",
+        "replies_received",
     ]
     for col in count_cols:
         features[col] = features[col].fillna(0).astype("int64")
     share_cols = [c for c in features.columns if c.startswith("topic_") and c != "top_topic"]
-    fill_zero = ["regularity", "mean_likes_on_answers", "share_positive", "share_negative", *share_cols]
+    fill_zero = [
+        "regularity",
+        "mean_likes_on_answers",
+        "share_positive",
+        "share_negative",
+        *share_cols,
+    ]
     features[fill_zero] = features[fill_zero].astype(float).fillna(0.0)
     features["mean_sentiment"] = features["mean_sentiment"].astype(float)
     # Share of one's messages that answer someone else's question: helper rather than talker.
     features["answer_share"] = (
-        features["answers_to_questions"] / features["n_comments"].where(features["n_comments"] > 0)
-    ).fillna(0.0).round(4)
+        (
+            features["answers_to_questions"]
+            / features["n_comments"].where(features["n_comments"] > 0)
+        )
+        .fillna(0.0)
+        .round(4)
+    )
     logger.info(
         "author_features: %d authors kept, %d excluded (bots/spam).", len(features), len(excluded)
     )

@@ -31,11 +31,17 @@ def reply_edges(comments: pd.DataFrame) -> pd.DataFrame:
         columns={"comment_id": "parent_id", "author_id": "target"}
     )
     replies = comments.loc[comments["parent_id"].notna(), ["author_id", "parent_id"]]
-    edges = replies.merge(parents, on="parent_id", how="inner").rename(columns={"author_id": "source"})
+    edges = replies.merge(parents, on="parent_id", how="inner").rename(
+        columns={"author_id": "source"}
+    )
     edges = edges[edges["source"] != edges["target"]]
     return (
-        edges.groupby(["source", "target"]).size().rename("weight").reset_index()
-        .sort_values(["source", "target"], kind="stable").reset_index(drop=True)
+        edges.groupby(["source", "target"])
+        .size()
+        .rename("weight")
+        .reset_index()
+        .sort_values(["source", "target"], kind="stable")
+        .reset_index(drop=True)
     )
 
 
@@ -60,7 +66,9 @@ def betweenness(graph: nx.DiGraph, k: int | None, seed: int) -> dict:
         return dict.fromkeys(nodes, 0.0)
     position = {node: i for i, node in enumerate(nodes)}
     ig_graph = ig.Graph(
-        n=n, edges=[(position[a], position[b]) for a, b in graph.edges()], directed=graph.is_directed()
+        n=n,
+        edges=[(position[a], position[b]) for a, b in graph.edges()],
+        directed=graph.is_directed(),
     )
     scale = 1.0 / ((n - 1) * (n - 2))
     if not graph.is_directed():
@@ -74,21 +82,32 @@ def betweenness(graph: nx.DiGraph, k: int | None, seed: int) -> dict:
     return {node: float(v) * scale for node, v in zip(nodes, values)}
 
 
-def graph_metrics(edges: pd.DataFrame, authors: pd.Index, params: GraphParams, seed: int) -> pd.DataFrame:
+def graph_metrics(
+    edges: pd.DataFrame, authors: pd.Index, params: GraphParams, seed: int
+) -> pd.DataFrame:
     """Influence metrics per author (index ``authors``), see the module docstring."""
     graph = reply_graph(edges, authors)
     n = graph.number_of_nodes()
     out = pd.DataFrame(index=authors)
-    out["in_degree"] = pd.Series(dict(graph.in_degree()), dtype="float").reindex(authors).fillna(0).astype(int)
+    out["in_degree"] = (
+        pd.Series(dict(graph.in_degree()), dtype="float").reindex(authors).fillna(0).astype(int)
+    )
     out["replies_received"] = (
-        pd.Series(dict(graph.in_degree(weight="weight")), dtype="float").reindex(authors).fillna(0).astype(int)
+        pd.Series(dict(graph.in_degree(weight="weight")), dtype="float")
+        .reindex(authors)
+        .fillna(0)
+        .astype(int)
     )
     if n == 0:
         for col in ("pagerank", "betweenness"):
             out[col] = 0.0
         out["community"] = -1
         return out
-    pagerank = nx.pagerank(graph, weight="weight") if graph.number_of_edges() else {a: 1 / n for a in graph}
+    pagerank = (
+        nx.pagerank(graph, weight="weight")
+        if graph.number_of_edges()
+        else {a: 1 / n for a in graph}
+    )
     out["pagerank"] = pd.Series(pagerank).reindex(authors).fillna(0.0)
     k = None if n <= params.betweenness_exact_max_nodes else min(params.betweenness_k, n)
     out["betweenness"] = pd.Series(betweenness(graph, k, seed)).reindex(authors).fillna(0.0)
@@ -97,7 +116,10 @@ def graph_metrics(edges: pd.DataFrame, authors: pd.Index, params: GraphParams, s
     community = pd.Series(-1, index=authors, dtype=int)
     if linked:
         parts = nx.community.louvain_communities(
-            undirected.subgraph(linked), weight="weight", resolution=params.louvain_resolution, seed=seed
+            undirected.subgraph(linked),
+            weight="weight",
+            resolution=params.louvain_resolution,
+            seed=seed,
         )
         parts = sorted(parts, key=lambda c: (-len(c), min(c)))
         for number, members in enumerate(parts):

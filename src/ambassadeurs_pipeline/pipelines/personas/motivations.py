@@ -51,7 +51,9 @@ def parse_lexicon(raw: dict) -> Lexicon:
     """
     entries = raw.get("motivations", {})
     if set(entries) != set(MOTIVATIONS):
-        raise ValueError(f"motivation lexicon must define exactly {MOTIVATIONS}, got {sorted(entries)}")
+        raise ValueError(
+            f"motivation lexicon must define exactly {MOTIVATIONS}, got {sorted(entries)}"
+        )
     macros = raw.get("macros", {})
 
     def expand(pattern: str) -> str:
@@ -79,7 +81,9 @@ def load_lexicon() -> Lexicon:
     return parse_lexicon(json.loads(text))
 
 
-def score_text(text: str, lexicon: Lexicon | None = None) -> dict[str, tuple[float, str | None, str | None]]:
+def score_text(
+    text: str, lexicon: Lexicon | None = None
+) -> dict[str, tuple[float, str | None, str | None]]:
     """Per motivation: (score in [0, 1], evidence snippet, matched expression) for one text."""
     lexicon = lexicon or load_lexicon()
     folded = fold(text)
@@ -97,7 +101,11 @@ def score_text(text: str, lexicon: Lexicon | None = None) -> dict[str, tuple[flo
         if best is None:
             out[name] = (0.0, None, None)
         else:
-            out[name] = (min(total, 1.0), snippet(text, best.start(), best.end()), text[best.start() : best.end()].lower())
+            out[name] = (
+                min(total, 1.0),
+                snippet(text, best.start(), best.end()),
+                text[best.start() : best.end()].lower(),
+            )
     return out
 
 
@@ -132,17 +140,23 @@ def aggregate_motivations(scored: pd.DataFrame, authors: pd.Index) -> pd.DataFra
     score_cols = [f"mot_{m}" for m in MOTIVATIONS]
     # astype(float): with no comment at all (an export without authors) the empty frame's
     # columns are object, which round() refuses.
-    means = scored.groupby("author_id")[score_cols].mean().reindex(authors).fillna(0.0).astype(float)
+    means = (
+        scored.groupby("author_id")[score_cols].mean().reindex(authors).fillna(0.0).astype(float)
+    )
     out = pd.DataFrame(index=authors)
     for m in MOTIVATIONS:
         out[f"motivation_{m}"] = means[f"mot_{m}"].round(4)
-        hits = scored[scored[f"mot_{m}"] > 0].sort_values(f"mot_{m}", ascending=False, kind="stable")
+        hits = scored[scored[f"mot_{m}"] > 0].sort_values(
+            f"mot_{m}", ascending=False, kind="stable"
+        )
         ev = hits.drop_duplicates("author_id").set_index("author_id")[f"ev_{m}"]
         out[f"evidence_{m}"] = ev.reindex(authors).astype("string")
     values = means[score_cols].to_numpy()
     total = values.sum(axis=1)
     top = values.argmax(axis=1) if len(values) else np.array([], dtype=int)
-    out["motivation"] = np.where(total > 0, np.array(MOTIVATIONS, dtype=object)[top], UNKNOWN_MOTIVATION)
+    out["motivation"] = np.where(
+        total > 0, np.array(MOTIVATIONS, dtype=object)[top], UNKNOWN_MOTIVATION
+    )
     out["motivation_confidence"] = np.where(
         total > 0, values.max(axis=1, initial=0) / np.where(total > 0, total, 1), 0.0
     ).round(3)

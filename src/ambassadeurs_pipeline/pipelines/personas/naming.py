@@ -16,9 +16,18 @@ from .roles import UNKNOWN_ROLE
 
 #: (first name, feminine?) — fictional, alternating, one per persona rank.
 FIRST_NAMES = [
-    ("Marie", True), ("Karim", False), ("Sophie", True), ("Julien", False), ("Nadia", True),
-    ("Thomas", False), ("Élise", True), ("Malik", False), ("Anne", True), ("Hugo", False),
-    ("Léa", True), ("Samuel", False),
+    ("Marie", True),
+    ("Karim", False),
+    ("Sophie", True),
+    ("Julien", False),
+    ("Nadia", True),
+    ("Thomas", False),
+    ("Élise", True),
+    ("Malik", False),
+    ("Anne", True),
+    ("Hugo", False),
+    ("Léa", True),
+    ("Samuel", False),
 ]
 ROLE_WORDS = {
     "patient": ("patient", "patiente"),
@@ -36,11 +45,17 @@ MOTIVATION_SHORT = {
     "altruisme": ("altruiste", "altruiste"),
     "besoin_de_reconnaissance": ("en quête de reconnaissance", "en quête de reconnaissance"),
     "sentiment_d_appartenance": ("en quête de lien", "en quête de lien"),
-    "experience_negative_en_prevention": ("engagé dans la prévention", "engagée dans la prévention"),
+    "experience_negative_en_prevention": (
+        "engagé dans la prévention",
+        "engagée dans la prévention",
+    ),
     UNKNOWN_MOTIVATION: ("à la motivation peu exprimée", "à la motivation peu exprimée"),
 }
 MOTIVATION_PHRASES = {
-    "altruisme": ("veut aider les autres à traverser l'épreuve", "veut aider les autres à traverser l'épreuve"),
+    "altruisme": (
+        "veut aider les autres à traverser l'épreuve",
+        "veut aider les autres à traverser l'épreuve",
+    ),
     "besoin_de_reconnaissance": (
         "veut que son savoir et son engagement soient reconnus",
         "veut que son savoir et son engagement soient reconnus",
@@ -70,7 +85,9 @@ class PersonaProfile:
     topics: list[str]
 
 
-def profile_of(members: pd.DataFrame, community: pd.DataFrame, min_role_share: float = 0.4) -> PersonaProfile:
+def profile_of(
+    members: pd.DataFrame, community: pd.DataFrame, min_role_share: float = 0.4
+) -> PersonaProfile:
     """Dominant role, motivation, engagement level and topics of a group of authors."""
     known = members.loc[members["role"] != UNKNOWN_ROLE, "role"]
     role = UNKNOWN_ROLE

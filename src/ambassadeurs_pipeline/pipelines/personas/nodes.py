@@ -5,4 +5,9 @@ from .cards import describe_personas
 from .clustering import cluster_personas
 from .features import build_author_features
 
-__all__ = ["build_author_features", "cluster_personas", "describe_personas", "rank_ambassador_candidates"]
+__all__ = [
+    "build_author_features",
+    "cluster_personas",
+    "describe_personas",
+    "rank_ambassador_candidates",
+]

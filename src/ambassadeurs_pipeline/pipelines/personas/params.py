@@ -18,7 +18,9 @@ class GraphParams(_Strict):
     betweenness_exact_max_nodes: int = Field(
         2000, ge=1, description="Up to this many authors betweenness is exact; above, sampled."
     )
-    betweenness_k: int = Field(300, ge=1, description="Pivot sample size for approximate betweenness.")
+    betweenness_k: int = Field(
+        300, ge=1, description="Pivot sample size for approximate betweenness."
+    )
     louvain_resolution: float = Field(1.0, gt=0)
 
 
@@ -37,7 +39,9 @@ class FeatureWeights(_Strict):
 
 class ClusteringParams(_Strict):
     min_comments: int = Field(
-        3, ge=1, description="Authors with fewer usable comments are 'non classé' (too little text)."
+        3,
+        ge=1,
+        description="Authors with fewer usable comments are 'non classé' (too little text).",
     )
     require_motivation: bool = Field(
         True,
@@ -48,7 +52,9 @@ class ClusteringParams(_Strict):
     k_max: int = Field(8, ge=2)
     criterion: Literal["silhouette", "bic"] = "silhouette"
     silhouette_tolerance: float = Field(
-        0.02, ge=0, le=1,
+        0.02,
+        ge=0,
+        le=1,
         description="Parsimony: the smallest k whose silhouette is within this of the best wins.",
     )
     method: Literal["kmeans", "gmm"] = "kmeans"
@@ -75,7 +81,10 @@ class CandidateParams(_Strict):
     min_comments: int = Field(3, ge=1)
     weights: CandidateWeights = Field(default_factory=CandidateWeights)
     ekol_min_reach_percentile: float = Field(
-        0.9, ge=0, le=1, description="Health professionals at or above this reach percentile are possible e-KOL."
+        0.9,
+        ge=0,
+        le=1,
+        description="Health professionals at or above this reach percentile are possible e-KOL.",
     )
 
 
@@ -89,7 +98,10 @@ class CardParams(_Strict):
 
 class PersonasParams(_Strict):
     spam_share_max: float = Field(
-        0.5, ge=0, le=1, description="Authors with a larger share of spam comments are excluded as spam accounts."
+        0.5,
+        ge=0,
+        le=1,
+        description="Authors with a larger share of spam comments are excluded as spam accounts.",
     )
     graph: GraphParams = Field(default_factory=GraphParams)
     clustering: ClusteringParams = Field(default_factory=ClusteringParams)

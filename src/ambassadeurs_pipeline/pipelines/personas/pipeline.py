@@ -2,7 +2,12 @@
 
 from kedro.pipeline import Node, Pipeline
 
-from .nodes import build_author_features, cluster_personas, describe_personas, rank_ambassador_candidates
+from .nodes import (
+    build_author_features,
+    cluster_personas,
+    describe_personas,
+    rank_ambassador_candidates,
+)
 from .status import summarise_personas_status
 
 
@@ -12,7 +17,11 @@ def create_pipeline(**kwargs) -> Pipeline:
             Node(
                 func=build_author_features,
                 inputs=[
-                    "comments_clean", "comment_topics", "topic_info", "params:personas", "params:random_state",
+                    "comments_clean",
+                    "comment_topics",
+                    "topic_info",
+                    "params:personas",
+                    "params:random_state",
                     "params:execution",
                 ],
                 outputs=["author_features", "excluded_authors"],
@@ -20,15 +29,25 @@ def create_pipeline(**kwargs) -> Pipeline:
             ),
             Node(
                 func=cluster_personas,
-                inputs=["author_features", "excluded_authors", "params:personas", "params:random_state"],
+                inputs=[
+                    "author_features",
+                    "excluded_authors",
+                    "params:personas",
+                    "params:random_state",
+                ],
                 outputs=["author_personas", "persona_quality"],
                 name="cluster_personas",
             ),
             Node(
                 func=describe_personas,
                 inputs=[
-                    "author_features", "author_personas", "persona_quality", "comments_clean",
-                    "topic_info", "params:personas", "params:privacy.quotes",
+                    "author_features",
+                    "author_personas",
+                    "persona_quality",
+                    "comments_clean",
+                    "topic_info",
+                    "params:personas",
+                    "params:privacy.quotes",
                 ],
                 outputs=["persona_cards", "persona_cards_md"],
                 name="describe_personas",

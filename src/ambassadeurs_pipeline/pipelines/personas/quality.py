@@ -19,7 +19,13 @@ def role_accuracy(predicted: pd.Series, truth: pd.Series) -> float:
 def motivation_macro_f1(predicted: pd.Series, truth: pd.Series) -> float:
     """Macro-F1 over the four motivations (``indeterminee`` counts as a miss)."""
     return float(
-        f1_score(truth.astype(str), predicted.astype(str), labels=list(MOTIVATIONS), average="macro", zero_division=0)
+        f1_score(
+            truth.astype(str),
+            predicted.astype(str),
+            labels=list(MOTIVATIONS),
+            average="macro",
+            zero_division=0,
+        )
     )
 
 
@@ -35,7 +41,9 @@ def recall_at_k(ranked_ids: list[str], positives: set[str], k: int) -> float:
 
 
 def confusion(predicted: pd.Series, truth: pd.Series) -> dict[str, dict[str, int]]:
-    table = pd.crosstab(truth.astype(str).rename("truth"), predicted.astype(str).rename("predicted"))
+    table = pd.crosstab(
+        truth.astype(str).rename("truth"), predicted.astype(str).rename("predicted")
+    )
     return {str(t): {str(p): int(v) for p, v in row.items() if v} for t, row in table.iterrows()}
 
 

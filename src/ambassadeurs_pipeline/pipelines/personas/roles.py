@@ -57,30 +57,58 @@ ROLE_PATTERNS: dict[str, list[re.Pattern[str]]] = {
         re.compile(rf"\b(en tant qu'|en tant que |comme |moi-meme |etant )(un |une )?{_PRO}\b"),
         re.compile(rf"\b{_JE_SUIS} (un |une )?{_PRO}\b"),
         re.compile(rf"\b(je travaille|j'exerce|je bosse) (comme |en tant que )(un |une )?{_PRO}\b"),
-        re.compile(r"\b(je travaille|j'exerce|je bosse) (a l'hopital|en (service|oncologie|clinique|ehpad|officine|pharmacie|pmi|cabinet)|en tant que soignant)"),
-        re.compile(rf"(^|[.!?:,]\s*|\b(hello|bonjour|coucou|salut|oui|perso)\b,?\s*){_PRO}{_PRO_SETTING} (ici|depuis \d+|de metier)\b"),
+        re.compile(
+            r"\b(je travaille|j'exerce|je bosse) (a l'hopital|en (service|oncologie|clinique|ehpad|officine|pharmacie|pmi|cabinet)|en tant que soignant)"
+        ),
+        re.compile(
+            rf"(^|[.!?:,]\s*|\b(hello|bonjour|coucou|salut|oui|perso)\b,?\s*){_PRO}{_PRO_SETTING} (ici|depuis \d+|de metier)\b"
+        ),
         re.compile(r"\b(mes|nos) patient(e)?s\b|\ben consultation,? je (vois|recois|conseille)\b"),
         re.compile(r"\bdans (mon|notre) (cabinet|service|officine)\b"),
     ],
     "aidant": [
-        re.compile(rf"\b(ma|mon|notre|mes) {_KIN}( de \d+ ans)? (est|sont|a ete|vient d'etre|etait) (\w+ )?{_ILL}"),
-        re.compile(rf"\b(j'accompagne|j'aide|je soutiens|je m'occupe de|je gere|je cuisine pour) (ma|mon|notre|mes) ((\w+ )?{_KIN})\b"),
-        re.compile(r"\ben tant qu'aidant(e)?\b|\b(je suis|chui) (un |une )?aidant(e)?\b|\b(mon|notre) role d'aidant"),
-        re.compile(rf"\b(ma|mon|mes) {_KIN}( de \d+ ans)? (a|avait|a fait|fait) (un|une|le|la|des|de l') ?(cancer|diabete|maladie|tumeur|avc|sclerose|tentative|alzheimer|crises?|depression|asthme|handicap)"),
-        re.compile(rf"\b(ma|mon|mes) {_KIN}( de \d+ ans)? (souffre|vit avec|refuse de se soigner|n'arrive pas|s'est fait)"),
+        re.compile(
+            rf"\b(ma|mon|notre|mes) {_KIN}( de \d+ ans)? (est|sont|a ete|vient d'etre|etait) (\w+ )?{_ILL}"
+        ),
+        re.compile(
+            rf"\b(j'accompagne|j'aide|je soutiens|je m'occupe de|je gere|je cuisine pour) (ma|mon|notre|mes) ((\w+ )?{_KIN})\b"
+        ),
+        re.compile(
+            r"\ben tant qu'aidant(e)?\b|\b(je suis|chui) (un |une )?aidant(e)?\b|\b(mon|notre) role d'aidant"
+        ),
+        re.compile(
+            rf"\b(ma|mon|mes) {_KIN}( de \d+ ans)? (a|avait|a fait|fait) (un|une|le|la|des|de l') ?(cancer|diabete|maladie|tumeur|avc|sclerose|tentative|alzheimer|crises?|depression|asthme|handicap)"
+        ),
+        re.compile(
+            rf"\b(ma|mon|mes) {_KIN}( de \d+ ans)? (souffre|vit avec|refuse de se soigner|n'arrive pas|s'est fait)"
+        ),
         re.compile(rf"\bla maladie de (ma|mon) {_KIN}\b"),
         # A dependant described with their age, or their reaction/condition.
         re.compile(rf"\b(ma|mon|mes) {_KIN} de \d+ (ans|mois)\b"),
-        re.compile(rf"\b(ma|mon) {_KIN} (a|a eu) (des|une|un) (effets|reaction|grave|apnee|crise|probleme)"),
-        re.compile(rf"\baidant(e)? (pour|pr|de) (ma|mon|mes)\b|\bje gere (les|le|la) [a-z ]{{3,30}} de (ma|mon)\b"),
+        re.compile(
+            rf"\b(ma|mon) {_KIN} (a|a eu) (des|une|un) (effets|reaction|grave|apnee|crise|probleme)"
+        ),
+        re.compile(
+            r"\baidant(e)? (pour|pr|de) (ma|mon|mes)\b|\bje gere (les|le|la) [a-z ]{3,30} de (ma|mon)\b"
+        ),
     ],
     "patient": [
-        re.compile(r"\bj'ai ete diagnostique(e)?\b|\bon m'a (diagnostique|decouvert|annonce|detecte|trouve)\b|\bdiagnostique(e)? (en|il y a) \d+"),
+        re.compile(
+            r"\bj'ai ete diagnostique(e)?\b|\bon m'a (diagnostique|decouvert|annonce|detecte|trouve)\b|\bdiagnostique(e)? (en|il y a) \d+"
+        ),
         re.compile(rf"\b{_JE_SUIS} (moi-meme )?{_SELF_ILL}\b"),
-        re.compile(r"\bj'ai (eu )?(un|une|le|la|l'|des|du|de l') ?(cancer|diabete|tumeur|lymphome|leucemie|avc|sclerose|sep|maladie|asthme|endometriose|fibromyalgie|apnee|crohn|hypertension|depression|polyarthrite|lupus|migraine|douleurs chroniques|insuffisance)"),
-        re.compile(r"\b(ma|mes) (chimio|chimiotherapie|radiotherapie|radiotherapies|seances de chimio|mastectomie|operation|insuline|crises|douleurs|poussees|symptomes|glycemies?|tension)\b"),
-        re.compile(r"\bmon (cancer|diabete|lymphome|traitement|oncologue|diagnostic|asthme|crohn|endometriose|hba1c|psy|psychiatre|diabetologue|neurologue|rhumatologue|gastro|pneumologue)\b"),
-        re.compile(r"\b(ancienne|ancien) (patiente|patient|malade)\b|\ben tant que patient(e)?\b|\b(je suis|chui) (un |une )?patient(e)?\b"),
+        re.compile(
+            r"\bj'ai (eu )?(un|une|le|la|l'|des|du|de l') ?(cancer|diabete|tumeur|lymphome|leucemie|avc|sclerose|sep|maladie|asthme|endometriose|fibromyalgie|apnee|crohn|hypertension|depression|polyarthrite|lupus|migraine|douleurs chroniques|insuffisance)"
+        ),
+        re.compile(
+            r"\b(ma|mes) (chimio|chimiotherapie|radiotherapie|radiotherapies|seances de chimio|mastectomie|operation|insuline|crises|douleurs|poussees|symptomes|glycemies?|tension)\b"
+        ),
+        re.compile(
+            r"\bmon (cancer|diabete|lymphome|traitement|oncologue|diagnostic|asthme|crohn|endometriose|hba1c|psy|psychiatre|diabetologue|neurologue|rhumatologue|gastro|pneumologue)\b"
+        ),
+        re.compile(
+            r"\b(ancienne|ancien) (patiente|patient|malade)\b|\ben tant que patient(e)?\b|\b(je suis|chui) (un |une )?patient(e)?\b"
+        ),
         # A health status opening a sentence: "Diabétique type 1 depuis l'âge de 12 ans."
         re.compile(
             r"(^|[.!?,:]\s*|\b(bonjour|bonsoir|coucou|salut|hello|bjr|slt)\b,?\s*)(diabetique|hypertendu|hypertendue|"
@@ -95,7 +123,9 @@ ROLE_PATTERNS: dict[str, list[re.Pattern[str]]] = {
             r"\b(?!pharmac|dieteti|chirurg|physici|optici|pratici|techni|musici|electrici|informati|"
             r"mecani|politici|histori|comedi|gardi|chreti|parisi|praticien)[a-z]+(ienne|ien|ique)s? depuis\b"
         ),
-        re.compile(r"\bje (vis avec|souffre d'|souffre de |prends (du|de la|des|le|la|l')? ?[a-z-]+ depuis)\b|\bje suis suivie? (par|au|a|en|pour)\b"),
+        re.compile(
+            r"\bje (vis avec|souffre d'|souffre de |prends (du|de la|des|le|la|l')? ?[a-z-]+ depuis)\b|\bje suis suivie? (par|au|a|en|pour)\b"
+        ),
     ],
 }
 
@@ -114,9 +144,7 @@ def find_disclosures(text: str) -> list[Disclosure]:
     folded = fold(text)
     found = []
     for role, patterns in ROLE_PATTERNS.items():
-        hits = [
-            m for p in patterns for m in p.finditer(folded) if not negated(folded, m.start())
-        ]
+        hits = [m for p in patterns for m in p.finditer(folded) if not negated(folded, m.start())]
         if hits:
             first = min(hits, key=lambda m: m.start())
             found.append(Disclosure(role, first.start(), first.end()))
@@ -126,7 +154,9 @@ def find_disclosures(text: str) -> list[Disclosure]:
 def detect_comment_roles(comments: pd.DataFrame) -> pd.DataFrame:
     """One row per (comment, disclosed role): ``author_id, comment_id, role, evidence``."""
     rows = []
-    for author, cid, text in zip(comments["author_id"], comments["comment_id"], comments["text_clean"]):
+    for author, cid, text in zip(
+        comments["author_id"], comments["comment_id"], comments["text_clean"]
+    ):
         if not isinstance(text, str):
             continue
         for d in find_disclosures(text):
@@ -153,8 +183,12 @@ def aggregate_roles(disclosures: pd.DataFrame, authors: pd.Index) -> pd.DataFram
     totals = counts.groupby("author_id")["n"].sum()
     best = counts.drop_duplicates("author_id").set_index("author_id")
     best = best[best.index.isin(authors)]
-    evidence = disclosures.drop_duplicates(["author_id", "role"]).set_index(["author_id", "role"])["evidence"]
+    evidence = disclosures.drop_duplicates(["author_id", "role"]).set_index(["author_id", "role"])[
+        "evidence"
+    ]
     out.loc[best.index, "role"] = best["role"]
     out.loc[best.index, "role_confidence"] = (best["n"] / totals.loc[best.index]).round(3)
-    out.loc[best.index, "role_evidence"] = [evidence.loc[(a, r)] for a, r in zip(best.index, best["role"])]
+    out.loc[best.index, "role_evidence"] = [
+        evidence.loc[(a, r)] for a, r in zip(best.index, best["role"])
+    ]
     return out

@@ -10,8 +10,13 @@ def create_pipeline(**kwargs) -> Pipeline:
         [
             Node(
                 func=write_processing_register,
-                inputs=["pseudonymisation_salt", "params:privacy", "ingestion_report", "cleaning_report",
-                        "params:comments_path"],
+                inputs=[
+                    "pseudonymisation_salt",
+                    "params:privacy",
+                    "ingestion_report",
+                    "cleaning_report",
+                    "params:comments_path",
+                ],
                 outputs=["processing_register_fr", "processing_register_en"],
                 name="write_processing_register",
             )

@@ -23,7 +23,14 @@ from . import frames
 from .i18n import Translator
 
 # Okabe–Ito: distinguishable by colour-blind readers and in greyscale prints.
-BLUE, ORANGE, GREEN, RED, GREY, SKY = "#0072B2", "#E69F00", "#009E73", "#D55E00", "#999999", "#56B4E9"
+BLUE, ORANGE, GREEN, RED, GREY, SKY = (
+    "#0072B2",
+    "#E69F00",
+    "#009E73",
+    "#D55E00",
+    "#999999",
+    "#56B4E9",
+)
 SENTIMENT_COLOURS = {"negatif": RED, "neutre": "#BBBBBB", "positif": GREEN}
 LABEL_WIDTH = 38  # characters per line of a category label
 
@@ -56,7 +63,9 @@ def _height_for(n_bars: int) -> float:
 def _empty(fig: Figure, ax, t: Translator, title: str) -> Figure:
     ax.set_title(title)
     ax.axis("off")
-    ax.text(0.5, 0.5, t("chart_no_data"), ha="center", va="center", color=GREY, transform=ax.transAxes)
+    ax.text(
+        0.5, 0.5, t("chart_no_data"), ha="center", va="center", color=GREY, transform=ax.transAxes
+    )
     return fig
 
 
@@ -68,7 +77,9 @@ def figure_to_data_uri(fig: Figure, dpi: int = 110) -> str:
     return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
 
 
-def _barh(values: pd.Series, labels: list[str], t: Translator, title: str, xlabel: str, colour: str) -> Figure:
+def _barh(
+    values: pd.Series, labels: list[str], t: Translator, title: str, xlabel: str, colour: str
+) -> Figure:
     with matplotlib.rc_context(_STYLE):
         fig = Figure(figsize=(8, _height_for(len(values))), layout="constrained")
         ax = fig.add_subplot()
@@ -91,7 +102,14 @@ def plot_top_topics(topic_info: pd.DataFrame | None, lang: str = "fr", n: int = 
         with matplotlib.rc_context(_STYLE):
             fig = Figure(figsize=(8, 2.5))
             return _empty(fig, fig.add_subplot(), t, t("chart_top_topics"))
-    return _barh(counts["count"], counts["label"].tolist(), t, t("chart_top_topics"), t("chart_top_topics_x"), BLUE)
+    return _barh(
+        counts["count"],
+        counts["label"].tolist(),
+        t,
+        t("chart_top_topics"),
+        t("chart_top_topics_x"),
+        BLUE,
+    )
 
 
 def plot_topic_trends(
@@ -112,8 +130,13 @@ def plot_topic_trends(
         palette = [RED, ORANGE, BLUE, GREEN, SKY, "#CC79A7"]
         for i, topic_id in enumerate(wide.columns):
             ax.plot(
-                wide.index, wide[topic_id], marker="o", markersize=3, linewidth=2,
-                color=palette[i % len(palette)], label=_wrap(labels.get(topic_id, str(topic_id)), 45, 1),
+                wide.index,
+                wide[topic_id],
+                marker="o",
+                markersize=3,
+                linewidth=2,
+                color=palette[i % len(palette)],
+                label=_wrap(labels.get(topic_id, str(topic_id)), 45, 1),
             )
         ax.set_ylabel(t("chart_trends_y"))
         ax.set_title(t("chart_trends"))
@@ -125,7 +148,10 @@ def plot_topic_trends(
 
 
 def plot_topic_sentiment(
-    topic_sentiment: pd.DataFrame | None, topic_info: pd.DataFrame | None, lang: str = "fr", n: int = 10
+    topic_sentiment: pd.DataFrame | None,
+    topic_info: pd.DataFrame | None,
+    lang: str = "fr",
+    n: int = 10,
 ) -> Figure:
     """Stacked horizontal bars: negative / neutral / positive share per topic, most negative first."""
     t = Translator(lang)
@@ -143,11 +169,25 @@ def plot_topic_sentiment(
         left = np.zeros(len(shares))
         for level in ["negatif", "neutre", "positif"]:
             values = shares[level].to_numpy()
-            ax.barh(y, values, left=left, color=SENTIMENT_COLOURS[level], height=0.65, label=t(f"sent_{level}"))
+            ax.barh(
+                y,
+                values,
+                left=left,
+                color=SENTIMENT_COLOURS[level],
+                height=0.65,
+                label=t(f"sent_{level}"),
+            )
             for yi, li, vi in zip(y, left, values):
                 if vi >= 0.08:
-                    ax.text(li + vi / 2, yi, t.percent(vi), ha="center", va="center", fontsize=8,
-                            color="white" if level != "neutre" else "#333333")
+                    ax.text(
+                        li + vi / 2,
+                        yi,
+                        t.percent(vi),
+                        ha="center",
+                        va="center",
+                        fontsize=8,
+                        color="white" if level != "neutre" else "#333333",
+                    )
             left += values
         ax.set_yticks(y, [_wrap(label) for label in shares["label"]])
         ax.set_xlim(0, 1)
@@ -155,7 +195,9 @@ def plot_topic_sentiment(
         ax.set_xlabel(t("chart_sentiment_x"))
         ax.set_title(t("chart_sentiment"))
         ax.grid(axis="y", visible=False)
-        ax.legend(ncols=3, frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.14), fontsize=9)
+        ax.legend(
+            ncols=3, frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.14), fontsize=9
+        )
     return fig
 
 
@@ -172,7 +214,9 @@ def plot_gap_scores(information_gaps: pd.DataFrame | None, lang: str = "fr", n: 
         ax = fig.add_subplot()
         y = np.arange(len(scores))[::-1]
         bars = ax.barh(y, scores["score"], color=RED, height=0.65)
-        ax.set_yticks(y, [_wrap(f"{r}. {label}", 45) for r, label in zip(scores["rank"], scores["label"])])
+        ax.set_yticks(
+            y, [_wrap(f"{r}. {label}", 45) for r, label in zip(scores["rank"], scores["label"])]
+        )
         ax.bar_label(bars, labels=[t.number(v, 2) for v in scores["score"]], padding=3, fontsize=9)
         ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: t.number(v, 1)))
         ax.set_xlabel(t("chart_gaps_x"))
@@ -190,7 +234,14 @@ def plot_persona_sizes(persona_cards: pd.DataFrame | None, lang: str = "fr") -> 
         with matplotlib.rc_context(_STYLE):
             fig = Figure(figsize=(8, 2.5))
             return _empty(fig, fig.add_subplot(), t, t("chart_personas"))
-    return _barh(sizes["count"], sizes["label"].tolist(), t, t("chart_personas"), t("chart_personas_x"), ORANGE)
+    return _barh(
+        sizes["count"],
+        sizes["label"].tolist(),
+        t,
+        t("chart_personas"),
+        t("chart_personas_x"),
+        ORANGE,
+    )
 
 
 def plot_uplift_forest(
@@ -210,13 +261,21 @@ def plot_uplift_forest(
             return _empty(fig, ax, t, t("chart_forest"))
         is_overall = (effects["segment"] == frames.OVERALL).to_numpy()
         y = np.arange(len(effects))[::-1]
-        est, lo, hi = (effects[c].to_numpy(dtype=float) * scale for c in ("estimate", "ci_low", "ci_high"))
+        est, lo, hi = (
+            effects[c].to_numpy(dtype=float) * scale for c in ("estimate", "ci_low", "ci_high")
+        )
         for yi, e, a, b, o in zip(y, est, lo, hi, is_overall):
             colour = BLUE if o else "#333333"
             ax.plot([a, b], [yi, yi], color=colour, linewidth=2.5 if o else 1.6)
             ax.plot([e], [yi], marker="D" if o else "o", markersize=8 if o else 6, color=colour)
-            ax.annotate(f"{t.signed(e)} [{t.signed(a)} ; {t.signed(b)}]", (max(a, b, e), yi),
-                        xytext=(6, 0), textcoords="offset points", va="center", fontsize=8.5)
+            ax.annotate(
+                f"{t.signed(e)} [{t.signed(a)} ; {t.signed(b)}]",
+                (max(a, b, e), yi),
+                xytext=(6, 0),
+                textcoords="offset points",
+                va="center",
+                fontsize=8.5,
+            )
         ax.axvline(0, color=GREY, linestyle="--", linewidth=1)
         labels = [t("overall") if o else s for s, o in zip(effects["segment"], is_overall)]
         ax.set_yticks(y, [_wrap(label, 30) for label in labels])
@@ -230,7 +289,9 @@ def plot_uplift_forest(
     return fig
 
 
-def plot_qini(qini_curves: pd.DataFrame | None, lang: str = "fr", model: str | None = None) -> Figure:
+def plot_qini(
+    qini_curves: pd.DataFrame | None, lang: str = "fr", model: str | None = None
+) -> Figure:
     """Qini curve of one targeting model against random targeting (the baseline)."""
     t = Translator(lang)
     curve = frames.qini_curve(qini_curves, model)
@@ -240,7 +301,14 @@ def plot_qini(qini_curves: pd.DataFrame | None, lang: str = "fr", model: str | N
         if curve.empty:
             return _empty(fig, ax, t, t("chart_qini"))
         ax.plot(curve["share"], curve["model"], color=BLUE, linewidth=2.2, label=t("qini_model"))
-        ax.plot(curve["share"], curve["random"], color=GREY, linestyle="--", linewidth=1.5, label=t("qini_random"))
+        ax.plot(
+            curve["share"],
+            curve["random"],
+            color=GREY,
+            linestyle="--",
+            linewidth=1.5,
+            label=t("qini_random"),
+        )
         ax.fill_between(curve["share"], curve["random"], curve["model"], color=BLUE, alpha=0.08)
         ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: t.percent(v)))
         ax.set_xlim(0, 1)

@@ -52,7 +52,9 @@ class FileFingerprintsDataset(_ReadOnly):
     the file name is kept: a full path may name a person (a home folder bears its user's name).
     """
 
-    def __init__(self, filepaths: dict[str, str | None], metadata: dict[str, Any] | None = None) -> None:
+    def __init__(
+        self, filepaths: dict[str, str | None], metadata: dict[str, Any] | None = None
+    ) -> None:
         self._filepaths = dict(filepaths)
         self.metadata = metadata  # kedro-viz layer (conf/base/catalog_reporting.yml)
 
@@ -67,7 +69,11 @@ class FileFingerprintsDataset(_ReadOnly):
             with path.open("rb") as handle:
                 for chunk in iter(lambda: handle.read(1 << 20), b""):
                     digest.update(chunk)
-            out[label] = {"file": path.name, "sha256": digest.hexdigest(), "bytes": path.stat().st_size}
+            out[label] = {
+                "file": path.name,
+                "sha256": digest.hexdigest(),
+                "bytes": path.stat().st_size,
+            }
         return out
 
 
@@ -78,7 +84,12 @@ class DatasetVersionsDataset(_ReadOnly):
     data it was built from. ``exclude`` leaves out paths (the report's own earlier versions).
     """
 
-    def __init__(self, root: str = "data", exclude: list[str] | None = None, metadata: dict[str, Any] | None = None) -> None:
+    def __init__(
+        self,
+        root: str = "data",
+        exclude: list[str] | None = None,
+        metadata: dict[str, Any] | None = None,
+    ) -> None:
         self._root = root
         self._exclude = [PurePosixPath(p) for p in exclude or []]
         self.metadata = metadata

@@ -99,7 +99,9 @@ def topic_counts(topic_info: pd.DataFrame | None, n: int | None = None) -> pd.Da
     return (out.head(n) if n else out).reset_index(drop=True)
 
 
-def topic_sentiment_shares(topic_sentiment: pd.DataFrame | None, topic_info: pd.DataFrame | None) -> pd.DataFrame:
+def topic_sentiment_shares(
+    topic_sentiment: pd.DataFrame | None, topic_info: pd.DataFrame | None
+) -> pd.DataFrame:
     """``label, negatif, neutre, positif`` shares (rows sum to 1), wide or long input."""
     levels = ["negatif", "neutre", "positif"]
     if topic_sentiment is None or topic_sentiment.empty:
@@ -132,7 +134,9 @@ def topic_sentiment_shares(topic_sentiment: pd.DataFrame | None, topic_info: pd.
     return out[["topic_id", "label", *levels]]
 
 
-def topic_trend_table(topic_trends: pd.DataFrame | None, topic_info: pd.DataFrame | None) -> pd.DataFrame:
+def topic_trend_table(
+    topic_trends: pd.DataFrame | None, topic_info: pd.DataFrame | None
+) -> pd.DataFrame:
     """``topic_id, label, change, p_value, significant, rising`` per topic."""
     cols = ["topic_id", "label", "change", "p_value", "significant", "rising"]
     if topic_trends is None or topic_trends.empty:
@@ -154,7 +158,9 @@ def topic_trend_table(topic_trends: pd.DataFrame | None, topic_info: pd.DataFram
     if rising:
         out["rising"] = t[rising].fillna(False).astype(bool)
     elif direction:
-        out["rising"] = t[direction].astype(str).str.lower().isin(["up", "rising", "hausse", "increase"])
+        out["rising"] = (
+            t[direction].astype(str).str.lower().isin(["up", "rising", "hausse", "increase"])
+        )
     else:
         out["rising"] = out["change"].gt(0)
     labels = topic_labels(topic_info)
@@ -164,13 +170,17 @@ def topic_trend_table(topic_trends: pd.DataFrame | None, topic_info: pd.DataFram
     return out[out["topic_id"] != OUTLIER_TOPIC][cols].reset_index(drop=True)
 
 
-def significant_risers(topic_trends: pd.DataFrame | None, topic_info: pd.DataFrame | None) -> pd.DataFrame:
+def significant_risers(
+    topic_trends: pd.DataFrame | None, topic_info: pd.DataFrame | None
+) -> pd.DataFrame:
     trends = topic_trend_table(topic_trends, topic_info)
     risers = trends[trends["significant"] & trends["rising"]]
     return risers.sort_values("change", ascending=False, kind="stable").reset_index(drop=True)
 
 
-def topic_time_series(topics_over_time: pd.DataFrame | None, topic_ids: Iterable[int]) -> pd.DataFrame:
+def topic_time_series(
+    topics_over_time: pd.DataFrame | None, topic_ids: Iterable[int]
+) -> pd.DataFrame:
     """Wide ``period × topic_id`` counts for the given topics."""
     if topics_over_time is None or topics_over_time.empty:
         return pd.DataFrame()
@@ -262,12 +272,26 @@ def effect_table(uplift_results: dict[str, Any] | None, arm: str | None = None) 
     rows = []
     for e in uplift_results.get("effects") or []:
         if e.get("treatment") == arm and e.get("vs_control"):
-            rows.append([OVERALL, e["difference"], e["difference_low"], e["difference_high"],
-                         e.get("n_treatment", 0) + e.get("n_reference", 0)])
+            rows.append(
+                [
+                    OVERALL,
+                    e["difference"],
+                    e["difference_low"],
+                    e["difference_high"],
+                    e.get("n_treatment", 0) + e.get("n_reference", 0),
+                ]
+            )
     for e in (uplift_results.get("segments") or {}).get("effects") or []:
         if e.get("treatment") == arm and e.get("estimable", True):
-            rows.append([as_text(e["segment"]), e["difference"], e["difference_low"], e["difference_high"],
-                         e.get("n_treatment", 0) + e.get("n_reference", 0)])
+            rows.append(
+                [
+                    as_text(e["segment"]),
+                    e["difference"],
+                    e["difference_low"],
+                    e["difference_high"],
+                    e.get("n_treatment", 0) + e.get("n_reference", 0),
+                ]
+            )
     out = pd.DataFrame(rows, columns=cols)
     for c in cols[1:]:
         out[c] = pd.to_numeric(out[c], errors="coerce")
@@ -285,7 +309,9 @@ def qini_curve(qini_curves: pd.DataFrame | None, model: str | None = None) -> pd
         curves = curves[curves[name] == model]
     out = pd.DataFrame(
         {
-            "share": pd.to_numeric(curves[col(curves, "fraction_targeted", "share_targeted", "share")]),
+            "share": pd.to_numeric(
+                curves[col(curves, "fraction_targeted", "share_targeted", "share")]
+            ),
             "model": pd.to_numeric(curves[col(curves, "qini_model", "qini")]),
             "random": pd.to_numeric(curves[col(curves, "qini_random", "random")]),
         }

@@ -71,7 +71,9 @@ def checked_or_guarded(quote: Any, index: CorpusIndex | None, p: QuoteGuardParam
     return quote if passes_guard(quote, index, p) else guard_quote(quote, index, p)
 
 
-def _guard_frame(frame: pd.DataFrame | None, k: int, index: CorpusIndex | None, p: QuoteGuardParams, name: str) -> pd.DataFrame | None:
+def _guard_frame(
+    frame: pd.DataFrame | None, k: int, index: CorpusIndex | None, p: QuoteGuardParams, name: str
+) -> pd.DataFrame | None:
     if frame is None or frame.empty:
         return frame
     out = frame.copy()
@@ -79,12 +81,19 @@ def _guard_frame(frame: pd.DataFrame | None, k: int, index: CorpusIndex | None, 
     if askers:
         small = ~out[askers].map(lambda n: describable(n, k))
         if small.any():
-            logger.info("%s: %d group(s) with fewer than %d authors left out of the report.", name, int(small.sum()), k)
+            logger.info(
+                "%s: %d group(s) with fewer than %d authors left out of the report.",
+                name,
+                int(small.sum()),
+                k,
+            )
         out = out[~small]
     for column in ("example_questions", "examples", "evidence_quotes"):
         if column in out.columns:
             out[column] = out[column].map(
-                lambda v: guard_quotes(v.split(" | ") if isinstance(v, str) else as_list(v), index, p)
+                lambda v: guard_quotes(
+                    v.split(" | ") if isinstance(v, str) else as_list(v), index, p
+                )
             )
     # Free text written by the gaps stage (content briefs, evidence) quotes questions inline
     # between « »: those quotes are guarded too, in place.
@@ -94,7 +103,9 @@ def _guard_frame(frame: pd.DataFrame | None, k: int, index: CorpusIndex | None, 
     for column in ("label", "question", "representative_question"):
         if column in out.columns:
             # FAQ titles are rewritten and guarded by the gaps stage (gaps/titles.py): checked only.
-            out[column] = out[column].map(lambda v: checked_or_guarded(v, index, p) or MASKED if isinstance(v, str) else v)
+            out[column] = out[column].map(
+                lambda v: checked_or_guarded(v, index, p) or MASKED if isinstance(v, str) else v
+            )
     return out
 
 
@@ -124,7 +135,11 @@ def guard_stage_outputs(
         for card in cards["personas"]:
             size = card.get("size", card.get("n_authors"))
             if not describable(size, k):
-                logger.info("persona %s: fewer than %d authors, left out of the report.", card.get("persona_id"), k)
+                logger.info(
+                    "persona %s: fewer than %d authors, left out of the report.",
+                    card.get("persona_id"),
+                    k,
+                )
                 continue
             # Guarded by the personas stage where they were chosen (cards.py): checked only.
             quotes = [checked_or_guarded(q, index, p) for q in as_list(card.get("quotes"))]

@@ -41,7 +41,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "none_found": {"fr": "Aucun élément à signaler.", "en": "Nothing to report."},
     # Section titles
     "sec_summary": {"fr": "Synthèse", "en": "Executive summary"},
-    "status_heading": {"fr": "Ce qui n'a pas pu être calculé, et pourquoi", "en": "What could not be computed, and why"},
+    "status_heading": {
+        "fr": "Ce qui n'a pas pu être calculé, et pourquoi",
+        "en": "What could not be computed, and why",
+    },
     "status_intro": {
         "fr": "Certaines analyses ont été laissées vides sur ces données ; le reste du rapport reste valable.",
         "en": "Some analyses were left empty on this data; the rest of the report stands.",
@@ -53,7 +56,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "stage_personas": {"fr": "Personas", "en": "Personas"},
     "stage_uplift": {"fr": "Campagne", "en": "Campaign"},
     "stage_topics_update": {"fr": "Mise à jour mensuelle", "en": "Monthly update"},
-    "run_derived": {"fr": "Réglages déduits de la taille des données", "en": "Settings derived from the data size"},
+    "run_derived": {
+        "fr": "Réglages déduits de la taille des données",
+        "en": "Settings derived from the data size",
+    },
     "sec_data": {"fr": "Les données", "en": "The data"},
     "sec_topics": {"fr": "Sujets de conversation", "en": "Conversation topics"},
     "sec_gaps": {"fr": "FAQ et manques d'information", "en": "FAQ and information gaps"},
@@ -115,12 +121,24 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Where the comments come from, over which period, and what was set aside (and why).",
     },
     "data_sources": {"fr": "Sources", "en": "Sources"},
-    "data_period": {"fr": "Période couverte : du {start} au {end}.", "en": "Period covered: {start} to {end}."},
-    "data_period_unknown": {"fr": "Période couverte : inconnue (pas de dates).", "en": "Period covered: unknown (no dates)."},
+    "data_period": {
+        "fr": "Période couverte : du {start} au {end}.",
+        "en": "Period covered: {start} to {end}.",
+    },
+    "data_period_unknown": {
+        "fr": "Période couverte : inconnue (pas de dates).",
+        "en": "Period covered: unknown (no dates).",
+    },
     "data_rows_in": {"fr": "lignes reçues", "en": "rows received"},
-    "data_rows_kept": {"fr": "commentaires retenus pour l'analyse", "en": "comments kept for analysis"},
+    "data_rows_kept": {
+        "fr": "commentaires retenus pour l'analyse",
+        "en": "comments kept for analysis",
+    },
     "data_rows_flagged": {"fr": "lignes écartées ou signalées", "en": "rows set aside or flagged"},
-    "data_rows_quarantined": {"fr": "lignes mises en quarantaine à l'import", "en": "rows quarantined at import"},
+    "data_rows_quarantined": {
+        "fr": "lignes mises en quarantaine à l'import",
+        "en": "rows quarantined at import",
+    },
     "data_reasons": {"fr": "Motifs d'exclusion", "en": "Reasons for exclusion"},
     "data_languages": {"fr": "Langues", "en": "Languages"},
     "data_catalog": {
@@ -195,7 +213,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Questions the community asks often and that your content does not answer (or answers poorly), "
         "ranked by priority, with examples and a content brief.",
     },
-    "chart_gaps": {"fr": "Manques d'information les plus prioritaires", "en": "Highest-priority information gaps"},
+    "chart_gaps": {
+        "fr": "Manques d'information les plus prioritaires",
+        "en": "Highest-priority information gaps",
+    },
     "chart_gaps_x": {"fr": "Score de manque (0 à 1)", "en": "Gap score (0 to 1)"},
     "gaps_table": {"fr": "Manques d'information classés", "en": "Ranked information gaps"},
     "faq_table": {"fr": "Questions fréquentes", "en": "Frequently asked questions"},
@@ -232,8 +253,14 @@ STRINGS: dict[str, dict[str, str]] = {
     "value_aidant": {"fr": "aidant", "en": "caregiver"},
     "value_professionnel_de_sante": {"fr": "professionnel de santé", "en": "health professional"},
     "value_altruisme": {"fr": "altruisme", "en": "altruism"},
-    "value_besoin_de_reconnaissance": {"fr": "besoin de reconnaissance", "en": "need for recognition"},
-    "value_sentiment_d_appartenance": {"fr": "sentiment d'appartenance", "en": "sense of belonging"},
+    "value_besoin_de_reconnaissance": {
+        "fr": "besoin de reconnaissance",
+        "en": "need for recognition",
+    },
+    "value_sentiment_d_appartenance": {
+        "fr": "sentiment d'appartenance",
+        "en": "sense of belonging",
+    },
     "value_experience_negative_en_prevention": {
         "fr": "transformer une expérience négative en prévention",
         "en": "turning a bad experience into prevention",
@@ -268,12 +295,18 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Power to detect the target effect: {power}. Minimum detectable effect: {mde}.",
     },
     "chart_forest": {"fr": "Effet de la campagne par persona", "en": "Campaign effect by persona"},
-    "chart_forest_arm": {"fr": "Effet de « {arm} » par persona", "en": "Effect of “{arm}” by persona"},
+    "chart_forest_arm": {
+        "fr": "Effet de « {arm} » par persona",
+        "en": "Effect of “{arm}” by persona",
+    },
     "campaign_effects_caption": {
         "fr": "Effet de chaque message par rapport à sa référence (différence de taux de conversion).",
         "en": "Effect of each message against its reference (difference in conversion rate).",
     },
-    "campaign_targeting": {"fr": "Ciblage : le modèle fait-il mieux que le hasard ?", "en": "Targeting: does the model beat random?"},
+    "campaign_targeting": {
+        "fr": "Ciblage : le modèle fait-il mieux que le hasard ?",
+        "en": "Targeting: does the model beat random?",
+    },
     "col_arm": {"fr": "Message", "en": "Arm"},
     "col_reference": {"fr": "Référence", "en": "Reference"},
     "col_relative": {"fr": "Hausse relative", "en": "Relative uplift"},
@@ -288,10 +321,16 @@ STRINGS: dict[str, dict[str, str]] = {
         "fr": "Avec 80 % de puissance : le plus petit effet que la campagne pouvait détecter, et l'effectif qu'il faudrait pour l'effet visé.",
         "en": "At 80% power: the smallest effect the campaign could detect, and the sample the target effect would need.",
     },
-    "chart_forest_x": {"fr": "Effet (différence de taux, points)", "en": "Effect (rate difference, points)"},
+    "chart_forest_x": {
+        "fr": "Effet (différence de taux, points)",
+        "en": "Effect (rate difference, points)",
+    },
     "chart_qini": {"fr": "Courbe de Qini", "en": "Qini curve"},
     "chart_qini_x": {"fr": "Part de la population ciblée", "en": "Share of population targeted"},
-    "chart_qini_y": {"fr": "Gain cumulé (conversions en plus)", "en": "Cumulative gain (extra conversions)"},
+    "chart_qini_y": {
+        "fr": "Gain cumulé (conversions en plus)",
+        "en": "Cumulative gain (extra conversions)",
+    },
     "qini_model": {"fr": "ciblage par le modèle", "en": "model targeting"},
     "qini_random": {"fr": "ciblage au hasard (référence)", "en": "random targeting (baseline)"},
     "col_segment": {"fr": "Segment", "en": "Segment"},
@@ -310,31 +349,49 @@ STRINGS: dict[str, dict[str, str]] = {
         "fr": "Comment les résultats ont été obtenus, leur fiabilité, et leurs limites.",
         "en": "How the results were obtained, how reliable they are, and their limits.",
     },
-    "method_embedding": {"fr": "Représentation des textes : {backend}.", "en": "Text representation: {backend}."},
+    "method_embedding": {
+        "fr": "Représentation des textes : {backend}.",
+        "en": "Text representation: {backend}.",
+    },
     "method_topic_quality": {"fr": "Qualité des sujets", "en": "Topic quality"},
     "method_pii": {"fr": "Détection des données personnelles", "en": "Personal-data detection"},
     "method_gap_calibration": {"fr": "Calibration de la couverture", "en": "Coverage calibration"},
     "method_persona_quality": {"fr": "Qualité des personas", "en": "Persona quality"},
     "method_limits": {"fr": "Limites connues", "en": "Known limits"},
     "method_contest": {"fr": "Contester un résultat", "en": "How to contest a result"},
-    "q_coherence": {"fr": "Cohérence NPMI (de −1 à 1, plus haut = mots-clés plus liés)", "en": "NPMI coherence (−1 to 1, higher = keywords more related)"},
+    "q_coherence": {
+        "fr": "Cohérence NPMI (de −1 à 1, plus haut = mots-clés plus liés)",
+        "en": "NPMI coherence (−1 to 1, higher = keywords more related)",
+    },
     "q_n_topics": {"fr": "Nombre de sujets", "en": "Number of topics"},
     "method_sentiment": {"fr": "Tonalité : {backend}.", "en": "Sentiment: {backend}."},
-    "method_sentiment_quality": {"fr": "Fiabilité de la tonalité (textes réels jamais vus à l'entraînement)", "en": "Sentiment reliability (real texts never seen in training)"},
+    "method_sentiment_quality": {
+        "fr": "Fiabilité de la tonalité (textes réels jamais vus à l'entraînement)",
+        "en": "Sentiment reliability (real texts never seen in training)",
+    },
     "method_sentiment_quality_note": {
         "fr": "Exactitude positif/négatif : part des avis positifs ou négatifs dont le signe est juste. Macro-F1 : sur les étiquettes réelles (3 classes pour les tweets). Dernière colonne : avis négatifs classés « neutre ».",
         "en": "Positive/negative accuracy: share of positive or negative texts whose sign is right. Macro-F1: over the real labels (3 classes for the tweets). Last column: negative texts labelled “neutral”.",
     },
     "col_corpus": {"fr": "Corpus (partie test)", "en": "Corpus (test split)"},
     "col_n_texts": {"fr": "Textes", "en": "Texts"},
-    "col_accuracy_pos_neg": {"fr": "Exactitude positif/négatif", "en": "Positive/negative accuracy"},
+    "col_accuracy_pos_neg": {
+        "fr": "Exactitude positif/négatif",
+        "en": "Positive/negative accuracy",
+    },
     "col_macro_f1": {"fr": "Macro-F1", "en": "Macro-F1"},
     "col_negatives_neutral": {"fr": "Négatifs classés neutres", "en": "Negatives labelled neutral"},
     "pii_detector": {"fr": "Détecteur", "en": "Detector"},
-    "pii_comments": {"fr": "Commentaires contenant une donnée personnelle (masquée)", "en": "Comments holding personal data (masked)"},
+    "pii_comments": {
+        "fr": "Commentaires contenant une donnée personnelle (masquée)",
+        "en": "Comments holding personal data (masked)",
+    },
     "pii_type": {"fr": "Remplacements « {kind} »", "en": "Replacements “{kind}”"},
     "q_diversity": {"fr": "Diversité des mots-clés (0 à 1)", "en": "Keyword diversity (0 to 1)"},
-    "q_stability": {"fr": "Stabilité entre graines (ARI moyen, 0 à 1)", "en": "Stability across seeds (mean ARI, 0 to 1)"},
+    "q_stability": {
+        "fr": "Stabilité entre graines (ARI moyen, 0 à 1)",
+        "en": "Stability across seeds (mean ARI, 0 to 1)",
+    },
     "q_outliers": {"fr": "Part de commentaires hors sujet", "en": "Share of outlier comments"},
     "q_clustering": {"fr": "Regroupement (HDBSCAN, UMAP)", "en": "Clustering (HDBSCAN, UMAP)"},
     "q_clustering_value": {
@@ -367,7 +424,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "quoting the section, the row and the run identifier below. Every result can be recomputed "
         "exactly from the dataset versions listed.",
     },
-    "method_register": {"fr": "Registre des traitements (RGPD art. 30)", "en": "Record of processing (GDPR art. 30)"},
+    "method_register": {
+        "fr": "Registre des traitements (RGPD art. 30)",
+        "en": "Record of processing (GDPR art. 30)",
+    },
     "method_register_text": {
         "fr": "Le registre de ce traitement (sources, périodes, catégories de données, finalités, "
         "pseudonymisation, conservation, destinataires) est écrit à chaque exécution à côté de ce "
@@ -399,9 +459,48 @@ STRINGS: dict[str, dict[str, str]] = {
 }
 
 
-MONTHS_FR = ("janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc.")
-MONTHS_LONG_FR = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre")
-MONTHS_LONG_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
+MONTHS_FR = (
+    "janv.",
+    "févr.",
+    "mars",
+    "avr.",
+    "mai",
+    "juin",
+    "juil.",
+    "août",
+    "sept.",
+    "oct.",
+    "nov.",
+    "déc.",
+)
+MONTHS_LONG_FR = (
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+)
+MONTHS_LONG_EN = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 

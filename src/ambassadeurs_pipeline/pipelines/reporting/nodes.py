@@ -42,8 +42,20 @@ logger = logging.getLogger(__name__)
 
 #: Packages whose versions a reader needs to reproduce the results.
 TRACKED_PACKAGES = (
-    "ambassadeurs_pipeline", "kedro", "kedro-datasets", "pandas", "numpy", "scikit-learn", "scipy",
-    "bertopic", "umap-learn", "hdbscan", "spacy", "statsmodels", "matplotlib", "jinja2",
+    "ambassadeurs_pipeline",
+    "kedro",
+    "kedro-datasets",
+    "pandas",
+    "numpy",
+    "scikit-learn",
+    "scipy",
+    "bertopic",
+    "umap-learn",
+    "hdbscan",
+    "spacy",
+    "statsmodels",
+    "matplotlib",
+    "jinja2",
 )
 
 
@@ -89,7 +101,9 @@ def collect_run_metadata(
         "input_fingerprints": input_fingerprints or {},
         "dataset_versions": dataset_versions or {},
         "derived_parameters": (run_status or {}).get("derived_parameters") or {},
-        "stage_status": {k: v.get("status") for k, v in ((run_status or {}).get("stages") or {}).items()},
+        "stage_status": {
+            k: v.get("status") for k, v in ((run_status or {}).get("stages") or {}).items()
+        },
     }
 
 
@@ -124,13 +138,20 @@ def build_sections(
     t = Translator(params.language)
     body = [
         section_data(ingestion_report, cleaning_report, t, params),
-        section_topics(topic_info, topic_trends, topics_over_time, topic_sentiment, bad_buzz_alerts, t, params),
+        section_topics(
+            topic_info, topic_trends, topics_over_time, topic_sentiment, bad_buzz_alerts, t, params
+        ),
         section_gaps(faq, information_gaps, t, params),
         section_personas(persona_cards, t, params),
         section_ambassadors(ambassador_candidates, t, params),
         section_campaign(uplift_results, uplift_verdict, uplift_qini_curves, t, params),
         section_methodology(
-            topic_quality, cleaning_report, coverage_calibration, persona_quality, t, params,
+            topic_quality,
+            cleaning_report,
+            coverage_calibration,
+            persona_quality,
+            t,
+            params,
             (run_metadata or {}).get("parameters"),
         ),
         section_run(run_metadata, t, params),
@@ -175,9 +196,14 @@ def build_report(
     sections = build_sections(params, run_metadata, run_status=run_status, **stage_outputs)
     missing = [s.key for s in sections if not s.available]
     if missing:
-        logger.warning("Report sections without data (stage not run, or skipped on this data): %s", ", ".join(missing))
+        logger.warning(
+            "Report sections without data (stage not run, or skipped on this data): %s",
+            ", ".join(missing),
+        )
     t = Translator(params.language)
-    return render_report(sections, t, params.title or t("report_title"), params.organisation, datetime.now())
+    return render_report(
+        sections, t, params.title or t("report_title"), params.organisation, datetime.now()
+    )
 
 
 def collect_run_status(
@@ -192,8 +218,12 @@ def collect_run_status(
     A stage that has not run gives ``None`` and is left out (its section says so)."""
     stages = {
         name: record
-        for name, record in (("topics", topics_status), ("gaps", gaps_status), ("personas", personas_status),
-                             ("uplift", uplift_status))
+        for name, record in (
+            ("topics", topics_status),
+            ("gaps", gaps_status),
+            ("personas", personas_status),
+            ("uplift", uplift_status),
+        )
         if record
     }
     derived = {k: v for record in stages.values() for k, v in (record.get("derived") or {}).items()}

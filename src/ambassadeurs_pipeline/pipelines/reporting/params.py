@@ -11,8 +11,12 @@ class ReportingParams(BaseModel):
     # A misspelt key must fail before the run, naming the key.
     model_config = ConfigDict(extra="forbid")
 
-    language: Literal["fr", "en"] = Field("fr", description="Language of the report (not of the corpus).")
-    title: str | None = Field(None, description="Report title; default: the translated standard title.")
+    language: Literal["fr", "en"] = Field(
+        "fr", description="Language of the report (not of the corpus)."
+    )
+    title: str | None = Field(
+        None, description="Report title; default: the translated standard title."
+    )
     organisation: str = Field("", description="Shown under the title.")
     contact: str = Field(
         "le responsable des données de votre organisation",
@@ -22,9 +26,13 @@ class ReportingParams(BaseModel):
     top_topics: int = Field(10, ge=1, le=50, description="Topics shown in the charts.")
     max_table_rows: int = Field(15, ge=1, le=500, description="Rows shown per table.")
     max_ambassadors: int = Field(20, ge=0, le=500, description="Rows of the ambassador shortlist.")
-    max_briefs: int = Field(5, ge=0, le=50, description="Information gaps given a full content brief card.")
+    max_briefs: int = Field(
+        5, ge=0, le=50, description="Information gaps given a full content brief card."
+    )
     max_evidence: int = Field(3, ge=0, le=10, description="Example excerpts per information gap.")
-    excerpt_chars: int = Field(220, ge=40, le=2000, description="Excerpts longer than this are cut.")
+    excerpt_chars: int = Field(
+        220, ge=40, le=2000, description="Excerpts longer than this are cut."
+    )
     topic_explorer_href: str = Field(
         "../../topic_explorer.html/{version}/topic_explorer.html",
         description="Link from the report's file to topic_explorer_html of the same run; {version} is its "

@@ -45,7 +45,12 @@ def create_pipeline(**kwargs) -> Pipeline:
             ),
             Node(
                 func=collect_run_metadata,
-                inputs=["parameters", "report_input_fingerprints", "report_dataset_versions", "run_status"],
+                inputs=[
+                    "parameters",
+                    "report_input_fingerprints",
+                    "report_dataset_versions",
+                    "run_status",
+                ],
                 outputs="report_run_metadata",
                 name="collect_run_metadata",
             ),

@@ -48,12 +48,16 @@ def render_report(
 ) -> str:
     """The report as one HTML string; ``sections`` in reading order (summary first)."""
     generated_at = generated_at or datetime.now()
-    return environment().get_template("report.html.j2").render(
-        t=t,
-        lang=t.lang,
-        title=title,
-        organisation=organisation,
-        generated=t("generated_on", date=generated_at.strftime("%d/%m/%Y %H:%M")),
-        sections=sections,
-        csp=CONTENT_SECURITY_POLICY,
+    return (
+        environment()
+        .get_template("report.html.j2")
+        .render(
+            t=t,
+            lang=t.lang,
+            title=title,
+            organisation=organisation,
+            generated=t("generated_on", date=generated_at.strftime("%d/%m/%Y %H:%M")),
+            sections=sections,
+            csp=CONTENT_SECURITY_POLICY,
+        )
     )

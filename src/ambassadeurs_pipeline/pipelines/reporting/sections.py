@@ -122,7 +122,18 @@ class Preformatted:
     kind: ClassVar[str] = "pre"
 
 
-Block = Paragraph | Heading | Callout | Bullets | KeyNumbers | Table | Chart | Cards | Preformatted | Link
+Block = (
+    Paragraph
+    | Heading
+    | Callout
+    | Bullets
+    | KeyNumbers
+    | Table
+    | Chart
+    | Cards
+    | Preformatted
+    | Link
+)
 
 
 @dataclass
@@ -142,7 +153,9 @@ class SectionContent:
 
 
 def _unavailable(key: str, t: Translator, reason: str) -> SectionContent:
-    return SectionContent(key=key, title=t(f"sec_{key}"), unavailable_reason=t("unavailable", reason=reason))
+    return SectionContent(
+        key=key, title=t(f"sec_{key}"), unavailable_reason=t("unavailable", reason=reason)
+    )
 
 
 def _chart(fig, alt: str) -> Chart:
@@ -200,7 +213,9 @@ def section_data(
     elif _get(cleaning_report, "rows_in") is not None:
         numbers.append(KeyNumber(t.integer(cleaning_report["rows_in"]), t("data_rows_in")))
     if comments.get("rows_quarantined"):
-        numbers.append(KeyNumber(t.integer(comments["rows_quarantined"]), t("data_rows_quarantined")))
+        numbers.append(
+            KeyNumber(t.integer(comments["rows_quarantined"]), t("data_rows_quarantined"))
+        )
     analysed = _first(cleaning_report, "in_model", "rows_kept")
     if analysed is None and cleaning_report is None:
         analysed = comments.get("rows_kept")
@@ -217,7 +232,9 @@ def section_data(
 
     period = comments.get("period") or _get(cleaning_report, "period") or {}
     if period.get("start") and period.get("end"):
-        blocks.append(Paragraph(t("data_period", start=_date(period["start"]), end=_date(period["end"]))))
+        blocks.append(
+            Paragraph(t("data_period", start=_date(period["start"]), end=_date(period["end"])))
+        )
     else:
         blocks.append(Paragraph(t("data_period_unknown")))
 
@@ -227,7 +244,10 @@ def section_data(
         blocks.append(
             Table(
                 [t("col_source"), t("col_comments"), t("col_share")],
-                [[as_text(k), t.integer(v), t.percent(v / total)] for k, v in sorted(sources.items(), key=lambda kv: -kv[1])],
+                [
+                    [as_text(k), t.integer(v), t.percent(v / total)]
+                    for k, v in sorted(sources.items(), key=lambda kv: -kv[1])
+                ],
                 caption=t("data_sources"),
                 numeric=[1, 2],
             )
@@ -245,7 +265,10 @@ def section_data(
         blocks.append(
             Table(
                 [t("col_reason"), t("col_rows")],
-                [[as_text(k), t.integer(v)] for k, v in sorted(reasons.items(), key=lambda kv: -kv[1])],
+                [
+                    [as_text(k), t.integer(v)]
+                    for k, v in sorted(reasons.items(), key=lambda kv: -kv[1])
+                ],
                 caption=t("data_reasons"),
                 numeric=[1],
             )
@@ -257,7 +280,10 @@ def section_data(
         blocks.append(
             Table(
                 [t("col_language"), t("col_comments"), t("col_share")],
-                [[as_text(k), t.integer(v), t.percent(v / total)] for k, v in sorted(languages.items(), key=lambda kv: -kv[1])],
+                [
+                    [as_text(k), t.integer(v), t.percent(v / total)]
+                    for k, v in sorted(languages.items(), key=lambda kv: -kv[1])
+                ],
                 caption=t("data_languages"),
                 numeric=[1, 2],
             )
@@ -306,16 +332,32 @@ def section_topics(
         else:
             items = []
             for row in risers.head(params.max_table_rows).itertuples():
-                change = t.signed(100 * row.change, 0, "\u202f%" if lang == "fr" else "%") if abs(row.change) < 50 else t.number(row.change)
-                items.append(t("riser_item", label=row.label, change=change, p=t.number(row.p_value, 3)))
+                change = (
+                    t.signed(100 * row.change, 0, "\u202f%" if lang == "fr" else "%")
+                    if abs(row.change) < 50
+                    else t.number(row.change)
+                )
+                items.append(
+                    t("riser_item", label=row.label, change=change, p=t.number(row.p_value, 3))
+                )
             blocks.append(Bullets(items))
             section.decisions.append(t("dec_riser", label=risers["label"].iloc[0]))
             if topics_over_time is not None:
                 ids = risers["topic_id"].head(5).tolist()
-                blocks.append(_chart(charts.plot_topic_trends(topics_over_time, topic_info, ids, lang), t("chart_trends")))
+                blocks.append(
+                    _chart(
+                        charts.plot_topic_trends(topics_over_time, topic_info, ids, lang),
+                        t("chart_trends"),
+                    )
+                )
 
     if topic_sentiment is not None:
-        blocks.append(_chart(charts.plot_topic_sentiment(topic_sentiment, topic_info, lang, n), t("chart_sentiment")))
+        blocks.append(
+            _chart(
+                charts.plot_topic_sentiment(topic_sentiment, topic_info, lang, n),
+                t("chart_sentiment"),
+            )
+        )
 
     blocks.append(Heading(t("topics_alerts")))
     if bad_buzz_alerts is None:
@@ -335,17 +377,28 @@ def _alert_decision(bad_buzz_alerts: pd.DataFrame, alerts: Table, t: Translator)
     """« Velnorix : hausse des avis négatifs en mars 2026 (×13,5) … » when the strongest alert
     names what drives it (``drivers``), else the topic-level decision."""
     ratio = col(bad_buzz_alerts, "ratio", "severity")
-    top = bad_buzz_alerts.sort_values(ratio, ascending=False, kind="stable").iloc[0] if ratio else bad_buzz_alerts.iloc[0]
+    top = (
+        bad_buzz_alerts.sort_values(ratio, ascending=False, kind="stable").iloc[0]
+        if ratio
+        else bad_buzz_alerts.iloc[0]
+    )
     drivers = as_list(top.get("drivers")) if "drivers" in bad_buzz_alerts.columns else []
     period = col(bad_buzz_alerts, "month", "period", "date", "week")
     when = pd.to_datetime(top[period], errors="coerce") if period else pd.NaT
     if not drivers or pd.isna(when) or not ratio:
         return t("dec_alert", label=alerts.rows[0][0])
-    return t("dec_alert_driver", driver=as_text(drivers[0]), month=t.month_long(when),
-             ratio=t.number(top[ratio], 1), label=alerts.rows[0][0])
+    return t(
+        "dec_alert_driver",
+        driver=as_text(drivers[0]),
+        month=t.month_long(when),
+        ratio=t.number(top[ratio], 1),
+        label=alerts.rows[0][0],
+    )
 
 
-def _alerts_table(alerts: pd.DataFrame, topic_info: pd.DataFrame | None, t: Translator, params: ReportingParams) -> Table:
+def _alerts_table(
+    alerts: pd.DataFrame, topic_info: pd.DataFrame | None, t: Translator, params: ReportingParams
+) -> Table:
     labels = frames.topic_labels(topic_info)
     label = col(alerts, "topic_label", "label")
     tid = col(alerts, "topic_id", "topic")
@@ -357,7 +410,9 @@ def _alerts_table(alerts: pd.DataFrame, topic_info: pd.DataFrame | None, t: Tran
     order = alerts.sort_values(ratio, ascending=False, kind="stable") if ratio else alerts
     rows = []
     for _, r in order.head(params.max_table_rows).iterrows():
-        name = as_text(r[label]) if label else labels.get(int(r[tid]), as_text(r[tid])) if tid else ""
+        name = (
+            as_text(r[label]) if label else labels.get(int(r[tid]), as_text(r[tid])) if tid else ""
+        )
         if share:
             neg_share = r[share]
         elif negative and volume and r[volume]:
@@ -372,11 +427,20 @@ def _alerts_table(alerts: pd.DataFrame, topic_info: pd.DataFrame | None, t: Tran
                 t.percent(neg_share),
                 t.integer(r[volume]) if volume else "",
                 f"×{t.number(r[ratio], 1)}" if ratio else "",
-                ", ".join(as_text(d) for d in as_list(r["drivers"])[:3]) if "drivers" in alerts.columns else "",
+                ", ".join(as_text(d) for d in as_list(r["drivers"])[:3])
+                if "drivers" in alerts.columns
+                else "",
             ]
         )
     return Table(
-        [t("col_topic"), t("col_period"), t("col_negative_share"), t("col_volume"), t("col_ratio"), t("col_drivers")],
+        [
+            t("col_topic"),
+            t("col_period"),
+            t("col_negative_share"),
+            t("col_volume"),
+            t("col_ratio"),
+            t("col_drivers"),
+        ],
         rows,
         note=_shown_note(t, len(rows), len(alerts)),
         numeric=[2, 3, 4],
@@ -418,7 +482,9 @@ def section_gaps(
         if ranked.empty:
             blocks.append(Callout(t("gaps_none"), tone="ok"))
         else:
-            blocks.append(_chart(charts.plot_gap_scores(ranked, t.lang, params.top_topics), t("chart_gaps")))
+            blocks.append(
+                _chart(charts.plot_gap_scores(ranked, t.lang, params.top_topics), t("chart_gaps"))
+            )
             table = _gaps_table(ranked, t, params)
             blocks.append(table)
             section.decisions.append(t("dec_gap", label=table.rows[0][1]))
@@ -432,14 +498,23 @@ def section_gaps(
         ordered = faq.sort_values(rank, kind="stable") if rank else faq
         terms = col(faq, "key_terms")
         rows = [
-            [as_text(r[question], params.excerpt_chars), t.integer(r[asked]) if asked else "",
-             as_text(r[trend]) if trend else ""] + ([as_text(r[terms], 80)] if terms else [])
+            [
+                as_text(r[question], params.excerpt_chars),
+                t.integer(r[asked]) if asked else "",
+                as_text(r[trend]) if trend else "",
+            ]
+            + ([as_text(r[terms], 80)] if terms else [])
             for _, r in ordered.head(params.max_table_rows).iterrows()
         ]
         blocks.append(
-            Table([t("col_question"), t("col_askers"), t("col_trend")] + ([t("col_key_terms")] if terms else []),
-                  rows, caption=t("faq_table"),
-                  note=_shown_note(t, len(rows), len(faq)), numeric=[1])
+            Table(
+                [t("col_question"), t("col_askers"), t("col_trend")]
+                + ([t("col_key_terms")] if terms else []),
+                rows,
+                caption=t("faq_table"),
+                note=_shown_note(t, len(rows), len(faq)),
+                numeric=[1],
+            )
         )
     return section
 
@@ -474,10 +549,18 @@ def _gaps_table(gaps: pd.DataFrame, t: Translator, params: ReportingParams) -> T
                 as_text(r[trend]) if trend else "",
                 _coverage_text(r, gaps, t),
                 t.number(r[score], 2) if score else "",
-            ] + ([as_text(r[terms], 80)] if terms else [])
+            ]
+            + ([as_text(r[terms], 80)] if terms else [])
         )
     return Table(
-        [t("col_rank"), t("col_question"), t("col_askers"), t("col_trend"), t("col_coverage"), t("col_score")]
+        [
+            t("col_rank"),
+            t("col_question"),
+            t("col_askers"),
+            t("col_trend"),
+            t("col_coverage"),
+            t("col_score"),
+        ]
         + ([t("col_key_terms")] if terms else []),
         rows,
         caption=t("gaps_table"),
@@ -499,7 +582,9 @@ def _gap_cards(gaps: pd.DataFrame, t: Translator, params: ReportingParams) -> li
         if brief and as_text(r[brief]):
             facts.append((t("col_brief"), as_text(r[brief], 6 * params.excerpt_chars)))
         if evidence and as_text(r[evidence]):
-            facts.append((t("col_evidence_numbers"), as_text(r[evidence], 4 * params.excerpt_chars)))
+            facts.append(
+                (t("col_evidence_numbers"), as_text(r[evidence], 4 * params.excerpt_chars))
+            )
         if shortfall and as_text(r[shortfall]):
             facts.append((t("col_coverage"), as_text(r[shortfall], 3 * params.excerpt_chars)))
         cards.append(
@@ -534,11 +619,24 @@ def section_personas(
         size = card.get("size", card.get("n_authors"))
         share = card.get("share_of_all_authors", card.get("share"))
         facts = []
-        for key, label in (("dominant_role", "persona_role"), ("dominant_motivation", "persona_motivation")):
+        for key, label in (
+            ("dominant_role", "persona_role"),
+            ("dominant_motivation", "persona_motivation"),
+        ):
             if as_text(card.get(key)):
                 value = as_text(card[key])
-                facts.append((t(label), t(f"value_{value}") if f"value_{value}" in STRINGS else value.replace("_", " ")))
-        topics = [as_text(x.get("topic") if isinstance(x, dict) else x) for x in as_list(card.get("top_topics"))][:3]
+                facts.append(
+                    (
+                        t(label),
+                        t(f"value_{value}")
+                        if f"value_{value}" in STRINGS
+                        else value.replace("_", " "),
+                    )
+                )
+        topics = [
+            as_text(x.get("topic") if isinstance(x, dict) else x)
+            for x in as_list(card.get("top_topics"))
+        ][:3]
         if topics:
             facts.append((t("persona_topics"), " ; ".join(topics)))
         approach = card.get("recommended_approach")
@@ -551,16 +649,22 @@ def section_personas(
         cards.append(
             Card(
                 title=as_text(card.get("name", card.get("persona_name"))),
-                subtitle=t("persona_size", n=t.integer(size), share=t.percent(share)) if size is not None else "",
+                subtitle=t("persona_size", n=t.integer(size), share=t.percent(share))
+                if size is not None
+                else "",
                 text=as_text(card.get("description"), 600),
                 facts=facts,
                 tags=tags,
-                quotes=[as_text(q, params.excerpt_chars) for q in as_list(card.get("quotes"))][: params.max_evidence],
+                quotes=[as_text(q, params.excerpt_chars) for q in as_list(card.get("quotes"))][
+                    : params.max_evidence
+                ],
                 warning=as_text(card.get("stability_warning")),
             )
         )
     section.blocks.append(Cards(cards))
-    section.blocks.append(_chart(charts.plot_persona_sizes(persona_cards, t.lang), t("chart_personas")))
+    section.blocks.append(
+        _chart(charts.plot_persona_sizes(persona_cards, t.lang), t("chart_personas"))
+    )
     return section
 
 
@@ -599,7 +703,9 @@ def section_ambassadors(
     score = col(c, "score", "ambassador_score", "rank_score")
     rank = col(c, "rank")
     why = col(c, "reasons", "why", "rationale", "explanation")
-    ordered = c.sort_values(rank) if rank else (c.sort_values(score, ascending=False) if score else c)
+    ordered = (
+        c.sort_values(rank) if rank else (c.sort_values(score, ascending=False) if score else c)
+    )
     rows = []
     for _, r in ordered.head(params.max_ambassadors).iterrows():
         rows.append(
@@ -612,13 +718,21 @@ def section_ambassadors(
             ]
         )
     section.blocks.append(
-        Table([t("col_rank"), t("col_author_id"), t("col_persona"), t("col_score"), t("col_why")], rows,
-              note=_shown_note(t, len(rows), len(c)), numeric=[0, 3])
+        Table(
+            [t("col_rank"), t("col_author_id"), t("col_persona"), t("col_score"), t("col_why")],
+            rows,
+            note=_shown_note(t, len(rows), len(c)),
+            numeric=[0, 3],
+        )
     )
     if persona:
         top_persona = ordered[persona].map(as_text).mode()
         section.decisions.append(
-            t("dec_ambassadors", n=t.integer(len(c)), persona=top_persona.iloc[0] if len(top_persona) else "")
+            t(
+                "dec_ambassadors",
+                n=t.integer(len(c)),
+                persona=top_persona.iloc[0] if len(top_persona) else "",
+            )
         )
     return section
 
@@ -675,30 +789,56 @@ def section_campaign(
                     as_text(e["reference"]),
                     f"{t.signed(scale * e['difference'])}{unit}",
                     f"[{t.signed(scale * e['difference_low'])} ; {t.signed(scale * e['difference_high'])}]",
-                    t.signed(100 * rel, 0, "\u202f%" if t.lang == "fr" else "%") if rel is not None and pd.notna(rel) else "–",
+                    t.signed(100 * rel, 0, "\u202f%" if t.lang == "fr" else "%")
+                    if rel is not None and pd.notna(rel)
+                    else "–",
                     t.number(e.get("p_value_holm"), 3),
                     t.integer(e.get("n_treatment", 0) + e.get("n_reference", 0)),
                 ]
             )
         blocks.append(
-            Table([t("col_arm"), t("col_reference"), t("col_effect"), t("col_ci"), t("col_relative"),
-                   t("col_p_holm"), t("col_n")], rows, caption=t("campaign_effects"),
-                  note=t("campaign_effects_caption"), numeric=[2, 3, 4, 5, 6])
+            Table(
+                [
+                    t("col_arm"),
+                    t("col_reference"),
+                    t("col_effect"),
+                    t("col_ci"),
+                    t("col_relative"),
+                    t("col_p_holm"),
+                    t("col_n"),
+                ],
+                rows,
+                caption=t("campaign_effects"),
+                note=t("campaign_effects_caption"),
+                numeric=[2, 3, 4, 5, 6],
+            )
         )
         claim = effects[(effects["treatment"] == arm) & effects.get("vs_control", True)]
         if not claim.empty:
             c = claim.iloc[0]
-            section.key_numbers.append(KeyNumber(f"{t.signed(scale * c['difference'])}{unit}", t("kn_uplift"), 5))
+            section.key_numbers.append(
+                KeyNumber(f"{t.signed(scale * c['difference'])}{unit}", t("kn_uplift"), 5)
+            )
             alpha = (uplift_results.get("parameters") or {}).get("alpha", 0.05)
             demonstrated = c["difference_low"] > 0 and c.get("p_value_holm", 0) < alpha
             summary = t(
-                "campaign_effect_summary", arm=as_text(arm), effect=f"{t.signed(scale * c['difference'])}{unit}",
-                low=t.signed(scale * c["difference_low"]), high=t.signed(scale * c["difference_high"]),
+                "campaign_effect_summary",
+                arm=as_text(arm),
+                effect=f"{t.signed(scale * c['difference'])}{unit}",
+                low=t.signed(scale * c["difference_low"]),
+                high=t.signed(scale * c["difference_high"]),
             )
             section.decisions.append(
-                t("dec_campaign_positive", verdict=summary) if demonstrated else t("dec_campaign_other", verdict=summary)
+                t("dec_campaign_positive", verdict=summary)
+                if demonstrated
+                else t("dec_campaign_other", verdict=summary)
             )
-        blocks.append(_chart(charts.plot_uplift_forest(uplift_results, t.lang, arm), t("chart_forest_arm", arm=arm)))
+        blocks.append(
+            _chart(
+                charts.plot_uplift_forest(uplift_results, t.lang, arm),
+                t("chart_forest_arm", arm=arm),
+            )
+        )
 
     models = (uplift_results.get("targeting") or {}).get("models") or []
     trained = [m for m in models if not m.get("skipped")]
@@ -712,13 +852,17 @@ def section_campaign(
             ]
             for m in trained
         ]
-        blocks.append(Table([t("col_model"), t("col_qini"), t("col_beats_random")], rows, numeric=[1]))
+        blocks.append(
+            Table([t("col_model"), t("col_qini"), t("col_beats_random")], rows, numeric=[1])
+        )
         if uplift_qini_curves is not None and not uplift_qini_curves.empty:
             model = None
             if "model" in uplift_qini_curves.columns:
                 names = list(dict.fromkeys(uplift_qini_curves["model"]))
                 model = next((n for n in names if arm and str(n).startswith(str(arm))), names[0])
-            blocks.append(_chart(charts.plot_qini(uplift_qini_curves, t.lang, model), t("chart_qini")))
+            blocks.append(
+                _chart(charts.plot_qini(uplift_qini_curves, t.lang, model), t("chart_qini"))
+            )
 
     power = uplift_results.get("power") or []
     if power:
@@ -727,14 +871,22 @@ def section_campaign(
             [
                 as_text(p["treatment"]),
                 t.integer(min(p.get("n_treatment", 0), p.get("n_control", 0))),
-                f"{t.number(scale * p['mde_absolute'], 1)}{unit}" if p.get("mde_absolute") is not None and pd.notna(p.get("mde_absolute")) else "–",
+                f"{t.number(scale * p['mde_absolute'], 1)}{unit}"
+                if p.get("mde_absolute") is not None and pd.notna(p.get("mde_absolute"))
+                else "–",
                 t.integer(p.get("n_per_arm_needed")),
                 t("yes") if p.get("sample_sufficient") else t("no"),
             ]
             for p in power
         ]
-        blocks.append(Table([t("col_arm"), t("col_n"), t("col_mde"), t("col_n_needed"), t("col_sufficient")], rows,
-                            note=t("campaign_power_caption"), numeric=[1, 2, 3]))
+        blocks.append(
+            Table(
+                [t("col_arm"), t("col_n"), t("col_mde"), t("col_n_needed"), t("col_sufficient")],
+                rows,
+                note=t("campaign_power_caption"),
+                numeric=[1, 2, 3],
+            )
+        )
     return section
 
 
@@ -743,7 +895,9 @@ def section_campaign(
 # ---------------------------------------------------------------------------------------------
 
 
-def _scalar_rows(metrics: dict[str, Any] | None, t: Translator, skip: tuple[str, ...] = ()) -> list[list[str]]:
+def _scalar_rows(
+    metrics: dict[str, Any] | None, t: Translator, skip: tuple[str, ...] = ()
+) -> list[list[str]]:
     """``[name, value]`` for the numeric scalars of a metrics dict (nested parts are left out)."""
     rows = []
     for key, value in (metrics or {}).items():
@@ -772,13 +926,21 @@ def _topic_quality_rows(quality: dict[str, Any], t: Translator) -> list[list[str
     clustering = quality.get("clustering")
     if isinstance(clustering, dict) and clustering.get("min_cluster_size") is not None:
         source = clustering.get("source") or {}
-        rows.append([t("q_clustering"), t(
-            "q_clustering_value", mcs=t.integer(clustering["min_cluster_size"]),
-            mcs_source=t("q_user" if source.get("min_cluster_size") == "user" else "q_auto"),
-            nn=t.integer(clustering.get("n_neighbors") or 0),
-            nn_source=t("q_user" if source.get("n_neighbors") == "user" else "q_auto"),
-            n_fit=t.integer(clustering.get("n_fit") or 0),
-        )])
+        rows.append(
+            [
+                t("q_clustering"),
+                t(
+                    "q_clustering_value",
+                    mcs=t.integer(clustering["min_cluster_size"]),
+                    mcs_source=t(
+                        "q_user" if source.get("min_cluster_size") == "user" else "q_auto"
+                    ),
+                    nn=t.integer(clustering.get("n_neighbors") or 0),
+                    nn_source=t("q_user" if source.get("n_neighbors") == "user" else "q_auto"),
+                    n_fit=t.integer(clustering.get("n_fit") or 0),
+                ),
+            ]
+        )
     return rows
 
 
@@ -805,16 +967,33 @@ def _sentiment_quality_blocks(backend: str, t: Translator) -> list[Any]:
 
     meta = model_metadata()
     metrics = (meta.get("test_metrics") or {}).get("corpora") or {}
-    weak = {name for name, source in (meta.get("sources") or {}).items() if source.get("weak_labels")}
+    weak = {
+        name for name, source in (meta.get("sources") or {}).items() if source.get("weak_labels")
+    }
     rows = [
-        [as_text(name), t.integer(m.get("n")), t.percent(m.get("accuracy_pos_neg"), 1), t.number(m.get("macro_f1")), t.percent(m.get("negatives_labelled_neutre"), 1)]
+        [
+            as_text(name),
+            t.integer(m.get("n")),
+            t.percent(m.get("accuracy_pos_neg"), 1),
+            t.number(m.get("macro_f1")),
+            t.percent(m.get("negatives_labelled_neutre"), 1),
+        ]
         for name, m in metrics.items()
         if name not in weak  # labels assumed, not annotated: not evidence
     ]
     if not rows:
         return []
-    columns = [t("col_corpus"), t("col_n_texts"), t("col_accuracy_pos_neg"), t("col_macro_f1"), t("col_negatives_neutral")]
-    return [Heading(t("method_sentiment_quality")), Table(columns, rows, note=t("method_sentiment_quality_note"), numeric=[1, 2, 3, 4])]
+    columns = [
+        t("col_corpus"),
+        t("col_n_texts"),
+        t("col_accuracy_pos_neg"),
+        t("col_macro_f1"),
+        t("col_negatives_neutral"),
+    ]
+    return [
+        Heading(t("method_sentiment_quality")),
+        Table(columns, rows, note=t("method_sentiment_quality_note"), numeric=[1, 2, 3, 4]),
+    ]
 
 
 def section_methodology(
@@ -847,7 +1026,11 @@ def section_methodology(
     for title, rows, note in (
         (t("method_topic_quality"), _topic_quality_rows(topic_quality or {}, t), ""),
         (t("method_pii"), _pii_rows(pii, t) if isinstance(pii, dict) else [], ""),
-        (t("method_gap_calibration"), calibration_rows, as_text(_get(coverage_calibration, "method"))),
+        (
+            t("method_gap_calibration"),
+            calibration_rows,
+            as_text(_get(coverage_calibration, "method")),
+        ),
         (t("method_persona_quality"), persona_rows, as_text(_get(persona_quality, "message"))),
     ):
         blocks.append(Heading(title))
@@ -869,7 +1052,9 @@ def section_methodology(
 # ---------------------------------------------------------------------------------------------
 
 
-def section_run(run_metadata: dict[str, Any] | None, t: Translator, params: ReportingParams) -> SectionContent:
+def section_run(
+    run_metadata: dict[str, Any] | None, t: Translator, params: ReportingParams
+) -> SectionContent:
     """Package versions, parameters, input file hashes, dataset versions."""
     if is_empty(run_metadata):
         return _unavailable("run", t, t("chart_no_data"))
@@ -877,27 +1062,50 @@ def section_run(run_metadata: dict[str, Any] | None, t: Translator, params: Repo
     blocks = section.blocks
     blocks.append(Paragraph(t("run_intro")))
     packages = run_metadata.get("packages") or {}
-    blocks.append(Table([t("col_package"), t("col_version")], [[k, v or t("absent")] for k, v in packages.items()],
-                        caption=t("run_packages")))
+    blocks.append(
+        Table(
+            [t("col_package"), t("col_version")],
+            [[k, v or t("absent")] for k, v in packages.items()],
+            caption=t("run_packages"),
+        )
+    )
     inputs = run_metadata.get("input_hashes") or {}
     if inputs:
-        blocks.append(Table([t("col_file"), t("col_hash")], [[k, v or t("absent")] for k, v in inputs.items()],
-                            caption=t("run_inputs")))
+        blocks.append(
+            Table(
+                [t("col_file"), t("col_hash")],
+                [[k, v or t("absent")] for k, v in inputs.items()],
+                caption=t("run_inputs"),
+            )
+        )
     versions = run_metadata.get("dataset_versions") or {}
     if versions:
-        blocks.append(Table([t("col_dataset"), t("col_version")], [[k, v] for k, v in versions.items()],
-                            caption=t("run_datasets")))
+        blocks.append(
+            Table(
+                [t("col_dataset"), t("col_version")],
+                [[k, v] for k, v in versions.items()],
+                caption=t("run_datasets"),
+            )
+        )
     parameters = run_metadata.get("parameters")
     if parameters:
         blocks.append(Heading(t("run_parameters")))
-        blocks.append(Preformatted(json.dumps(parameters, indent=2, ensure_ascii=False, default=str, sort_keys=True)))
+        blocks.append(
+            Preformatted(
+                json.dumps(parameters, indent=2, ensure_ascii=False, default=str, sort_keys=True)
+            )
+        )
     return section
 
 
-def section_summary(sections: list[SectionContent], t: Translator, n_numbers: int = 5, n_decisions: int = 3) -> SectionContent:
+def section_summary(
+    sections: list[SectionContent], t: Translator, n_numbers: int = 5, n_decisions: int = 3
+) -> SectionContent:
     """The numbers and decisions that matter, taken from the other sections in priority order."""
     section = SectionContent(key="summary", title=t("sec_summary"))
-    numbers = sorted((kn for s in sections for kn in s.key_numbers), key=lambda kn: kn.priority)[:n_numbers]
+    numbers = sorted((kn for s in sections for kn in s.key_numbers), key=lambda kn: kn.priority)[
+        :n_numbers
+    ]
     by_key = {s.key: s for s in sections}
     order = ["gaps", "topics", "campaign", "ambassadors"]
     ranked = [by_key[k] for k in order if k in by_key] + [s for s in sections if s.key not in order]
@@ -916,7 +1124,9 @@ def section_summary(sections: list[SectionContent], t: Translator, n_numbers: in
     return section
 
 
-def explorer_blocks(summary: dict[str, Any] | None, t: Translator, params: ReportingParams) -> list[Block]:
+def explorer_blocks(
+    summary: dict[str, Any] | None, t: Translator, params: ReportingParams
+) -> list[Block]:
     """The link to ``topic_explorer_html`` (BERTopic's interactive views), for the topics section.
 
     ``summary`` is ``topic_explorer_summary`` loaded with its version stamp; the page of that
@@ -928,9 +1138,17 @@ def explorer_blocks(summary: dict[str, Any] | None, t: Translator, params: Repor
         return [Heading(t("topics_explorer")), Paragraph(t("explorer_missing"))]
     blocks: list[Block] = [
         Heading(t("topics_explorer")),
-        Link(t("explorer_link"), params.topic_explorer_href.format(version=version), t("explorer_note", version=version)),
+        Link(
+            t("explorer_link"),
+            params.topic_explorer_href.format(version=version),
+            t("explorer_note", version=version),
+        ),
     ]
-    skipped = [f"{v.get('title')} ({v.get('note')})" for v in summary.get("views", []) if not v.get("shown")]
+    skipped = [
+        f"{v.get('title')} ({v.get('note')})"
+        for v in summary.get("views", [])
+        if not v.get("shown")
+    ]
     if skipped:
         blocks.append(Paragraph(t("explorer_skipped", views="; ".join(skipped))))
     return blocks
@@ -941,14 +1159,21 @@ def explorer_blocks(summary: dict[str, Any] | None, t: Translator, params: Repor
 # ---------------------------------------------------------------------------------------------
 
 #: Report sections that show each stage's status.
-STAGE_SECTIONS = {"topics": ["topics"], "gaps": ["gaps"], "personas": ["personas", "ambassadors"], "uplift": ["campaign"]}
+STAGE_SECTIONS = {
+    "topics": ["topics"],
+    "gaps": ["gaps"],
+    "personas": ["personas", "ambassadors"],
+    "uplift": ["campaign"],
+}
 
 
 def _stage_reasons(run_status: dict[str, Any] | None, t: Translator) -> dict[str, list[str]]:
     from ambassadeurs_pipeline.status import reasons
 
     stages = (run_status or {}).get("stages") or {}
-    return {name: reasons(record, t.lang) for name, record in stages.items() if reasons(record, t.lang)}
+    return {
+        name: reasons(record, t.lang) for name, record in stages.items() if reasons(record, t.lang)
+    }
 
 
 def status_blocks(run_status: dict[str, Any] | None, t: Translator) -> list[Block]:
@@ -959,14 +1184,22 @@ def status_blocks(run_status: dict[str, Any] | None, t: Translator) -> list[Bloc
         return []
     items = []
     for name, texts in found.items():
-        state = t("status_skipped") if stages[name].get("status") == "skipped" else t("status_partial")
+        state = (
+            t("status_skipped") if stages[name].get("status") == "skipped" else t("status_partial")
+        )
         key = f"stage_{name}"
         label = t(key) if key in STRINGS else name
-        items.append(f"{label} ({state}) : {' '.join(texts)}" if t.lang == "fr" else f"{label} ({state}): {' '.join(texts)}")
+        items.append(
+            f"{label} ({state}) : {' '.join(texts)}"
+            if t.lang == "fr"
+            else f"{label} ({state}): {' '.join(texts)}"
+        )
     return [Heading(t("status_heading")), Paragraph(t("status_intro")), Bullets(items)]
 
 
-def show_stage_status(sections: list[SectionContent], run_status: dict[str, Any] | None, t: Translator) -> None:
+def show_stage_status(
+    sections: list[SectionContent], run_status: dict[str, Any] | None, t: Translator
+) -> None:
     """Each stage's reasons in its own section(s): an unavailable section gives the stage's
     reason instead of "not run"; an available one gets a callout at its top."""
     found = _stage_reasons(run_status, t)

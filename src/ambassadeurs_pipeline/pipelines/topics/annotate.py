@@ -16,8 +16,15 @@ from .params import TopicsParams
 
 #: ``comment_topics`` columns, in order (the contract in docs/ARCHITECTURE.md first).
 COMMENT_TOPICS_COLUMNS = [
-    "comment_id", "topic_id", "topic_label", "topic_probability",
-    "sentiment_label", "sentiment_score", "is_question", "created_at", "was_outlier",
+    "comment_id",
+    "topic_id",
+    "topic_label",
+    "topic_probability",
+    "sentiment_label",
+    "sentiment_score",
+    "is_question",
+    "created_at",
+    "was_outlier",
 ]
 
 
@@ -51,7 +58,11 @@ def _annotate_block(docs: pd.DataFrame, params: TopicsParams) -> pd.DataFrame:
     langs = docs["lang"].astype(str).tolist() if "lang" in docs else None
     backend = make_backend(params.sentiment.backend)
     scores = backend.score(docs["text_clean"].astype(str).tolist(), langs)
-    band = params.sentiment.neutral_band if params.sentiment.neutral_band is not None else backend.neutral_band
+    band = (
+        params.sentiment.neutral_band
+        if params.sentiment.neutral_band is not None
+        else backend.neutral_band
+    )
     return pd.DataFrame(
         {
             "comment_id": docs["comment_id"].astype(str).to_numpy(),
@@ -63,15 +74,21 @@ def _annotate_block(docs: pd.DataFrame, params: TopicsParams) -> pd.DataFrame:
     )
 
 
-def build_comment_topics(topic_assignments: pd.DataFrame, comment_annotations: pd.DataFrame) -> pd.DataFrame:
+def build_comment_topics(
+    topic_assignments: pd.DataFrame, comment_annotations: pd.DataFrame
+) -> pd.DataFrame:
     """One row per in-model comment: its topic, sentiment and question flag.
 
     Raises:
         ValueError: the two inputs do not cover the same comments (stale intermediate).
     """
-    merged = topic_assignments.merge(comment_annotations, on="comment_id", how="outer", validate="one_to_one", indicator=True)
+    merged = topic_assignments.merge(
+        comment_annotations, on="comment_id", how="outer", validate="one_to_one", indicator=True
+    )
     if (merged["_merge"] != "both").any():
-        raise ValueError("topic_assignments and comment_annotations cover different comments: rerun the topics pipeline")
+        raise ValueError(
+            "topic_assignments and comment_annotations cover different comments: rerun the topics pipeline"
+        )
     out = merged[COMMENT_TOPICS_COLUMNS].copy()
     out["topic_id"] = out["topic_id"].astype("int64")
     out["is_question"] = out["is_question"].astype(bool)

@@ -18,7 +18,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import pandas as pd
 from sklearn.metrics import (
     adjusted_rand_score,
@@ -44,43 +43,73 @@ def _flag(series: pd.Series) -> pd.Series:
     return series.astype(str).str.lower().isin({"1", "true", "1.0", "yes"})
 
 
-def evaluate(comment_topics: pd.DataFrame, truth: pd.DataFrame, trends: pd.DataFrame | None = None,
-             alerts: pd.DataFrame | None = None) -> dict[str, Any]:
+def evaluate(
+    comment_topics: pd.DataFrame,
+    truth: pd.DataFrame,
+    trends: pd.DataFrame | None = None,
+    alerts: pd.DataFrame | None = None,
+) -> dict[str, Any]:
     """Metrics of ``comment_topics`` against ``truth`` (``comment_id`` + any of ``theme``,
     ``is_question``, ``sentiment``, ``is_bad_buzz``)."""
     df = comment_topics.merge(truth, on="comment_id", how="inner", suffixes=("", "_true"))
-    report: dict[str, Any] = {"n_evaluated": int(len(df)), "outlier_share": round(float((df["topic_id"] < 0).mean()), 4)}
+    report: dict[str, Any] = {
+        "n_evaluated": int(len(df)),
+        "outlier_share": round(float((df["topic_id"] < 0).mean()), 4),
+    }
     if "theme" in df:
         themed = df[df["theme"].notna() & (df["theme"].astype(str) != "")]
-        report["nmi_theme"] = round(normalized_mutual_info_score(themed["theme"], themed["topic_id"]), 4)
+        report["nmi_theme"] = round(
+            normalized_mutual_info_score(themed["theme"], themed["topic_id"]), 4
+        )
         report["ari_theme"] = round(adjusted_rand_score(themed["theme"], themed["topic_id"]), 4)
         inside = themed[themed["topic_id"] >= 0]
-        report["nmi_theme_without_outliers"] = round(normalized_mutual_info_score(inside["theme"], inside["topic_id"]), 4)
+        report["nmi_theme_without_outliers"] = round(
+            normalized_mutual_info_score(inside["theme"], inside["topic_id"]), 4
+        )
         majority = themed.groupby("topic_id")["theme"].agg(lambda s: s.value_counts().index[0])
         report["topic_majority_theme"] = {str(k): v for k, v in majority.items()}
         if trends is not None and not trends.empty and "created_at" in df:
             growing = _growing_theme(themed)
             topic_ids = majority[majority == growing].index
             hits = trends[trends["topic_id"].isin(topic_ids)]
-            report["growing_theme"] = {"theme": growing, "detected": bool((hits["direction"] == "hausse").any()),
-                                       "statements": hits["statement"].tolist()}
+            report["growing_theme"] = {
+                "theme": growing,
+                "detected": bool((hits["direction"] == "hausse").any()),
+                "statements": hits["statement"].tolist(),
+            }
     if "is_question_true" in df:
         y, p = _flag(df["is_question_true"]), df["is_question"].astype(bool)
         report["question_precision"] = round(precision_score(y, p), 4)
         report["question_recall"] = round(recall_score(y, p), 4)
     if "sentiment" in df:
         known = df[df["sentiment"].isin(["negatif", "neutre", "positif"])]
-        report["sentiment_macro_f1"] = round(f1_score(known["sentiment"], known["sentiment_label"], average="macro"), 4)
-        report["sentiment_accuracy"] = round(float((known["sentiment"] == known["sentiment_label"]).mean()), 4)
+        report["sentiment_macro_f1"] = round(
+            f1_score(known["sentiment"], known["sentiment_label"], average="macro"), 4
+        )
+        report["sentiment_accuracy"] = round(
+            float((known["sentiment"] == known["sentiment_label"]).mean()), 4
+        )
     if "is_bad_buzz" in df and alerts is not None:
         buzz = df[_flag(df["is_bad_buzz"])]
         if len(buzz):
-            month = pd.to_datetime(buzz["created_at"]).dt.to_period("M").dt.to_timestamp().mode().iloc[0]
+            month = (
+                pd.to_datetime(buzz["created_at"])
+                .dt.to_period("M")
+                .dt.to_timestamp()
+                .mode()
+                .iloc[0]
+            )
             topics = buzz["topic_id"].value_counts().index[:2].tolist()
-            found = alerts[(pd.to_datetime(alerts["month"]) == month) & alerts["topic_id"].isin(topics)]
-            report["bad_buzz"] = {"month": str(month.date()), "topics": [int(t) for t in topics],
-                                  "detected": bool(len(found)), "n_alerts_total": int(len(alerts)),
-                                  "statements": found["statement"].tolist()}
+            found = alerts[
+                (pd.to_datetime(alerts["month"]) == month) & alerts["topic_id"].isin(topics)
+            ]
+            report["bad_buzz"] = {
+                "month": str(month.date()),
+                "topics": [int(t) for t in topics],
+                "detected": bool(len(found)),
+                "n_alerts_total": int(len(alerts)),
+                "statements": found["statement"].tolist(),
+            }
     return report
 
 
@@ -92,7 +121,9 @@ def _growing_theme(df: pd.DataFrame, recent_months: int = 3) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--ground-truth", required=True, type=Path)
     parser.add_argument("--project-dir", default=Path("."), type=Path)
     args = parser.parse_args(argv)
@@ -100,10 +131,14 @@ def main(argv: list[str] | None = None) -> int:
     ct = pd.read_parquet(latest(root / "data/07_model_output/comment_topics.parquet"))
     trends = pd.read_parquet(latest(root / "data/07_model_output/topic_trends.parquet"))
     alerts = pd.read_parquet(latest(root / "data/07_model_output/bad_buzz_alerts.parquet"))
-    quality = json.loads(latest(root / "data/08_reporting/topic_quality.json").read_text(encoding="utf-8"))
+    quality = json.loads(
+        latest(root / "data/08_reporting/topic_quality.json").read_text(encoding="utf-8")
+    )
     truth = pd.read_csv(args.ground_truth, dtype={"comment_id": str})
     report = evaluate(ct, truth, trends, alerts)
-    report["topic_quality"] = {k: v for k, v in quality.items() if k not in {"npmi_per_topic", "labels"}}
+    report["topic_quality"] = {
+        k: v for k, v in quality.items() if k not in {"npmi_per_topic", "labels"}
+    }
     sys.stdout.write(json.dumps(report, indent=2, ensure_ascii=False, default=str) + "\n")
     return 0
 

@@ -63,26 +63,49 @@ def theme_names() -> dict[str, str]:
     return {k: t.label for k, t in THEME_BY_KEY.items()}
 
 
-def topic_rows(comment_topics: pd.DataFrame, topic_info: pd.DataFrame, truth: pd.DataFrame, label_words: int = 4) -> pd.DataFrame:
+def topic_rows(
+    comment_topics: pd.DataFrame,
+    topic_info: pd.DataFrame,
+    truth: pd.DataFrame,
+    label_words: int = 4,
+) -> pd.DataFrame:
     names = theme_names()
-    merged = comment_topics[comment_topics["topic_id"] >= 0].merge(truth[["comment_id", "theme"]], on="comment_id")
-    majority = merged.dropna(subset=["theme"]).groupby("topic_id")["theme"].agg(lambda s: s.value_counts().index[0])
+    merged = comment_topics[comment_topics["topic_id"] >= 0].merge(
+        truth[["comment_id", "theme"]], on="comment_id"
+    )
+    majority = (
+        merged.dropna(subset=["theme"])
+        .groupby("topic_id")["theme"]
+        .agg(lambda s: s.value_counts().index[0])
+    )
     stop = set(stop_words())
     taken: set[str] = set()
     rows = []
     info = topic_info[topic_info["topic_id"] >= 0].sort_values("topic_id")
     for r in info.itertuples():
-        before = make_label([t.strip() for t in str(r.top_terms).split(",") if t.strip()], label_words, stop, taken)
+        before = make_label(
+            [t.strip() for t in str(r.top_terms).split(",") if t.strip()], label_words, stop, taken
+        )
         taken.add(before)
         theme = majority.get(r.topic_id)
         reference = names.get(theme, str(theme).replace("_", " ")) if theme else ""
-        rows.append({"topic_id": int(r.topic_id), "theme": theme, "reference": reference, "before": before, "after": r.topic_label,
-                     **{f"before_{k}": v for k, v in overlap(before, reference).items()},
-                     **{f"after_{k}": v for k, v in overlap(r.topic_label, reference).items()}})
+        rows.append(
+            {
+                "topic_id": int(r.topic_id),
+                "theme": theme,
+                "reference": reference,
+                "before": before,
+                "after": r.topic_label,
+                **{f"before_{k}": v for k, v in overlap(before, reference).items()},
+                **{f"after_{k}": v for k, v in overlap(r.topic_label, reference).items()},
+            }
+        )
     return pd.DataFrame(rows)
 
 
-def gap_rows(question_groups: pd.DataFrame, faq: pd.DataFrame, gaps_truth: pd.DataFrame) -> pd.DataFrame:
+def gap_rows(
+    question_groups: pd.DataFrame, faq: pd.DataFrame, gaps_truth: pd.DataFrame
+) -> pd.DataFrame:
     from ambassadeurs_pipeline.pipelines.gaps.evaluate import match_groups_to_gaps
 
     matched = match_groups_to_gaps(question_groups, gaps_truth).dropna(subset=["gap_id"])
@@ -92,31 +115,54 @@ def gap_rows(question_groups: pd.DataFrame, faq: pd.DataFrame, gaps_truth: pd.Da
         before = str(r.key_terms)
         before = before[:1].upper() + before[1:]
         reference = str(desc[r.gap_id])
-        rows.append({"group_id": int(r.group_id), "rank": int(r.rank), "gap_id": r.gap_id, "reference": reference,
-                     "before": before, "after": r.label,
-                     **{f"before_{k}": v for k, v in overlap(before, reference).items()},
-                     **{f"after_{k}": v for k, v in overlap(r.label, reference).items()}})
+        rows.append(
+            {
+                "group_id": int(r.group_id),
+                "rank": int(r.rank),
+                "gap_id": r.gap_id,
+                "reference": reference,
+                "before": before,
+                "after": r.label,
+                **{f"before_{k}": v for k, v in overlap(before, reference).items()},
+                **{f"after_{k}": v for k, v in overlap(r.label, reference).items()},
+            }
+        )
     return pd.DataFrame(rows)
 
 
 def summarise(rows: pd.DataFrame) -> dict[str, Any]:
     if rows.empty:
         return {"n": 0}
-    return {"n": len(rows), **{c: round(float(rows[c].mean()), 3) for c in rows.columns if c.startswith(("before_", "after_"))}}
+    return {
+        "n": len(rows),
+        **{
+            c: round(float(rows[c].mean()), 3)
+            for c in rows.columns
+            if c.startswith(("before_", "after_"))
+        },
+    }
 
 
 def markdown(rows: pd.DataFrame, ref_name: str) -> str:
     lines = [f"| {ref_name} | before | F1 | after | F1 |", "|---|---|---|---|---|"]
     for r in rows.itertuples():
-        lines.append(f"| {r.reference} | {r.before} | {r.before_f1:.2f} | {r.after} | {r.after_f1:.2f} |")
+        lines.append(
+            f"| {r.reference} | {r.before} | {r.before_f1:.2f} | {r.after} | {r.after_f1:.2f} |"
+        )
     return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--ground-truth", required=True, type=Path, help="the demo's ground_truth directory")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--ground-truth", required=True, type=Path, help="the demo's ground_truth directory"
+    )
     parser.add_argument("--project-dir", default=Path("."), type=Path)
-    parser.add_argument("--markdown", action="store_true", help="also print the before/after tables")
+    parser.add_argument(
+        "--markdown", action="store_true", help="also print the before/after tables"
+    )
     args = parser.parse_args(argv)
     root = args.project_dir
     ct = pd.read_parquet(latest(root / "data/07_model_output/comment_topics.parquet"))
@@ -126,9 +172,17 @@ def main(argv: list[str] | None = None) -> int:
     truth = pd.read_csv(args.ground_truth / "comments.csv", dtype={"comment_id": str})
     gaps_truth = pd.read_csv(args.ground_truth / "gaps.csv")
     topics, gaps = topic_rows(ct, info, truth), gap_rows(groups, faq, gaps_truth)
-    sys.stdout.write(json.dumps({"topics": summarise(topics), "gaps": summarise(gaps)}, indent=2) + "\n")
+    sys.stdout.write(
+        json.dumps({"topics": summarise(topics), "gaps": summarise(gaps)}, indent=2) + "\n"
+    )
     if args.markdown:
-        sys.stdout.write("\n" + markdown(topics, "planted theme") + "\n\n" + markdown(gaps, "planted gap (description)") + "\n")
+        sys.stdout.write(
+            "\n"
+            + markdown(topics, "planted theme")
+            + "\n\n"
+            + markdown(gaps, "planted gap (description)")
+            + "\n"
+        )
     return 0
 
 

@@ -63,16 +63,31 @@ class ExplorerView:
 
 
 TITLES = {
-    "topics_map": ("Carte des thèmes", "Chaque bulle est un thème, sa taille le nombre de commentaires ; "
-                   "deux bulles proches parlent de choses voisines. Le curseur met un thème en évidence."),
-    "barchart": ("Mots des thèmes", "Les mots qui distinguent le plus chaque thème des autres (score c-TF-IDF), "
-                 "pour les thèmes les plus fréquents."),
-    "hierarchy": ("Hiérarchie des thèmes", "Comment les thèmes se regroupent quand on les fusionne deux à deux, "
-                  "du plus proche au plus éloigné : utile pour choisir un niveau de détail."),
-    "over_time": ("Thèmes au fil du temps", "Nombre de commentaires par mois pour les thèmes les plus fréquents ; "
-                  "au survol, les mots du thème ce mois-là."),
-    "documents": ("Carte des commentaires", "Un échantillon tiré au hasard (graine fixe) de commentaires, placés "
-                  "selon leur sens : les points proches se ressemblent, la couleur est le thème."),
+    "topics_map": (
+        "Carte des thèmes",
+        "Chaque bulle est un thème, sa taille le nombre de commentaires ; "
+        "deux bulles proches parlent de choses voisines. Le curseur met un thème en évidence.",
+    ),
+    "barchart": (
+        "Mots des thèmes",
+        "Les mots qui distinguent le plus chaque thème des autres (score c-TF-IDF), "
+        "pour les thèmes les plus fréquents.",
+    ),
+    "hierarchy": (
+        "Hiérarchie des thèmes",
+        "Comment les thèmes se regroupent quand on les fusionne deux à deux, "
+        "du plus proche au plus éloigné : utile pour choisir un niveau de détail.",
+    ),
+    "over_time": (
+        "Thèmes au fil du temps",
+        "Nombre de commentaires par mois pour les thèmes les plus fréquents ; "
+        "au survol, les mots du thème ce mois-là.",
+    ),
+    "documents": (
+        "Carte des commentaires",
+        "Un échantillon tiré au hasard (graine fixe) de commentaires, placés "
+        "selon leur sens : les points proches se ressemblent, la couleur est le thème.",
+    ),
 }
 
 
@@ -153,23 +168,35 @@ def topics_over_time_frame(
     """
     ok = months.notna().to_numpy()
     positions = np.flatnonzero(ok)
-    pick = positions[sample_positions(len(positions), params.explorer.over_time_sample, random_state)]
+    pick = positions[
+        sample_positions(len(positions), params.explorer.over_time_sample, random_state)
+    ]
     # BERTopic maps the topics it is given, sorted, onto the rows of the model's c-TF-IDF
     # matrix: every topic of the model must be in the sample, or the rows shift.
     model_topics = set(int(t) for t in topic_model.get_topic_freq()["Topic"])
     missing = model_topics - set(int(t) for t in topics[pick])
     if missing:
-        first = [positions[np.flatnonzero(topics[positions] == t)[0]] for t in sorted(missing) if (topics[positions] == t).any()]
+        first = [
+            positions[np.flatnonzero(topics[positions] == t)[0]]
+            for t in sorted(missing)
+            if (topics[positions] == t).any()
+        ]
         pick = np.sort(np.concatenate([pick, np.asarray(first, dtype=int)]))
     if set(int(t) for t in topics[pick]) != model_topics:
         raise ValueError("some topics of the model have no dated comment")
     frame = topic_model.topics_over_time(
-        [docs[i] for i in pick], list(months.iloc[pick]), topics=[int(t) for t in topics[pick]],
-        nr_bins=None, global_tuning=True, evolution_tuning=True,
+        [docs[i] for i in pick],
+        list(months.iloc[pick]),
+        topics=[int(t) for t in topics[pick]],
+        nr_bins=None,
+        global_tuning=True,
+        evolution_tuning=True,
     )
     counts = (
         pd.DataFrame({"Topic": topics[ok].astype(int), "Timestamp": months[ok].to_numpy()})
-        .value_counts().rename("exact").reset_index()
+        .value_counts()
+        .rename("exact")
+        .reset_index()
     )
     frame = frame.merge(counts, on=["Topic", "Timestamp"], how="left")
     frame["Frequency"] = frame["exact"].fillna(frame["Frequency"]).astype(int)
@@ -192,12 +219,21 @@ def documents_map_inputs(
 
     from .fit import embeddings_matrix
 
-    ct = comment_topics[comment_topics["comment_id"].isin(texts.index)].sort_values("comment_id", kind="stable")
+    ct = comment_topics[comment_topics["comment_id"].isin(texts.index)].sort_values(
+        "comment_id", kind="stable"
+    )
     ct = ct.iloc[sample_positions(len(ct), size, random_state)]
-    vectors = embeddings_matrix(comment_embeddings, ct["comment_id"].astype(str).reset_index(drop=True))
+    vectors = embeddings_matrix(
+        comment_embeddings, ct["comment_id"].astype(str).reset_index(drop=True)
+    )
     reducer = UMAP(
-        n_neighbors=min(15, len(ct) - 1), n_components=2, min_dist=0.0, metric="cosine",
-        random_state=random_state, n_jobs=1, init="random",
+        n_neighbors=min(15, len(ct) - 1),
+        n_components=2,
+        min_dist=0.0,
+        metric="cosine",
+        random_state=random_state,
+        n_jobs=1,
+        init="random",
     )
     reduced = reducer.fit_transform(vectors)
     return ct["topic_id"].astype(int).tolist(), reduced, pd.Index(ct["comment_id"])
@@ -208,8 +244,19 @@ def _draw(key: str, make: Callable[[], Any]) -> ExplorerView:
     try:
         return ExplorerView(key, title, explanation, figure=make())
     except Exception as error:  # a chart must never stop the run; the log and the page say why
-        logger.warning("topic explorer: view %r not drawn (%s: %s)", key, type(error).__name__, error, exc_info=True)
-        return ExplorerView(key, title, explanation, note=f"Vue indisponible : erreur lors du tracé ({type(error).__name__}).")
+        logger.warning(
+            "topic explorer: view %r not drawn (%s: %s)",
+            key,
+            type(error).__name__,
+            error,
+            exc_info=True,
+        )
+        return ExplorerView(
+            key,
+            title,
+            explanation,
+            note=f"Vue indisponible : erreur lors du tracé ({type(error).__name__}).",
+        )
 
 
 def _skipped(key: str, note: str) -> ExplorerView:
@@ -252,64 +299,129 @@ def explorer_views(
         return few.format(n=k, m=MIN_TOPICS[key]) if k < MIN_TOPICS[key] else None
 
     key = "topics_map"
-    views.append(_skipped(key, note) if (note := need(key)) else _draw(
-        key, lambda: topic_model.visualize_topics(custom_labels=labels, title=f"<b>{TITLES[key][0]}</b>", width=780, height=650)
-    ))
-    views.append(_skipped("barchart", note) if (note := need("barchart")) else _draw(
-        "barchart", lambda: topic_model.visualize_barchart(
-            top_n_topics=p.top_n_topics, n_words=p.n_words, custom_labels=labels,
-            title=f"<b>{TITLES['barchart'][0]}</b>", width=260, height=260,
+    views.append(
+        _skipped(key, note)
+        if (note := need(key))
+        else _draw(
+            key,
+            lambda: topic_model.visualize_topics(
+                custom_labels=labels, title=f"<b>{TITLES[key][0]}</b>", width=780, height=650
+            ),
         )
-    ))
-    views.append(_skipped("hierarchy", note) if (note := need("hierarchy")) else _draw(
-        "hierarchy", lambda: topic_model.visualize_hierarchy(
-            custom_labels=labels, title=f"<b>{TITLES['hierarchy'][0]}</b>", width=900,
+    )
+    views.append(
+        _skipped("barchart", note)
+        if (note := need("barchart"))
+        else _draw(
+            "barchart",
+            lambda: topic_model.visualize_barchart(
+                top_n_topics=p.top_n_topics,
+                n_words=p.n_words,
+                custom_labels=labels,
+                title=f"<b>{TITLES['barchart'][0]}</b>",
+                width=260,
+                height=260,
+            ),
         )
-    ))
+    )
+    views.append(
+        _skipped("hierarchy", note)
+        if (note := need("hierarchy"))
+        else _draw(
+            "hierarchy",
+            lambda: topic_model.visualize_hierarchy(
+                custom_labels=labels,
+                title=f"<b>{TITLES['hierarchy'][0]}</b>",
+                width=900,
+            ),
+        )
+    )
 
     docs_frame = select_model_comments(comments_clean).set_index("comment_id")
     texts = docs_frame["text_clean"].astype(str)
-    ct = comment_topics[comment_topics["comment_id"].isin(texts.index)].sort_values("comment_id", kind="stable")
-    months = monthly_timestamps(ct["created_at"]).reset_index(drop=True) if "created_at" in ct else pd.Series(pd.NaT, index=range(len(ct)))
+    ct = comment_topics[comment_topics["comment_id"].isin(texts.index)].sort_values(
+        "comment_id", kind="stable"
+    )
+    months = (
+        monthly_timestamps(ct["created_at"]).reset_index(drop=True)
+        if "created_at" in ct
+        else pd.Series(pd.NaT, index=range(len(ct)))
+    )
     n_months = months.dropna().nunique()
     if (note := need("over_time")) is not None:
         views.append(_skipped("over_time", note))
     elif n_months < 2:
-        views.append(_skipped(
-            "over_time",
-            "Vue omise : les commentaires n'ont pas de date lisible." if n_months == 0
-            else "Vue omise : tous les commentaires datés sont du même mois.",
-        ))
+        views.append(
+            _skipped(
+                "over_time",
+                "Vue omise : les commentaires n'ont pas de date lisible."
+                if n_months == 0
+                else "Vue omise : tous les commentaires datés sont du même mois.",
+            )
+        )
     else:
         docs = topic_documents(texts.loc[ct["comment_id"]])
         topics = ct["topic_id"].to_numpy()
-        views.append(_draw("over_time", lambda: topic_model.visualize_topics_over_time(
-            topics_over_time_frame(topic_model, docs, topics, months, params, random_state),
-            top_n_topics=p.top_n_topics, custom_labels=labels, title=f"<b>{TITLES['over_time'][0]}</b>", width=1000, height=450,
-        )))
+        views.append(
+            _draw(
+                "over_time",
+                lambda: topic_model.visualize_topics_over_time(
+                    topics_over_time_frame(topic_model, docs, topics, months, params, random_state),
+                    top_n_topics=p.top_n_topics,
+                    custom_labels=labels,
+                    title=f"<b>{TITLES['over_time'][0]}</b>",
+                    width=1000,
+                    height=450,
+                ),
+            )
+        )
 
     if (note := need("documents")) is not None:
         views.append(_skipped("documents", note))
     elif len(ct) < MIN_DOCUMENTS:
-        views.append(_skipped("documents", f"Vue omise : {len(ct)} commentaire(s), il en faut au moins {MIN_DOCUMENTS}."))
+        views.append(
+            _skipped(
+                "documents",
+                f"Vue omise : {len(ct)} commentaire(s), il en faut au moins {MIN_DOCUMENTS}.",
+            )
+        )
     else:
+
         def documents() -> Any:
-            topics, reduced, ids = documents_map_inputs(ct, texts, comment_embeddings, p.documents_sample, random_state)
+            topics, reduced, ids = documents_map_inputs(
+                ct, texts, comment_embeddings, p.documents_sample, random_state
+            )
             names = topic_model.get_topic_info().set_index("Topic")
             label_of = (
-                {int(t): topic_model.custom_labels_[int(t) + topic_model._outliers] for t in set(topics)} if labels
+                {
+                    int(t): topic_model.custom_labels_[int(t) + topic_model._outliers]
+                    for t in set(topics)
+                }
+                if labels
                 else {int(t): str(names.at[int(t), "Name"]) for t in set(topics)}
             )
             hover = texts.loc[ids].tolist() if show_texts else [label_of[t] for t in topics]
-            with _topics_of(topic_model, topics), _seeded_global_rng(random_state), warnings.catch_warnings():
+            with (
+                _topics_of(topic_model, topics),
+                _seeded_global_rng(random_state),
+                warnings.catch_warnings(),
+            ):
                 # BERTopic writes into a slice of its own frame: pandas' warning is about its code.
                 warnings.simplefilter("ignore", pd.errors.SettingWithCopyWarning)
                 fig = topic_model.visualize_documents(
-                    hover, reduced_embeddings=reduced, sample=1, custom_labels=labels, hide_annotations=False,
-                    title=f"<b>{TITLES['documents'][0]}</b> ({len(topics):,} commentaires)".replace(",", "\u202f"),
-                    width=1000, height=700,
+                    hover,
+                    reduced_embeddings=reduced,
+                    sample=1,
+                    custom_labels=labels,
+                    hide_annotations=False,
+                    title=f"<b>{TITLES['documents'][0]}</b> ({len(topics):,} commentaires)".replace(
+                        ",", "\u202f"
+                    ),
+                    width=1000,
+                    height=700,
                 )
             return fig
+
         views.append(_draw("documents", documents))
     return views
 
@@ -367,8 +479,11 @@ def render_explorer_html(views: list[ExplorerView], title: str, subtitle: str) -
         body = f'<p class="note">{html.escape(view.note or "")}</p>'
         if view.figure is not None:
             body = _svg_traces(view.figure).to_html(
-                full_html=False, include_plotlyjs=not js_included, include_mathjax=False,
-                config=PLOTLY_CONFIG, div_id=f"fig-{view.key}",
+                full_html=False,
+                include_plotlyjs=not js_included,
+                include_mathjax=False,
+                config=PLOTLY_CONFIG,
+                div_id=f"fig-{view.key}",
             )
             js_included = True
         parts.append(
@@ -377,7 +492,7 @@ def render_explorer_html(views: list[ExplorerView], title: str, subtitle: str) -
         )
     nav = " ".join(f'<a href="#{v.key}">{html.escape(v.title)}</a>' for v in views)
     return (
-        "<!DOCTYPE html>\n<html lang=\"fr\"><head><meta charset=\"utf-8\">"
+        '<!DOCTYPE html>\n<html lang="fr"><head><meta charset="utf-8">'
         f'<meta http-equiv="Content-Security-Policy" content="{PAGE_CSP}">'
         '<meta name="referrer" content="no-referrer"><meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{html.escape(title)}</title><style>{PAGE_STYLE}</style></head><body>"
@@ -405,18 +520,31 @@ def build_topic_explorer(
         # The stage found no topic (topics_status says why): a page that says so, no views.
         note = "Aucun thème n'a été trouvé dans ce corpus : il n'y a rien à explorer (voir le rapport)."
         page = render_explorer_html([], "Explorateur des thèmes", note)
-        return page, {"n_topics": 0, "n_comments": int(len(comment_topics)), "views": [], "note": note}
-    views = explorer_views(topic_model, comment_topics, comments_clean, comment_embeddings, params, random_state)
+        return page, {
+            "n_topics": 0,
+            "n_comments": int(len(comment_topics)),
+            "views": [],
+            "note": note,
+        }
+    views = explorer_views(
+        topic_model, comment_topics, comments_clean, comment_embeddings, params, random_state
+    )
     k = n_topics(topic_model)
-    subtitle = f"{k} thème(s), {len(comment_topics):,} commentaires analysés.".replace(",", "\u202f")
+    subtitle = f"{k} thème(s), {len(comment_topics):,} commentaires analysés.".replace(
+        ",", "\u202f"
+    )
     page = render_explorer_html(views, "Explorateur des thèmes", subtitle)
     summary = {
         "n_topics": k,
         "n_comments": int(len(comment_topics)),
-        "views": [{"key": v.key, "title": v.title, "shown": v.shown, "note": v.note} for v in views],
+        "views": [
+            {"key": v.key, "title": v.title, "shown": v.shown, "note": v.note} for v in views
+        ],
     }
     logger.info(
         "topic explorer: %d of %d views drawn (%s kB)",
-        sum(v.shown for v in views), len(views), round(len(page.encode("utf-8")) / 1024),
+        sum(v.shown for v in views),
+        len(views),
+        round(len(page.encode("utf-8")) / 1024),
     )
     return page, summary

@@ -29,10 +29,10 @@ from ambassadeurs_pipeline.status import SKIPPED, note, stage_status
 
 from .context import with_thread_context
 from .fit_phases import FIT_PHASES, announce_fit_phases
+from .labels import label_topics
 from .params import EmbeddingParams, TopicModelParams, TopicsParams
 from .sizing import ClusterSettings, derive_cluster_settings
 from .umap_speedup import fast_umap_transform
-from .labels import label_topics
 from .vocabulary import FrenchAnalyzer, stop_words
 
 logger = logging.getLogger(__name__)
@@ -52,8 +52,12 @@ def select_model_comments(comments_clean: pd.DataFrame, allow_empty: bool = True
     """
     missing = {"comment_id", "text_clean", "in_model", "created_at"} - set(comments_clean.columns)
     if missing:
-        raise ValueError(f"comments_clean lacks columns {sorted(missing)} (see docs/ARCHITECTURE.md)")
-    keep = comments_clean["in_model"].fillna(False).astype(bool) & comments_clean["text_clean"].fillna("").str.strip().ne("")
+        raise ValueError(
+            f"comments_clean lacks columns {sorted(missing)} (see docs/ARCHITECTURE.md)"
+        )
+    keep = comments_clean["in_model"].fillna(False).astype(bool) & comments_clean[
+        "text_clean"
+    ].fillna("").str.strip().ne("")
     out = comments_clean.loc[keep].sort_values("comment_id", kind="stable").reset_index(drop=True)
     if out.empty and not allow_empty:
         raise ValueError("comments_clean has no comment with in_model == True and some text_clean")
@@ -67,7 +71,9 @@ def seeded_sample(n: int, size: int, random_state: int) -> np.ndarray:
     return np.sort(np.random.default_rng(random_state).choice(n, size=size, replace=False))
 
 
-def _backend_options(params: EmbeddingParams, random_state: int, corpus_size: int | None = None) -> dict[str, Any]:
+def _backend_options(
+    params: EmbeddingParams, random_state: int, corpus_size: int | None = None
+) -> dict[str, Any]:
     from ambassadeurs_pipeline.embeddings.base import backend_class
 
     options = {"batch_size": params.batch_size, **params.options}
@@ -99,7 +105,9 @@ def embeddings_matrix(comment_embeddings: pd.DataFrame, comment_ids: pd.Series) 
     return np.vstack(indexed.loc[comment_ids].to_numpy()).astype(np.float32)
 
 
-def fit_embedding_model(comments_clean: pd.DataFrame, params: TopicsParams, random_state: int) -> EmbeddingBackend:
+def fit_embedding_model(
+    comments_clean: pd.DataFrame, params: TopicsParams, random_state: int
+) -> EmbeddingBackend:
     """Fit the configured embedding backend on a seeded sample of at most
     ``embedding.fit_sample_size`` in-model comments (``embedding_model``)."""
     docs = select_model_comments(comments_clean)
@@ -108,7 +116,9 @@ def fit_embedding_model(comments_clean: pd.DataFrame, params: TopicsParams, rand
         # fit it on whatever clean text there is (excluded comments included).
         docs = comments_clean.loc[comments_clean["text_clean"].fillna("").str.strip().ne("")]
     texts = docs["text_clean"].astype(str)
-    backend = make_backend(params.embedding.backend, **_backend_options(params.embedding, random_state, len(texts)))
+    backend = make_backend(
+        params.embedding.backend, **_backend_options(params.embedding, random_state, len(texts))
+    )
     sample = seeded_sample(len(texts), params.embedding.fit_sample_size, random_state)
     backend.fit(texts.iloc[sample].tolist())
     return backend
@@ -142,17 +152,29 @@ def embed_comments(
     if not len(texts):
         # Nothing to model (topics_status will say why): one empty chunk, so that the
         # dataset exists and the next nodes read an empty table rather than nothing.
-        yield pd.DataFrame({"comment_id": pd.Series(dtype=object), "embedding": pd.Series(dtype=object)})
+        yield pd.DataFrame(
+            {"comment_id": pd.Series(dtype=object), "embedding": pd.Series(dtype=object)}
+        )
         return
     for start in range(0, len(texts), size):
         # Partitions start on the backend's batch boundaries, so the vectors are the
         # single-process ones whatever the engine (``params:execution``).
         parts = map_chunks(
-            _embed_texts, texts[start : start + size].tolist(), execution, embedding_model,
-            label="embed_comments", multiple_of=embedding_model.batch_size,
+            _embed_texts,
+            texts[start : start + size].tolist(),
+            execution,
+            embedding_model,
+            label="embed_comments",
+            multiple_of=embedding_model.batch_size,
         )
         matrix = np.vstack(parts)
-        logger.info("embedded comments %d-%d of %d with %s", start + 1, start + len(matrix), len(texts), embedding_model.name)
+        logger.info(
+            "embedded comments %d-%d of %d with %s",
+            start + 1,
+            start + len(matrix),
+            len(texts),
+            embedding_model.name,
+        )
         yield pd.DataFrame({"comment_id": ids[start : start + size], "embedding": list(matrix)})
 
 
@@ -169,23 +191,32 @@ def cluster_settings(params: TopicModelParams, n_docs: int) -> ClusterSettings:
     )
 
 
-def resolve_cluster_params(params: TopicModelParams, n_docs: int) -> tuple[TopicModelParams, ClusterSettings]:
+def resolve_cluster_params(
+    params: TopicModelParams, n_docs: int
+) -> tuple[TopicModelParams, ClusterSettings]:
     """``params`` with every auto UMAP/HDBSCAN value replaced by its derived number."""
     s = cluster_settings(params, n_docs)
-    resolved = params.model_copy(update={
-        "umap": params.umap.model_copy(update={"n_neighbors": s.n_neighbors, "n_components": s.n_components}),
-        "hdbscan": params.hdbscan.model_copy(update={"min_cluster_size": s.min_cluster_size, "min_samples": s.min_samples}),
-    })
+    resolved = params.model_copy(
+        update={
+            "umap": params.umap.model_copy(
+                update={"n_neighbors": s.n_neighbors, "n_components": s.n_components}
+            ),
+            "hdbscan": params.hdbscan.model_copy(
+                update={"min_cluster_size": s.min_cluster_size, "min_samples": s.min_samples}
+            ),
+        }
+    )
     return resolved, s
 
 
-def build_topic_model(backend: EmbeddingBackend, params: TopicModelParams, random_state: int, n_docs: int) -> Any:
+def build_topic_model(
+    backend: EmbeddingBackend, params: TopicModelParams, random_state: int, n_docs: int
+) -> Any:
     """An unfitted BERTopic whose parts are all seeded and offline."""
     from bertopic import BERTopic
     from bertopic.representation import KeyBERTInspired, MaximalMarginalRelevance
     from bertopic.vectorizers import ClassTfidfTransformer
     from hdbscan import HDBSCAN
-    from sklearn.feature_extraction.text import CountVectorizer
     from umap import UMAP
 
     from ambassadeurs_pipeline.embeddings.bertopic_adapter import BackendEmbedder
@@ -210,7 +241,9 @@ def build_topic_model(backend: EmbeddingBackend, params: TopicModelParams, rando
     representation: Any = None
     if params.representation == "keybert_mmr":
         representation = [
-            KeyBERTInspired(top_n_words=10, nr_repr_docs=5, nr_samples=200, random_state=random_state),
+            KeyBERTInspired(
+                top_n_words=10, nr_repr_docs=5, nr_samples=200, random_state=random_state
+            ),
             MaximalMarginalRelevance(diversity=params.mmr_diversity, top_n_words=10),
         ]
     return BERTopic(
@@ -230,7 +263,9 @@ def make_vectorizer(params: TopicModelParams, n_docs: int) -> Any:
     from sklearn.feature_extraction.text import CountVectorizer
 
     return CountVectorizer(
-        analyzer=FrenchAnalyzer(stop_words(params.vectorizer.extra_stop_words), params.vectorizer.ngram_max),
+        analyzer=FrenchAnalyzer(
+            stop_words(params.vectorizer.extra_stop_words), params.vectorizer.ngram_max
+        ),
         min_df=params.vectorizer.min_df,
         max_features=params.vectorizer.max_features,
     )
@@ -243,11 +278,17 @@ def topic_documents(texts: pd.Series) -> list[str]:
 def topic_centroids(embeddings: np.ndarray, topics: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """(sorted topic ids ≥ 0, their unit-norm mean embeddings)."""
     ids = np.unique(topics[topics >= 0])
-    centroids = np.vstack([embeddings[topics == t].mean(axis=0) for t in ids]) if len(ids) else np.zeros((0, embeddings.shape[1]))
+    centroids = (
+        np.vstack([embeddings[topics == t].mean(axis=0) for t in ids])
+        if len(ids)
+        else np.zeros((0, embeddings.shape[1]))
+    )
     return ids, l2_normalise(centroids)
 
 
-def topic_probabilities(embeddings: np.ndarray, topics: np.ndarray, temperature: float) -> np.ndarray:
+def topic_probabilities(
+    embeddings: np.ndarray, topics: np.ndarray, temperature: float
+) -> np.ndarray:
     """Softmax over cosine similarities to the topic centroids, read at the assigned topic.
 
     Computed in chunks (n × k, never n × n); 0 for comments left as outliers.
@@ -274,7 +315,9 @@ def topic_probabilities(embeddings: np.ndarray, topics: np.ndarray, temperature:
 MIN_COMMENTS_FOR_TOPICS = 20
 
 
-def fitting_min_cluster_size(n_docs: int, configured: int, min_samples: int | None) -> tuple[int, int | None]:
+def fitting_min_cluster_size(
+    n_docs: int, configured: int, min_samples: int | None
+) -> tuple[int, int | None]:
     """``(min_cluster_size, min_samples)`` that HDBSCAN can use on ``n_docs`` comments.
 
     A minimal guard (the size-adaptive settings are the topics issue's): the configured
@@ -301,7 +344,11 @@ def _outlier_assignments(ids: pd.Series) -> pd.DataFrame:
 
 
 def _no_topics(
-    ids: pd.Series, reason_fr: str, reason_en: str, derived: dict[str, Any] | None = None, **counts: Any
+    ids: pd.Series,
+    reason_fr: str,
+    reason_en: str,
+    derived: dict[str, Any] | None = None,
+    **counts: Any,
 ) -> tuple[NoTopicModel, pd.DataFrame, dict[str, Any]]:
     status = stage_status("topics", SKIPPED, reason_fr, reason_en, counts, derived)
     return NoTopicModel(), _outlier_assignments(ids), status
@@ -332,7 +379,11 @@ def fit_topic_model(
         if "exclusion_reason" in comments_clean:
             reasons = comments_clean["exclusion_reason"].dropna().astype(str).value_counts().head(3)
             if len(reasons):
-                why = " (écartés au nettoyage : " + ", ".join(f"{r} {c}" for r, c in reasons.items()) + ")"
+                why = (
+                    " (écartés au nettoyage : "
+                    + ", ".join(f"{r} {c}" for r, c in reasons.items())
+                    + ")"
+                )
         return _no_topics(
             ids,
             f"Thèmes non calculés : {n} commentaire(s) analysable(s){why}, il en faut au moins "
@@ -342,19 +393,31 @@ def fit_topic_model(
         )
     # Replies are clustered with their thread's context (context.py); the stored
     # comment_embeddings stay each comment's own vector.
-    embeddings = with_thread_context(docs, embeddings_matrix(comment_embeddings, ids), p.thread_context_weight)
+    embeddings = with_thread_context(
+        docs, embeddings_matrix(comment_embeddings, ids), p.thread_context_weight
+    )
     texts = topic_documents(docs["text_clean"])
     p, settings = resolve_cluster_params(p, n)
     logger.info(
         "clustering settings for %d comments (fit on %d%s): UMAP n_neighbors=%d n_components=%d, "
         "HDBSCAN min_cluster_size=%d min_samples=%s (%s)",
-        n, settings.n_fit, f", {settings.expected_topics} topics expected" if settings.expected_topics else "",
-        settings.n_neighbors, settings.n_components, settings.min_cluster_size, settings.min_samples,
+        n,
+        settings.n_fit,
+        f", {settings.expected_topics} topics expected" if settings.expected_topics else "",
+        settings.n_neighbors,
+        settings.n_components,
+        settings.min_cluster_size,
+        settings.min_samples,
         ", ".join(f"{k} {v}" for k, v in settings.source.items()),
     )
     derived = {
         f"topics.model.{part}.{key}": getattr(settings, key)
-        for part, key in (("umap", "n_neighbors"), ("umap", "n_components"), ("hdbscan", "min_cluster_size"), ("hdbscan", "min_samples"))
+        for part, key in (
+            ("umap", "n_neighbors"),
+            ("umap", "n_components"),
+            ("hdbscan", "min_cluster_size"),
+            ("hdbscan", "min_samples"),
+        )
         if settings.source.get(key) == "auto"
     }
     # A size the user wrote that the corpus cannot hold twice: degrade instead of stopping.
@@ -362,17 +425,36 @@ def fit_topic_model(
     if size != p.hdbscan.min_cluster_size:
         logger.warning(
             "only %d in-model comments for topics.model.hdbscan.min_cluster_size=%d: using %d (min_samples %s)",
-            n, p.hdbscan.min_cluster_size, size, samples,
+            n,
+            p.hdbscan.min_cluster_size,
+            size,
+            samples,
         )
-        p = p.model_copy(update={"hdbscan": p.hdbscan.model_copy(update={"min_cluster_size": size, "min_samples": samples})})
-        derived.update({"topics.model.hdbscan.min_cluster_size": size, "topics.model.hdbscan.min_samples": samples})
+        p = p.model_copy(
+            update={
+                "hdbscan": p.hdbscan.model_copy(
+                    update={"min_cluster_size": size, "min_samples": samples}
+                )
+            }
+        )
+        derived.update(
+            {
+                "topics.model.hdbscan.min_cluster_size": size,
+                "topics.model.hdbscan.min_samples": samples,
+            }
+        )
     sample = seeded_sample(n, p.fit_sample_size, random_state)
     model = build_topic_model(embedding_model, p, random_state, len(sample))
     # One bar over the fit's phases; it only counts (no result depends on it).
-    steps = phases(f"BERTopic ({n} commentaires)", [*FIT_PHASES.values(), "attribution", "hors-thème", "mots des thèmes"])
+    steps = phases(
+        f"BERTopic ({n} commentaires)",
+        [*FIT_PHASES.values(), "attribution", "hors-thème", "mots des thèmes"],
+    )
     try:
         with announce_fit_phases(model, steps):
-            fitted, _ = model.fit_transform([texts[i] for i in sample], embeddings=embeddings[sample])
+            fitted, _ = model.fit_transform(
+                [texts[i] for i in sample], embeddings=embeddings[sample]
+            )
     except ValueError as error:
         # BERTopic's c-TF-IDF: the comments share no word that survives the stop words and
         # min_df (scikit-learn's "empty vocabulary"). Any other ValueError is a real bug.
@@ -384,7 +466,8 @@ def fit_topic_model(
             "Aucune structure thématique trouvée : les commentaires n'ont pas assez de mots en commun "
             "pour décrire des thèmes.",
             "No topic structure found: the comments share too few words to describe topics.",
-            derived, in_model_comments=n,
+            derived,
+            in_model_comments=n,
         )
     topics = np.full(n, -1, dtype=int)
     topics[sample] = fitted
@@ -395,29 +478,46 @@ def fit_topic_model(
             f"{p.hdbscan.min_cluster_size} commentaires proches ne se dégage.",
             f"No topic structure found: among {n} comments, no group of at least {p.hdbscan.min_cluster_size} "
             "similar comments stands out.",
-            derived, in_model_comments=n,
+            derived,
+            in_model_comments=n,
         )
     rest = np.setdiff1d(np.arange(n), sample)
     if len(rest):
         # Assignment grows with the corpus (the fit does not): umap's Python-loop initial
         # positions are replaced by one sparse product, same values (umap_speedup.py).
         with fast_umap_transform():
-            for start in progress(range(0, len(rest), 20_000), desc="BERTopic: attribution", unit="bloc", min_total=2):
+            for start in progress(
+                range(0, len(rest), 20_000), desc="BERTopic: attribution", unit="bloc", min_total=2
+            ):
                 chunk = rest[start : start + 20_000]
-                predicted, _ = model.transform([texts[i] for i in chunk], embeddings=embeddings[chunk])
+                predicted, _ = model.transform(
+                    [texts[i] for i in chunk], embeddings=embeddings[chunk]
+                )
                 topics[chunk] = predicted
     steps.done("attribution")
     was_outlier = topics == -1
-    logger.info("BERTopic: %d topics, %.1f%% outliers before reduction", len(set(topics) - {-1}), 100 * was_outlier.mean())
+    logger.info(
+        "BERTopic: %d topics, %.1f%% outliers before reduction",
+        len(set(topics) - {-1}),
+        100 * was_outlier.mean(),
+    )
     if was_outlier.any() and (topics >= 0).any():
         reduced = model.reduce_outliers(
-            texts, list(topics), strategy=p.outlier_strategy, embeddings=embeddings, threshold=p.outlier_threshold
+            texts,
+            list(topics),
+            strategy=p.outlier_strategy,
+            embeddings=embeddings,
+            threshold=p.outlier_threshold,
         )
         topics = np.asarray(reduced, dtype=int)
     steps.done("hors-thème")
     share = float((topics == -1).mean())
     if share > p.max_outlier_share:
-        logger.warning("outliers %.1f%% > %.0f%% after reduction: lower topics.model.outlier_threshold", 100 * share, 100 * p.max_outlier_share)
+        logger.warning(
+            "outliers %.1f%% > %.0f%% after reduction: lower topics.model.outlier_threshold",
+            100 * share,
+            100 * p.max_outlier_share,
+        )
 
     # Representations re-extracted on every comment (not only the fit sample). topics_ is set
     # first: BERTopic offsets its c-TF-IDF rows by one while the old topics hold outliers.
@@ -436,27 +536,39 @@ def fit_topic_model(
         if "empty vocabulary" not in str(error):
             raise
         # The fit's own representations (on the fit sample) stay: topics keep words.
-        notes.append({
-            "part": "topic_model",
-            "reason_fr": "Les mots des thèmes viennent de l'échantillon d'ajustement : le corpus entier n'a pas "
-            "de vocabulaire commun exploitable.",
-            "reason_en": "Topic words come from the fit sample: the whole corpus has no usable shared vocabulary.",
-        })
+        notes.append(
+            {
+                "part": "topic_model",
+                "reason_fr": "Les mots des thèmes viennent de l'échantillon d'ajustement : le corpus entier n'a pas "
+                "de vocabulaire commun exploitable.",
+                "reason_en": "Topic words come from the fit sample: the whole corpus has no usable shared vocabulary.",
+            }
+        )
     steps.done("mots des thèmes")
     steps.close()
     topic_ids, centroids = topic_centroids(embeddings, topics)
     has_outliers = bool((topics == -1).any())
-    outlier_row = [l2_normalise(embeddings[topics == -1].mean(axis=0, keepdims=True))[0]] if has_outliers else []
+    outlier_row = (
+        [l2_normalise(embeddings[topics == -1].mean(axis=0, keepdims=True))[0]]
+        if has_outliers
+        else []
+    )
     model.topic_embeddings_ = np.vstack(outlier_row + list(centroids)).astype(np.float32)
 
     # Readable noun-phrase labels (labels.py); the keyword list stays in topic_info.top_terms.
     labels: dict[int, str] = {-1: OUTLIER_LABEL}
     labels.update(
         label_topics(
-            texts, topics, docs["lang"].astype(str).tolist() if "lang" in docs.columns else None,
-            stop_words(p.vectorizer.extra_stop_words), max_words=p.label_words,
-            sample_per_topic=p.label_sample_per_topic, random_state=random_state,
-            fallback_terms={int(t): [w for w, _ in (model.get_topic(int(t)) or [])] for t in topic_ids},
+            texts,
+            topics,
+            docs["lang"].astype(str).tolist() if "lang" in docs.columns else None,
+            stop_words(p.vectorizer.extra_stop_words),
+            max_words=p.label_words,
+            sample_per_topic=p.label_sample_per_topic,
+            random_state=random_state,
+            fallback_terms={
+                int(t): [w for w, _ in (model.get_topic(int(t)) or [])] for t in topic_ids
+            },
         )
     )
     model.set_topic_labels({k: v for k, v in labels.items() if k in set(topics)})
@@ -470,7 +582,9 @@ def fit_topic_model(
             "was_outlier": was_outlier,
         }
     )
-    status = stage_status("topics", counts={"in_model_comments": n, "topics": len(topic_ids)}, derived=derived)
+    status = stage_status(
+        "topics", counts={"in_model_comments": n, "topics": len(topic_ids)}, derived=derived
+    )
     for item in notes:
         note(status, item["part"], item["reason_fr"], item["reason_en"])
     return model, assignments, status

@@ -38,7 +38,9 @@ from ambassadeurs_pipeline.text.spelling import Spellings, capitalise, fold
 logger = logging.getLogger(__name__)
 
 #: Prepositions that may join two nouns inside one phrase ("arrêt de travail").
-_LINKS = frozenset({"de", "d'", "d’", "du", "des", "en", "à", "au", "aux", "contre", "sans", "pour"})
+_LINKS = frozenset(
+    {"de", "d'", "d’", "du", "des", "en", "à", "au", "aux", "contre", "sans", "pour"}
+)
 #: Nouns that name the conversation, not its subject: never a label on their own.
 _GENERIC_HEADS = frozenset(
     fold(w)
@@ -56,7 +58,12 @@ class Phrase:
 
 
 def _content(token) -> bool:
-    return token.pos_ in ("NOUN", "PROPN", "ADJ") and not token.is_stop and token.is_alpha is not False and len(token.text) > 2
+    return (
+        token.pos_ in ("NOUN", "PROPN", "ADJ")
+        and not token.is_stop
+        and token.is_alpha is not False
+        and len(token.text) > 2
+    )
 
 
 def french_phrases(doc, stop: frozenset[str]) -> list[Phrase]:
@@ -65,7 +72,12 @@ def french_phrases(doc, stop: frozenset[str]) -> list[Phrase]:
     tokens = [t for t in doc]
     out: list[Phrase] = []
     for i, head in enumerate(tokens):
-        if head.pos_ not in ("NOUN", "PROPN") or fold(head.text) in stop or len(head.text) < 3 or not _word(head.text):
+        if (
+            head.pos_ not in ("NOUN", "PROPN")
+            or fold(head.text) in stop
+            or len(head.text) < 3
+            or not _word(head.text)
+        ):
             continue
         key = [fold(head.lemma_ or head.text)]
         words = [head.text.lower()]
@@ -78,8 +90,13 @@ def french_phrases(doc, stop: frozenset[str]) -> list[Phrase]:
                 key.append(fold(t.lemma_ or t.text))
                 words.append(t.text.lower())
                 j += 1
-            elif t.text.lower() in _LINKS and j + 1 < len(tokens) and tokens[j + 1].pos_ in ("NOUN", "PROPN") \
-                    and _word(tokens[j + 1].text) and fold(tokens[j + 1].text) not in stop:
+            elif (
+                t.text.lower() in _LINKS
+                and j + 1 < len(tokens)
+                and tokens[j + 1].pos_ in ("NOUN", "PROPN")
+                and _word(tokens[j + 1].text)
+                and fold(tokens[j + 1].text) not in stop
+            ):
                 nxt = tokens[j + 1]
                 key.append(fold(nxt.lemma_ or nxt.text))
                 joiner = t.text.lower().replace("’", "'")
@@ -125,7 +142,13 @@ def merge_hyphens(doc) -> None:
         a, h, b = doc[i], doc[i + 1], doc[i + 2]
         if h.text == "-" and not a.whitespace_ and not h.whitespace_ and a.is_alpha and b.is_alpha:
             end = i + 3
-            while end < len(doc) - 1 and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_ and doc[end + 1].is_alpha:
+            while (
+                end < len(doc) - 1
+                and doc[end].text == "-"
+                and not doc[end - 1].whitespace_
+                and not doc[end].whitespace_
+                and doc[end + 1].is_alpha
+            ):
                 end += 2
             spans.append(doc[i:end])
             i = end
@@ -137,7 +160,9 @@ def merge_hyphens(doc) -> None:
                 retokenizer.merge(span, attrs={"POS": "NOUN", "LEMMA": span.text.lower()})
 
 
-def log_odds_z(in_counts: np.ndarray, all_counts: np.ndarray, prior_total: float = 1000.0) -> np.ndarray:
+def log_odds_z(
+    in_counts: np.ndarray, all_counts: np.ndarray, prior_total: float = 1000.0
+) -> np.ndarray:
     """z-scores of the log-odds ratio with an informative Dirichlet prior (Monroe et al. 2008):
     how over-represented each term is in one group (``in_counts``) against the rest
     (``all_counts - in_counts``), the prior being the overall frequencies scaled to
@@ -182,14 +207,18 @@ def choose_phrases(
 
 
 def format_label(phrases: Sequence[str]) -> str:
-    """"Sclérose en plaques : fatigue et IRM" from three phrases; "A : B" from two; "A" from one."""
+    """ "Sclérose en plaques : fatigue et IRM" from three phrases; "A : B" from two; "A" from one."""
     if not phrases:
         return ""
     head = capitalise(phrases[0])
     rest = list(phrases[1:])
     if not rest:
         return head
-    tail = rest[0] if len(rest) == 1 else ", ".join(rest[:-1]) + (" and " if False else " et ") + rest[-1]
+    tail = (
+        rest[0]
+        if len(rest) == 1
+        else ", ".join(rest[:-1]) + (" and " if False else " et ") + rest[-1]
+    )
     return f"{head} : {tail}"
 
 
@@ -237,7 +266,9 @@ def rank_phrases(
         # names 0.18 with z alone, 0.20 with this; chosen on that same demo, so optimistic).
         score = z * np.sqrt(row)
         order = np.lexsort((np.array([" ".join(k) for k in keys]), -score))
-        ranked[g] = [(keys[i], float(z[i]), int(row[i])) for i in order if row[i] >= need and z[i] > 0][:60]
+        ranked[g] = [
+            (keys[i], float(z[i]), int(row[i])) for i in order if row[i] >= need and z[i] > 0
+        ][:60]
     surface = {k: max(c.items(), key=lambda kv: (kv[1], kv[0]))[0] for k, c in surfaces.items()}
     return ranked, surface
 
@@ -281,7 +312,10 @@ def label_topics(
     sample_texts = [str(texts[i]) for i in chosen_idx]
     groups = topics[chosen_idx]
     lang = np.array([str(langs[i]) if langs is not None else "fr" for i in chosen_idx])
-    topic_lang = {int(t): ("en" if (lang[groups == t] == "en").mean() > 0.5 else "fr") for t in np.unique(groups)}
+    topic_lang = {
+        int(t): ("en" if (lang[groups == t] == "en").mean() > 0.5 else "fr")
+        for t in np.unique(groups)
+    }
     spellings = Spellings.build(sample_texts)
 
     doc_phrases: list[list[Phrase]] = [[] for _ in sample_texts]
@@ -306,7 +340,11 @@ def label_topics(
             terms = [spellings.display(w) for w in (fallback_terms or {}).get(t, [])[:3]]
             label = capitalise(", ".join(terms)) if terms else "Thème sans mot-clé"
         if label in labels.values():
-            extra = [spellings.display(surface[k]) for k, _, _ in ranked.get(t, []) if k not in keys and not set(k) & {w for kk in keys for w in kk}]
+            extra = [
+                spellings.display(surface[k])
+                for k, _, _ in ranked.get(t, [])
+                if k not in keys and not set(k) & {w for kk in keys for w in kk}
+            ]
             label = f"{label} ({extra[0]})" if extra else f"{label} ({len(labels) + 1})"
         labels[t] = label
     return labels

@@ -13,11 +13,16 @@ class _Strict(BaseModel):
 
 class EmbeddingParams(_Strict):
     backend: str = Field("use_multilingual", description="Name in the embeddings registry.")
-    options: dict[str, Any] = Field(default_factory=dict, description="Backend constructor options.")
-    fit_sample_size: int = Field(30_000, ge=100, description="Backend statistics are fitted on at most this many comments.")
+    options: dict[str, Any] = Field(
+        default_factory=dict, description="Backend constructor options."
+    )
+    fit_sample_size: int = Field(
+        30_000, ge=100, description="Backend statistics are fitted on at most this many comments."
+    )
     batch_size: int = Field(2048, ge=1)
     chunk_size: int = Field(
-        50_000, ge=1,
+        50_000,
+        ge=1,
         description="Comments embedded and written per chunk (memory of the embedding node is one chunk).",
     )
 
@@ -27,7 +32,9 @@ class EmbeddingParams(_Strict):
         from ambassadeurs_pipeline.embeddings import available_backends
 
         if value not in available_backends():
-            raise ValueError(f"topics.embedding.backend={value!r}; choose one of {available_backends()}")
+            raise ValueError(
+                f"topics.embedding.backend={value!r}; choose one of {available_backends()}"
+            )
         return value
 
 
@@ -36,7 +43,9 @@ _AutoInt = Annotated[int, Field(ge=2)] | Literal["auto"] | None
 
 
 class UmapParams(_Strict):
-    n_neighbors: _AutoInt = Field(None, description="null/auto: 15, fewer below 150 comments (sizing.py).")
+    n_neighbors: _AutoInt = Field(
+        None, description="null/auto: 15, fewer below 150 comments (sizing.py)."
+    )
     n_components: _AutoInt = Field(None, description="null/auto: 5 (sizing.py).")
     min_dist: float = Field(0.0, ge=0.0)
     metric: str = "cosine"
@@ -44,27 +53,46 @@ class UmapParams(_Strict):
 
 class HdbscanParams(_Strict):
     min_cluster_size: _AutoInt = Field(
-        None, description="null/auto: follows the number of comments fitted on and expected_topics (sizing.py)."
+        None,
+        description="null/auto: follows the number of comments fitted on and expected_topics (sizing.py).",
     )
     min_samples: Annotated[int, Field(ge=1)] | Literal["auto"] | None = Field(
-        "auto", description="auto: a fifth of min_cluster_size (sizing.py); null: HDBSCAN's default (= min_cluster_size)."
+        "auto",
+        description="auto: a fifth of min_cluster_size (sizing.py); null: HDBSCAN's default (= min_cluster_size).",
     )
     cluster_selection_method: Literal["eom", "leaf"] = "eom"
 
 
 class VectorizerParams(_Strict):
     ngram_max: int = Field(2, ge=1, le=3)
-    min_df: int = Field(1, ge=1, description="c-TF-IDF counts one document per TOPIC: min_df=2 would drop every word specific to one topic.")
-    keyword_min_df: int = Field(5, ge=1, description="Minimum number of comments for a topic keyword.")
+    min_df: int = Field(
+        1,
+        ge=1,
+        description="c-TF-IDF counts one document per TOPIC: min_df=2 would drop every word specific to one topic.",
+    )
+    keyword_min_df: int = Field(
+        5, ge=1, description="Minimum number of comments for a topic keyword."
+    )
     max_features: int = Field(20_000, ge=100)
     extra_stop_words: list[str] = Field(default_factory=list)
 
 
 class TopicModelParams(_Strict):
-    fit_sample_size: int = Field(30_000, ge=100, description="BERTopic is fitted on a seeded sample of at most this many comments; every comment is then assigned.")
-    thread_context_weight: float = Field(0.5, ge=0.0, le=1.0, description="Weight of the thread opener's vector blended into each reply's vector for clustering (0 = off; context.py).")
+    fit_sample_size: int = Field(
+        30_000,
+        ge=100,
+        description="BERTopic is fitted on a seeded sample of at most this many comments; every comment is then assigned.",
+    )
+    thread_context_weight: float = Field(
+        0.5,
+        ge=0.0,
+        le=1.0,
+        description="Weight of the thread opener's vector blended into each reply's vector for clustering (0 = off; context.py).",
+    )
     expected_topics: int | None = Field(
-        None, ge=2, description="Roughly how many topics the user expects; sizes HDBSCAN's min_cluster_size when that is auto."
+        None,
+        ge=2,
+        description="Roughly how many topics the user expects; sizes HDBSCAN's min_cluster_size when that is auto.",
     )
     umap: UmapParams = Field(default_factory=UmapParams)
     hdbscan: HdbscanParams = Field(default_factory=HdbscanParams)
@@ -72,17 +100,25 @@ class TopicModelParams(_Strict):
     representation: Literal["keybert_mmr", "ctfidf"] = "keybert_mmr"
     mmr_diversity: float = Field(0.3, ge=0.0, le=1.0)
     outlier_strategy: Literal["embeddings", "c-tf-idf"] = "embeddings"
-    outlier_threshold: float = Field(0.0, ge=0.0, le=1.0, description="Minimum similarity to move an outlier into a topic.")
+    outlier_threshold: float = Field(
+        0.0, ge=0.0, le=1.0, description="Minimum similarity to move an outlier into a topic."
+    )
     max_outlier_share: float = Field(0.15, ge=0.0, le=1.0)
-    label_words: int = Field(4, ge=3, le=5, description="Content words in a topic label (labels.py).")
-    label_sample_per_topic: int = Field(300, ge=20, description="Comments per topic read by spaCy to name it (seeded sample).")
+    label_words: int = Field(
+        4, ge=3, le=5, description="Content words in a topic label (labels.py)."
+    )
+    label_sample_per_topic: int = Field(
+        300, ge=20, description="Comments per topic read by spaCy to name it (seeded sample)."
+    )
     probability_temperature: float = Field(0.05, gt=0.0)
 
 
 class SentimentParams(_Strict):
     backend: str = "modele_fr"
     neutral_band: float | None = Field(
-        None, gt=0.0, lt=1.0,
+        None,
+        gt=0.0,
+        lt=1.0,
         description="|score| below this is 'neutre'; null = the backend's own (the trained model ships one tuned on held-out data, the lexicon 0.2).",
     )
 
@@ -92,7 +128,9 @@ class SentimentParams(_Strict):
         from ambassadeurs_pipeline.sentiment import available_backends
 
         if value not in available_backends():
-            raise ValueError(f"topics.sentiment.backend={value!r}; choose one of {available_backends()}")
+            raise ValueError(
+                f"topics.sentiment.backend={value!r}; choose one of {available_backends()}"
+            )
         return value
 
 
@@ -111,7 +149,9 @@ class BadBuzzParams(_Strict):
     min_negative: int | None = Field(None, ge=1)
     min_ratio: float = Field(2.0, ge=1.0)
     alpha: float = Field(0.001, gt=0.0, lt=1.0)
-    n_drivers: int = Field(5, ge=1, description="Terms named as what drives a burst (drug names first).")
+    n_drivers: int = Field(
+        5, ge=1, description="Terms named as what drives a burst (drug names first)."
+    )
 
 
 class QualityParams(_Strict):
@@ -124,11 +164,18 @@ class QualityParams(_Strict):
 class ExplorerParams(_Strict):
     """BERTopic's interactive views (``explorer.py``: notebook and ``topic_explorer_html``)."""
 
-    top_n_topics: int = Field(12, ge=1, description="Topics in the bar charts and the topics-over-time view.")
-    n_words: int = Field(8, ge=1, le=10, description="Words per topic in the bar charts (BERTopic keeps 10).")
-    documents_sample: int = Field(2_000, ge=50, description="Comments on the documents map (seeded sample).")
+    top_n_topics: int = Field(
+        12, ge=1, description="Topics in the bar charts and the topics-over-time view."
+    )
+    n_words: int = Field(
+        8, ge=1, le=10, description="Words per topic in the bar charts (BERTopic keeps 10)."
+    )
+    documents_sample: int = Field(
+        2_000, ge=50, description="Comments on the documents map (seeded sample)."
+    )
     over_time_sample: int = Field(
-        50_000, ge=100,
+        50_000,
+        ge=100,
         description="Comments whose words describe each topic per month; monthly counts always use every comment.",
     )
 

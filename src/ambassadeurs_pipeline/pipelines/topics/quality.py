@@ -43,7 +43,9 @@ def npmi_coherence(topic_terms: list[list[str]], documents: list[str]) -> list[f
     if not vocab:
         return []
     max_n = max(len(t.split()) for t in vocab)
-    vectorizer = CountVectorizer(vocabulary=vocab, ngram_range=(1, max_n), token_pattern=TOKEN_PATTERN, binary=True)
+    vectorizer = CountVectorizer(
+        vocabulary=vocab, ngram_range=(1, max_n), token_pattern=TOKEN_PATTERN, binary=True
+    )
     occurrence = vectorizer.transform(documents).tocsc().astype(np.float64)
     n = occurrence.shape[0]
     df = np.asarray(occurrence.sum(axis=0)).ravel()
@@ -79,14 +81,23 @@ def cluster_with_seed(embeddings: np.ndarray, params: TopicModelParams, seed: in
     from umap import UMAP
 
     # The same small-corpus guard as the fit (fit.fitting_min_cluster_size).
-    size, samples = fitting_min_cluster_size(len(embeddings), params.hdbscan.min_cluster_size, params.hdbscan.min_samples)
+    size, samples = fitting_min_cluster_size(
+        len(embeddings), params.hdbscan.min_cluster_size, params.hdbscan.min_samples
+    )
     reduced = UMAP(
-        n_neighbors=min(params.umap.n_neighbors, len(embeddings) - 1), n_components=params.umap.n_components,
-        min_dist=params.umap.min_dist, metric=params.umap.metric, random_state=seed, n_jobs=1, low_memory=True,
+        n_neighbors=min(params.umap.n_neighbors, len(embeddings) - 1),
+        n_components=params.umap.n_components,
+        min_dist=params.umap.min_dist,
+        metric=params.umap.metric,
+        random_state=seed,
+        n_jobs=1,
+        low_memory=True,
     ).fit_transform(embeddings)
     return HDBSCAN(
-        min_cluster_size=size, min_samples=samples,
-        cluster_selection_method=params.hdbscan.cluster_selection_method, core_dist_n_jobs=1,
+        min_cluster_size=size,
+        min_samples=samples,
+        cluster_selection_method=params.hdbscan.cluster_selection_method,
+        core_dist_n_jobs=1,
     ).fit_predict(reduced)
 
 
@@ -105,7 +116,9 @@ def assess_topic_quality(
     topic_ids = sorted(t for t in comment_topics["topic_id"].unique() if t >= 0)
     if not has_topic_model(topic_model):
         topic_ids = []
-    topic_terms = [[w for w, _ in (topic_model.get_topic(int(t)) or [])][: q.top_n_words] for t in topic_ids]
+    topic_terms = [
+        [w for w, _ in (topic_model.get_topic(int(t)) or [])][: q.top_n_words] for t in topic_ids
+    ]
     try:
         coherence = npmi_coherence(topic_terms, texts)
     except ValueError as error:  # no document holds any top term: nothing to measure
@@ -118,7 +131,9 @@ def assess_topic_quality(
     # The settings of the fit (same pure rule, same corpus size: sizing.py), recorded in the report.
     model_params, settings = resolve_cluster_params(params.model, len(docs))
     if topic_ids and len(sample) >= MIN_COMMENTS_FOR_TOPICS:
-        embeddings = embeddings_matrix(comment_embeddings, docs["comment_id"].astype(str).iloc[sample])
+        embeddings = embeddings_matrix(
+            comment_embeddings, docs["comment_id"].astype(str).iloc[sample]
+        )
         runs = [cluster_with_seed(embeddings, model_params, s) for s in seeds]
         aris = [adjusted_rand_score(a, b) for a, b in itertools.combinations(runs, 2)]
     else:  # no topic found (topics_status says why): stability is not measured
@@ -128,9 +143,19 @@ def assess_topic_quality(
     report = {
         "n_comments": int(len(comment_topics)),
         "n_topics": len(topic_ids),
-        "topic_size": {"min": int(sizes.min()), "median": float(sizes.median()), "max": int(sizes.max())} if len(sizes) else {},
-        "outlier_share": round(float((comment_topics["topic_id"] < 0).mean()), 4) if len(comment_topics) else None,
-        "outlier_share_before_reduction": round(float(comment_topics["was_outlier"].mean()), 4) if len(comment_topics) else None,
+        "topic_size": {
+            "min": int(sizes.min()),
+            "median": float(sizes.median()),
+            "max": int(sizes.max()),
+        }
+        if len(sizes)
+        else {},
+        "outlier_share": round(float((comment_topics["topic_id"] < 0).mean()), 4)
+        if len(comment_topics)
+        else None,
+        "outlier_share_before_reduction": round(float(comment_topics["was_outlier"].mean()), 4)
+        if len(comment_topics)
+        else None,
         "npmi_coherence": _round(float(np.nanmean(coherence))) if coherence else None,
         "npmi_per_topic": {str(t): round(c, 4) for t, c in zip(topic_ids, coherence)},
         "topic_diversity": _round(topic_diversity([ts[: q.diversity_top_n] for ts in topic_terms])),
@@ -143,12 +168,17 @@ def assess_topic_quality(
             "ari_min": round(float(np.min(aris)), 4) if aris else None,
         },
         "clustering": settings.as_dict(),
-        "labels": {str(k): v for k, v in comment_topics.groupby("topic_id")["topic_label"].first().items()},
+        "labels": {
+            str(k): v for k, v in comment_topics.groupby("topic_id")["topic_label"].first().items()
+        },
     }
     nan = float("nan")
     logger.info(
         "topic quality: %d topics, NPMI %.3f, diversity %.2f, outliers %.1f%%, stability ARI %.2f",
-        report["n_topics"], report["npmi_coherence"] or nan, report["topic_diversity"] or nan,
-        100 * (report["outlier_share"] or 0.0), report["stability"]["ari_mean"] or nan,
+        report["n_topics"],
+        report["npmi_coherence"] or nan,
+        report["topic_diversity"] or nan,
+        100 * (report["outlier_share"] or 0.0),
+        report["stability"]["ari_mean"] or nan,
     )
     return report

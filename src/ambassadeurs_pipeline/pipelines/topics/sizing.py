@@ -109,7 +109,9 @@ def derive_cluster_settings(
         source[name] = "user"
         return value
 
-    mcs = pick("min_cluster_size", min_cluster_size, lambda: auto_min_cluster_size(n_fit, expected_topics))
+    mcs = pick(
+        "min_cluster_size", min_cluster_size, lambda: auto_min_cluster_size(n_fit, expected_topics)
+    )
     return ClusterSettings(
         n_fit=int(n_fit),
         expected_topics=expected_topics,

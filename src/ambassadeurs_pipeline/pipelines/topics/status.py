@@ -27,9 +27,12 @@ def summarise_topics_status(
     dated = pd.to_datetime(comment_topics["created_at"], errors="coerce").dropna()
     status["counts"] = {**status.get("counts", {}), "dated_comments": int(len(dated))}
     if dated.empty:
-        note(status, "topic_trends",
-             "Tendances et alertes de bad buzz non calculées : l'export n'a pas de date de publication.",
-             "Trends and bad-buzz alerts not computed: the export has no publication date.")
+        note(
+            status,
+            "topic_trends",
+            "Tendances et alertes de bad buzz non calculées : l'export n'a pas de date de publication.",
+            "Trends and bad-buzz alerts not computed: the export has no publication date.",
+        )
         return status
     months = dated.dt.to_period("M").nunique()
     # The minimum counts trends and bad buzz used (trends.py), recorded when derived.
@@ -37,14 +40,19 @@ def summarise_topics_status(
     if params.trends.min_count is None:
         derived["topics.trends.min_count"] = trend_minimum(None, len(dated))
     if params.bad_buzz.min_negative is None:
-        derived["topics.bad_buzz.min_negative"] = bad_buzz_minimum(None, len(dated), month_span(dated))
+        derived["topics.bad_buzz.min_negative"] = bad_buzz_minimum(
+            None, len(dated), month_span(dated)
+        )
     if derived:
         logger.info("topics: settings derived from the data: %s", derived)
     status["derived"] = derived
     needed = params.trends.recent_months + 1
     if months < needed:
-        note(status, "topic_trends",
-             f"Tendances non calculées : les commentaires couvrent {months} mois, il en faut au moins "
-             f"{needed} ({params.trends.recent_months} mois récents et au moins un mois avant).",
-             f"Trends not computed: the comments span {months} month(s), at least {needed} are needed.")
+        note(
+            status,
+            "topic_trends",
+            f"Tendances non calculées : les commentaires couvrent {months} mois, il en faut au moins "
+            f"{needed} ({params.trends.recent_months} mois récents et au moins un mois avant).",
+            f"Trends not computed: the comments span {months} month(s), at least {needed} are needed.",
+        )
     return status

@@ -12,7 +12,14 @@ from ambassadeurs_pipeline.datasets.bertopic_model import has_topic_model
 from .fit import embeddings_matrix, select_model_comments, topic_centroids
 from .params import TopicsParams
 
-TOPIC_INFO_COLUMNS = ["topic_id", "topic_label", "size", "share", "top_terms", "representative_comments"]
+TOPIC_INFO_COLUMNS = [
+    "topic_id",
+    "topic_label",
+    "size",
+    "share",
+    "top_terms",
+    "representative_comments",
+]
 KEYWORD_COLUMNS = ["topic_id", "topic_label", "keyword", "count", "log_odds_z"]
 OVER_TIME_COLUMNS = ["month", "topic_id", "topic_label", "count", "month_total", "share"]
 
@@ -48,10 +55,16 @@ def describe_topics(
                     examples.append(text)
                 if len(examples) == params.representative_comments:
                     break
-        terms = [w for w, _ in (topic_model.get_topic(int(t)) or [])] if t >= 0 and has_topic_model(topic_model) else []
+        terms = (
+            [w for w, _ in (topic_model.get_topic(int(t)) or [])]
+            if t >= 0 and has_topic_model(topic_model)
+            else []
+        )
         rows.append(
             {
-                "topic_id": int(t), "topic_label": label, "size": len(members),
+                "topic_id": int(t),
+                "topic_label": label,
+                "size": len(members),
                 "share": round(len(members) / len(topics), 4),
                 "top_terms": ", ".join(terms[:10]),
                 "representative_comments": examples,
@@ -59,10 +72,16 @@ def describe_topics(
         )
     info = pd.DataFrame(rows)
     info["_outlier"] = info["topic_id"] < 0
-    return info.sort_values(["_outlier", "size", "topic_id"], ascending=[True, False, True]).drop(columns="_outlier").reset_index(drop=True)
+    return (
+        info.sort_values(["_outlier", "size", "topic_id"], ascending=[True, False, True])
+        .drop(columns="_outlier")
+        .reset_index(drop=True)
+    )
 
 
-def extract_topic_keywords(comment_topics: pd.DataFrame, comments_clean: pd.DataFrame, params: TopicsParams) -> pd.DataFrame:
+def extract_topic_keywords(
+    comment_topics: pd.DataFrame, comments_clean: pd.DataFrame, params: TopicsParams
+) -> pd.DataFrame:
     """``topic_keywords``: the words and expressions (1–3-grams) patients use per topic,
     ranked by the log-odds ratio with an informative Dirichlet prior (Monroe et al. 2008)
     against all other topics: ``topic_id, topic_label, keyword, count, log_odds_z``."""
@@ -75,7 +94,8 @@ def extract_topic_keywords(comment_topics: pd.DataFrame, comments_clean: pd.Data
     ct = comment_topics[comment_topics["topic_id"] >= 0]
     texts = topic_documents(docs.loc[ct["comment_id"], "text_clean"])
     vectorizer = CountVectorizer(
-        analyzer=FrenchAnalyzer(stop_words(params.model.vectorizer.extra_stop_words), 3), min_df=min(params.model.vectorizer.keyword_min_df, max(1, len(texts) // 50)),
+        analyzer=FrenchAnalyzer(stop_words(params.model.vectorizer.extra_stop_words), 3),
+        min_df=min(params.model.vectorizer.keyword_min_df, max(1, len(texts) // 50)),
         max_features=params.model.vectorizer.max_features,
     )
     if not texts:
@@ -99,11 +119,21 @@ def extract_topic_keywords(comment_topics: pd.DataFrame, comments_clean: pd.Data
         y_i = np.asarray(counts[topics == t].sum(axis=0)).ravel().astype(float)
         y_j = total - y_i
         n_i, n_j = y_i.sum(), y_j.sum()
-        delta = np.log((y_i + prior) / (n_i + a0 - y_i - prior)) - np.log((y_j + prior) / (n_j + a0 - y_j - prior))
+        delta = np.log((y_i + prior) / (n_i + a0 - y_i - prior)) - np.log(
+            (y_j + prior) / (n_j + a0 - y_j - prior)
+        )
         z = delta / np.sqrt(1.0 / (y_i + prior) + 1.0 / (y_j + prior))
         for k in np.argsort(-z)[: params.keywords_per_topic]:
             if y_i[k] > 0:
-                rows.append({"topic_id": int(t), "topic_label": labels[t], "keyword": vocab[k], "count": int(y_i[k]), "log_odds_z": round(float(z[k]), 3)})
+                rows.append(
+                    {
+                        "topic_id": int(t),
+                        "topic_label": labels[t],
+                        "keyword": vocab[k],
+                        "count": int(y_i[k]),
+                        "log_odds_z": round(float(z[k]), 3),
+                    }
+                )
     return pd.DataFrame(rows, columns=KEYWORD_COLUMNS)
 
 
@@ -114,17 +144,24 @@ def _month(series: pd.Series) -> pd.Series:
 def count_topics_over_time(comment_topics: pd.DataFrame) -> pd.DataFrame:
     """``topics_over_time``: ``month, topic_id, topic_label, count, month_total, share``,
     every topic × month cell present (zeros included) so that trends see empty months."""
-    frame = comment_topics.dropna(subset=["created_at"]).assign(month=lambda d: _month(d["created_at"]))
+    frame = comment_topics.dropna(subset=["created_at"]).assign(
+        month=lambda d: _month(d["created_at"])
+    )
     if frame.empty:  # an export without dates (or no comment): no monthly count to make
         return pd.DataFrame(columns=OVER_TIME_COLUMNS)
     labels = frame.groupby("topic_id")["topic_label"].first()
     counts = frame.groupby(["month", "topic_id"]).size()
     months = pd.date_range(frame["month"].min(), frame["month"].max(), freq="MS")
-    full = counts.reindex(pd.MultiIndex.from_product([months, labels.index], names=["month", "topic_id"]), fill_value=0)
+    full = counts.reindex(
+        pd.MultiIndex.from_product([months, labels.index], names=["month", "topic_id"]),
+        fill_value=0,
+    )
     out = full.rename("count").reset_index()
     out["topic_label"] = out["topic_id"].map(labels)
     out["month_total"] = out.groupby("month")["count"].transform("sum")
-    out["share"] = (out["count"] / out["month_total"].where(out["month_total"] > 0)).fillna(0.0).round(4)
+    out["share"] = (
+        (out["count"] / out["month_total"].where(out["month_total"] > 0)).fillna(0.0).round(4)
+    )
     return out[OVER_TIME_COLUMNS]
 
 
@@ -134,7 +171,9 @@ def summarise_topic_sentiment(comment_topics: pd.DataFrame) -> pd.DataFrame:
     frame = comment_topics.assign(month=_month(comment_topics["created_at"]))
 
     def summarise(group_cols: list[str], data: pd.DataFrame) -> pd.DataFrame:
-        counts = pd.crosstab([data[c] for c in group_cols], data["sentiment_label"]).reindex(columns=["negatif", "neutre", "positif"], fill_value=0)
+        counts = pd.crosstab([data[c] for c in group_cols], data["sentiment_label"]).reindex(
+            columns=["negatif", "neutre", "positif"], fill_value=0
+        )
         total = counts.sum(axis=1)
         out = counts.add_prefix("n_")
         for label in ["negatif", "neutre", "positif"]:
@@ -148,6 +187,8 @@ def summarise_topic_sentiment(comment_topics: pd.DataFrame) -> pd.DataFrame:
     overall = summarise(["topic_id"], frame).assign(month=pd.NaT)
     monthly = summarise(["topic_id", "month"], frame.dropna(subset=["month"]))
     out = pd.concat([overall, monthly], ignore_index=True)
-    out["topic_label"] = out["topic_id"].map(comment_topics.groupby("topic_id")["topic_label"].first())
+    out["topic_label"] = out["topic_id"].map(
+        comment_topics.groupby("topic_id")["topic_label"].first()
+    )
     first = ["topic_id", "topic_label", "month", "n_comments"]
     return out[first + [c for c in out.columns if c not in first]]

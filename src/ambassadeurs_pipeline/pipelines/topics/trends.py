@@ -49,20 +49,57 @@ def month_span(dates: pd.Series) -> int:
 
 def bad_buzz_minimum(p_min_negative: int | None, n_comments: int, n_months: int) -> int:
     """``bad_buzz.min_negative`` as set, or derived from the monthly volume."""
-    return p_min_negative if p_min_negative is not None else bad_buzz_min_negative(n_comments, n_months)
+    return (
+        p_min_negative
+        if p_min_negative is not None
+        else bad_buzz_min_negative(n_comments, n_months)
+    )
+
 
 TREND_COLUMNS = [
-    "topic_id", "topic_label", "recent_start", "recent_end", "count_recent", "count_before",
-    "share_recent", "share_before", "growth", "p_value", "p_value_adjusted", "significant",
-    "direction", "statement",
+    "topic_id",
+    "topic_label",
+    "recent_start",
+    "recent_end",
+    "count_recent",
+    "count_before",
+    "share_recent",
+    "share_before",
+    "growth",
+    "p_value",
+    "p_value_adjusted",
+    "significant",
+    "direction",
+    "statement",
 ]
 ALERT_COLUMNS = [
-    "topic_id", "topic_label", "month", "n_comments", "n_negative", "baseline_negative",
-    "ratio", "p_value", "drivers", "statement",
+    "topic_id",
+    "topic_label",
+    "month",
+    "n_comments",
+    "n_negative",
+    "baseline_negative",
+    "ratio",
+    "p_value",
+    "drivers",
+    "statement",
 ]
 
 #: French month names for the alert statement (no locale dependency).
-MONTHS_FR = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"]
+MONTHS_FR = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+]
 
 
 def detect_topic_trends(topics_over_time: pd.DataFrame, params: TopicsParams) -> pd.DataFrame:
@@ -87,24 +124,33 @@ def detect_topic_trends(topics_over_time: pd.DataFrame, params: TopicsParams) ->
         pvalue = binomtest(k_recent, k, n_recent / (n_recent + n_before)).pvalue if k else 1.0
         rows.append(
             {
-                "topic_id": int(topic), "topic_label": label,
-                "recent_start": pd.Timestamp(recent_months[0]), "recent_end": pd.Timestamp(recent_months[-1]),
-                "count_recent": k_recent, "count_before": k_before,
-                "share_recent": round(share_recent, 4), "share_before": round(share_before, 4),
-                "growth": round(growth, 4) if np.isfinite(growth) else np.nan, "p_value": pvalue,
+                "topic_id": int(topic),
+                "topic_label": label,
+                "recent_start": pd.Timestamp(recent_months[0]),
+                "recent_end": pd.Timestamp(recent_months[-1]),
+                "count_recent": k_recent,
+                "count_before": k_before,
+                "share_recent": round(share_recent, 4),
+                "share_before": round(share_before, 4),
+                "growth": round(growth, 4) if np.isfinite(growth) else np.nan,
+                "p_value": pvalue,
                 "_enough": k >= min_count,
             }
         )
     out = pd.DataFrame(rows)
     out["p_value_adjusted"] = multipletests(out["p_value"], method=p.correction)[1]
     out["significant"] = (out["p_value_adjusted"] < p.alpha) & out["_enough"]
-    out["direction"] = np.where(~out["significant"], "stable", np.where(out["growth"] > 0, "hausse", "baisse"))
+    out["direction"] = np.where(
+        ~out["significant"], "stable", np.where(out["growth"] > 0, "hausse", "baisse")
+    )
     out["statement"] = [
         f"{r.growth:+.0%} de conversations sur « {r.topic_label} » ({p.recent_months} derniers mois "
         f"vs avant, p ajusté = {r.p_value_adjusted:.2g}{'' if r.significant else ', non significatif'})"
         for r in out.itertuples()
     ]
-    return out.sort_values(["significant", "growth"], ascending=[False, False])[TREND_COLUMNS].reset_index(drop=True)
+    return out.sort_values(["significant", "growth"], ascending=[False, False])[
+        TREND_COLUMNS
+    ].reset_index(drop=True)
 
 
 class CompoundAnalyzer(FrenchAnalyzer):
@@ -129,7 +175,11 @@ class CompoundAnalyzer(FrenchAnalyzer):
 
 
 def burst_drivers(
-    burst_texts: list[str], baseline_texts: list[str], stop: list[str], n_terms: int = 5, min_count: int = 3,
+    burst_texts: list[str],
+    baseline_texts: list[str],
+    stop: list[str],
+    n_terms: int = 5,
+    min_count: int = 3,
     spellings: Spellings | None = None,
 ) -> list[str]:
     """The terms (1–2-grams) most over-represented in ``burst_texts`` against
@@ -155,7 +205,9 @@ def burst_drivers(
     # The prior weighs at most a tenth of the data: 1,000 pseudo-counts (topic_keywords) would
     # swamp a burst of a few dozen comments.
     z = log_odds_z(burst, total, prior_total=min(1000.0, max(10.0, total.sum() / 10)))
-    order = [i for i in np.lexsort((vocab, -z)) if burst[i] >= min_count and z[i] > 1.96][: 4 * n_terms]
+    order = [i for i in np.lexsort((vocab, -z)) if burst[i] >= min_count and z[i] > 1.96][
+        : 4 * n_terms
+    ]
     terms = [str(vocab[i]) for i in order]
     drugs = [t for t in terms if len(t.split()) == 1 and spellings.is_drug(t)]
     ordered = drugs + [t for t in terms if t not in drugs]
@@ -172,14 +224,18 @@ def burst_drivers(
     return out
 
 
-def detect_bad_buzz(comment_topics: pd.DataFrame, params: TopicsParams, comments_clean: pd.DataFrame | None = None) -> pd.DataFrame:
+def detect_bad_buzz(
+    comment_topics: pd.DataFrame, params: TopicsParams, comments_clean: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """``bad_buzz_alerts`` (see the module docstring); ``drivers`` needs ``comments_clean``
     (``text_clean`` by ``comment_id``) and is an empty list without it."""
     p = params.bad_buzz
     frame = comment_topics[(comment_topics["topic_id"] >= 0)].dropna(subset=["created_at"])
     if frame.empty:
         return pd.DataFrame(columns=ALERT_COLUMNS)
-    frame = frame.assign(month=pd.to_datetime(frame["created_at"]).dt.to_period("M").dt.to_timestamp())
+    frame = frame.assign(
+        month=pd.to_datetime(frame["created_at"]).dt.to_period("M").dt.to_timestamp()
+    )
     months = pd.date_range(frame["month"].min(), frame["month"].max(), freq="MS")
     labels = frame.groupby("topic_id")["topic_label"].first()
     dated = pd.to_datetime(comment_topics["created_at"]).dropna()
@@ -190,12 +246,16 @@ def detect_bad_buzz(comment_topics: pd.DataFrame, params: TopicsParams, comments
     if comments_clean is not None and {"comment_id", "text_clean"} <= set(comments_clean.columns):
         texts = comments_clean.set_index("comment_id")["text_clean"]
         texts = texts[~texts.index.duplicated()]
-        frame = frame.assign(_text=frame["comment_id"].map(texts).fillna("").astype(str).map(strip_placeholders))
+        frame = frame.assign(
+            _text=frame["comment_id"].map(texts).fillna("").astype(str).map(strip_placeholders)
+        )
         spellings = Spellings.build(frame["_text"])
         stop = stop_words(params.model.vectorizer.extra_stop_words)
     rows = []
     for topic in labels.index:
-        neg = negative.reindex(pd.MultiIndex.from_product([[topic], months]), fill_value=0).to_numpy()
+        neg = negative.reindex(
+            pd.MultiIndex.from_product([[topic], months]), fill_value=0
+        ).to_numpy()
         vol = volume.reindex(pd.MultiIndex.from_product([[topic], months]), fill_value=0).to_numpy()
         for m in range(p.min_history_months, len(months)):
             history = neg[max(0, m - p.baseline_months) : m]
@@ -206,7 +266,11 @@ def detect_bad_buzz(comment_topics: pd.DataFrame, params: TopicsParams, comments
                 drivers: list[str] = []
                 if texts is not None:
                     in_topic = frame["topic_id"] == topic
-                    in_burst = in_topic & (frame["month"] == months[m]) & (frame["sentiment_label"] == "negatif")
+                    in_burst = (
+                        in_topic
+                        & (frame["month"] == months[m])
+                        & (frame["sentiment_label"] == "negatif")
+                    )
                     # The topic's baseline: its comments of the other months.
                     background = frame.loc[in_topic & (frame["month"] != months[m]), "_text"]
                     # A topic that is mostly the burst itself (a new product complaint the
@@ -215,17 +279,26 @@ def detect_bad_buzz(comment_topics: pd.DataFrame, params: TopicsParams, comments
                     if len(background) < in_burst.sum():
                         background = frame.loc[~in_topic | (frame["month"] != months[m]), "_text"]
                     drivers = burst_drivers(
-                        frame.loc[in_burst, "_text"].tolist(), background.tolist(), stop,
-                        n_terms=p.n_drivers, spellings=spellings,
+                        frame.loc[in_burst, "_text"].tolist(),
+                        background.tolist(),
+                        stop,
+                        n_terms=p.n_drivers,
+                        spellings=spellings,
                     )
                 what = drivers[0] if drivers else f"« {labels[topic]} »"
                 month_name = f"{MONTHS_FR[months[m].month - 1]} {months[m].year}"
                 ratio_text = f"{k / baseline:.1f}".replace(".", ",")
                 rows.append(
                     {
-                        "topic_id": int(topic), "topic_label": labels[topic], "month": months[m],
-                        "n_comments": int(vol[m]), "n_negative": k, "baseline_negative": round(baseline, 2),
-                        "ratio": round(k / baseline, 2), "p_value": pvalue, "drivers": drivers,
+                        "topic_id": int(topic),
+                        "topic_label": labels[topic],
+                        "month": months[m],
+                        "n_comments": int(vol[m]),
+                        "n_negative": k,
+                        "baseline_negative": round(baseline, 2),
+                        "ratio": round(k / baseline, 2),
+                        "p_value": pvalue,
+                        "drivers": drivers,
                         "statement": f"{what} : hausse des avis négatifs en {month_name} (×{ratio_text}) — "
                         f"thème « {labels[topic]} », {k} commentaires négatifs pour {baseline:.1f} attendus "
                         f"(p = {pvalue:.1e})",

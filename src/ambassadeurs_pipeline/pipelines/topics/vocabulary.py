@@ -22,7 +22,19 @@ bonne journée soirée courage bises bisous cordialement amicalement edit up
 """.split()
 
 #: Cleaning-stage placeholders, lower-cased as the vectoriser sees them.
-PLACEHOLDER_WORDS = ["personne", "url", "email", "mail", "telephone", "téléphone", "adresse", "nir", "date", "iban", "lieu"]
+PLACEHOLDER_WORDS = [
+    "personne",
+    "url",
+    "email",
+    "mail",
+    "telephone",
+    "téléphone",
+    "adresse",
+    "nir",
+    "date",
+    "iban",
+    "lieu",
+]
 
 TOKEN_PATTERN = r"(?u)\b[^\W\d_][^\W\d_'’-]+\b"
 
@@ -73,7 +85,9 @@ def stop_words(extra: Iterable[str] = ()) -> list[str]:
     return sorted(set(french_stop_words()) | {w.lower() for w in extra})
 
 
-def make_label(terms: Sequence[str], n_words: int, stop: set[str], taken: set[str] = frozenset()) -> str:
+def make_label(
+    terms: Sequence[str], n_words: int, stop: set[str], taken: set[str] = frozenset()
+) -> str:
     """A 3–``n_words``-word French label from a topic's ranked terms.
 
     Skips stop words, terms already covered by a chosen term (``insuline`` after ``dose

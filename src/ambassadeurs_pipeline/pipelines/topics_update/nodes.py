@@ -54,14 +54,29 @@ def _one_blas_thread():
     from threadpoolctl import threadpool_limits
 
     return threadpool_limits(limits=1, user_api="blas")
+
+
 #: ``monthly_comment_topics`` columns: the ``comment_topics`` contract, then the update's own.
 MONTHLY_COLUMNS = [
-    *COMMENT_TOPICS_COLUMNS, "topic_similarity", "neighbour_similarity", "emerging_topic_id", "emerging_topic_label",
+    *COMMENT_TOPICS_COLUMNS,
+    "topic_similarity",
+    "neighbour_similarity",
+    "emerging_topic_id",
+    "emerging_topic_label",
 ]
 HISTORY_COLUMNS = [*MONTHLY_COLUMNS, "lot"]
 EMERGING_COLUMNS = [
-    "emerging_topic_id", "emerging_topic_label", "size", "share_of_month", "n_authors", "top_terms",
-    "nearest_topic_id", "nearest_topic_label", "similarity_to_nearest_topic", "first_seen", "last_seen",
+    "emerging_topic_id",
+    "emerging_topic_label",
+    "size",
+    "share_of_month",
+    "n_authors",
+    "top_terms",
+    "nearest_topic_id",
+    "nearest_topic_label",
+    "similarity_to_nearest_topic",
+    "first_seen",
+    "last_seen",
     "representative_comments",
 ]
 
@@ -80,9 +95,15 @@ def saved_topics(topic_model: Any) -> tuple[np.ndarray, np.ndarray, dict[int, st
     topics = sorted(int(t) for t in topic_model.topic_labels_)
     embeddings = getattr(topic_model, "topic_embeddings_", None)
     if embeddings is None or len(embeddings) != len(topics):
-        raise ValueError("topic_model has no topic embeddings matching its topics: refit with the topics pipeline")
+        raise ValueError(
+            "topic_model has no topic embeddings matching its topics: refit with the topics pipeline"
+        )
     custom = getattr(topic_model, "custom_labels_", None)
-    names = list(custom) if custom is not None and len(custom) == len(topics) else [topic_model.topic_labels_[t] for t in topics]
+    names = (
+        list(custom)
+        if custom is not None and len(custom) == len(topics)
+        else [topic_model.topic_labels_[t] for t in topics]
+    )
     keep = [i for i, t in enumerate(topics) if t >= 0]
     if not keep:
         raise ValueError("topic_model has no topic (only outliers): refit with the topics pipeline")
@@ -97,7 +118,9 @@ def embed_texts(texts: Sequence[str], backend: EmbeddingBackend) -> np.ndarray:
 
 
 def embed_new_comments(
-    comments_clean: pd.DataFrame, embedding_model: EmbeddingBackend, execution: ExecutionParams = LOCAL
+    comments_clean: pd.DataFrame,
+    embedding_model: EmbeddingBackend,
+    execution: ExecutionParams = LOCAL,
 ) -> pd.DataFrame:
     """Embed this export's in-model comments with the saved, already fitted backend.
 
@@ -107,11 +130,20 @@ def embed_new_comments(
     docs = select_model_comments(comments_clean)
     texts = docs["text_clean"].astype(str).tolist()
     parts = map_chunks(
-        embed_texts, texts, execution, embedding_model, label="embed_new_comments", multiple_of=embedding_model.batch_size
+        embed_texts,
+        texts,
+        execution,
+        embedding_model,
+        label="embed_new_comments",
+        multiple_of=embedding_model.batch_size,
     )
     matrix = np.vstack(parts)
-    logger.info("embedded %d new comments with the saved %s backend", len(texts), embedding_model.name)
-    return pd.DataFrame({"comment_id": docs["comment_id"].astype(str).to_numpy(), "embedding": list(matrix)})
+    logger.info(
+        "embedded %d new comments with the saved %s backend", len(texts), embedding_model.name
+    )
+    return pd.DataFrame(
+        {"comment_id": docs["comment_id"].astype(str).to_numpy(), "embedding": list(matrix)}
+    )
 
 
 def nearest_topics(embeddings: np.ndarray, centroids: np.ndarray, temperature: float) -> np.ndarray:
@@ -126,7 +158,9 @@ def nearest_topics(embeddings: np.ndarray, centroids: np.ndarray, temperature: f
     return out
 
 
-def _nearest_blocks(embeddings: np.ndarray, centroids: np.ndarray, temperature: float, out: np.ndarray) -> None:
+def _nearest_blocks(
+    embeddings: np.ndarray, centroids: np.ndarray, temperature: float, out: np.ndarray
+) -> None:
     for start in range(0, len(embeddings), BLOCK_ROWS):
         sims = np.asarray(embeddings[start : start + BLOCK_ROWS], dtype=np.float32) @ centroids.T
         best = sims.argmax(axis=1)
@@ -143,7 +177,9 @@ def reference_sample(comment_embeddings: pd.DataFrame, size: int, random_state: 
     return np.vstack(chosen["embedding"].to_numpy()).astype(np.float32)
 
 
-def knn_similarity(rows: np.ndarray, reference: np.ndarray, k: int, offset: int | None = None) -> np.ndarray:
+def knn_similarity(
+    rows: np.ndarray, reference: np.ndarray, k: int, offset: int | None = None
+) -> np.ndarray:
     """Mean cosine similarity of each row to its ``k`` most similar reference rows.
 
     ``offset``: ``rows`` are ``reference[offset:offset + len(rows)]`` (leave-one-out: a row
@@ -153,11 +189,15 @@ def knn_similarity(rows: np.ndarray, reference: np.ndarray, k: int, offset: int 
     k = min(k, len(reference) - (1 if offset is not None else 0))
     with _one_blas_thread():
         for start in range(0, len(rows), BLOCK_ROWS):
-            out[start : start + BLOCK_ROWS] = _knn_block(rows[start : start + BLOCK_ROWS], reference, k, offset, start)
+            out[start : start + BLOCK_ROWS] = _knn_block(
+                rows[start : start + BLOCK_ROWS], reference, k, offset, start
+            )
     return out
 
 
-def _knn_block(rows: np.ndarray, reference: np.ndarray, k: int, offset: int | None, start: int) -> np.ndarray:
+def _knn_block(
+    rows: np.ndarray, reference: np.ndarray, k: int, offset: int | None, start: int
+) -> np.ndarray:
     sims = np.asarray(rows, dtype=np.float32) @ reference.T
     if offset is not None:
         block = np.arange(len(sims))
@@ -167,7 +207,11 @@ def _knn_block(rows: np.ndarray, reference: np.ndarray, k: int, offset: int | No
 
 def _leave_one_out(positions: np.ndarray, reference: np.ndarray, k: int) -> np.ndarray:
     # Positions are contiguous within a partition: neighbours of reference rows a..b.
-    return knn_similarity(reference[positions], reference, k, offset=int(positions[0])) if len(positions) else np.zeros(0)
+    return (
+        knn_similarity(reference[positions], reference, k, offset=int(positions[0]))
+        if len(positions)
+        else np.zeros(0)
+    )
 
 
 def calibrate_novelty(
@@ -191,12 +235,23 @@ def calibrate_novelty(
         raise ValueError(f"only {len(reference)} fitted comments for topics_update.novelty.k={p.k}")
     own = np.concatenate(
         map_chunks(
-            _leave_one_out, np.arange(len(reference)), execution, reference, p.k, label="calibrate_novelty",
+            _leave_one_out,
+            np.arange(len(reference)),
+            execution,
+            reference,
+            p.k,
+            label="calibrate_novelty",
             multiple_of=BLOCK_ROWS,
         )
     )
     threshold = float(np.quantile(own, p.quantile))
-    logger.info("novelty threshold %.3f (quantile %.2f over %d fitted comments, k=%d)", threshold, p.quantile, len(own), p.k)
+    logger.info(
+        "novelty threshold %.3f (quantile %.2f over %d fitted comments, k=%d)",
+        threshold,
+        p.quantile,
+        len(own),
+        p.k,
+    )
     return {
         "threshold": threshold,
         "quantile": p.quantile,
@@ -206,8 +261,12 @@ def calibrate_novelty(
     }
 
 
-def _assign_chunk(rows: np.ndarray, centroids: np.ndarray, temperature: float, reference: np.ndarray, k: int) -> np.ndarray:
-    return np.column_stack([nearest_topics(rows, centroids, temperature), knn_similarity(rows, reference, k)])
+def _assign_chunk(
+    rows: np.ndarray, centroids: np.ndarray, temperature: float, reference: np.ndarray, k: int
+) -> np.ndarray:
+    return np.column_stack(
+        [nearest_topics(rows, centroids, temperature), knn_similarity(rows, reference, k)]
+    )
 
 
 def assign_new_comments(
@@ -232,22 +291,40 @@ def assign_new_comments(
     """
     ids, centroids, labels = saved_topics(topic_model)
     frame = new_comment_embeddings.sort_values("comment_id", kind="stable").reset_index(drop=True)
-    matrix = np.vstack(frame["embedding"].to_numpy()).astype(np.float32) if len(frame) else np.zeros((0, centroids.shape[1]), np.float32)
+    matrix = (
+        np.vstack(frame["embedding"].to_numpy()).astype(np.float32)
+        if len(frame)
+        else np.zeros((0, centroids.shape[1]), np.float32)
+    )
     if matrix.shape[1] != centroids.shape[1]:
         raise ValueError(
             f"new embeddings have dimension {matrix.shape[1]}, the topic model {centroids.shape[1]}: "
             "embedding_model and topic_model come from different runs"
         )
-    reference = reference_sample(comment_embeddings, novelty_calibration["reference_size"], random_state)
+    reference = reference_sample(
+        comment_embeddings, novelty_calibration["reference_size"], random_state
+    )
     result = np.vstack(
         map_chunks(
-            _assign_chunk, matrix, execution, centroids, topics_params.model.probability_temperature, reference,
-            novelty_calibration["k"], label="assign_new_comments", multiple_of=BLOCK_ROWS,
+            _assign_chunk,
+            matrix,
+            execution,
+            centroids,
+            topics_params.model.probability_temperature,
+            reference,
+            novelty_calibration["k"],
+            label="assign_new_comments",
+            multiple_of=BLOCK_ROWS,
         )
     )
     topic_ids = ids[result[:, 0].astype(int)]
     far = result[:, 3] < novelty_calibration["threshold"]
-    logger.info("assigned %d new comments to %d topics; %d far from every topic", len(frame), len(ids), int(far.sum()))
+    logger.info(
+        "assigned %d new comments to %d topics; %d far from every topic",
+        len(frame),
+        len(ids),
+        int(far.sum()),
+    )
     return pd.DataFrame(
         {
             "comment_id": frame["comment_id"].astype(str).to_numpy(),
@@ -261,7 +338,9 @@ def assign_new_comments(
     )
 
 
-def _top_terms(docs: Sequence[str], background: Sequence[str], analyzer: FrenchAnalyzer, n: int) -> list[str]:
+def _top_terms(
+    docs: Sequence[str], background: Sequence[str], analyzer: FrenchAnalyzer, n: int
+) -> list[str]:
     """Terms frequent in ``docs`` and rare in ``background`` (tf × idf over the month)."""
     tf = Counter(t for d in docs for t in analyzer(d))
     df = Counter(t for d in background for t in set(analyzer(d)))
@@ -288,22 +367,43 @@ def detect_emerging_topics(
     from sklearn.decomposition import PCA
 
     p = params.emerging
-    empty = (pd.DataFrame(columns=EMERGING_COLUMNS), pd.DataFrame({"comment_id": pd.Series(dtype=str), "emerging_topic_id": pd.Series(dtype="int64")}))
-    far = new_topic_assignments[new_topic_assignments["was_outlier"]].sort_values("comment_id", kind="stable").reset_index(drop=True)
+    empty = (
+        pd.DataFrame(columns=EMERGING_COLUMNS),
+        pd.DataFrame(
+            {"comment_id": pd.Series(dtype=str), "emerging_topic_id": pd.Series(dtype="int64")}
+        ),
+    )
+    far = (
+        new_topic_assignments[new_topic_assignments["was_outlier"]]
+        .sort_values("comment_id", kind="stable")
+        .reset_index(drop=True)
+    )
     if len(far) < p.min_cluster_size:
-        logger.info("%d comments far from every topic (< %d): no emerging topic", len(far), p.min_cluster_size)
+        logger.info(
+            "%d comments far from every topic (< %d): no emerging topic",
+            len(far),
+            p.min_cluster_size,
+        )
         return empty
     matrix = embeddings_matrix(new_comment_embeddings, far["comment_id"])
     # Density clustering needs few dimensions; PCA (full SVD) is deterministic.
     n_components = int(min(10, matrix.shape[1], len(far) - 1))
-    reduced = PCA(n_components=n_components, svd_solver="full", random_state=random_state).fit_transform(matrix)
+    reduced = PCA(
+        n_components=n_components, svd_solver="full", random_state=random_state
+    ).fit_transform(matrix)
     clusters = HDBSCAN(
-        min_cluster_size=p.min_cluster_size, min_samples=p.min_samples, metric="euclidean", core_dist_n_jobs=1
+        min_cluster_size=p.min_cluster_size,
+        min_samples=p.min_samples,
+        metric="euclidean",
+        core_dist_n_jobs=1,
     ).fit_predict(reduced)
 
     docs = select_model_comments(comments_clean).set_index("comment_id")
     month_texts = topic_documents(docs["text_clean"])
-    analyzer = FrenchAnalyzer(stop_words(topics_params.model.vectorizer.extra_stop_words), topics_params.model.vectorizer.ngram_max)
+    analyzer = FrenchAnalyzer(
+        stop_words(topics_params.model.vectorizer.extra_stop_words),
+        topics_params.model.vectorizer.ngram_max,
+    )
     stop = set(stop_words(topics_params.model.vectorizer.extra_stop_words))
     ids, centroids, labels = saved_topics(topic_model)
     taken = set(labels.values())
@@ -322,19 +422,33 @@ def detect_emerging_topics(
         label = make_label(terms, p.label_words, stop, taken)
         taken.add(label)
         order = np.argsort(-(vectors @ centroid), kind="stable")
-        representative = list(dict.fromkeys(texts.iloc[order].tolist()))[: p.representative_comments]
+        representative = list(dict.fromkeys(texts.iloc[order].tolist()))[
+            : p.representative_comments
+        ]
         dates = pd.to_datetime(docs.loc[members, "created_at"])
         found.append(
             {
-                "members": members, "emerging_topic_label": label, "size": len(members),
-                "share_of_month": len(members) / len(docs), "n_authors": int(authors), "top_terms": terms,
-                "nearest_topic_id": int(ids[nearest]), "nearest_topic_label": labels[int(ids[nearest])],
-                "similarity_to_nearest_topic": float(to_topics[nearest]), "first_seen": dates.min(),
-                "last_seen": dates.max(), "representative_comments": representative,
+                "members": members,
+                "emerging_topic_label": label,
+                "size": len(members),
+                "share_of_month": len(members) / len(docs),
+                "n_authors": int(authors),
+                "top_terms": terms,
+                "nearest_topic_id": int(ids[nearest]),
+                "nearest_topic_label": labels[int(ids[nearest])],
+                "similarity_to_nearest_topic": float(to_topics[nearest]),
+                "first_seen": dates.min(),
+                "last_seen": dates.max(),
+                "representative_comments": representative,
             }
         )
     if not found:
-        logger.info("%d far comments, no cluster of %d+ comments and %d+ authors", len(far), p.min_cluster_size, p.min_authors)
+        logger.info(
+            "%d far comments, no cluster of %d+ comments and %d+ authors",
+            len(far),
+            p.min_cluster_size,
+            p.min_authors,
+        )
         return empty
     found.sort(key=lambda f: (-f["size"], min(f["members"])))
     rows, members = [], []
@@ -344,7 +458,9 @@ def detect_emerging_topics(
     logger.info("emerging topics: %s", [(r["emerging_topic_label"], r["size"]) for r in rows])
     emerging = pd.DataFrame(rows)[EMERGING_COLUMNS]
     emerging["emerging_topic_id"] = emerging["emerging_topic_id"].astype("int64")
-    member_frame = pd.DataFrame(members, columns=["comment_id", "emerging_topic_id"]).astype({"emerging_topic_id": "int64"})
+    member_frame = pd.DataFrame(members, columns=["comment_id", "emerging_topic_id"]).astype(
+        {"emerging_topic_id": "int64"}
+    )
     return emerging, member_frame.sort_values("comment_id", kind="stable").reset_index(drop=True)
 
 
@@ -358,8 +474,17 @@ def build_monthly_comment_topics(
     ``emerging_topic_id`` and ``emerging_topic_label`` (empty outside emerging topics)."""
     extra = ["topic_similarity", "neighbour_similarity"]
     base = build_comment_topics(new_topic_assignments.drop(columns=extra), new_comment_annotations)
-    out = base.merge(new_topic_assignments[["comment_id", *extra]], on="comment_id", how="left", validate="one_to_one")
-    names = emerging_topics.set_index("emerging_topic_id")["emerging_topic_label"] if len(emerging_topics) else pd.Series(dtype=str)
+    out = base.merge(
+        new_topic_assignments[["comment_id", *extra]],
+        on="comment_id",
+        how="left",
+        validate="one_to_one",
+    )
+    names = (
+        emerging_topics.set_index("emerging_topic_id")["emerging_topic_label"]
+        if len(emerging_topics)
+        else pd.Series(dtype=str)
+    )
     out = out.merge(emerging_topic_members, on="comment_id", how="left", validate="one_to_one")
     out["emerging_topic_id"] = out["emerging_topic_id"].astype("Int64")
     out["emerging_topic_label"] = out["emerging_topic_id"].map(names).astype("string")
@@ -382,8 +507,14 @@ def _fit_rows(comment_topics: pd.DataFrame) -> pd.DataFrame:
 
 
 def _same_fit(history: pd.DataFrame, comment_topics: pd.DataFrame) -> bool:
-    fit = history.loc[history["lot"] == FIT_LOT, ["comment_id", "topic_id"]].sort_values("comment_id").reset_index(drop=True)
-    now = comment_topics[["comment_id", "topic_id"]].sort_values("comment_id").reset_index(drop=True)
+    fit = (
+        history.loc[history["lot"] == FIT_LOT, ["comment_id", "topic_id"]]
+        .sort_values("comment_id")
+        .reset_index(drop=True)
+    )
+    now = (
+        comment_topics[["comment_id", "topic_id"]].sort_values("comment_id").reset_index(drop=True)
+    )
     return fit.astype(str).equals(now.astype(str))
 
 
@@ -405,7 +536,9 @@ def append_comment_topics_history(
     if previous is None:
         start = _fit_rows(comment_topics)
     elif not _same_fit(previous, comment_topics):
-        logger.warning("the topic model was refitted since the last update: comment_topics_history restarts from it")
+        logger.warning(
+            "the topic model was refitted since the last update: comment_topics_history restarts from it"
+        )
         start = _fit_rows(comment_topics)
     else:
         start = previous[HISTORY_COLUMNS]
@@ -416,9 +549,16 @@ def append_comment_topics_history(
             f"(e.g. {monthly_comment_topics.loc[again, 'comment_id'].head(3).tolist()}): was this export "
             "already added? Each monthly export must hold only new comments with new ids."
         )
-    new = monthly_comment_topics.assign(lot=_lot(monthly_comment_topics["created_at"]))[HISTORY_COLUMNS]
+    new = monthly_comment_topics.assign(lot=_lot(monthly_comment_topics["created_at"]))[
+        HISTORY_COLUMNS
+    ]
     history = pd.concat([start, new], ignore_index=True)
-    logger.info("comment_topics_history: %d comments (%d added in lot %s)", len(history), len(new), new["lot"].iat[0] if len(new) else "-")
+    logger.info(
+        "comment_topics_history: %d comments (%d added in lot %s)",
+        len(history),
+        len(new),
+        new["lot"].iat[0] if len(new) else "-",
+    )
     return history
 
 
@@ -433,12 +573,13 @@ def summarise_topics_update(
     lot = _lot(monthly_comment_topics["created_at"]) if n else "vide"
     month_share = monthly_comment_topics["topic_id"].value_counts(normalize=True)
     fit_share = comment_topics["topic_id"].value_counts(normalize=True)
-    labels = dict(zip(monthly_comment_topics["topic_id"], monthly_comment_topics["topic_label"])) | dict(
-        zip(comment_topics["topic_id"], comment_topics["topic_label"])
-    )
+    labels = dict(
+        zip(monthly_comment_topics["topic_id"], monthly_comment_topics["topic_label"])
+    ) | dict(zip(comment_topics["topic_id"], comment_topics["topic_label"]))
     topics = [
         {
-            "topic_id": int(t), "topic_label": str(labels[t]),
+            "topic_id": int(t),
+            "topic_label": str(labels[t]),
             "count": int((monthly_comment_topics["topic_id"] == t).sum()),
             "share_of_month": round(float(month_share.get(t, 0.0)), 4),
             "share_at_fit": round(float(fit_share.get(t, 0.0)), 4),
@@ -468,7 +609,11 @@ def summarise_topics_update(
         "far_from_every_topic": far,
         "novelty_threshold": novelty_calibration["threshold"],
         "emerging_topics": [
-            {"emerging_topic_id": int(r.emerging_topic_id), "label": r.emerging_topic_label, "size": int(r.size)}
+            {
+                "emerging_topic_id": int(r.emerging_topic_id),
+                "label": r.emerging_topic_label,
+                "size": int(r.size),
+            }
             for r in emerging_topics.itertuples()
         ],
         "topics": topics,

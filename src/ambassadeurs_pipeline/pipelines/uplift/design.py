@@ -71,7 +71,11 @@ def standardised_mean_differences(
         treated = units[units["arm"] == arm]
         for cov in covariates:
             x1, x0 = treated[cov].to_numpy(float), ctrl[cov].to_numpy(float)
-            pooled = np.sqrt((np.var(x1, ddof=1) + np.var(x0, ddof=1)) / 2) if min(len(x1), len(x0)) > 1 else 0.0
+            pooled = (
+                np.sqrt((np.var(x1, ddof=1) + np.var(x0, ddof=1)) / 2)
+                if min(len(x1), len(x0)) > 1
+                else 0.0
+            )
             diff = float(np.mean(x1) - np.mean(x0)) if len(x1) and len(x0) else np.nan
             smd = diff / pooled if pooled > 0 else 0.0
             rows.append(

@@ -53,7 +53,9 @@ def newcombe_diff_interval(x1, n1, x0, n0, alpha: float = 0.05) -> tuple[np.ndar
     return lower, upper
 
 
-def ratio_interval(x1, n1, x0, n0, alpha: float = 0.05) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def ratio_interval(
+    x1, n1, x0, n0, alpha: float = 0.05
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Risk ratio p1/p0 and its Katz log interval (0.5 added to all cells if a count is 0)."""
     x1, n1, x0, n0 = (np.asarray(v, float) for v in (x1, n1, x0, n0))
     zero = (x1 == 0) | (x0 == 0)
@@ -101,7 +103,10 @@ def compare_numeric(y1: np.ndarray, y0: np.ndarray, alpha: float = 0.05) -> dict
         se_log = np.sqrt(v1 / m1**2 + v0 / m0**2)
         z = _z(alpha)
         rel = m1 / m0 - 1
-        rlo, rhi = np.exp(np.log(m1 / m0) - z * se_log) - 1, np.exp(np.log(m1 / m0) + z * se_log) - 1
+        rlo, rhi = (
+            np.exp(np.log(m1 / m0) - z * se_log) - 1,
+            np.exp(np.log(m1 / m0) + z * se_log) - 1,
+        )
     return {
         "rate_treatment": m1,
         "rate_reference": m0,
@@ -135,7 +140,9 @@ def comparison_pairs(arms: list[str], control: str, focus: str | None) -> list[t
     return pairs
 
 
-def estimate_effects(units: pd.DataFrame, control: str, focus: str | None, binary: bool, alpha: float) -> pd.DataFrame:
+def estimate_effects(
+    units: pd.DataFrame, control: str, focus: str | None, binary: bool, alpha: float
+) -> pd.DataFrame:
     """One row per comparison with counts, rates, difference/relative uplift CIs, raw and
     Holm-adjusted p-values.
 

@@ -38,19 +38,38 @@ def recovery_table(campaign: pd.DataFrame, truth: pd.DataFrame, params: UpliftPa
     rows = []
     for _, e in effects[effects["vs_control"]].iterrows():
         segs = units["segment"]
-        true = float((rates.reindex(list(zip([e["treatment"]] * len(segs), segs))).to_numpy()
-                      - rates.reindex(list(zip([control] * len(segs), segs))).to_numpy()).mean())
-        rows.append({"arm": e["treatment"], "true_effect": true, "estimate": e["difference"],
-                     "low": e["difference_low"], "high": e["difference_high"],
-                     "covered": bool(e["difference_low"] <= true <= e["difference_high"])})
+        true = float(
+            (
+                rates.reindex(list(zip([e["treatment"]] * len(segs), segs))).to_numpy()
+                - rates.reindex(list(zip([control] * len(segs), segs))).to_numpy()
+            ).mean()
+        )
+        rows.append(
+            {
+                "arm": e["treatment"],
+                "true_effect": true,
+                "estimate": e["difference"],
+                "low": e["difference_low"],
+                "high": e["difference_high"],
+                "covered": bool(e["difference_low"] <= true <= e["difference_high"]),
+            }
+        )
     seg_table = segment_effects(units, control, True, params.alpha, params.min_units_per_cell)
     seg_rows = []
     for _, s in seg_table[seg_table["estimable"].astype(bool)].iterrows():
         true = float(rates[(s["treatment"], s["segment"])] - rates[(control, s["segment"])])
-        seg_rows.append({"arm": s["treatment"], "segment": s["segment"], "true_effect": true,
-                         "estimate": s["difference"], "low": s["difference_low"], "high": s["difference_high"],
-                         "covered": bool(s["difference_low"] <= true <= s["difference_high"]),
-                         "sign_ok": bool(abs(true) < 0.02 or (true > 0) == (s["difference"] > 0))})
+        seg_rows.append(
+            {
+                "arm": s["treatment"],
+                "segment": s["segment"],
+                "true_effect": true,
+                "estimate": s["difference"],
+                "low": s["difference_low"],
+                "high": s["difference_high"],
+                "covered": bool(s["difference_low"] <= true <= s["difference_high"]),
+                "sign_ok": bool(abs(true) < 0.02 or (true > 0) == (s["difference"] > 0)),
+            }
+        )
     return {"arms": rows, "segments": seg_rows}
 
 
@@ -60,7 +79,9 @@ def _demo(demo_dir: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
     authors = pd.read_csv(demo_dir / "ground_truth" / "authors.csv")[["author", "motivation"]]
     campaign = campaign.merge(authors, on="author", how="left", validate="one_to_one")
     if campaign["motivation"].isna().any():
-        raise ValueError(f"{int(campaign['motivation'].isna().sum())} campaign units have no motivation in authors.csv")
+        raise ValueError(
+            f"{int(campaign['motivation'].isna().sum())} campaign units have no motivation in authors.csv"
+        )
     out = campaign.rename(columns={"converted": "outcome", "motivation": "segment"})
     return out, effects.rename(columns={"motivation": "segment"})
 
@@ -78,22 +99,36 @@ def main(argv: list[str] | None = None) -> int:
         campaign = sim.frame.rename(columns={"converted": "outcome"})
         base = {"Aidant": 0.10, "Patient_expert": 0.14, "Curieux": 0.06}
         from .simulate import DEFAULT_EFFECTS
-        truth = pd.DataFrame([{"arm": a, "segment": s, "true_rate": base[s] + DEFAULT_EFFECTS[a][s]}
-                              for a in DEFAULT_EFFECTS for s in base])
+
+        truth = pd.DataFrame(
+            [
+                {"arm": a, "segment": s, "true_rate": base[s] + DEFAULT_EFFECTS[a][s]}
+                for a in DEFAULT_EFFECTS
+                for s in base
+            ]
+        )
     else:
         if not (args.demo_dir / "campaign.csv").exists():
-            logger.error("No demo campaign at %s/campaign.csv (run python -m ambassadeurs_pipeline.demo "
-                         "first, or use --simulate).", args.demo_dir)
+            logger.error(
+                "No demo campaign at %s/campaign.csv (run python -m ambassadeurs_pipeline.demo "
+                "first, or use --simulate).",
+                args.demo_dir,
+            )
             return 2
         campaign, truth = _demo(args.demo_dir)
     table = recovery_table(campaign, truth, params)
     sys.stdout.write(json.dumps(table, indent=2, ensure_ascii=False) + "\n")
     arms_ok = all(r["covered"] for r in table["arms"])
     seg_cov = sum(r["covered"] for r in table["segments"])
-    logger.info("arms: %d/%d true effects inside their 95 %% CI; segments: %d/%d inside their "
-                "adjusted CI, signs right where |effect| >= 2 pts: %s",
-                sum(r["covered"] for r in table["arms"]), len(table["arms"]), seg_cov,
-                len(table["segments"]), all(r["sign_ok"] for r in table["segments"]))
+    logger.info(
+        "arms: %d/%d true effects inside their 95 %% CI; segments: %d/%d inside their "
+        "adjusted CI, signs right where |effect| >= 2 pts: %s",
+        sum(r["covered"] for r in table["arms"]),
+        len(table["arms"]),
+        seg_cov,
+        len(table["segments"]),
+        all(r["sign_ok"] for r in table["segments"]),
+    )
     return 0 if arms_ok else 1
 
 

@@ -31,8 +31,14 @@ def plot_arm_effects(effects: pd.DataFrame, binary: bool) -> Figure:
     fig, ax = plt.subplots(figsize=(8, 1.2 + 0.6 * len(effects)))
     y = range(len(effects))[::-1]
     d = effects["difference"] * scale
-    ax.errorbar(d, list(y), xerr=[d - effects["difference_low"] * scale, effects["difference_high"] * scale - d],
-                fmt="o", capsize=4, color="#1f5fa8")
+    ax.errorbar(
+        d,
+        list(y),
+        xerr=[d - effects["difference_low"] * scale, effects["difference_high"] * scale - d],
+        fmt="o",
+        capsize=4,
+        color="#1f5fa8",
+    )
     ax.axvline(0, color="grey", linestyle="--", linewidth=1)
     ax.set_yticks(list(y), labels)
     ax.set_xlabel("Différence de conversion (points de %)" if binary else "Différence de moyenne")
@@ -59,8 +65,16 @@ def plot_segment_forest(segments: pd.DataFrame, binary: bool, note: str) -> Figu
     # fails for any number of segments but 3 or 4), so draw harmful and other segments apart.
     for mask, colour in ((harmful, "#b22222"), (~harmful, "#1f5fa8")):
         if mask.any():
-            ax.errorbar(d_arr[mask], y_arr[mask], xerr=[low[mask], high[mask]],
-                        fmt="o", color=colour, ecolor=colour, capsize=3, zorder=3)
+            ax.errorbar(
+                d_arr[mask],
+                y_arr[mask],
+                xerr=[low[mask], high[mask]],
+                fmt="o",
+                color=colour,
+                ecolor=colour,
+                capsize=3,
+                zorder=3,
+            )
     ax.axvline(0, color="grey", linestyle="--", linewidth=1)
     ax.set_yticks(y, labels)
     ax.set_xlabel("Effet dans le segment (points de %)" if binary else "Effet dans le segment")
@@ -72,13 +86,21 @@ def plot_segment_forest(segments: pd.DataFrame, binary: bool, note: str) -> Figu
 def plot_qini_curves(curves: pd.DataFrame) -> Figure:
     """One panel per model: Qini curve and the random-targeting line."""
     if curves.empty:
-        return placeholder_figure("Pas de modèle de ciblage : aucune campagne ou aucune covariable.")
+        return placeholder_figure(
+            "Pas de modèle de ciblage : aucune campagne ou aucune covariable."
+        )
     models = list(dict.fromkeys(curves["model"]))
     fig, axes = plt.subplots(1, len(models), figsize=(5 * len(models), 4), squeeze=False)
     for ax, model in zip(axes[0], models):
         c = curves[curves["model"] == model]
         ax.plot(c["fraction_targeted"] * 100, c["qini_model"], label="Modèle (hors échantillon)")
-        ax.plot(c["fraction_targeted"] * 100, c["qini_random"], "--", color="grey", label="Ciblage au hasard")
+        ax.plot(
+            c["fraction_targeted"] * 100,
+            c["qini_random"],
+            "--",
+            color="grey",
+            label="Ciblage au hasard",
+        )
         ax.set_title(model, fontsize=10)
         ax.set_xlabel("Part de la population ciblée (%)")
         ax.set_ylabel("Conversions supplémentaires (Qini)")

@@ -17,12 +17,46 @@ import pandas as pd
 #: Stems of column names that describe a result of the campaign, not the unit before it
 #: (French and English; compared on accent-free, lower-case word starts).
 OUTCOME_STEMS = (
-    "conversion", "convert", "spend", "spent", "revenue", "visit", "achat", "purchas", "depens",
-    "montant", "order", "commande", "click", "clic", "repons", "response", "inscri", "signup",
-    "subscri", "abonne", "donation", "vente", "sales", "outcome", "resultat", "adhesion", "recrut",
+    "conversion",
+    "convert",
+    "spend",
+    "spent",
+    "revenue",
+    "visit",
+    "achat",
+    "purchas",
+    "depens",
+    "montant",
+    "order",
+    "commande",
+    "click",
+    "clic",
+    "repons",
+    "response",
+    "inscri",
+    "signup",
+    "subscri",
+    "abonne",
+    "donation",
+    "vente",
+    "sales",
+    "outcome",
+    "resultat",
+    "adhesion",
+    "recrut",
 )
 #: Words that date a column before the message (``visites_avant``): never refused by name.
-PRE_TREATMENT_WORDS = ("avant", "before", "pre", "prior", "precedent", "anterieur", "baseline", "historique", "history")
+PRE_TREATMENT_WORDS = (
+    "avant",
+    "before",
+    "pre",
+    "prior",
+    "precedent",
+    "anterieur",
+    "baseline",
+    "historique",
+    "history",
+)
 #: |correlation| with the outcome, inside the control arm, above which a column is refused:
 #: no pre-treatment trait of a unit predicts its conversion that well in a real campaign.
 MAX_OUTCOME_CORRELATION = 0.5
@@ -93,7 +127,12 @@ def outcome_association(values: pd.Series, outcome: pd.Series, control: pd.Serie
     if len(x) < 10 or np.nanstd(x) == 0 or np.nanstd(y) == 0:
         return None
     positive = y > 0
-    if positive.any() and (~positive).any() and np.all(x[~positive] == 0) and np.any(x[positive] != 0):
+    if (
+        positive.any()
+        and (~positive).any()
+        and np.all(x[~positive] == 0)
+        and np.any(x[positive] != 0)
+    ):
         return "non nulle seulement quand l'issue est positive (dans le bras contrôle)"
     r = float(np.corrcoef(x, y)[0, 1])
     if np.isfinite(r) and abs(r) >= MAX_OUTCOME_CORRELATION:
@@ -102,7 +141,11 @@ def outcome_association(values: pd.Series, outcome: pd.Series, control: pd.Serie
 
 
 def screen_covariates(
-    covariates: pd.DataFrame, outcome: pd.Series, arm: pd.Series, control: str, outcome_name: str,
+    covariates: pd.DataFrame,
+    outcome: pd.Series,
+    arm: pd.Series,
+    control: str,
+    outcome_name: str,
     declared: bool = False,
 ) -> tuple[list[str], dict[str, str]]:
     """Covariates that may be used, and the refused ones with their reason (French).
@@ -116,9 +159,13 @@ def screen_covariates(
     for column in covariates.columns:
         base = str(column).split("=", 1)[0]
         if not declared and outcome_family(base, outcome_name):
-            refused[column] = f"son nom évoque un résultat mesuré après l'envoi (comme « {outcome_name} »)"
+            refused[column] = (
+                f"son nom évoque un résultat mesuré après l'envoi (comme « {outcome_name} »)"
+            )
             continue
-        reason = outcome_association(covariates[column], outcome, pd.Series(in_control, index=covariates.index))
+        reason = outcome_association(
+            covariates[column], outcome, pd.Series(in_control, index=covariates.index)
+        )
         if reason:
             refused[column] = reason
             continue

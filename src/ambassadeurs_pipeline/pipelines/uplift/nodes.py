@@ -26,8 +26,8 @@ from ambassadeurs_pipeline.status import OK, SKIPPED, note, stage_status
 
 from . import figures
 from .design import sample_ratio_mismatch, standardised_mean_differences
-from .hygiene import clean_labels, find_label, match_allocation, screen_covariates
 from .effects import estimate_effects
+from .hygiene import clean_labels, find_label, match_allocation, screen_covariates
 from .params import UpliftParams
 from .power import power_analysis
 from .segments import SEGMENT_COLUMNS, heterogeneity_tests, segment_effects
@@ -40,13 +40,33 @@ UNIT_COLUMNS = ["unit_id", "arm", "outcome", "segment"]
 #: Columns of the effect and power tables, so that "no campaign" writes a readable empty CSV
 #: (a CSV with no header cannot be loaded back).
 EFFECT_COLUMNS = [
-    "treatment", "reference", "vs_control", "n_treatment", "n_reference", "rate_treatment", "rate_reference",
-    "difference", "difference_low", "difference_high", "relative_uplift", "relative_uplift_low",
-    "relative_uplift_high", "p_value", "p_value_holm", "significant",
+    "treatment",
+    "reference",
+    "vs_control",
+    "n_treatment",
+    "n_reference",
+    "rate_treatment",
+    "rate_reference",
+    "difference",
+    "difference_low",
+    "difference_high",
+    "relative_uplift",
+    "relative_uplift_low",
+    "relative_uplift_high",
+    "p_value",
+    "p_value_holm",
+    "significant",
 ]
 POWER_COLUMNS = [
-    "treatment", "n_treatment", "n_control", "baseline", "mde_absolute", "mde_relative",
-    "target_relative_uplift", "n_per_arm_needed", "sample_sufficient",
+    "treatment",
+    "n_treatment",
+    "n_control",
+    "baseline",
+    "mde_absolute",
+    "mde_relative",
+    "target_relative_uplift",
+    "n_per_arm_needed",
+    "sample_sufficient",
 ]
 _TRUE = {"1", "true", "vrai", "oui", "yes", "y", "o"}
 _FALSE = {"0", "false", "faux", "non", "no", "n"}
@@ -97,7 +117,9 @@ def _parse_outcome(raw: pd.Series, path: str, column: str) -> tuple[pd.Series, s
     return value.astype(float), kind
 
 
-def _covariate_frame(export: pd.DataFrame, names: list[str] | None, used: set[str], path: str) -> pd.DataFrame:
+def _covariate_frame(
+    export: pd.DataFrame, names: list[str] | None, used: set[str], path: str
+) -> pd.DataFrame:
     """Numeric covariates as floats (median-imputed) and categorical ones one-hot encoded."""
     explicit = names is not None
     candidates = names if explicit else [c for c in export.columns if c not in used]
@@ -146,7 +168,9 @@ def prepare_campaign_units(
     if campaign_export is None:
         return _no_campaign("aucune campagne fournie")
     if not companion_is_usable(campaign_path, comments_path):
-        return _no_campaign("aucune campagne fournie (le fichier de démonstration est ignoré avec vos propres commentaires)")
+        return _no_campaign(
+            "aucune campagne fournie (le fichier de démonstration est ignoré avec vos propres commentaires)"
+        )
     if campaign_export.empty:
         return _no_campaign(f"campagne non évaluée : le fichier {campaign_path} n'a aucune ligne")
     cols = params.columns
@@ -162,7 +186,9 @@ def prepare_campaign_units(
             f'--params "uplift.columns.unit=<column name>", or, if the file has no unit id, declare it '
             f'with --params "uplift.columns.unit=null" (rows are then numbered; no persona join).'
         )
-    frame = map_columns(campaign_export, mapping, required, "campaign", campaign_path, "uplift.columns")
+    frame = map_columns(
+        campaign_export, mapping, required, "campaign", campaign_path, "uplift.columns"
+    )
     if derived_ids:
         frame["unit"] = [f"ligne{i:07d}" for i in range(1, len(frame) + 1)]
 
@@ -199,17 +225,23 @@ def prepare_campaign_units(
     used = {c for c in (cols.unit, cols.arm, cols.outcome, cols.segment) if c}
     covariates = _covariate_frame(campaign_export, params.covariates, used, campaign_path)
     # Only pre-treatment covariates: a column that looks like a second outcome is refused.
-    kept, refused = screen_covariates(covariates, outcome, arm, control, cols.outcome, params.covariates is not None)
+    kept, refused = screen_covariates(
+        covariates, outcome, arm, control, cols.outcome, params.covariates is not None
+    )
     for column, why in refused.items():
         logger.warning("uplift: column %r not used as a covariate: %s", column, why)
     covariates = covariates[kept]
-    covariates.columns = [c if c not in UNIT_COLUMNS else f"{c}_covariable" for c in covariates.columns]
+    covariates.columns = [
+        c if c not in UNIT_COLUMNS else f"{c}_covariable" for c in covariates.columns
+    ]
 
     unit_id = units_raw if derived_ids else pseudonymise_series(units_raw, pseudonymisation_salt)
     segment = pd.Series(pd.NA, index=frame.index, dtype="string")
     source, note, join_rate = None, "aucun persona ni colonne de segment", None
     if author_personas is not None and not derived_ids and len(author_personas):
-        personas = author_personas.drop_duplicates("author_id").set_index("author_id")["persona_name"]
+        personas = author_personas.drop_duplicates("author_id").set_index("author_id")[
+            "persona_name"
+        ]
         matched = unit_id.map(personas)
         join_rate = float(matched.notna().mean())
         if join_rate >= params.min_persona_join_rate:
@@ -220,7 +252,9 @@ def prepare_campaign_units(
     if source is None and cols.segment and cols.segment in campaign_export.columns:
         segment = clean_labels(frame["segment"]).replace("", pd.NA).fillna("inconnu")
         source = f"colonne {cols.segment}"
-        note = (note + " ; " if join_rate is not None else "") + f"segment lu dans la colonne {cols.segment!r}"
+        note = (
+            note + " ; " if join_rate is not None else ""
+        ) + f"segment lu dans la colonne {cols.segment!r}"
     elif source is None and author_personas is None:
         note = "personas non disponibles (étape personas non exécutée)" + (
             "" if not cols.segment else f" et colonne {cols.segment!r} absente"
@@ -228,8 +262,14 @@ def prepare_campaign_units(
 
     units = pd.concat(
         [
-            pd.DataFrame({"unit_id": unit_id.to_numpy(), "arm": arm.to_numpy(),
-                          "outcome": outcome.to_numpy(), "segment": segment.to_numpy()}),
+            pd.DataFrame(
+                {
+                    "unit_id": unit_id.to_numpy(),
+                    "arm": arm.to_numpy(),
+                    "outcome": outcome.to_numpy(),
+                    "segment": segment.to_numpy(),
+                }
+            ),
             covariates.reset_index(drop=True),
         ],
         axis=1,
@@ -257,8 +297,14 @@ def prepare_campaign_units(
         "segment_note": note,
         "persona_join_rate": join_rate,
     }
-    logger.info("uplift: %d units, arms %s, outcome %s (%s); segments: %s",
-                len(units), preparation["arms"], cols.outcome, kind, note)
+    logger.info(
+        "uplift: %d units, arms %s, outcome %s (%s); segments: %s",
+        len(units),
+        preparation["arms"],
+        cols.outcome,
+        kind,
+        note,
+    )
     return units, preparation
 
 
@@ -269,7 +315,8 @@ def check_campaign_design(
     params = _as_params(params)
     if not campaign_preparation["provided"]:
         return {"sample_ratio_mismatch": None}, standardised_mean_differences(
-            pd.DataFrame({"arm": []}), [], params.control_arm, params.smd_threshold)
+            pd.DataFrame({"arm": []}), [], params.control_arm, params.smd_threshold
+        )
     control = _control(campaign_preparation, params)
     planned = match_allocation(params.planned_allocation, list(campaign_preparation["arms"]))
     srm = sample_ratio_mismatch(campaign_preparation["arms"], planned, params.srm_alpha)
@@ -287,8 +334,11 @@ def estimate_arm_effects(
     if not campaign_preparation["provided"]:
         return pd.DataFrame(columns=EFFECT_COLUMNS)
     return estimate_effects(
-        campaign_units, _control(campaign_preparation, params), campaign_preparation["focus_arm"],
-        campaign_preparation["outcome_type"] == "binaire", params.alpha,
+        campaign_units,
+        _control(campaign_preparation, params),
+        campaign_preparation["focus_arm"],
+        campaign_preparation["outcome_type"] == "binaire",
+        params.alpha,
     )
 
 
@@ -302,10 +352,15 @@ def estimate_segment_effects(
         return pd.DataFrame(columns=SEGMENT_COLUMNS), {"source": None, "note": note, "tests": []}
     binary = campaign_preparation["outcome_type"] == "binaire"
     control = _control(campaign_preparation, params)
-    table = segment_effects(campaign_units, control, binary, params.alpha, params.min_units_per_cell)
+    table = segment_effects(
+        campaign_units, control, binary, params.alpha, params.min_units_per_cell
+    )
     tests = heterogeneity_tests(campaign_units, control, binary, params.min_units_per_cell)
-    return table, {"source": campaign_preparation["segment_source"],
-                   "note": campaign_preparation["segment_note"], "tests": tests}
+    return table, {
+        "source": campaign_preparation["segment_source"],
+        "note": campaign_preparation["segment_note"],
+        "tests": tests,
+    }
 
 
 def _model_pairs(prep: dict[str, Any], control: str) -> list[tuple[str, str]]:
@@ -316,7 +371,9 @@ def _model_pairs(prep: dict[str, Any], control: str) -> list[tuple[str, str]]:
 
 
 def evaluate_targeting(
-    campaign_units: pd.DataFrame, campaign_preparation: dict[str, Any], params: UpliftParams,
+    campaign_units: pd.DataFrame,
+    campaign_preparation: dict[str, Any],
+    params: UpliftParams,
     random_state: int,
 ) -> tuple[pd.DataFrame, pd.DataFrame, list[dict[str, Any]]]:
     """One cross-fitted T-learner per treatment arm vs control (and focus vs comparison arm),
@@ -326,7 +383,17 @@ def evaluate_targeting(
     curve points for the Qini figure and one summary per model (``beats_random``...).
     """
     params = _as_params(params)
-    metric_cols = ["model", "treatment", "reference", "metric", "k", "value", "low", "high", "random_baseline"]
+    metric_cols = [
+        "model",
+        "treatment",
+        "reference",
+        "metric",
+        "k",
+        "value",
+        "low",
+        "high",
+        "random_baseline",
+    ]
     empty = pd.DataFrame(columns=metric_cols), pd.DataFrame(columns=["model", "fraction_targeted"])
     if not campaign_preparation["provided"]:
         return *empty, []
@@ -334,7 +401,9 @@ def evaluate_targeting(
     features = list(prep["covariates"])
     units = campaign_units
     if prep["segment_source"] is not None:
-        dummies = pd.get_dummies(units["segment"].fillna("inconnu"), prefix="segment", drop_first=True, dtype=float)
+        dummies = pd.get_dummies(
+            units["segment"].fillna("inconnu"), prefix="segment", drop_first=True, dtype=float
+        )
         units = pd.concat([units, dummies], axis=1)
         features += list(dummies.columns)
     binary = prep["outcome_type"] == "binaire"
@@ -343,8 +412,14 @@ def evaluate_targeting(
     for treatment, reference in _model_pairs(prep, _control(prep, params)):
         name = f"{treatment} vs {reference}"
         if not features:
-            summaries.append({"model": name, "treatment": treatment, "reference": reference,
-                              "skipped": "aucune covariable ni segment pour prédire l'effet"})
+            summaries.append(
+                {
+                    "model": name,
+                    "treatment": treatment,
+                    "reference": reference,
+                    "skipped": "aucune covariable ni segment pour prédire l'effet",
+                }
+            )
             continue
         data = units[units["arm"].isin([treatment, reference])]
         X = data[features].to_numpy(float)
@@ -352,7 +427,9 @@ def evaluate_targeting(
         t = (data["arm"] == treatment).to_numpy(int)
         learner = CrossFittedTLearner(params.learner, params.n_folds, binary, random_state)
         scores = learner.fit_predict(X, y, t)
-        table, summary = evaluate_scores(y, t, scores, params.top_k, params.n_bootstrap, params.alpha, rng)
+        table, summary = evaluate_scores(
+            y, t, scores, params.top_k, params.n_bootstrap, params.alpha, rng
+        )
         table.insert(0, "model", name)
         table.insert(1, "treatment", treatment)
         table.insert(2, "reference", reference)
@@ -360,13 +437,29 @@ def evaluate_targeting(
         cp = curve_points(y, t, scores)
         cp.insert(0, "model", name)
         curves.append(cp)
-        gain20 = table[(table["metric"] == "gain_share_at_k") & np.isclose(table["k"].astype(float), 0.2)]
-        summaries.append({"model": name, "treatment": treatment, "reference": reference,
-                          "n_units": len(y), "learner": params.learner, "n_folds": learner.n_folds_,
-                          **summary,
-                          "gain_share_at_20": float(gain20["value"].iloc[0]) if len(gain20) else None})
-        logger.info("uplift model %s: Qini %.3f [%.3f, %.3f], beats random: %s", name,
-                    summary["qini_coefficient"], summary["qini_low"], summary["qini_high"], summary["beats_random"])
+        gain20 = table[
+            (table["metric"] == "gain_share_at_k") & np.isclose(table["k"].astype(float), 0.2)
+        ]
+        summaries.append(
+            {
+                "model": name,
+                "treatment": treatment,
+                "reference": reference,
+                "n_units": len(y),
+                "learner": params.learner,
+                "n_folds": learner.n_folds_,
+                **summary,
+                "gain_share_at_20": float(gain20["value"].iloc[0]) if len(gain20) else None,
+            }
+        )
+        logger.info(
+            "uplift model %s: Qini %.3f [%.3f, %.3f], beats random: %s",
+            name,
+            summary["qini_coefficient"],
+            summary["qini_low"],
+            summary["qini_high"],
+            summary["beats_random"],
+        )
     metrics = pd.concat(tables, ignore_index=True) if tables else empty[0]
     points = pd.concat(curves, ignore_index=True) if curves else empty[1]
     return metrics, points, summaries
@@ -379,8 +472,14 @@ def analyse_power(
     params = _as_params(params)
     if not campaign_preparation["provided"]:
         return pd.DataFrame(columns=POWER_COLUMNS)
-    return power_analysis(campaign_units, _control(campaign_preparation, params), campaign_preparation["outcome_type"] == "binaire",
-                          params.alpha, params.power, params.target_relative_uplift)
+    return power_analysis(
+        campaign_units,
+        _control(campaign_preparation, params),
+        campaign_preparation["outcome_type"] == "binaire",
+        params.alpha,
+        params.power,
+        params.target_relative_uplift,
+    )
 
 
 def _clean(value: Any) -> Any:
@@ -450,18 +549,30 @@ def summarise_uplift_status(uplift_results: dict[str, Any]) -> dict[str, Any]:
     counts = {"units": int(prep.get("n_units") or 0), "arms": len(prep.get("arms") or {})}
     if not uplift_results.get("provided"):
         reason = str(uplift_results.get("reason") or "aucune campagne fournie")
-        return stage_status("uplift", SKIPPED, f"Campagne non évaluée : {reason.removeprefix('campagne non évaluée : ')}.",
-                            "Campaign not evaluated: " + reason, counts)
+        return stage_status(
+            "uplift",
+            SKIPPED,
+            f"Campagne non évaluée : {reason.removeprefix('campagne non évaluée : ')}.",
+            "Campaign not evaluated: " + reason,
+            counts,
+        )
     status = stage_status("uplift", OK, counts=counts)
     refused = prep.get("refused_covariates") or {}
     if refused:
-        note(status, "covariates",
-             f"Colonnes écartées des covariables (elles ressemblent à une issue mesurée après l'envoi) : "
-             f"{', '.join(refused)}.",
-             f"Columns refused as covariates (they look like outcomes measured after the message): {', '.join(refused)}.")
+        note(
+            status,
+            "covariates",
+            f"Colonnes écartées des covariables (elles ressemblent à une issue mesurée après l'envoi) : "
+            f"{', '.join(refused)}.",
+            f"Columns refused as covariates (they look like outcomes measured after the message): {', '.join(refused)}.",
+        )
     if prep.get("segment_source") is None:
-        note(status, "segments", f"Effets par segment non évalués : {prep.get('segment_note')}.",
-             "Segment effects not evaluated.")
+        note(
+            status,
+            "segments",
+            f"Effets par segment non évalués : {prep.get('segment_note')}.",
+            "Segment effects not evaluated.",
+        )
     return status
 
 
@@ -471,13 +582,20 @@ def write_uplift_verdict(uplift_results: dict[str, Any]) -> str:
 
 
 def plot_arm_effects(arm_effects: pd.DataFrame, campaign_preparation: dict[str, Any]) -> Figure:
-    return figures.plot_arm_effects(arm_effects, campaign_preparation.get("outcome_type", "binaire") == "binaire")
+    return figures.plot_arm_effects(
+        arm_effects, campaign_preparation.get("outcome_type", "binaire") == "binaire"
+    )
 
 
-def plot_segment_effects(segment_effects_table: pd.DataFrame, campaign_preparation: dict[str, Any]) -> Figure:
+def plot_segment_effects(
+    segment_effects_table: pd.DataFrame, campaign_preparation: dict[str, Any]
+) -> Figure:
     note = campaign_preparation.get("segment_note") or campaign_preparation.get("reason", "")
-    return figures.plot_segment_forest(segment_effects_table,
-                                       campaign_preparation.get("outcome_type", "binaire") == "binaire", note)
+    return figures.plot_segment_forest(
+        segment_effects_table,
+        campaign_preparation.get("outcome_type", "binaire") == "binaire",
+        note,
+    )
 
 
 def plot_qini_curves(uplift_qini_curves: pd.DataFrame) -> Figure:

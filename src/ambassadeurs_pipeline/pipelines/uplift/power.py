@@ -22,7 +22,11 @@ def _rate_from_h(p0: float, h: float) -> float:
 
 
 def power_analysis(
-    units: pd.DataFrame, control: str, binary: bool, alpha: float, power: float,
+    units: pd.DataFrame,
+    control: str,
+    binary: bool,
+    alpha: float,
+    power: float,
     target_relative_uplift: float,
 ) -> pd.DataFrame:
     """Per treatment arm vs control: minimum detectable effect (absolute and relative) with
@@ -39,18 +43,27 @@ def power_analysis(
         n1, n0 = len(y1), len(y0)
         mde_abs = needed = np.nan
         if binary and 0 < base < 1:
-            h = NormalIndPower().solve_power(effect_size=None, nobs1=n0, alpha=alpha, power=power, ratio=n1 / n0)
+            h = NormalIndPower().solve_power(
+                effect_size=None, nobs1=n0, alpha=alpha, power=power, ratio=n1 / n0
+            )
             mde_abs = _rate_from_h(base, h) - base
             target = min(base * (1 + target_relative_uplift), 0.9999)
             h_target = proportion_effectsize(target, base)
-            needed = NormalIndPower().solve_power(effect_size=h_target, alpha=alpha, power=power, ratio=1.0)
+            needed = NormalIndPower().solve_power(
+                effect_size=h_target, alpha=alpha, power=power, ratio=1.0
+            )
         elif not binary and base > 0:
             sd = float(np.sqrt((np.var(y1, ddof=1) + np.var(y0, ddof=1)) / 2))
             if sd > 0:
-                d = TTestIndPower().solve_power(effect_size=None, nobs1=n0, alpha=alpha, power=power, ratio=n1 / n0)
+                d = TTestIndPower().solve_power(
+                    effect_size=None, nobs1=n0, alpha=alpha, power=power, ratio=n1 / n0
+                )
                 mde_abs = d * sd
                 needed = TTestIndPower().solve_power(
-                    effect_size=target_relative_uplift * base / sd, alpha=alpha, power=power, ratio=1.0
+                    effect_size=target_relative_uplift * base / sd,
+                    alpha=alpha,
+                    power=power,
+                    ratio=1.0,
                 )
         n_needed = int(math.ceil(needed)) if np.isfinite(needed) else None
         rows.append(

@@ -25,9 +25,20 @@ from .effects import compare_groups
 logger = logging.getLogger(__name__)
 
 SEGMENT_COLUMNS = [
-    "treatment", "segment", "n_treatment", "n_reference", "rate_treatment", "rate_reference",
-    "difference", "difference_low", "difference_high", "ci_level", "p_value", "p_value_holm",
-    "harm", "estimable",
+    "treatment",
+    "segment",
+    "n_treatment",
+    "n_reference",
+    "rate_treatment",
+    "rate_reference",
+    "difference",
+    "difference_low",
+    "difference_high",
+    "ci_level",
+    "p_value",
+    "p_value_holm",
+    "harm",
+    "estimable",
 ]
 
 
@@ -57,8 +68,19 @@ def segment_effects(
             row = {"treatment": arm, "segment": seg, "n_treatment": len(y1), "n_reference": len(y0)}
             if min(len(y1), len(y0)) >= min_units:
                 est = compare_groups(y1, y0, binary, level_alpha)
-                row.update({k: est[k] for k in ("rate_treatment", "rate_reference", "difference",
-                                                 "difference_low", "difference_high", "p_value")})
+                row.update(
+                    {
+                        k: est[k]
+                        for k in (
+                            "rate_treatment",
+                            "rate_reference",
+                            "difference",
+                            "difference_low",
+                            "difference_high",
+                            "p_value",
+                        )
+                    }
+                )
                 row.update(ci_level=1 - level_alpha, estimable=True)
             else:
                 row.update(estimable=False, ci_level=np.nan)
@@ -89,7 +111,12 @@ def cochran_q(differences: np.ndarray, variances: np.ndarray) -> dict[str, float
     pooled = np.sum(w * d) / np.sum(w)
     q = float(np.sum(w * (d - pooled) ** 2))
     df = len(d) - 1
-    return {"q": q, "df": df, "p_value": float(stats.chi2.sf(q, df)), "i2": max(0.0, (q - df) / q) if q > 0 else 0.0}
+    return {
+        "q": q,
+        "df": df,
+        "p_value": float(stats.chi2.sf(q, df)),
+        "i2": max(0.0, (q - df) / q) if q > 0 else 0.0,
+    }
 
 
 def interaction_lr_test(units: pd.DataFrame, arm: str, control: str) -> dict[str, float]:
@@ -109,10 +136,16 @@ def interaction_lr_test(units: pd.DataFrame, arm: str, control: str) -> dict[str
         logger.warning("Interaction LR test failed for %s: %s", arm, exc)
         return {"lr": np.nan, "df": int(seg.shape[1]), "p_value": np.nan}
     lr = max(0.0, 2 * (ll1 - ll0))
-    return {"lr": float(lr), "df": int(seg.shape[1]), "p_value": float(stats.chi2.sf(lr, seg.shape[1]))}
+    return {
+        "lr": float(lr),
+        "df": int(seg.shape[1]),
+        "p_value": float(stats.chi2.sf(lr, seg.shape[1])),
+    }
 
 
-def heterogeneity_tests(units: pd.DataFrame, control: str, binary: bool, min_units: int) -> list[dict]:
+def heterogeneity_tests(
+    units: pd.DataFrame, control: str, binary: bool, min_units: int
+) -> list[dict]:
     """Per treatment arm: Cochran's Q (+ I²) and, for binary outcomes, the interaction LR test."""
     if units["segment"].isna().all():
         return []

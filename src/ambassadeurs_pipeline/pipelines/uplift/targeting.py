@@ -61,8 +61,13 @@ def make_learner(name: str, binary: bool, random_state: int):
         return make_pipeline(StandardScaler(), Ridge(alpha=1.0))
     if name == "gradient_boosting":
         cls = HistGradientBoostingClassifier if binary else HistGradientBoostingRegressor
-        return cls(max_iter=100, learning_rate=0.05, max_leaf_nodes=15, min_samples_leaf=50,
-                   random_state=random_state)
+        return cls(
+            max_iter=100,
+            learning_rate=0.05,
+            max_leaf_nodes=15,
+            min_samples_leaf=50,
+            random_state=random_state,
+        )
     raise ValueError(f"uplift.learner: unknown learner {name!r} (logistic, gradient_boosting)")
 
 
@@ -82,8 +87,13 @@ class CrossFittedTLearner:
     of the other folds, and the fold's uplift is the difference of their predictions.
     """
 
-    def __init__(self, learner: str = "logistic", n_folds: int = 5, binary: bool = True,
-                 random_state: int = 0) -> None:
+    def __init__(
+        self,
+        learner: str = "logistic",
+        n_folds: int = 5,
+        binary: bool = True,
+        random_state: int = 0,
+    ) -> None:
         self.learner = learner
         self.n_folds = n_folds
         self.binary = binary
@@ -253,8 +263,13 @@ def bootstrap_weights(n: int, n_boot: int, rng: np.random.Generator, chunk: int 
 
 
 def evaluate_scores(
-    y: np.ndarray, t: np.ndarray, score: np.ndarray, top_k: list[float], n_boot: int,
-    alpha: float, rng: np.random.Generator,
+    y: np.ndarray,
+    t: np.ndarray,
+    score: np.ndarray,
+    top_k: list[float],
+    n_boot: int,
+    alpha: float,
+    rng: np.random.Generator,
 ) -> tuple[pd.DataFrame, dict[str, float]]:
     """Metrics with percentile bootstrap CIs and their random-targeting value.
 
@@ -279,9 +294,17 @@ def evaluate_scores(
         b = b[np.isfinite(b)]
         with np.errstate(divide="ignore", invalid="ignore"):
             value = float(fn(ones))
-        low, high = (np.quantile(b, [alpha / 2, 1 - alpha / 2]) if len(b) else (np.nan, np.nan))
-        rows.append({"metric": name, "k": k, "value": value, "low": float(low),
-                     "high": float(high), "random_baseline": baseline})
+        low, high = np.quantile(b, [alpha / 2, 1 - alpha / 2]) if len(b) else (np.nan, np.nan)
+        rows.append(
+            {
+                "metric": name,
+                "k": k,
+                "value": value,
+                "low": float(low),
+                "high": float(high),
+                "random_baseline": baseline,
+            }
+        )
     table = pd.DataFrame(rows)
     qini = table[table["metric"] == "qini_coefficient"].iloc[0]
     b_qini = np.concatenate(boots[0])
@@ -295,7 +318,9 @@ def evaluate_scores(
     return table, summary
 
 
-def curve_points(y: np.ndarray, t: np.ndarray, score: np.ndarray, n_points: int = 101) -> pd.DataFrame:
+def curve_points(
+    y: np.ndarray, t: np.ndarray, score: np.ndarray, n_points: int = 101
+) -> pd.DataFrame:
     """Qini and uplift curves on a grid of targeted fractions, with the random lines."""
     grid = np.linspace(0, 1, n_points)
     xq, vq = qini_curve(y, score, t)

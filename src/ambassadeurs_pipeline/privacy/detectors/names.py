@@ -29,7 +29,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from ..pii import PiiSpan, _KIN, _NOT_NAMES, _POSSESSIVE, allow_list, is_allowed_name, register_detector
+from ..pii import (
+    _KIN,
+    _NOT_NAMES,
+    _POSSESSIVE,
+    PiiSpan,
+    allow_list,
+    is_allowed_name,
+    register_detector,
+)
 
 # Accent folding by a translation table: ~10x faster than unicodedata per word.
 _FOLD = str.maketrans(
@@ -148,7 +156,7 @@ _WORD_LIKE = _PLACE_LIKE | frozenset(
 )
 
 _WORD_RE = re.compile(r"(?:[NO]['’])?[^\W\d_]+(?:-[^\W\d_]+)*")
-_SENTENCE_END = set(".!?\n:;…«»\"()—–[]*•")
+_SENTENCE_END = set('.!?\n:;…«»"()—–[]*•')
 _CAP = re.compile(r"[A-ZÀ-ÖØ-Þ]")
 
 # Cues that make the next word a person even in lower case. The text before a candidate
@@ -225,7 +233,9 @@ _TITLE_WORDS = frozenset(
     "monsieur maitre nom prenom".split()
 )
 #: Greetings (last word): an unknown capitalised word after one is a name ("merci Stéphaine").
-_GREETING_WORDS = frozenset("merci bonjour bonsoir salut coucou hello hey bisous bises bravo cc".split())
+_GREETING_WORDS = frozenset(
+    "merci bonjour bonsoir salut coucou hello hey bisous bises bravo cc".split()
+)
 #: Words that follow a title without being a name ("le dr a dit", "madame la ministre").
 _FUNCTION_WORDS = frozenset(
     """
@@ -241,21 +251,31 @@ _FUNCTION_WORDS = frozenset(
     comment pourquoi combien quel quelle quels quelles desole desolee super top vraiment
     """.split()
 )
-_VERB_WORDS = frozenset("m l n s a avait est etait dit pense trouve conseille fait va vient sait explique raconte prend aussi".split())
+_VERB_WORDS = frozenset(
+    "m l n s a avait est etait dit pense trouve conseille fait va vient sait explique raconte prend aussi".split()
+)
+
+
 def _plain_surname(e: NameEntry | None) -> bool:
     """A surname that is neither a word nor a first name ("lemaitre", not "petit", "martin")."""
     return e is not None and e.surname >= 10 and not e.is_word and not e.first
 
 
-_OPENERS = frozenset("ah oh bah ben bon et mais alors donc puis bref ok oui non car coucou bonjour merci".split())
+_OPENERS = frozenset(
+    "ah oh bah ben bon et mais alors donc puis bref ok oui non car coucou bonjour merci".split()
+)
 _SUBJECT_VERB_AFTER = re.compile(
     r"\s+(?:m['’]a\b|m['’]avait|m['’]a\s?dit|a\s|avait\s|est\s|était|etait|dit\s|va\s|vient\s|pense\s|trouve\s|"
     r"viendra|arrive|sera\s)",
     re.IGNORECASE,
 )
-_DETERMINERS = frozenset("le la les l un une des du de d ma ta sa mon ton son mes tes ses cette ce cet au aux".split())
+_DETERMINERS = frozenset(
+    "le la les l un une des du de d ma ta sa mon ton son mes tes ses cette ce cet au aux".split()
+)
 #: Chains and brands that are surnames too: after "chez"/"avec" they are shops, not people.
-_BRAND_SURNAMES = frozenset("leclerc carrefour auchan boulanger darty lidl casino picard conforama fnac".split())
+_BRAND_SURNAMES = frozenset(
+    "leclerc carrefour auchan boulanger darty lidl casino picard conforama fnac".split()
+)
 #: Cues after which even a lower-case word that is also a common word is a name: kinship
 #: nouns and titles ("mon mari pierre", "le docteur fontaine").
 _STRONG_CUE_WORDS = _CUE_WORDS - frozenset(
@@ -295,10 +315,14 @@ def _first_names_folded() -> frozenset[str]:
 @lru_cache(maxsize=4)
 def _lower_starters(min_lower_first: int) -> frozenset[str]:
     """Folded first names that start a name even in lower case and with no cue."""
-    return frozenset(k for k, e in name_lexicon().items() if e.first >= min_lower_first and not e.is_word)
+    return frozenset(
+        k for k, e in name_lexicon().items() if e.first >= min_lower_first and not e.is_word
+    )
 
 
-_PARTICLES = frozenset("Le La Da De Di Du Van Von Ben El Dos Del Des Mac Ould Aït Ait Abou Bou".split())
+_PARTICLES = frozenset(
+    "Le La Da De Di Du Van Von Ben El Dos Del Des Mac Ould Aït Ait Abou Bou".split()
+)
 #: log2 of births above which a surname that is also a word (fontaine: 17, petit: 17) is
 #: taken in lower case after a first name or a title; "marche" (12), "jeune" (11) are not.
 _FREQUENT_SURNAME = 13
@@ -396,7 +420,9 @@ class NameLexiconDetector:
             e = w.entry
             if e is None:
                 kind = self._unknown_after_cue(text, words, i)
-            elif w.folded in allowed or w.folded in _NOT_NAME_FOLDED or _glued_before(text, w.start):
+            elif (
+                w.folded in allowed or w.folded in _NOT_NAME_FOLDED or _glued_before(text, w.start)
+            ):
                 kind = None
             else:
                 kind = self._classify(text, words, i)
@@ -416,16 +442,26 @@ class NameLexiconDetector:
                 pe = p.entry
                 if not (p.cap and pe is not None and pe.surname):
                     break
-                if not (p.upper or not pe.is_word or (pe.surname >= _FREQUENT_SURNAME and not _sentence_start(text, p.start))):
+                if not (
+                    p.upper
+                    or not pe.is_word
+                    or (pe.surname >= _FREQUENT_SURNAME and not _sentence_start(text, p.start))
+                ):
                     break
-                if text[p.end : words[first_i].start] != " " or p.folded in allowed or p.folded in _NOT_NAME_FOLDED:
+                if (
+                    text[p.end : words[first_i].start] != " "
+                    or p.folded in allowed
+                    or p.folded in _NOT_NAME_FOLDED
+                ):
                     break
                 first_i -= 1
             skip_to = None
             for extra in (1, 2):
                 # "Emmanuel Macron", "angelina jolie", "Jeanne de Flandre": the name and the
                 # next word(s) are allow-listed (a public figure, a hospital).
-                if last_i + extra < n and is_allowed_name(text, words[first_i].start, words[last_i + extra].end):
+                if last_i + extra < n and is_allowed_name(
+                    text, words[first_i].start, words[last_i + extra].end
+                ):
                     skip_to = last_i + extra + 1
                     break
             if skip_to is not None:
@@ -458,7 +494,11 @@ class NameLexiconDetector:
             return False
         cased = raw.translate(_GATE_CASED).decode("ascii").split()
         for k, folded in enumerate(low):
-            if not (folded in firsts or (cue_present and k and low[k - 1] in _CUE_WORDS) or "-" in folded):
+            if not (
+                folded in firsts
+                or (cue_present and k and low[k - 1] in _CUE_WORDS)
+                or "-" in folded
+            ):
                 continue
             word = cased[k]
             e = lexicon.get(folded)
@@ -469,7 +509,8 @@ class NameLexiconDetector:
                 if len(folded) < 3 or folded in _FUNCTION_WORDS or folded in _NOT_NAME_FOLDED:
                     continue
                 if prev in _TITLE_WORDS and (
-                    prev not in ("pr", "dr", "mme", "mr", "prof") or word[0].isupper()
+                    prev not in ("pr", "dr", "mme", "mr", "prof")
+                    or word[0].isupper()
                     or (k > 1 and low[k - 2] in _DETERMINERS)
                 ):
                     return True
@@ -479,14 +520,25 @@ class NameLexiconDetector:
             if word[0].isupper():
                 if e.first >= _RARE_FIRST or (e.first and not e.is_word) or prev in _CUE_WORDS:
                     return True
-            elif e.first >= _COMMON_FIRST and k + 1 < len(low) and (
-                (low[k + 1] in _VERB_WORDS and (k == 0 or low[k - 1] in _OPENERS or low[k - 1] in _VERB_WORDS))
-                or _plain_surname(lexicon.get(low[k + 1]))
+            elif (
+                e.first >= _COMMON_FIRST
+                and k + 1 < len(low)
+                and (
+                    (
+                        low[k + 1] in _VERB_WORDS
+                        and (k == 0 or low[k - 1] in _OPENERS or low[k - 1] in _VERB_WORDS)
+                    )
+                    or _plain_surname(lexicon.get(low[k + 1]))
+                )
             ):
                 return True  # "aurore lemaitre", "ah aurore m'a dit"
-            elif cue_present and prev in _CUE_WORDS and (
-                (e.first and not e.is_word)
-                or (prev in _STRONG_CUE_WORDS and (e.first or e.surname >= _FREQUENT_SURNAME))
+            elif (
+                cue_present
+                and prev in _CUE_WORDS
+                and (
+                    (e.first and not e.is_word)
+                    or (prev in _STRONG_CUE_WORDS and (e.first or e.surname >= _FREQUENT_SURNAME))
+                )
             ):
                 return True
         return False
@@ -513,7 +565,12 @@ class NameLexiconDetector:
                 return "title"
         if prev.folded == "famille" and w.cap:
             return "family"  # "la famille Ouédraogo"
-        if prev.folded in _GREETING_WORDS and w.cap and not w.upper and w.folded not in allow_list():
+        if (
+            prev.folded in _GREETING_WORDS
+            and w.cap
+            and not w.upper
+            and w.folded not in allow_list()
+        ):
             return "greeting"
         return None
 
@@ -545,7 +602,11 @@ class NameLexiconDetector:
             nxt is not None
             and nxt.cap
             and text[w.end : nxt.start].strip() == ""
-            and (nxt.entry is not None and nxt.entry.surname > 0 or not (nxt.entry and nxt.entry.is_word))
+            and (
+                nxt.entry is not None
+                and nxt.entry.surname > 0
+                or not (nxt.entry and nxt.entry.is_word)
+            )
             and nxt.folded not in _NOT_NAME_FOLDED
         )
         if w.cap:
@@ -566,7 +627,12 @@ class NameLexiconDetector:
                     return "contact"
                 return None
             if not e.is_word:
-                if _sentence_start(text, w.start) and e.first < _RARE_FIRST and not surname_next and not _VERB_AFTER.match(text, w.end):
+                if (
+                    _sentence_start(text, w.start)
+                    and e.first < _RARE_FIRST
+                    and not surname_next
+                    and not _VERB_AFTER.match(text, w.end)
+                ):
                     return None  # a rare name opening a sentence: a typo ("Meric") or a title
                 return "first_name"
             # A first name that is also a word ("Rose", "Pierre", "Claude").
@@ -597,7 +663,13 @@ class NameLexiconDetector:
         if not e.is_word and e.first >= self.min_lower_first:
             return "first_name_lower"
         nxt_e = nxt.entry if nxt is not None else None
-        if e.first >= _COMMON_FIRST and nxt is not None and not nxt.cap and _plain_surname(nxt_e) and text[w.end : nxt.start] == " ":
+        if (
+            e.first >= _COMMON_FIRST
+            and nxt is not None
+            and not nxt.cap
+            and _plain_surname(nxt_e)
+            and text[w.end : nxt.start] == " "
+        ):
             return "first_surname_lower"  # "aurore lemaitre"
         prev_folded = words[i - 1].folded if i > 0 else ""
         opens = i == 0 or _sentence_start(text, w.start) or prev_folded in _OPENERS
@@ -616,8 +688,11 @@ class NameLexiconDetector:
             # "Soazig Le Gall", "Maria Da Silva": a particle followed by a capitalised word.
             after = words[j + 1] if j + 1 < len(words) else None
             return (
-                after is not None and text[w.end : after.start] == " " and after.cap
-                and after.folded not in _NOT_NAME_FOLDED and after.folded not in allow_list()
+                after is not None
+                and text[w.end : after.start] == " "
+                and after.cap
+                and after.folded not in _NOT_NAME_FOLDED
+                and after.folded not in allow_list()
             )
         if w.folded in _CUE_WORDS and w.folded not in ("mai",):
             return False  # "ROUSSEL Prénom : Audrey", "Martin Merci"
@@ -625,8 +700,13 @@ class NameLexiconDetector:
             # "Thi Mai Nguyen": a month between two names is a name.
             after = words[j + 1] if j + 1 < len(words) else None
             if not (
-                w.cap and w.folded in ("mai", "avril", "juin") and after is not None and after.cap
-                and after.entry is not None and after.entry.surname and text[w.end : after.start] == " "
+                w.cap
+                and w.folded in ("mai", "avril", "juin")
+                and after is not None
+                and after.cap
+                and after.entry is not None
+                and after.entry.surname
+                and text[w.end : after.start] == " "
             ):
                 return False
         e = w.entry

@@ -25,15 +25,79 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 OUT = HERE / "pii_testset.jsonl"
 
-FIRST_NAMES_HARD = ["Rose", "Pierre", "Olive", "Blanche", "Martin", "Claude", "Dominique",
-                    "Camille", "Marine", "Aurore", "Ambre", "Jade", "Prune", "Violette", "Victoire"]
-FIRST_NAMES = ["Sophie", "Nathalie", "Karim", "Yasmine", "Thierry", "Hélène", "Bastien", "Inès",
-               "Mathilde", "Grégoire", "Aïcha", "Lucien", "Solène", "Mehdi", "Gaëlle", "Noé",
-               "Josiane", "Fabrice", "Anouk", "Timothée", "Maëlys", "Rémi", "Ophélie", "Youssef"]
-SURNAMES = ["Martin", "Bernard", "Petit", "Durand", "Leroy", "Moreau", "Lefebvre", "Blanc",
-            "Rousseau", "Fontaine", "Chevalier", "Boulanger", "Lebrun", "Pierre", "Garnier",
-            "Faure", "Mercier", "Benali", "Nguyen", "Le Goff", "Da Silva", "Kowalski", "Perrin",
-            "Marchand", "Roussel", "Lemoine", "Carpentier", "Ferrand"]
+FIRST_NAMES_HARD = [
+    "Rose",
+    "Pierre",
+    "Olive",
+    "Blanche",
+    "Martin",
+    "Claude",
+    "Dominique",
+    "Camille",
+    "Marine",
+    "Aurore",
+    "Ambre",
+    "Jade",
+    "Prune",
+    "Violette",
+    "Victoire",
+]
+FIRST_NAMES = [
+    "Sophie",
+    "Nathalie",
+    "Karim",
+    "Yasmine",
+    "Thierry",
+    "Hélène",
+    "Bastien",
+    "Inès",
+    "Mathilde",
+    "Grégoire",
+    "Aïcha",
+    "Lucien",
+    "Solène",
+    "Mehdi",
+    "Gaëlle",
+    "Noé",
+    "Josiane",
+    "Fabrice",
+    "Anouk",
+    "Timothée",
+    "Maëlys",
+    "Rémi",
+    "Ophélie",
+    "Youssef",
+]
+SURNAMES = [
+    "Martin",
+    "Bernard",
+    "Petit",
+    "Durand",
+    "Leroy",
+    "Moreau",
+    "Lefebvre",
+    "Blanc",
+    "Rousseau",
+    "Fontaine",
+    "Chevalier",
+    "Boulanger",
+    "Lebrun",
+    "Pierre",
+    "Garnier",
+    "Faure",
+    "Mercier",
+    "Benali",
+    "Nguyen",
+    "Le Goff",
+    "Da Silva",
+    "Kowalski",
+    "Perrin",
+    "Marchand",
+    "Roussel",
+    "Lemoine",
+    "Carpentier",
+    "Ferrand",
+]
 DISTRACTORS = [
     "J'ai vu que Lady Gaga parlait de sa fibromyalgie, ça fait du bien de se sentir comprise.",
     "Le Levothyrox nouvelle formule m'a donné des vertiges pendant trois semaines.",
@@ -111,8 +175,13 @@ NAME_FRAGMENTS = [
     "Ma collègue {F} m'a remplacée pendant mon arrêt.",
     "J'ai croisé {F} {S} en salle d'attente, on a bien ri.",
 ]
-SIGNATURES = ["\nBises,\n{F}", "\nCordialement,\n{F} {S}", "\n-- {F}", "\nAmicalement, {F}",
-              "\nMerci d'avance,\n{F} {S0}."]
+SIGNATURES = [
+    "\nBises,\n{F}",
+    "\nCordialement,\n{F} {S}",
+    "\n-- {F}",
+    "\nAmicalement, {F}",
+    "\nMerci d'avance,\n{F} {S0}.",
+]
 EMAIL_FRAGMENTS = [
     "Écrivez-moi à {E} si vous voulez en parler.",
     "mon mail : {E}",
@@ -155,16 +224,60 @@ DOB_FRAGMENTS = [
     "DDN {D}, à vérifier sur le dossier.",
 ]
 STREET_TYPES = ["rue", "avenue", "boulevard", "allée", "impasse", "chemin", "place"]
-STREET_NAMES = ["de la République", "Victor Hugo", "des Lilas", "Jean Jaurès", "du Général Leclerc",
-                "des Acacias", "de la Gare", "Émile Zola", "du Moulin", "des Tanneurs", "Pasteur",
-                "Saint-Exupéry", "de Verdun"]
-CITIES = [("69003", "Lyon"), ("33000", "Bordeaux"), ("59000", "Lille"), ("13005", "Marseille"),
-          ("44000", "Nantes"), ("31400", "Toulouse"), ("67000", "Strasbourg"), ("35000", "Rennes"),
-          ("20000", "Ajaccio"), ("97400", "Saint-Denis"), ("75011", "Paris")]
-MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-          "octobre", "novembre", "décembre"]
-DOMAINS = ["gmail.com", "orange.fr", "free.fr", "hotmail.fr", "laposte.net", "yahoo.fr",
-           "sfr.fr", "outlook.com", "wanadoo.fr", "chu-nantes.fr"]
+STREET_NAMES = [
+    "de la République",
+    "Victor Hugo",
+    "des Lilas",
+    "Jean Jaurès",
+    "du Général Leclerc",
+    "des Acacias",
+    "de la Gare",
+    "Émile Zola",
+    "du Moulin",
+    "des Tanneurs",
+    "Pasteur",
+    "Saint-Exupéry",
+    "de Verdun",
+]
+CITIES = [
+    ("69003", "Lyon"),
+    ("33000", "Bordeaux"),
+    ("59000", "Lille"),
+    ("13005", "Marseille"),
+    ("44000", "Nantes"),
+    ("31400", "Toulouse"),
+    ("67000", "Strasbourg"),
+    ("35000", "Rennes"),
+    ("20000", "Ajaccio"),
+    ("97400", "Saint-Denis"),
+    ("75011", "Paris"),
+]
+MONTHS = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+]
+DOMAINS = [
+    "gmail.com",
+    "orange.fr",
+    "free.fr",
+    "hotmail.fr",
+    "laposte.net",
+    "yahoo.fr",
+    "sfr.fr",
+    "outlook.com",
+    "wanadoo.fr",
+    "chu-nantes.fr",
+]
 
 
 def _ascii(text: str) -> str:
@@ -176,8 +289,15 @@ def _ascii(text: str) -> str:
 def make_email(rng: random.Random) -> str:
     f = _ascii(rng.choice(FIRST_NAMES + FIRST_NAMES_HARD)).lower()
     s = _ascii(rng.choice(SURNAMES)).lower().replace(" ", "")
-    user = rng.choice([f"{f}.{s}", f"{f[0]}{s}{rng.randint(1, 99)}", f"{s}_{f}", f"{f}{rng.randint(1950, 2005)}",
-                       f"{f}-{s}"])
+    user = rng.choice(
+        [
+            f"{f}.{s}",
+            f"{f[0]}{s}{rng.randint(1, 99)}",
+            f"{s}_{f}",
+            f"{f}{rng.randint(1950, 2005)}",
+            f"{f}-{s}",
+        ]
+    )
     domain = rng.choice(DOMAINS)
     if rng.random() < 0.08:
         name, tld = domain.rsplit(".", 1)
@@ -205,8 +325,15 @@ def make_phone(rng: random.Random) -> str:
         return "+33 (0)" + digits[1] + " " + " ".join(pairs[1:])
     if style == 7:
         return "0033 " + digits[1] + " " + " ".join(pairs[1:])
-    foreign = rng.choice(["+32 470 {a} {b} {c}", "+41 79 {a}{d} {b} {c}", "+1 514 555 {a}{b}",
-                          "+44 7700 9{a}{d}{b}", "+212 6 {a} {b} {c} {d}"])
+    foreign = rng.choice(
+        [
+            "+32 470 {a} {b} {c}",
+            "+41 79 {a}{d} {b} {c}",
+            "+1 514 555 {a}{b}",
+            "+44 7700 9{a}{d}{b}",
+            "+212 6 {a} {b} {c} {d}",
+        ]
+    )
     r = lambda: f"{rng.randint(10, 99)}"  # noqa: E731
     return foreign.format(a=r(), b=r(), c=r(), d=rng.randint(0, 9))
 
@@ -218,8 +345,10 @@ def nir_key(body13: str) -> int:
 
 def make_nir(rng: random.Random) -> str:
     dept = rng.choice([f"{rng.randint(1, 95):02d}", "2A", "2B", "75", "69"])
-    body = (f"{rng.choice('12')}{rng.randint(40, 99):02d}{rng.randint(1, 12):02d}{dept}"
-            f"{rng.randint(1, 999):03d}{rng.randint(1, 999):03d}")
+    body = (
+        f"{rng.choice('12')}{rng.randint(40, 99):02d}{rng.randint(1, 12):02d}{dept}"
+        f"{rng.randint(1, 999):03d}{rng.randint(1, 999):03d}"
+    )
     key = f"{nir_key(body):02d}"
     if rng.random() < 0.6:
         return f"{body[0]} {body[1:3]} {body[3:5]} {body[5:7]} {body[7:10]} {body[10:13]} {key}"
@@ -227,7 +356,9 @@ def make_nir(rng: random.Random) -> str:
 
 
 def make_iban(rng: random.Random) -> str:
-    country, length = rng.choice([("FR", 23), ("FR", 23), ("FR", 23), ("BE", 12), ("DE", 18), ("ES", 20)])
+    country, length = rng.choice(
+        [("FR", 23), ("FR", 23), ("FR", 23), ("BE", 12), ("DE", 18), ("ES", 20)]
+    )
     bban = "".join(str(rng.randint(0, 9)) for _ in range(length))
     numeric = "".join(str(int(c, 36)) for c in bban + country + "00")
     check = 98 - int(numeric) % 97
@@ -277,7 +408,9 @@ class _Builder:
                 start = len(self.text)
                 self.text += value
                 if pii_type:
-                    self.spans.append({"start": start, "end": len(self.text), "type": pii_type, "value": value})
+                    self.spans.append(
+                        {"start": start, "end": len(self.text), "type": pii_type, "value": value}
+                    )
                 i = j + 1
             else:
                 self.text += fragment[i]
@@ -300,7 +433,11 @@ def _merge_adjacent_names(spans: list[dict], text: str) -> list[dict]:
             and merged[-1]["type"] == "PERSONNE"
             and text[merged[-1]["end"] : span["start"]] == " "
         ):
-            merged[-1] = {**merged[-1], "end": span["end"], "value": text[merged[-1]["start"] : span["end"]]}
+            merged[-1] = {
+                **merged[-1],
+                "end": span["end"],
+                "value": text[merged[-1]["start"] : span["end"]],
+            }
         else:
             merged.append(span)
     return merged
@@ -337,7 +474,9 @@ def build(n: int = 400, seed: int = 20251123) -> list[dict]:
             b.add(rng.choice(DISTRACTORS), {})
         if rng.random() < 0.15:
             b.add(rng.choice(SIGNATURES), _name_values(rng))
-        rows.append({"id": f"pii{k:04d}", "text": b.text, "spans": _merge_adjacent_names(b.spans, b.text)})
+        rows.append(
+            {"id": f"pii{k:04d}", "text": b.text, "spans": _merge_adjacent_names(b.spans, b.text)}
+        )
     return rows
 
 
