@@ -188,7 +188,7 @@ def ours(df: pd.DataFrame, spec: str, seeds: list[int] | None = None) -> dict:
     emb = pd.concat(embed_comments(frame, model, params), ignore_index=True)
     embed_s, embed_cpu = time.perf_counter() - start, time.process_time() - cpu
     start = time.perf_counter()
-    _, assignments = fit_topic_model(frame, emb, model, params, SEED)
+    _, assignments, _status = fit_topic_model(frame, emb, model, params, SEED)
     fit_s = time.perf_counter() - start
 
     def fit(seed: int):

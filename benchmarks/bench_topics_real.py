@@ -232,7 +232,7 @@ def ours(
         runs = []
         for seed in seeds:
             start = time.perf_counter()
-            topic_model, assignments = fit_topic_model(frame, emb, model, params, seed)
+            topic_model, assignments, _status = fit_topic_model(frame, emb, model, params, seed)
             topics = assignments["topic_id"].to_numpy()
             terms = [
                 [w for w, _ in (topic_model.get_topic(int(t)) or [])]
