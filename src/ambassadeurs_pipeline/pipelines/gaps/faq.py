@@ -25,6 +25,7 @@ from ambassadeurs_pipeline.text.questions import is_question_sentence, split_sen
 from ambassadeurs_pipeline.text.spelling import Spellings
 
 from .params import GapsParams
+from .similarity_scale import SimilarityScale, fit_scale
 from .titles import question_title
 
 logger = logging.getLogger(__name__)
@@ -213,7 +214,18 @@ def group_questions(
         else (None, None)
     )
     steps.done("mots")
-    distances = _distances_from(terms, vectors, cfg.term_weight)
+    # The embedding cosine is put on the scale the threshold was measured on
+    # (similarity_scale.py): contextual encoders give unrelated questions a high cosine.
+    scale = fit_scale(vectors, cfg.similarity_reference, cfg.chance_quantile)
+    if scale.active:
+        logger.info(
+            "gaps grouping: embedding chance similarity %.3f (quantile %.2f of random question "
+            "pairs) mapped to %.3f (gaps.grouping.similarity_reference).",
+            scale.chance,
+            cfg.chance_quantile,
+            scale.reference,
+        )
+    distances = _distances_from(terms, vectors, cfg.term_weight, scale)
     steps.done("distances")
     labels = AgglomerativeClustering(
         n_clusters=None,
@@ -240,6 +252,7 @@ def group_questions(
             own[known].astype(np.int64),
             cfg.term_weight,
             min_similarity=1.0 - cfg.distance_threshold,
+            scale=scale,
         )
         topic = (
             questions["topic_id"]
@@ -317,6 +330,7 @@ def follower_links(
     follower_cluster: np.ndarray,
     term_weight: float,
     min_similarity: float,
+    scale: SimilarityScale | None = None,
 ) -> dict[tuple[int, int], int]:
     """How often a follow-up question, in its own words, lands in another cluster than its opener.
 
@@ -332,7 +346,8 @@ def follower_links(
     """
     if len(follower_vectors) == 0:
         return {}
-    similarity = (1.0 - term_weight) * (follower_vectors @ opener_vectors.T)
+    cosine = follower_vectors @ opener_vectors.T
+    similarity = (1.0 - term_weight) * (scale.apply(cosine) if scale else cosine)
     if term_weight > 0 and opener_terms is not None and follower_terms is not None:
         similarity = similarity + term_weight * (follower_terms @ opener_terms.T)
     clusters, index = np.unique(labels, return_inverse=True)
@@ -468,7 +483,11 @@ def fit_question_terms(
 
 
 def question_distances(
-    texts: pd.Series, vectors: np.ndarray, term_weight: float, term_min_df: int
+    texts: pd.Series,
+    vectors: np.ndarray,
+    term_weight: float,
+    term_min_df: int,
+    scale: SimilarityScale | None = None,
 ) -> np.ndarray:
     """Cosine distance mixing the asking sentences' terms and the comments' embeddings.
 
@@ -476,13 +495,17 @@ def question_distances(
     embedding places a question in its theme, the terms say which need of the theme it is.
     """
     terms = question_term_vectors(texts, term_min_df) if term_weight > 0 else None
-    return _distances_from(terms, vectors, term_weight)
+    return _distances_from(terms, vectors, term_weight, scale)
 
 
 def _distances_from(
-    terms: np.ndarray | None, vectors: np.ndarray, term_weight: float
+    terms: np.ndarray | None,
+    vectors: np.ndarray,
+    term_weight: float,
+    scale: SimilarityScale | None = None,
 ) -> np.ndarray:
-    similarity = (1.0 - term_weight) * (vectors @ vectors.T)
+    cosine = vectors @ vectors.T
+    similarity = (1.0 - term_weight) * (scale.apply(cosine) if scale else cosine)
     if terms is not None and term_weight > 0:
         similarity += term_weight * (terms @ terms.T)
     distances = np.clip(1.0 - similarity, 0.0, 2.0).astype(np.float64)

@@ -14,7 +14,7 @@ class GroupingParams(_Strict):
     """How questions are grouped (agglomerative clustering of question embeddings)."""
 
     distance_threshold: float = Field(
-        0.75,
+        0.7,
         gt=0.0,
         lt=2.0,
         description="Cosine distance (average linkage) under which two question clusters merge.",
@@ -28,6 +28,21 @@ class GroupingParams(_Strict):
     )
     term_min_df: int = Field(
         2, ge=1, description="A term counts for grouping when at least this many questions use it."
+    )
+    similarity_reference: float | None = Field(
+        0.045,
+        ge=-1.0,
+        lt=1.0,
+        description="The embedding cosine is rescaled so that the chance level measured on the "
+        "questions (chance_quantile of random pairs) lands here, which makes distance_threshold "
+        "mean the same on every backend (0.045: the level it was measured at, tfidf_svd_spacy); "
+        "null turns the rescaling off (similarity_scale.py).",
+    )
+    chance_quantile: float = Field(
+        0.5,
+        gt=0.0,
+        lt=1.0,
+        description="Quantile of the cosine between random question pairs taken as chance level.",
     )
     min_askers: int = Field(
         3, ge=1, description="A group needs this many distinct askers to enter the FAQ."
