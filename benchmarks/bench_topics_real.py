@@ -165,9 +165,26 @@ def summarise(runs: list[dict]) -> dict:
 
 
 # ---------------------------------------------------------------- ours
+#: ``--topics-override``: JSON merged into conf/base's ``topics`` parameters (e.g. the speed
+#: mode forced on a small corpus, to measure what it costs: '{"model": {"umap": {"pca_above": 0}}}').
+TOPICS_OVERRIDE: dict = {}
+
+
+def _deep_merge(base: dict, extra: dict) -> dict:
+    out = dict(base)
+    for key, value in extra.items():
+        out[key] = (
+            _deep_merge(out[key], value)
+            if isinstance(value, dict) and isinstance(out.get(key), dict)
+            else value
+        )
+    return out
+
+
 def topics_params(spec: str, sizing: dict) -> object:
     """conf/base's ``topics`` parameters, with another backend if ``spec`` names one; ``sizing``
-    sets constants of sizing.py (tuning only; unnamed constants go back to their shipped value)."""
+    sets constants of sizing.py (tuning only; unnamed constants go back to their shipped value);
+    ``TOPICS_OVERRIDE`` merged last."""
     import yaml
 
     sys.path.insert(0, str(ROOT / "src"))
@@ -194,7 +211,7 @@ def topics_params(spec: str, sizing: dict) -> object:
             "backend": backend,
             "options": json.loads(options) if options else {},
         }
-    return TopicsParams(**raw)
+    return TopicsParams(**_deep_merge(raw, TOPICS_OVERRIDE))
 
 
 def ours(
@@ -249,7 +266,11 @@ def ours(
                     "fit_seconds": round(time.perf_counter() - start, 1),
                 }
             )
-        label = f"ours ({params.embedding.backend})" + (f" sizing {sizing}" if sizing else "")
+        label = (
+            f"ours ({params.embedding.backend})"
+            + (f" sizing {sizing}" if sizing else "")
+            + (f" override {json.dumps(TOPICS_OVERRIDE)}" if TOPICS_OVERRIDE else "")
+        )
         results.append(
             {
                 "setup": label,
@@ -486,6 +507,11 @@ def main() -> None:
     )
     parser.add_argument("--no-baseline", action="store_true")
     parser.add_argument(
+        "--topics-override",
+        default="",
+        help='JSON merged into conf/base topics parameters, e.g. \'{"model": {"umap": {"pca_above": 0}}}\'',
+    )
+    parser.add_argument(
         "--tune-grid",
         default="",
         help="tuning only, clustering step alone: sizing.py constants "
@@ -494,6 +520,8 @@ def main() -> None:
     parser.add_argument("--baseline-only", metavar="TEXTS_JSON", help=argparse.SUPPRESS)
     parser.add_argument("--out", default=str(ROOT / "benchmarks/out/topics_real.json"))
     args = parser.parse_args()
+    if args.topics_override:
+        TOPICS_OVERRIDE.update(json.loads(args.topics_override))
     if args.render:
         blocks: dict = {}
         for path in args.render.split(","):

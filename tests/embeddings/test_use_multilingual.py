@@ -369,3 +369,14 @@ def test_real_static_mode_keeps_paraphrases_and_translations_nearest(tmp_path_fa
     a = b.transform(fr)
     for other in (b.transform(paraphrase), b.transform(en)):
         assert ((a @ other.T).argmax(axis=1) == np.arange(4)).all()
+
+
+def test_static_mode_in_blocks_gives_the_same_vectors(tiny, monkeypatch):
+    # Blocks bound the memory of the per-piece rows (100k benchmark: 4 GB in one go);
+    # the mean of each text is computed inside one block, so blocks change nothing.
+    root, _ = tiny
+    texts = ["sommeil parking", "douleur", "sommeil douleur parking", "x", "douleur douleur"]
+    b = backend(root, mode="static", sif_coefficient=0.01).fit(texts)
+    whole = b.transform(texts)
+    monkeypatch.setattr(um, "STATIC_BLOCK_PIECES", 3)  # every block holds one or two texts
+    np.testing.assert_allclose(b.transform(texts), whole, atol=1e-7)

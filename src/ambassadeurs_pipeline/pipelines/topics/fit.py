@@ -210,9 +210,18 @@ def resolve_cluster_params(
 
 
 def build_topic_model(
-    backend: EmbeddingBackend, params: TopicModelParams, random_state: int, n_docs: int
+    backend: EmbeddingBackend,
+    params: TopicModelParams,
+    random_state: int,
+    n_docs: int,
+    n_corpus: int | None = None,
 ) -> Any:
-    """An unfitted BERTopic whose parts are all seeded and offline."""
+    """An unfitted BERTopic whose parts are all seeded and offline.
+
+    ``n_docs`` is the number of comments BERTopic is fitted on, ``n_corpus`` the number it
+    assigns in all (default ``n_docs``): past ``umap.pca_above`` of them, UMAP works on the
+    embeddings' first ``umap.pca_components`` principal axes (speed mode, docs/topics.md).
+    """
     from bertopic import BERTopic
     from bertopic.representation import KeyBERTInspired, MaximalMarginalRelevance
     from bertopic.vectorizers import ClassTfidfTransformer
@@ -230,6 +239,29 @@ def build_topic_model(
         n_jobs=1,
         low_memory=True,
     )
+    reducer = umap_model
+    n_corpus = n_docs if n_corpus is None else n_corpus
+    if (
+        params.umap.pca_above is not None
+        and n_corpus > params.umap.pca_above
+        and n_docs > params.umap.pca_components
+    ):
+        from sklearn.decomposition import PCA
+        from sklearn.pipeline import make_pipeline
+
+        # UMAP's nearest-neighbour search (fit and, above all, assigning the comments outside
+        # the fit sample) costs in proportion to the dimension: 512 -> 64 axes cut the
+        # topics stage of a 100k run by about two minutes (docs/topics.md, speed mode).
+        logger.info(
+            "speed mode: %d comments > topics.model.umap.pca_above=%d: UMAP on the first %d "
+            "principal axes of the embeddings",
+            n_corpus,
+            params.umap.pca_above,
+            params.umap.pca_components,
+        )
+        reducer = make_pipeline(
+            PCA(n_components=params.umap.pca_components, random_state=random_state), umap_model
+        )
     hdbscan_model = HDBSCAN(
         min_cluster_size=params.hdbscan.min_cluster_size,
         min_samples=params.hdbscan.min_samples,
@@ -248,7 +280,7 @@ def build_topic_model(
         ]
     return BERTopic(
         embedding_model=BackendEmbedder(backend),
-        umap_model=umap_model,
+        umap_model=reducer,
         hdbscan_model=hdbscan_model,
         vectorizer_model=make_vectorizer(params, n_docs),
         ctfidf_model=ClassTfidfTransformer(reduce_frequent_words=True),
@@ -444,7 +476,7 @@ def fit_topic_model(
             }
         )
     sample = seeded_sample(n, p.fit_sample_size, random_state)
-    model = build_topic_model(embedding_model, p, random_state, len(sample))
+    model = build_topic_model(embedding_model, p, random_state, len(sample), n_corpus=n)
     # One bar over the fit's phases; it only counts (no result depends on it).
     steps = phases(
         f"BERTopic ({n} commentaires)",

@@ -49,6 +49,15 @@ class UmapParams(_Strict):
     n_components: _AutoInt = Field(None, description="null/auto: 5 (sizing.py).")
     min_dist: float = Field(0.0, ge=0.0)
     metric: str = "cosine"
+    pca_above: int | None = Field(
+        50_000,
+        ge=0,
+        description="Speed mode: past this many in-model comments, the embeddings are "
+        "projected on their first pca_components principal axes before UMAP (its "
+        "nearest-neighbour search costs in proportion to the dimension); null = never. "
+        "What it costs is measured in docs/topics.md.",
+    )
+    pca_components: int = Field(64, ge=2, description="Principal axes kept in speed mode.")
 
 
 class HdbscanParams(_Strict):
