@@ -6,7 +6,8 @@ from typing import Any
 
 import pandas as pd
 
-from .. import charts
+from ambassadeurs_pipeline.charts import figure_to_data_uri
+
 from ..i18n import Translator
 from .blocks import Chart, SectionContent
 
@@ -18,7 +19,7 @@ def unavailable_section(key: str, t: Translator, reason: str) -> SectionContent:
 
 
 def chart_block(fig, alt: str) -> Chart:
-    return Chart(data_uri=charts.figure_to_data_uri(fig), alt=alt)
+    return Chart(data_uri=figure_to_data_uri(fig), alt=alt)
 
 
 def dig(mapping: dict[str, Any] | None, *path: str, default: Any = None) -> Any:
