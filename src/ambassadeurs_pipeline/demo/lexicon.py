@@ -186,7 +186,7 @@ MOTIVATION_PHRASES: dict[str, list[str]] = {
     ),
 }
 
-# --- role self-disclosure (theme-specific ones live in themes.py) ---------------------
+# --- role self-disclosure (theme-specific ones live in data/themes.json) -------------
 PRO_DISC = {
     "f": _s(
         "En tant qu'infirmière, je vois ça souvent.|Je suis médecin généraliste.|Infirmière libérale ici.|Pharmacienne d'officine ici.|"

@@ -2,15 +2,12 @@
 
 Each ``plot_*`` function takes the upstream dataset as the catalog loads it (so notebooks
 call them directly on ``catalog.load(...)``) and returns a ``matplotlib.figure.Figure``
-built without pyplot (no global state, safe in a runner). ``figure_to_data_uri`` turns a
-figure into the base64 PNG the self-contained HTML embeds.
+built without pyplot (no global state, safe in a runner). The style, the forest and Qini
+drawings and ``figure_to_data_uri`` (the base64 PNG the self-contained HTML embeds) are
+shared with the uplift figures in ``ambassadeurs_pipeline.charts``.
 """
 
 from __future__ import annotations
-
-import base64
-import io
-import textwrap
 
 import matplotlib
 import matplotlib.dates as mdates
@@ -19,45 +16,24 @@ import pandas as pd
 from matplotlib.figure import Figure  # figures without pyplot: no backend, no global state
 from matplotlib.ticker import FuncFormatter
 
+from ambassadeurs_pipeline.charts import (
+    BLUE,
+    GREEN,
+    GREY,
+    ORANGE,
+    RED,
+    SKY,
+    STYLE,
+    draw_forest,
+    draw_qini,
+    height_for,
+    wrap,
+)
+
 from . import frames
 from .i18n import Translator
 
-# Okabe–Ito: distinguishable by colour-blind readers and in greyscale prints.
-BLUE, ORANGE, GREEN, RED, GREY, SKY = (
-    "#0072B2",
-    "#E69F00",
-    "#009E73",
-    "#D55E00",
-    "#999999",
-    "#56B4E9",
-)
 SENTIMENT_COLOURS = {"negatif": RED, "neutre": "#BBBBBB", "positif": GREEN}
-LABEL_WIDTH = 38  # characters per line of a category label
-
-_STYLE = {
-    "font.family": "DejaVu Sans",  # ships with matplotlib: no system or web font needed
-    "font.size": 10,
-    "axes.titlesize": 12,
-    "axes.titleweight": "bold",
-    "axes.titlelocation": "left",
-    "axes.spines.top": False,
-    "axes.spines.right": False,
-    "axes.grid": True,
-    "grid.color": "#E5E5E5",
-    "axes.axisbelow": True,
-}
-
-
-def _wrap(label: str, width: int = LABEL_WIDTH, max_lines: int = 2) -> str:
-    lines = textwrap.wrap(str(label), width) or [""]
-    if len(lines) > max_lines:
-        lines = lines[:max_lines]
-        lines[-1] = lines[-1][: width - 1] + "…"
-    return "\n".join(lines)
-
-
-def _height_for(n_bars: int) -> float:
-    return max(2.6, 0.45 * n_bars + 1.2)
 
 
 def _empty(fig: Figure, ax, t: Translator, title: str) -> Figure:
@@ -69,23 +45,15 @@ def _empty(fig: Figure, ax, t: Translator, title: str) -> Figure:
     return fig
 
 
-def figure_to_data_uri(fig: Figure, dpi: int = 110) -> str:
-    """PNG bytes of ``fig`` as a ``data:image/png;base64,…`` URI (the figure is then freed)."""
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=dpi, facecolor="white")
-    fig.clear()
-    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
-
-
 def _barh(
     values: pd.Series, labels: list[str], t: Translator, title: str, xlabel: str, colour: str
 ) -> Figure:
-    with matplotlib.rc_context(_STYLE):
-        fig = Figure(figsize=(8, _height_for(len(values))), layout="constrained")
+    with matplotlib.rc_context(STYLE):
+        fig = Figure(figsize=(8, height_for(len(values))), layout="constrained")
         ax = fig.add_subplot()
         y = np.arange(len(values))[::-1]
         bars = ax.barh(y, values, color=colour, height=0.65)
-        ax.set_yticks(y, [_wrap(label) for label in labels])
+        ax.set_yticks(y, [wrap(label) for label in labels])
         ax.set_xlabel(xlabel)
         ax.set_title(title)
         ax.grid(axis="y", visible=False)
@@ -99,7 +67,7 @@ def plot_top_topics(topic_info: pd.DataFrame | None, lang: str = "fr", n: int = 
     t = Translator(lang)
     counts = frames.topic_counts(topic_info, n)
     if counts.empty:
-        with matplotlib.rc_context(_STYLE):
+        with matplotlib.rc_context(STYLE):
             fig = Figure(figsize=(8, 2.5))
             return _empty(fig, fig.add_subplot(), t, t("chart_top_topics"))
     return _barh(
@@ -122,7 +90,7 @@ def plot_topic_trends(
     t = Translator(lang)
     wide = frames.topic_time_series(topics_over_time, topic_ids)
     labels = frames.topic_labels(topic_info)
-    with matplotlib.rc_context(_STYLE):
+    with matplotlib.rc_context(STYLE):
         fig = Figure(figsize=(8, 4), layout="constrained")
         ax = fig.add_subplot()
         if wide.empty:
@@ -136,7 +104,7 @@ def plot_topic_trends(
                 markersize=3,
                 linewidth=2,
                 color=palette[i % len(palette)],
-                label=_wrap(labels.get(topic_id, str(topic_id)), 45, 1),
+                label=wrap(labels.get(topic_id, str(topic_id)), 45, 1),
             )
         ax.set_ylabel(t("chart_trends_y"))
         ax.set_title(t("chart_trends"))
@@ -160,8 +128,8 @@ def plot_topic_sentiment(
     if order:
         shares = shares[shares["topic_id"].isin(order)]
     shares = shares.sort_values("negatif", ascending=False, kind="stable").head(n)
-    with matplotlib.rc_context(_STYLE):
-        fig = Figure(figsize=(8, _height_for(len(shares)) + 0.4), layout="constrained")
+    with matplotlib.rc_context(STYLE):
+        fig = Figure(figsize=(8, height_for(len(shares)) + 0.4), layout="constrained")
         ax = fig.add_subplot()
         if shares.empty:
             return _empty(fig, ax, t, t("chart_sentiment"))
@@ -189,7 +157,7 @@ def plot_topic_sentiment(
                         color="white" if level != "neutre" else "#333333",
                     )
             left += values
-        ax.set_yticks(y, [_wrap(label) for label in shares["label"]])
+        ax.set_yticks(y, [wrap(label) for label in shares["label"]])
         ax.set_xlim(0, 1)
         ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: t.percent(v)))
         ax.set_xlabel(t("chart_sentiment_x"))
@@ -206,16 +174,16 @@ def plot_gap_scores(information_gaps: pd.DataFrame | None, lang: str = "fr", n: 
     t = Translator(lang)
     scores = frames.gap_scores(information_gaps, n)
     if scores.empty:
-        with matplotlib.rc_context(_STYLE):
+        with matplotlib.rc_context(STYLE):
             fig = Figure(figsize=(8, 2.5))
             return _empty(fig, fig.add_subplot(), t, t("chart_gaps"))
-    with matplotlib.rc_context(_STYLE):
-        fig = Figure(figsize=(8, _height_for(len(scores))), layout="constrained")
+    with matplotlib.rc_context(STYLE):
+        fig = Figure(figsize=(8, height_for(len(scores))), layout="constrained")
         ax = fig.add_subplot()
         y = np.arange(len(scores))[::-1]
         bars = ax.barh(y, scores["score"], color=RED, height=0.65)
         ax.set_yticks(
-            y, [_wrap(f"{r}. {label}", 45) for r, label in zip(scores["rank"], scores["label"])]
+            y, [wrap(f"{r}. {label}", 45) for r, label in zip(scores["rank"], scores["label"])]
         )
         ax.bar_label(bars, labels=[t.number(v, 2) for v in scores["score"]], padding=3, fontsize=9)
         ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: t.number(v, 1)))
@@ -231,7 +199,7 @@ def plot_persona_sizes(persona_cards: pd.DataFrame | None, lang: str = "fr") -> 
     t = Translator(lang)
     sizes = frames.persona_sizes(persona_cards)
     if sizes.empty:
-        with matplotlib.rc_context(_STYLE):
+        with matplotlib.rc_context(STYLE):
             fig = Figure(figsize=(8, 2.5))
             return _empty(fig, fig.add_subplot(), t, t("chart_personas"))
     return _barh(
@@ -254,20 +222,26 @@ def plot_uplift_forest(
     t = Translator(lang)
     arm = arm or frames.focus_arm(uplift_results)
     effects = frames.effect_table(uplift_results, arm)
-    with matplotlib.rc_context(_STYLE):
-        fig = Figure(figsize=(8, _height_for(len(effects)) + 0.3), layout="constrained")
+    with matplotlib.rc_context(STYLE):
+        fig = Figure(figsize=(8, height_for(len(effects)) + 0.3), layout="constrained")
         ax = fig.add_subplot()
         if effects.empty:
             return _empty(fig, ax, t, t("chart_forest"))
         is_overall = (effects["segment"] == frames.OVERALL).to_numpy()
-        y = np.arange(len(effects))[::-1]
         est, lo, hi = (
             effects[c].to_numpy(dtype=float) * scale for c in ("estimate", "ci_low", "ci_high")
         )
-        for yi, e, a, b, o in zip(y, est, lo, hi, is_overall):
-            colour = BLUE if o else "#333333"
-            ax.plot([a, b], [yi, yi], color=colour, linewidth=2.5 if o else 1.6)
-            ax.plot([e], [yi], marker="D" if o else "o", markersize=8 if o else 6, color=colour)
+        labels = [t("overall") if o else s for s, o in zip(effects["segment"], is_overall)]
+        y = draw_forest(
+            ax,
+            [wrap(label, 30) for label in labels],
+            est,
+            lo,
+            hi,
+            colours=[BLUE if o else "#333333" for o in is_overall],
+            emphasis=is_overall,
+        )
+        for yi, e, a, b in zip(y, est, lo, hi):
             ax.annotate(
                 f"{t.signed(e)} [{t.signed(a)} ; {t.signed(b)}]",
                 (max(a, b, e), yi),
@@ -276,9 +250,6 @@ def plot_uplift_forest(
                 va="center",
                 fontsize=8.5,
             )
-        ax.axvline(0, color=GREY, linestyle="--", linewidth=1)
-        labels = [t("overall") if o else s for s, o in zip(effects["segment"], is_overall)]
-        ax.set_yticks(y, [_wrap(label, 30) for label in labels])
         ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: t.number(v, 0)))
         ax.set_xlabel(t("chart_forest_x"))
         ax.set_title(t("chart_forest_arm", arm=arm))
@@ -295,21 +266,19 @@ def plot_qini(
     """Qini curve of one targeting model against random targeting (the baseline)."""
     t = Translator(lang)
     curve = frames.qini_curve(qini_curves, model)
-    with matplotlib.rc_context(_STYLE):
+    with matplotlib.rc_context(STYLE):
         fig = Figure(figsize=(7, 4.2), layout="constrained")
         ax = fig.add_subplot()
         if curve.empty:
             return _empty(fig, ax, t, t("chart_qini"))
-        ax.plot(curve["share"], curve["model"], color=BLUE, linewidth=2.2, label=t("qini_model"))
-        ax.plot(
+        draw_qini(
+            ax,
             curve["share"],
+            curve["model"],
             curve["random"],
-            color=GREY,
-            linestyle="--",
-            linewidth=1.5,
-            label=t("qini_random"),
+            t("qini_model"),
+            t("qini_random"),
         )
-        ax.fill_between(curve["share"], curve["random"], curve["model"], color=BLUE, alpha=0.08)
         ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: t.percent(v)))
         ax.set_xlim(0, 1)
         ax.set_xlabel(t("chart_qini_x"))
