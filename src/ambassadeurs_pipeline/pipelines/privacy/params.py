@@ -2,24 +2,20 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
+from ambassadeurs_pipeline.contracts.params import StrictModel
 from ambassadeurs_pipeline.privacy.quotes import QuoteGuardParams
 
 
-class RegisterParams(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class RegisterParams(StrictModel):
     controller: str = ""
     contact: str = ""
     purposes: list[str] = Field(default_factory=list)
     recipients: list[str] = Field(default_factory=list)
 
 
-class PrivacyParams(BaseModel):
-    # A misspelt key must fail before the run, naming the key.
-    model_config = ConfigDict(extra="forbid")
-
+class PrivacyParams(StrictModel):
     retention_days: int = Field(
         730, ge=1, description="Raw and primary data older than this are purged."
     )

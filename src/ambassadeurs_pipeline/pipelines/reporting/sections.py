@@ -16,6 +16,7 @@ from typing import Any, ClassVar
 
 import pandas as pd
 
+from ambassadeurs_pipeline.contracts.vocabulary import GAP_RANKED
 from ambassadeurs_pipeline.privacy.pseudonyms import PSEUDONYM_PREFIX
 
 from . import charts, frames
@@ -452,7 +453,7 @@ def _alerts_table(
 # ---------------------------------------------------------------------------------------------
 
 
-RANKED = "classé"  # gaps.scoring.STATUS_RANKED: enough evidence to be ranked
+RANKED = GAP_RANKED  # enough evidence to be ranked
 
 
 def _examples(value: Any, params: ReportingParams) -> list[str]:

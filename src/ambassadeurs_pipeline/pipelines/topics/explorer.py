@@ -217,7 +217,7 @@ def documents_map_inputs(
     """
     from umap import UMAP
 
-    from .fit import embeddings_matrix
+    from ambassadeurs_pipeline.contracts.embeddings import embeddings_matrix
 
     ct = comment_topics[comment_topics["comment_id"].isin(texts.index)].sort_values(
         "comment_id", kind="stable"
