@@ -50,9 +50,10 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from .pseudonyms import DEMO_SALT, PSEUDONYM_PREFIX, pseudonymise, pseudonymise_series
+from .pseudonyms import PSEUDONYM_PREFIX, pseudonymise, pseudonymise_series
 from .quotes import shingles
 from .registry import DERIVED_DATASETS, MODEL_DATASETS, ROW_DATASETS, RowDataset
+from .salt import resolve_salt
 
 logger = logging.getLogger(__name__)
 
@@ -102,7 +103,6 @@ def load_project_config(
         SaltError: no salt configured and the input is not the bundled demo.
     """
     from ambassadeurs_pipeline import settings
-    from ambassadeurs_pipeline.hooks import is_demo_input
     from ambassadeurs_pipeline.privacy.pseudonyms import check_salt
 
     # The project's own loader class and arguments (settings.py), without bootstrapping a
@@ -120,12 +120,7 @@ def load_project_config(
         credentials = loader["credentials"] or {}
     except Exception:  # no credentials file at all
         credentials = {}
-    salt = (credentials.get("pseudonymisation") or {}).get("salt")
-    if not salt and is_demo_input(parameters.get("comments_path"), project):
-        logger.warning(
-            "No salt in credentials: using the PUBLIC demo salt (bundled demo corpus only)."
-        )
-        salt = DEMO_SALT
+    salt, _ = resolve_salt(credentials, parameters.get("comments_path"), project)
     return ProjectConfig(project, catalog, parameters, check_salt(salt))
 
 
@@ -280,7 +275,8 @@ def row_mask(frame: pd.DataFrame, spec: RowDataset, targets: Targets, salt: str)
     return mask
 
 
-def _read_frame(path: Path) -> pd.DataFrame:
+def read_frame(path: Path) -> pd.DataFrame:
+    """A per-row dataset file as stored (Parquet, or CSV with every cell as its exact text)."""
     if path.suffix == ".parquet":
         return pd.read_parquet(path)
     # Every cell as the exact text in the file, so untouched rows are written back unchanged.
@@ -303,7 +299,7 @@ def rewrite_rows(
 
     Returns ``None`` when nothing in the file matches (the file is not touched).
     """
-    frame = _read_frame(file.path)
+    frame = read_frame(file.path)
     mask = row_mask(frame, spec, targets, salt)
     link_hits = {}
     for column in spec.links:
@@ -397,7 +393,7 @@ def find_comments(cfg: ProjectConfig, targets: Targets) -> tuple[set[str], list[
         author_cols = {c: k for c, k in spec.keys.items() if k in ("author_id", "author_raw")}
         id_col = next(c for c, k in spec.keys.items() if k == "comment_id")
         for file in dataset_files(name, cfg.catalog[name], cfg.path):
-            frame = _read_frame(file.path)
+            frame = read_frame(file.path)
             if id_col not in frame.columns:
                 continue
             mine = row_mask(frame, RowDataset(author_cols), targets, cfg.salt)
@@ -693,7 +689,7 @@ def _authors_present(cfg: ProjectConfig, targets: Targets) -> set[str]:
         if not author_cols:
             continue
         for file in dataset_files(name, cfg.catalog[name], cfg.path):
-            frame = _read_frame(file.path)
+            frame = read_frame(file.path)
             for column, kind in author_cols.items():
                 if column not in frame.columns:
                     continue

@@ -27,11 +27,11 @@ from .erase import (
     PRIVACY_DIR,
     ErasureResult,
     Targets,
-    _read_frame,
     append_jsonl,
     apply_erasure,
     dataset_files,
     load_project_config,
+    read_frame,
 )
 from .registry import ROW_DATASETS
 
@@ -46,7 +46,7 @@ def expired_comment_ids(cfg, cutoff: pd.Timestamp) -> set[str]:
             continue
         id_col = next((c for c, k in spec.keys.items() if k == "comment_id"), None)
         for file in dataset_files(name, cfg.catalog[name], cfg.path):
-            frame = _read_frame(file.path)
+            frame = read_frame(file.path)
             if id_col not in frame.columns or spec.created_at not in frame.columns:
                 continue
             created = pd.to_datetime(frame[spec.created_at], errors="coerce", utc=True)

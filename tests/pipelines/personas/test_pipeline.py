@@ -9,7 +9,8 @@ from sklearn.metrics import adjusted_rand_score
 from ambassadeurs_pipeline.execution import ExecutionParams
 from ambassadeurs_pipeline.pipelines.personas import create_pipeline
 from ambassadeurs_pipeline.pipelines.personas.params import PersonasParams
-from ambassadeurs_pipeline.privacy.quotes import QuoteGuardParams, longest_shared_span
+from ambassadeurs_pipeline.pipelines.privacy.params import PrivacyParams
+from ambassadeurs_pipeline.privacy.quotes import longest_shared_span
 
 from .fixtures import make_comments, truth
 
@@ -45,10 +46,11 @@ def _run(seed: int = 42) -> dict:
             "comments_clean": MemoryDataset(comments),
             "comment_topics": MemoryDataset(topics),
             "topic_info": MemoryDataset(topic_info),
-            "params:personas": MemoryDataset(PARAMS.model_dump()),
+            # Kedro validates params:personas into PersonasParams in a session; here we do it.
+            "params:personas": MemoryDataset(PARAMS),
             "params:execution": MemoryDataset(ExecutionParams()),
             "params:random_state": MemoryDataset(seed),
-            "params:privacy.quotes": MemoryDataset(QuoteGuardParams().model_dump()),
+            "params:privacy": MemoryDataset(PrivacyParams()),
             **{name: KeptDataset() for name in outputs},
         }
     )

@@ -19,11 +19,12 @@ from sklearn.cluster import AgglomerativeClustering
 from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 
 from ambassadeurs_pipeline.contracts.embeddings import embeddings_matrix
-from ambassadeurs_pipeline.privacy.quotes import CorpusIndex, QuoteGuardParams
+from ambassadeurs_pipeline.privacy.quotes import CorpusIndex
 from ambassadeurs_pipeline.progress import phases
 from ambassadeurs_pipeline.text.questions import is_question_sentence, split_sentences
 from ambassadeurs_pipeline.text.spelling import Spellings
 
+from ..privacy.params import PrivacyParams
 from .params import GapsParams
 from .titles import question_title
 from .vocabulary import STOP_WORDS_FR
@@ -529,13 +530,13 @@ def build_faq(
     question_groups: pd.DataFrame,
     comments_clean: pd.DataFrame,
     params: GapsParams,
-    quote_params: QuoteGuardParams | dict | None = None,
+    privacy: PrivacyParams | None = None,
 ) -> pd.DataFrame:
     """The FAQ: one row per question group, ranked by distinct askers.
 
     ``label`` is a short title rewritten from the group's most central question
     (``titles.question_title``: personal frame stripped, key terms added, a fixed point of the
-    quote guard ``privacy.quotes``, checked against ``comments_clean``); ``key_terms`` are
+    quote guard ``privacy.quotes``, defaults when ``privacy`` is ``None``, checked against ``comments_clean``); ``key_terms`` are
     shown beside it.
 
     Returns:
@@ -562,7 +563,7 @@ def build_faq(
         return pd.DataFrame(columns=columns)
     cfg = params.grouping
     terms = group_key_terms(question_groups, cfg.n_label_terms)
-    guard_params = QuoteGuardParams.model_validate(quote_params or {})
+    guard_params = (privacy or PrivacyParams()).quotes
     corpus = (
         comments_clean["text_clean"]
         if "text_clean" in comments_clean.columns

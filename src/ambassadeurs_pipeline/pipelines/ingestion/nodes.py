@@ -26,7 +26,7 @@ from ambassadeurs_pipeline.contracts import (
     QUARANTINE_COLUMNS,
 )
 from ambassadeurs_pipeline.contracts.paths import is_absent
-from ambassadeurs_pipeline.hooks import is_demo_input
+from ambassadeurs_pipeline.privacy.salt import is_demo_input
 
 from .params import CatalogColumns, IngestionParams
 

@@ -104,8 +104,3 @@ class PersonasParams(StrictModel):
     clustering: ClusteringParams = Field(default_factory=ClusteringParams)
     candidates: CandidateParams = Field(default_factory=CandidateParams)
     cards: CardParams = Field(default_factory=CardParams)
-
-
-def as_params(params: PersonasParams | dict) -> PersonasParams:
-    """Accept the validated model (Kedro session) or a plain dict (sliced runs, notebooks)."""
-    return params if isinstance(params, PersonasParams) else PersonasParams.model_validate(params)

@@ -45,7 +45,7 @@ def create_pipeline(**kwargs) -> Pipeline:
                     "comments_clean",
                     "topic_info",
                     "params:personas",
-                    "params:privacy.quotes",
+                    "params:privacy",
                 ],
                 outputs=["persona_cards", "persona_cards_md"],
                 name="describe_personas",
