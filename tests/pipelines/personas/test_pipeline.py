@@ -129,12 +129,12 @@ def test_author_features_on_local_processes_equal_the_single_process_ones():
     from ambassadeurs_pipeline.pipelines.personas.features import build_author_features
 
     comments, topics, topic_info = make_comments()
-    local = build_author_features(comments, topics, topic_info, PARAMS.model_dump(), 42)
+    local = build_author_features(comments, topics, topic_info, PARAMS, 42)
     split = build_author_features(
         comments,
         topics,
         topic_info,
-        PARAMS.model_dump(),
+        PARAMS,
         42,
         ExecutionParams(engine="processes", n_workers=2, min_partition_rows=20),
     )
