@@ -20,12 +20,10 @@ import time
 import numpy as np
 import pandas as pd
 
-from ambassadeurs_pipeline.pipelines.personas.nodes import (
-    build_author_features,
-    cluster_personas,
-    describe_personas,
-    rank_ambassador_candidates,
-)
+from ambassadeurs_pipeline.pipelines.personas.candidates import rank_ambassador_candidates
+from ambassadeurs_pipeline.pipelines.personas.cards import describe_personas
+from ambassadeurs_pipeline.pipelines.personas.clustering import cluster_personas
+from ambassadeurs_pipeline.pipelines.personas.features import build_author_features
 from ambassadeurs_pipeline.pipelines.personas.params import PersonasParams
 
 SENTENCES = [

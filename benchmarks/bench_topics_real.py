@@ -297,11 +297,11 @@ def tune_grid(
     from hdbscan import HDBSCAN
     from umap import UMAP
 
+    from ambassadeurs_pipeline.contracts.embeddings import embeddings_matrix
     from ambassadeurs_pipeline.embeddings import l2_normalise
     from ambassadeurs_pipeline.pipelines.topics.fit import (
         cluster_settings,
         embed_comments,
-        embeddings_matrix,
         fit_embedding_model,
     )
 

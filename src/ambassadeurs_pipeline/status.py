@@ -23,10 +23,17 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from ambassadeurs_pipeline.contracts.vocabulary import (
+    STAGE_OK,
+    STAGE_PARTIAL,
+    STAGE_SKIPPED,
+    STAGE_STATUSES,
+)
+
 logger = logging.getLogger(__name__)
 
-OK, PARTIAL, SKIPPED = "ok", "partial", "skipped"
-STATUSES = (OK, PARTIAL, SKIPPED)
+OK, PARTIAL, SKIPPED = STAGE_OK, STAGE_PARTIAL, STAGE_SKIPPED
+STATUSES = STAGE_STATUSES
 #: Reading order of the stages in ``run_status`` and in the report.
 STAGES = ("ingestion", "cleaning", "topics", "gaps", "personas", "uplift", "topics_update")
 

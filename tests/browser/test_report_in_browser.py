@@ -126,7 +126,7 @@ def test_report_renders_offline_without_errors(standin_report, tmp_path):
 
 def test_empty_report_renders(tmp_path):
     path = tmp_path / "empty.html"
-    path.write_text(build_report({"language": "en"}), encoding="utf-8")
+    path.write_text(build_report(ReportingParams(language="en")), encoding="utf-8")
     seen = open_in_chromium(path, tmp_path, ARTIFACTS / "report_empty_en.png")
     assert seen["errors"] == []
     assert seen["sections"] == SECTIONS

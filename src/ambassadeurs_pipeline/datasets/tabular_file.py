@@ -20,10 +20,10 @@ from typing import Any
 import pandas as pd
 from kedro.io import AbstractDataset, DatasetError
 
+from ambassadeurs_pipeline.contracts.paths import is_absent
+
 logger = logging.getLogger(__name__)
 
-#: Values of a path parameter meaning "this optional input is not provided".
-ABSENT_PATHS = frozenset({"", "none", "null", "~", "-"})
 _CSV_SUFFIXES = {".csv", ".tsv", ".txt"}
 _DELIMITERS = ",;\t|"
 _SNIFF_BYTES = 256 * 1024
@@ -98,7 +98,7 @@ class TabularFileDataset(AbstractDataset[pd.DataFrame, pd.DataFrame]):
 
     @property
     def absent(self) -> bool:
-        return self._raw_path.strip().lower() in ABSENT_PATHS
+        return is_absent(self._raw_path)
 
     def load(self) -> pd.DataFrame | None:
         if self.absent:

@@ -9,9 +9,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from .banks import split_bank as _s
 from .lexicon import MOTIVATIONS
 from .pii import FIRST_F, FIRST_M, LAST
-from .themes import THEMES, _s
+from .themes import THEMES
 
 ROLES = ["patient", "aidant", "professionnel_de_sante"]
 ROLE_P = [0.65, 0.22, 0.13]

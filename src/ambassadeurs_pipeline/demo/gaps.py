@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .themes import _s
+from .banks import split_bank as _s
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ first letter is only capitalised at the start of the comment.
 
 from __future__ import annotations
 
-from .themes import _s
+from .banks import split_bank as _s
 
 # --- openers and closers -------------------------------------------------------------
 GREETINGS = _s(

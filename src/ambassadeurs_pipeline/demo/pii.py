@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .themes import _s
+from .banks import split_bank as _s
 
 PII_TYPES = ["PERSONNE", "EMAIL", "TEL", "NIR", "IBAN", "ADRESSE", "DATE_NAISSANCE"]
 

@@ -27,7 +27,7 @@ from typing import Any
 import numpy as np
 
 from .base import EmbeddingBackend, register, strip_placeholders
-from .static_minilm import INSTALL_HINT, BertConfig, _layer_norm, default_model_dir, load_bert
+from .static_minilm import INSTALL_HINT, BertConfig, default_model_dir, layer_norm, load_bert
 
 # Abramowitz & Stegun 7.1.26: erfc(z) ~ t (a1 + a2 t + ... + a5 t^4) exp(-z^2), t = 1 / (1 + p z),
 # z >= 0, absolute error <= 1.5e-7 (float32 resolution); 2x faster than scipy's erf here.
@@ -124,7 +124,7 @@ class FastBert:
         head_dim = hidden // heads
         eps = cfg.layer_norm_eps
         x = self.word[input_ids] + self.position[:seq][None] + self.type0
-        x = _layer_norm(x, *self.emb_ln, eps).reshape(batch * seq, hidden)
+        x = layer_norm(x, *self.emb_ln, eps).reshape(batch * seq, hidden)
         additive = ((1.0 - attention_mask.astype(np.float32)) * np.finfo(np.float32).min)[
             :, None, None, :
         ]
@@ -141,9 +141,9 @@ class FastBert:
             np.exp(scores, out=scores)
             scores /= scores.sum(axis=-1, keepdims=True)
             context = (scores @ v).transpose(0, 2, 1, 3).reshape(batch * seq, hidden)
-            x = _layer_norm(context @ layer["out_w"] + layer["out_b"] + x, *layer["ln1"], eps)
+            x = layer_norm(context @ layer["out_w"] + layer["out_b"] + x, *layer["ln1"], eps)
             inner = gelu_exact32(x @ layer["in_w"] + layer["in_b"])
-            x = _layer_norm(inner @ layer["ffn_w"] + layer["ffn_b"] + x, *layer["ln2"], eps)
+            x = layer_norm(inner @ layer["ffn_w"] + layer["ffn_b"] + x, *layer["ln2"], eps)
         return x.reshape(batch, seq, hidden).astype(np.float32, copy=False)
 
 

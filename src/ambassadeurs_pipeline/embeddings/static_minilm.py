@@ -82,7 +82,8 @@ class BertConfig:
         )
 
 
-def _layer_norm(x: np.ndarray, weight: np.ndarray, bias: np.ndarray, eps: float) -> np.ndarray:
+def layer_norm(x: np.ndarray, weight: np.ndarray, bias: np.ndarray, eps: float) -> np.ndarray:
+    """BERT layer norm over the last axis (shared with ``minilm_numpy``)."""
     mean = x.mean(axis=-1, keepdims=True)
     var = ((x - mean) ** 2).mean(axis=-1, keepdims=True)
     return (x - mean) / np.sqrt(var + eps) * weight + bias
@@ -125,7 +126,7 @@ def bert_forward(
         + weights["embeddings.position_embeddings.weight"][np.arange(seq)][None, :, :]
         + weights["embeddings.token_type_embeddings.weight"][0][None, None, :]
     )
-    x = _layer_norm(
+    x = layer_norm(
         x, weights["embeddings.LayerNorm.weight"], weights["embeddings.LayerNorm.bias"], eps
     ).astype(np.float32)
     heads = config.num_attention_heads
@@ -147,14 +148,14 @@ def bert_forward(
         probs = np.exp(scores)
         probs /= probs.sum(axis=-1, keepdims=True)
         context = (probs @ v).transpose(0, 2, 1, 3).reshape(batch, seq, config.hidden_size)
-        attended = _layer_norm(
+        attended = layer_norm(
             _linear(context, weights, f"{p}.attention.output.dense") + x,
             weights[f"{p}.attention.output.LayerNorm.weight"],
             weights[f"{p}.attention.output.LayerNorm.bias"],
             eps,
         )
         hidden = _gelu(_linear(attended, weights, f"{p}.intermediate.dense"))
-        x = _layer_norm(
+        x = layer_norm(
             _linear(hidden, weights, f"{p}.output.dense") + attended,
             weights[f"{p}.output.LayerNorm.weight"],
             weights[f"{p}.output.LayerNorm.bias"],

@@ -19,18 +19,17 @@ from typing import Any, Literal, TypeVar
 
 import numpy as np
 import pandas as pd
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
+
+from ambassadeurs_pipeline.contracts.params import StrictModel
 
 logger = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
 
-class ExecutionParams(BaseModel):
+class ExecutionParams(StrictModel):
     """``params:execution`` (``conf/base/parameters.yml``)."""
-
-    # A misspelt key (``sheduler_address``) must fail before any work, not fall back to local.
-    model_config = ConfigDict(extra="forbid")
 
     engine: Literal["local", "processes", "dask"] = Field(
         "local",

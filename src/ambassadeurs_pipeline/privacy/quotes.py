@@ -29,15 +29,15 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
+
+from ambassadeurs_pipeline.contracts.params import StrictModel
 
 _WORD = re.compile(r"\w+")
 
 
-class QuoteGuardParams(BaseModel):
+class QuoteGuardParams(StrictModel):
     """``privacy.quotes`` in ``conf/base/parameters_privacy.yml``."""
-
-    model_config = ConfigDict(extra="forbid")
 
     span_words: int = Field(8, ge=3, description="A shared run this long counts as verbatim.")
     max_run_words: int = Field(6, ge=2, description="Longest run of source words kept together.")

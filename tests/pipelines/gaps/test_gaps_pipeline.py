@@ -10,7 +10,7 @@ from kedro.runner import SequentialRunner
 
 from ambassadeurs_pipeline.pipelines.gaps import create_pipeline
 from ambassadeurs_pipeline.pipelines.gaps.params import GapsParams
-from ambassadeurs_pipeline.privacy.quotes import QuoteGuardParams
+from ambassadeurs_pipeline.pipelines.privacy.params import PrivacyParams
 
 
 class KeptDataset(MemoryDataset):
@@ -39,7 +39,7 @@ def _run(flat: bool = False, catalog: pd.DataFrame | None = CATALOG) -> DataCata
             ),
             # Kedro validates params:gaps into GapsParams in a session; here we do it.
             "params:gaps": MemoryDataset(GapsParams.model_validate(params)),
-            "params:privacy.quotes": MemoryDataset(QuoteGuardParams()),
+            "params:privacy": MemoryDataset(PrivacyParams()),
             **{
                 name: KeptDataset()
                 for name in ("question_groups", "coverage_calibration", "gaps_report")

@@ -9,7 +9,8 @@ from sklearn.metrics import adjusted_rand_score
 from ambassadeurs_pipeline.execution import ExecutionParams
 from ambassadeurs_pipeline.pipelines.personas import create_pipeline
 from ambassadeurs_pipeline.pipelines.personas.params import PersonasParams
-from ambassadeurs_pipeline.privacy.quotes import QuoteGuardParams, longest_shared_span
+from ambassadeurs_pipeline.pipelines.privacy.params import PrivacyParams
+from ambassadeurs_pipeline.privacy.quotes import longest_shared_span
 
 from .fixtures import make_comments, truth
 
@@ -45,10 +46,11 @@ def _run(seed: int = 42) -> dict:
             "comments_clean": MemoryDataset(comments),
             "comment_topics": MemoryDataset(topics),
             "topic_info": MemoryDataset(topic_info),
-            "params:personas": MemoryDataset(PARAMS.model_dump()),
+            # Kedro validates params:personas into PersonasParams in a session; here we do it.
+            "params:personas": MemoryDataset(PARAMS),
             "params:execution": MemoryDataset(ExecutionParams()),
             "params:random_state": MemoryDataset(seed),
-            "params:privacy.quotes": MemoryDataset(QuoteGuardParams().model_dump()),
+            "params:privacy": MemoryDataset(PrivacyParams()),
             **{name: KeptDataset() for name in outputs},
         }
     )
@@ -127,12 +129,12 @@ def test_author_features_on_local_processes_equal_the_single_process_ones():
     from ambassadeurs_pipeline.pipelines.personas.features import build_author_features
 
     comments, topics, topic_info = make_comments()
-    local = build_author_features(comments, topics, topic_info, PARAMS.model_dump(), 42)
+    local = build_author_features(comments, topics, topic_info, PARAMS, 42)
     split = build_author_features(
         comments,
         topics,
         topic_info,
-        PARAMS.model_dump(),
+        PARAMS,
         42,
         ExecutionParams(engine="processes", n_workers=2, min_partition_rows=20),
     )

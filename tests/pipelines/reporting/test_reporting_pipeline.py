@@ -12,6 +12,7 @@ from kedro.io import DataCatalog, MemoryDataset
 from kedro.io.core import Version
 from kedro.runner import SequentialRunner
 
+from ambassadeurs_pipeline.pipelines.privacy.params import PrivacyParams
 from ambassadeurs_pipeline.pipelines.reporting import create_pipeline
 from ambassadeurs_pipeline.pipelines.reporting.datasets import (
     DatasetVersionsDataset,
@@ -30,7 +31,7 @@ def test_pipeline_writes_versioned_report_and_logs_its_absolute_path(tmp_path, c
         {
             **{name: MemoryDataset(inputs[name]) for name in STAGE_INPUTS.values()},
             "params:reporting": MemoryDataset(ReportingParams(language="fr")),
-            "params:privacy": MemoryDataset({"min_group_authors": 5}),
+            "params:privacy": MemoryDataset(PrivacyParams(min_group_authors=5)),
             "report_quote_corpus": MemoryDataset(
                 pd.DataFrame({"author_id": ["au_0"], "text_clean": ["x"]})
             ),

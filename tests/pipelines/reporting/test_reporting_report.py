@@ -8,6 +8,7 @@ from html import unescape
 import standins
 
 from ambassadeurs_pipeline.pipelines.reporting.nodes import build_report
+from ambassadeurs_pipeline.pipelines.reporting.params import ReportingParams
 from ambassadeurs_pipeline.pipelines.reporting.redact import redact_pii
 
 # Independent of the report's own masking patterns, so a bug there cannot hide a leak here.
@@ -65,7 +66,9 @@ def test_pseudonyms_hashes_and_versions_are_not_masked():
 
 def test_report_in_english():
     html = build_report(
-        {"language": "en"}, standins.run_metadata(), ingestion_report=standins.ingestion_report()
+        ReportingParams(language="en"),
+        standins.run_metadata(),
+        ingestion_report=standins.ingestion_report(),
     )
     assert '<html lang="en">' in html
     assert "Community listening report" in html and "Executive summary" in html
@@ -74,5 +77,5 @@ def test_report_in_english():
 
 
 def test_report_with_no_stage_output_still_renders():
-    html = build_report({})
+    html = build_report(ReportingParams())
     assert html.count('data-available="false"') == 7  # all but summary and methodology

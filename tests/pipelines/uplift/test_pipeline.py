@@ -24,9 +24,8 @@ class KeptDataset(MemoryDataset):
 
 
 def run_uplift(export, personas=None, **overrides):
-    params = UpliftParams.model_validate(
-        {"n_bootstrap": 60, "n_folds": 3, **overrides}
-    ).model_dump()
+    # Kedro validates params:uplift into UpliftParams in a session; here we do it.
+    params = UpliftParams.model_validate({"n_bootstrap": 60, "n_folds": 3, **overrides})
     catalog = DataCatalog(
         {
             "campaign_export": MemoryDataset(export),

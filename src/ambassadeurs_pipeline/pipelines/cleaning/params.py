@@ -4,15 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import Field, field_validator
+
+from ambassadeurs_pipeline.contracts.params import StrictModel
 
 
-class _Strict(BaseModel):
-    # A misspelt key (``treshold``) must fail loudly, not be ignored.
-    model_config = ConfigDict(extra="forbid")
-
-
-class LanguageParams(_Strict):
+class LanguageParams(StrictModel):
     candidates: list[str] = Field(
         default_factory=lambda: ["fr", "en", "es", "de", "it", "pt", "ar", "nl"],
         description="ISO 639-1 codes lingua chooses from; a short list is faster and more "
@@ -43,7 +40,7 @@ class LanguageParams(_Strict):
         return value
 
 
-class DuplicateParams(_Strict):
+class DuplicateParams(StrictModel):
     threshold: float = Field(
         0.8,
         gt=0.0,
@@ -64,7 +61,7 @@ class DuplicateParams(_Strict):
     )
 
 
-class SpamParams(_Strict):
+class SpamParams(StrictModel):
     threshold: float = Field(
         0.5, ge=0.0, le=1.0, description="spam_score at or above which is_spam."
     )
@@ -139,7 +136,7 @@ class SpamParams(_Strict):
     )
 
 
-class PiiParams(_Strict):
+class PiiParams(StrictModel):
     detector: str = Field("default", description="Name in privacy.pii's registry.")
     use_ner: bool = Field(True, description="Run the spaCy NER model (names) on gated texts.")
     model: str = "fr_core_news_md"
@@ -149,7 +146,7 @@ class PiiParams(_Strict):
     )
 
 
-class CleaningParams(_Strict):
+class CleaningParams(StrictModel):
     max_chars: int = Field(
         5_000, ge=100, description="Longer texts are cut (and flagged text_truncated)."
     )

@@ -24,7 +24,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from .faq import _thread_opener_question
+from .faq import thread_opener_question
 from .params import GapsParams
 
 logger = logging.getLogger(__name__)
@@ -236,7 +236,7 @@ def measure_question_answers(
     # sait ?") is one more asker of the opener's need, not another chance to be answered:
     # the answers of the thread go to the opener, below which the follower sits. Measured
     # on its own replies it would count as unanswered in every well-answered thread.
-    opener = _thread_opener_question(questions)
+    opener = thread_opener_question(questions)
     out["follows_question"] = opener.reindex(out.index).astype("string")
     out["n_answers"] = out["n_answers"].fillna(0).astype("int64")
     out["n_followups"] = out["n_followups"].fillna(0).astype("int64")

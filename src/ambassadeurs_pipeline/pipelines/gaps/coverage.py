@@ -28,8 +28,11 @@ import numpy as np
 import pandas as pd
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from .faq import _STOP, GROUP_NOISE, embedding_matrix, question_focus
+from ambassadeurs_pipeline.contracts.embeddings import embeddings_matrix
+
+from .faq import GROUP_NOISE, question_focus
 from .params import GapsParams
+from .vocabulary import STOP_WORDS_FR
 
 logger = logging.getLogger(__name__)
 
@@ -57,7 +60,7 @@ def _strip_accents(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn")
 
 
-_STOP_PLAIN = frozenset(_strip_accents(w) for w in _STOP)
+_STOP_PLAIN = frozenset(_strip_accents(w) for w in STOP_WORDS_FR)
 _WORD = re.compile(r"[^\W\d_]{3,}")
 
 
@@ -324,7 +327,7 @@ def match_coverage(
     question_sims = hybrid_similarity(
         grouped["text_clean"].map(question_focus).tolist(),
         item_text(items).tolist(),
-        embedding_matrix(comment_embeddings, grouped["comment_id"]),
+        embeddings_matrix(comment_embeddings, grouped["comment_id"], normalise=True),
         item_vectors,
         cfg.lexical_weight,
         cfg.stem_length,

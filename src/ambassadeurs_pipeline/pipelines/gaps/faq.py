@@ -17,103 +17,26 @@ import numpy as np
 import pandas as pd
 from sklearn.cluster import AgglomerativeClustering
 from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
-from spacy.lang.fr.stop_words import STOP_WORDS
 
-from ambassadeurs_pipeline.privacy.quotes import CorpusIndex, QuoteGuardParams
+from ambassadeurs_pipeline.contracts.embeddings import embeddings_matrix
+from ambassadeurs_pipeline.privacy.quotes import CorpusIndex
 from ambassadeurs_pipeline.progress import phases
 from ambassadeurs_pipeline.text.questions import is_question_sentence, split_sentences
 from ambassadeurs_pipeline.text.spelling import Spellings
 
+from ..privacy.params import PrivacyParams
 from .params import GapsParams
 from .similarity_scale import SimilarityScale, fit_scale
 from .titles import question_title
+from .vocabulary import STOP_WORDS_FR
 
 logger = logging.getLogger(__name__)
 
-#: Words that say "this is a question" rather than what it is about; never a label.
-_QUESTION_WORDS = {
-    "bonjour",
-    "salut",
-    "merci",
-    "svp",
-    "stp",
-    "quelqu",
-    "quelqu'un",
-    "sait",
-    "savez",
-    "comment",
-    "pourquoi",
-    "quand",
-    "faut",
-    "peut",
-    "peux",
-    "dois",
-    "doit",
-    "est-ce",
-    "avez",
-    "vous",
-    "conseils",
-    "conseil",
-    "question",
-    "aide",
-    "idée",
-    "idee",
-    "normal",
-    "bien",
-    "faire",
-    "fait",
-    "ça",
-    "ca",
-    "oui",
-    "non",
-    "quoi",
-    "quel",
-    "quelle",
-    "quels",
-    "quelles",
-    "cas",
-    "gens",
-    "personne",
-    "personnes",
-    "déjà",
-    "vraiment",
-    "autres",
-}
-_STOP = sorted({w.lower() for w in STOP_WORDS} | _QUESTION_WORDS)
 #: Pseudonymisation placeholders (``<PERSONNE>``, ``<URL>``, ``@user_ab12``) are not topic words.
 _TOKEN = r"(?u)\b[^\W\d_][^\W\d_'’-]{2,}\b"
 _PLACEHOLDER = re.compile(r"<[A-Z_]{2,}>|\[[A-Z_]{2,}\]|@\w+")
 
 GROUP_NOISE = -1
-
-
-def embedding_matrix(comment_embeddings: pd.DataFrame, comment_ids: pd.Series) -> np.ndarray:
-    """The L2-normalised float32 vectors of ``comment_ids``, in their order.
-
-    Accepts the two storages used for ``comment_embeddings``: one list-like column
-    (``embedding``/``vector``) or one numeric column per dimension.
-
-    Raises:
-        KeyError: a comment has no embedding (the topics stage embeds every in-model comment).
-    """
-    frame = comment_embeddings.set_index("comment_id")
-    list_cols = [c for c in ("embedding", "vector", "embeddings") if c in frame.columns]
-    missing = pd.Index(comment_ids).difference(frame.index)
-    if len(missing):
-        raise KeyError(
-            f"comment_embeddings has no vector for {len(missing)} question(s), e.g. "
-            f"{list(missing[:3])}; were they left out of the topic model (in_model=False)?"
-        )
-    rows = frame.loc[list(comment_ids)]
-    if list_cols:
-        matrix = np.vstack([np.asarray(v, dtype=np.float32) for v in rows[list_cols[0]]])
-    else:
-        numeric = rows.select_dtypes("number")
-        matrix = numeric.to_numpy(dtype=np.float32)
-    if matrix.ndim != 2 or matrix.shape[0] != len(comment_ids):
-        matrix = matrix.reshape(len(comment_ids), -1)
-    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-    return matrix / np.where(norms == 0, 1.0, norms)
 
 
 def select_questions(comments_clean: pd.DataFrame, comment_topics: pd.DataFrame) -> pd.DataFrame:
@@ -188,7 +111,7 @@ def group_questions(
     # A question asked in reply inside a thread opened by a question ("pareil pour moi ?",
     # "quelqu'un ?") is one more asker of the opener's question, not a topic of its own:
     # it joins the opener's group instead of being clustered on its (generic) words.
-    opener = _thread_opener_question(questions)
+    opener = thread_opener_question(questions)
     all_questions = questions
     # A question-like reply inside a thread that a non-question opened (support, testimony)
     # is conversation, not an information need: it is not clustered. Flat exports have no
@@ -198,7 +121,7 @@ def group_questions(
     n_conversational = int((opener.isna() & in_reply).sum())
     if len(questions) < 2:
         return all_questions
-    vectors = embedding_matrix(comment_embeddings, questions["comment_id"])
+    vectors = embeddings_matrix(comment_embeddings, questions["comment_id"], normalise=True)
     followers = all_questions[opener.notna()].copy()
     # Followers restate the opener's need in their own words: the evidence used below to
     # merge clusters that are one need asked in different words.
@@ -248,7 +171,7 @@ def group_questions(
             vectors,
             labels,
             None if follower_terms is None else follower_terms[known],
-            embedding_matrix(comment_embeddings, restating["comment_id"][known]),
+            embeddings_matrix(comment_embeddings, restating["comment_id"][known], normalise=True),
             own[known].astype(np.int64),
             cfg.term_weight,
             min_similarity=1.0 - cfg.distance_threshold,
@@ -457,7 +380,7 @@ def fit_question_terms(
     focus = texts.map(question_focus).to_numpy()
     vectorizer = TfidfVectorizer(
         token_pattern=_TOKEN,
-        stop_words=_STOP,
+        stop_words=STOP_WORDS_FR,
         ngram_range=(1, 1),
         min_df=min_df,
         sublinear_tf=True,
@@ -520,7 +443,7 @@ def _is_reply(questions: pd.DataFrame) -> pd.Series:
     return (parent.notna() & parent.str.strip().ne("")).fillna(False).astype(bool)
 
 
-def _thread_opener_question(questions: pd.DataFrame) -> pd.Series:
+def thread_opener_question(questions: pd.DataFrame) -> pd.Series:
     """For each question asked in reply, the id of the question that opened its thread (else NA)."""
     result = pd.Series(pd.NA, index=questions.index, dtype="string")
     if "thread_id" not in questions or "parent_id" not in questions:
@@ -556,7 +479,7 @@ def group_key_terms(questions: pd.DataFrame, n_terms: int) -> dict[int, list[str
     )
     try:
         vectorizer = CountVectorizer(
-            token_pattern=_TOKEN, stop_words=_STOP, ngram_range=(1, 2), min_df=1
+            token_pattern=_TOKEN, stop_words=STOP_WORDS_FR, ngram_range=(1, 2), min_df=1
         )
         with warnings.catch_warnings():  # spaCy's list has a few tokens our pattern never makes
             warnings.simplefilter("ignore", UserWarning)
@@ -630,13 +553,13 @@ def build_faq(
     question_groups: pd.DataFrame,
     comments_clean: pd.DataFrame,
     params: GapsParams,
-    quote_params: QuoteGuardParams | dict | None = None,
+    privacy: PrivacyParams | None = None,
 ) -> pd.DataFrame:
     """The FAQ: one row per question group, ranked by distinct askers.
 
     ``label`` is a short title rewritten from the group's most central question
     (``titles.question_title``: personal frame stripped, key terms added, a fixed point of the
-    quote guard ``privacy.quotes``, checked against ``comments_clean``); ``key_terms`` are
+    quote guard ``privacy.quotes``, defaults when ``privacy`` is ``None``, checked against ``comments_clean``); ``key_terms`` are
     shown beside it.
 
     Returns:
@@ -663,7 +586,7 @@ def build_faq(
         return pd.DataFrame(columns=columns)
     cfg = params.grouping
     terms = group_key_terms(question_groups, cfg.n_label_terms)
-    guard_params = QuoteGuardParams.model_validate(quote_params or {})
+    guard_params = (privacy or PrivacyParams()).quotes
     corpus = (
         comments_clean["text_clean"]
         if "text_clean" in comments_clean.columns

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
+
+from ambassadeurs_pipeline.contracts.params import StrictModel
 
 
-class _Strict(BaseModel):
-    # A misspelt key must fail loudly, not be silently ignored.
-    model_config = ConfigDict(extra="forbid")
-
-
-class GroupingParams(_Strict):
+class GroupingParams(StrictModel):
     """How questions are grouped (agglomerative clustering of question embeddings)."""
 
     distance_threshold: float = Field(
@@ -74,7 +71,7 @@ class GroupingParams(_Strict):
     n_examples: int = Field(3, ge=1, le=10)
 
 
-class TrendParams(_Strict):
+class TrendParams(StrictModel):
     recent_share: float = Field(
         0.34, gt=0.0, lt=1.0, description="Last share of the period that counts as 'recent'."
     )
@@ -83,7 +80,7 @@ class TrendParams(_Strict):
     )
 
 
-class AnswerParams(_Strict):
+class AnswerParams(StrictModel):
     thanks_pattern: str = Field(
         r"\b(?:merci|remercie|ça m'aide|ca m'aide|ça marche|ca marche|c'est plus clair|top|génial|super)\b",
         description="Regex (case-insensitive) of an asker's follow-up that signals resolution.",
@@ -102,7 +99,7 @@ class AnswerParams(_Strict):
     )
 
 
-class CoverageParams(_Strict):
+class CoverageParams(StrictModel):
     lexical_weight: float = Field(
         0.7,
         ge=0.0,
@@ -129,7 +126,7 @@ class CoverageParams(_Strict):
     )
 
 
-class ScoreWeights(_Strict):
+class ScoreWeights(StrictModel):
     """Weight of each gap component; components that cannot be measured are left out and the
     remaining weights renormalised (stated in the output)."""
 
@@ -154,7 +151,7 @@ class ScoreWeights(_Strict):
         return self
 
 
-class ScoringParams(_Strict):
+class ScoringParams(StrictModel):
     weights: ScoreWeights = Field(default_factory=ScoreWeights)
     min_questions_to_rank: int = Field(
         30, ge=1, description="Fewer questions than this: too little data to rank gaps."
@@ -169,7 +166,7 @@ class ScoringParams(_Strict):
     top_n: int = Field(20, ge=1, description="Gaps given a content brief and kept in the table.")
 
 
-class GapsParams(_Strict):
+class GapsParams(StrictModel):
     grouping: GroupingParams = Field(default_factory=GroupingParams)
     trend: TrendParams = Field(default_factory=TrendParams)
     answers: AnswerParams = Field(default_factory=AnswerParams)

@@ -25,7 +25,7 @@ def create_pipeline(**kwargs) -> Pipeline:
                     "question_groups",
                     "comments_clean",
                     "params:gaps",
-                    "params:privacy.quotes",
+                    "params:privacy",
                 ],
                 outputs="faq",
                 name="build_faq",

@@ -37,6 +37,8 @@ import logging
 import numpy as np
 import pandas as pd
 
+from ambassadeurs_pipeline.contracts.vocabulary import GAP_RANKED, GAP_TOO_LITTLE_DATA
+
 from .coverage import COVERED
 from .faq import GROUP_NOISE
 from .params import GapsParams
@@ -53,8 +55,9 @@ COMPONENTS = {
     "c_uncovered": "uncovered",
     "c_one_theme": "one_theme",
 }
-STATUS_RANKED = "classé"
-STATUS_TOO_LITTLE = "données insuffisantes"
+#: ``information_gaps.status`` values (the contract other stages filter on).
+STATUS_RANKED = GAP_RANKED
+STATUS_TOO_LITTLE = GAP_TOO_LITTLE_DATA
 
 
 def shrunk_rate(rate: pd.Series, n: pd.Series, prior_questions: float) -> pd.Series:

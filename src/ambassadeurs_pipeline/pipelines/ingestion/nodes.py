@@ -25,8 +25,8 @@ from ambassadeurs_pipeline.contracts import (
     CONTENT_CATALOG_SCHEMA,
     QUARANTINE_COLUMNS,
 )
-from ambassadeurs_pipeline.datasets.tabular_file import ABSENT_PATHS
-from ambassadeurs_pipeline.hooks import is_demo_input
+from ambassadeurs_pipeline.contracts.paths import is_absent
+from ambassadeurs_pipeline.privacy.salt import is_demo_input
 
 from .params import CatalogColumns, IngestionParams
 
@@ -316,7 +316,7 @@ def companion_is_usable(
     The demo catalog and campaign are defaults; pairing them with a user's own comments would
     silently mix demo content into a real analysis, so they are only used with the demo.
     """
-    if str(companion_path).strip().lower() in ABSENT_PATHS:
+    if is_absent(str(companion_path)):
         return False
     companion_is_demo = Path(companion_path).parent.resolve() == (
         (project_root or Path.cwd()) / "data/01_raw"

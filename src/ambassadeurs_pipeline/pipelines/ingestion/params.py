@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
+
+from ambassadeurs_pipeline.contracts.params import StrictModel
 
 
-class _Strict(BaseModel):
-    # A misspelt key (``colums``) must fail loudly, not be ignored.
-    model_config = ConfigDict(extra="forbid")
-
-
-class CommentColumns(_Strict):
+class CommentColumns(StrictModel):
     """Name, in the user's export, of each canonical comment field (``null`` = absent)."""
 
     id: str | None = "id"
@@ -23,7 +20,7 @@ class CommentColumns(_Strict):
     likes: str | None = "likes"
 
 
-class CatalogColumns(_Strict):
+class CatalogColumns(StrictModel):
     """Name, in the content-catalog export, of each canonical field."""
 
     id: str | None = "id"
@@ -34,7 +31,7 @@ class CatalogColumns(_Strict):
     theme: str | None = "theme"
 
 
-class IngestionParams(_Strict):
+class IngestionParams(StrictModel):
     columns: CommentColumns = Field(default_factory=CommentColumns)
     catalog_columns: CatalogColumns = Field(default_factory=CatalogColumns)
     max_bad_date_share: float = Field(

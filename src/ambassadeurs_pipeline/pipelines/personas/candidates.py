@@ -21,7 +21,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .params import PersonasParams, as_params
+from .params import PersonasParams
 
 COMPONENTS = {
     "credibility": [
@@ -85,14 +85,14 @@ def reason_sentence(row: pd.Series) -> str:
 def rank_ambassador_candidates(
     author_features: pd.DataFrame,
     author_personas: pd.DataFrame,
-    params: PersonasParams | dict,
+    params: PersonasParams,
 ) -> pd.DataFrame:
     """Top ``candidates.top_n`` authors with score, components, persona and reasons.
 
     Only authors with at least ``candidates.min_comments`` comments are ranked; bots and spam
     accounts were already excluded from ``author_features``. Ids are pseudonyms.
     """
-    cp = as_params(params).candidates
+    cp = params.candidates
     feats = author_features.set_index("author_id")
     feats = feats[feats["n_comments"] >= cp.min_comments]
     columns = [

@@ -15,15 +15,15 @@ import pandas as pd
 
 from ambassadeurs_pipeline.privacy.quotes import (
     CorpusIndex,
-    QuoteGuardParams,
     guard_quote,
     whole_sentence,
 )
 
+from ..privacy.params import PrivacyParams
 from .clustering import UNCLASSIFIED_ID
 from .motivations import MOTIVATIONS, UNKNOWN_MOTIVATION, load_lexicon, score_comments
 from .naming import motivation_shares
-from .params import PersonasParams, as_params
+from .params import PersonasParams
 from .roles import ROLES
 from .textmatch import fold
 
@@ -141,8 +141,8 @@ def describe_personas(
     persona_quality: dict[str, Any],
     comments_clean: pd.DataFrame,
     topic_info: pd.DataFrame | None,
-    params: PersonasParams | dict,
-    quote_params: QuoteGuardParams | dict | None = None,
+    params: PersonasParams,
+    privacy: PrivacyParams | None = None,
 ) -> tuple[dict[str, Any], str]:
     """Persona cards as a JSON-ready dict and their Markdown rendering.
 
@@ -150,8 +150,8 @@ def describe_personas(
     ``cards.quote_max_chars``, come from different members and pass the quote guard
     (``privacy.quotes``; ``privacy/quotes.py``) against the whole corpus.
     """
-    cp = as_params(params).cards
-    guard_params = QuoteGuardParams.model_validate(quote_params or {})
+    cp = params.cards
+    guard_params = (privacy or PrivacyParams()).quotes
     feats = _card_frame(author_features.set_index("author_id"))
     classified = author_personas[author_personas["persona_id"] != UNCLASSIFIED_ID].set_index(
         "author_id"

@@ -35,7 +35,7 @@ from ambassadeurs_pipeline.progress import progress
 
 from .motivations import UNKNOWN_MOTIVATION
 from .naming import disambiguate, motivation_shares, persona_name, profile_of
-from .params import ClusteringParams, PersonasParams, as_params
+from .params import ClusteringParams, PersonasParams
 from .roles import ROLES
 
 logger = logging.getLogger(__name__)
@@ -162,7 +162,7 @@ def _order_by_size(labels: np.ndarray, x: np.ndarray) -> np.ndarray:
 def cluster_personas(
     author_features: pd.DataFrame,
     excluded_authors: pd.DataFrame,
-    params: PersonasParams | dict,
+    params: PersonasParams,
     random_state: int,
 ) -> tuple[pd.DataFrame, dict[str, Any]]:
     """Assign every author to a persona or to ``non classé`` with a reason.
@@ -173,7 +173,7 @@ def cluster_personas(
         ``persona_quality`` (criterion per k, chosen k, bootstrap ARI, stability verdict,
         counts; ``authors_in = clustered + unclassified`` is checked).
     """
-    cp = as_params(params).clustering
+    cp = params.clustering
     feats = author_features.set_index("author_id")
     enough = feats["n_comments"] >= cp.min_comments
     silent = (

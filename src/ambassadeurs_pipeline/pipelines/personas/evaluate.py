@@ -22,12 +22,14 @@ from ambassadeurs_pipeline.privacy.pseudonyms import DEMO_SALT, pseudonymise_ser
 
 from .clustering import UNCLASSIFIED_ID
 from .quality import (
-    _nan_to_none,
     confusion,
     motivation_macro_f1,
     persona_ari,
     recall_at_k,
     role_accuracy,
+)
+from .quality import (
+    nan_to_none as _nan_to_none,
 )
 
 logger = logging.getLogger(__name__)

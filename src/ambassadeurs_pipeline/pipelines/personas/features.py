@@ -20,7 +20,7 @@ from ambassadeurs_pipeline.progress import phases
 
 from .graph import graph_metrics, reply_edges
 from .motivations import aggregate_motivations, score_comments
-from .params import PersonasParams, as_params
+from .params import PersonasParams
 from .roles import aggregate_roles, detect_comment_roles
 from .textmatch import fold
 
@@ -175,7 +175,7 @@ def build_author_features(
     comments_clean: pd.DataFrame,
     comment_topics: pd.DataFrame,
     topic_info: pd.DataFrame | None,
-    params: PersonasParams | dict,
+    params: PersonasParams,
     random_state: int,
     execution: ExecutionParams = LOCAL,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -196,7 +196,7 @@ def build_author_features(
     Raises:
         ValueError: an input lacks a contract column.
     """
-    p = as_params(params)
+    p = params
     _check_columns(comments_clean, REQUIRED_COMMENT_COLUMNS, "comments_clean")
     _check_columns(comment_topics, REQUIRED_TOPIC_COLUMNS, "comment_topics")
     comments = comments_clean[comments_clean["author_id"].notna()].copy()

@@ -4,15 +4,12 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
+
+from ambassadeurs_pipeline.contracts.params import StrictModel
 
 
-class _Strict(BaseModel):
-    # A misspelt key (``min_coments``) must fail loudly, not be ignored.
-    model_config = ConfigDict(extra="forbid")
-
-
-class GraphParams(_Strict):
+class GraphParams(StrictModel):
     """Reply-graph metrics."""
 
     betweenness_exact_max_nodes: int = Field(
@@ -24,7 +21,7 @@ class GraphParams(_Strict):
     louvain_resolution: float = Field(1.0, gt=0)
 
 
-class FeatureWeights(_Strict):
+class FeatureWeights(StrictModel):
     """Weight of each feature group in the clustering distance.
 
     Each group is standardised and divided by sqrt(group size) before weighting, so a group
@@ -37,7 +34,7 @@ class FeatureWeights(_Strict):
     influence: float = Field(0.5, ge=0)
 
 
-class ClusteringParams(_Strict):
+class ClusteringParams(StrictModel):
     min_comments: int = Field(
         3,
         ge=1,
@@ -69,14 +66,14 @@ class ClusteringParams(_Strict):
         return self
 
 
-class CandidateWeights(_Strict):
+class CandidateWeights(StrictModel):
     credibility: float = Field(0.5, ge=0)
     engagement: float = Field(0.2, ge=0)
     reach: float = Field(0.2, ge=0)
     tone: float = Field(0.1, ge=0)
 
 
-class CandidateParams(_Strict):
+class CandidateParams(StrictModel):
     top_n: int = Field(100, ge=1, description="Length of the shortlist.")
     min_comments: int = Field(3, ge=1)
     weights: CandidateWeights = Field(default_factory=CandidateWeights)
@@ -88,7 +85,7 @@ class CandidateParams(_Strict):
     )
 
 
-class CardParams(_Strict):
+class CardParams(StrictModel):
     n_quotes: int = Field(3, ge=0)
     quote_max_chars: int = Field(160, ge=40)
     n_topics: int = Field(3, ge=1)
@@ -96,7 +93,7 @@ class CardParams(_Strict):
     n_features: int = Field(5, ge=1)
 
 
-class PersonasParams(_Strict):
+class PersonasParams(StrictModel):
     spam_share_max: float = Field(
         0.5,
         ge=0,
@@ -107,8 +104,3 @@ class PersonasParams(_Strict):
     clustering: ClusteringParams = Field(default_factory=ClusteringParams)
     candidates: CandidateParams = Field(default_factory=CandidateParams)
     cards: CardParams = Field(default_factory=CardParams)
-
-
-def as_params(params: PersonasParams | dict) -> PersonasParams:
-    """Accept the validated model (Kedro session) or a plain dict (sliced runs, notebooks)."""
-    return params if isinstance(params, PersonasParams) else PersonasParams.model_validate(params)

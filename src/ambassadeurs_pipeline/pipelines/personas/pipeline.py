@@ -2,12 +2,10 @@
 
 from kedro.pipeline import Node, Pipeline
 
-from .nodes import (
-    build_author_features,
-    cluster_personas,
-    describe_personas,
-    rank_ambassador_candidates,
-)
+from .candidates import rank_ambassador_candidates
+from .cards import describe_personas
+from .clustering import cluster_personas
+from .features import build_author_features
 from .status import summarise_personas_status
 
 
@@ -47,7 +45,7 @@ def create_pipeline(**kwargs) -> Pipeline:
                     "comments_clean",
                     "topic_info",
                     "params:personas",
-                    "params:privacy.quotes",
+                    "params:privacy",
                 ],
                 outputs=["persona_cards", "persona_cards_md"],
                 name="describe_personas",

@@ -47,5 +47,6 @@ def confusion(predicted: pd.Series, truth: pd.Series) -> dict[str, dict[str, int
     return {str(t): {str(p): int(v) for p, v in row.items() if v} for t, row in table.iterrows()}
 
 
-def _nan_to_none(x: float) -> float | None:
+def nan_to_none(x: float) -> float | None:
+    """A metric for JSON: NaN (not measurable) as ``None``, else rounded to 4 decimals."""
     return None if x is None or (isinstance(x, float) and np.isnan(x)) else round(x, 4)

@@ -15,11 +15,12 @@ from typing import Any
 from kedro.io.core import AbstractDataset, DatasetError, get_filepath_str
 from kedro_datasets.text import TextDataset
 
+from ambassadeurs_pipeline.contracts.paths import is_absent
+
 logger = logging.getLogger(__name__)
 
 #: Kedro's default version stamp, e.g. ``2025-03-04T10.21.07.123Z``.
 VERSION_STAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}\.\d{2}\.\d{2}\.\d{3}Z$")
-ABSENT_PATHS = {"", "none", "null", "-"}
 
 
 class ReportHtmlDataset(TextDataset):
@@ -62,7 +63,7 @@ class FileFingerprintsDataset(_ReadOnly):
         out: dict[str, Any] = {}
         for label, filepath in self._filepaths.items():
             path = Path(str(filepath)) if filepath is not None else None
-            if path is None or str(filepath).strip().lower() in ABSENT_PATHS or not path.is_file():
+            if path is None or is_absent(str(filepath)) or not path.is_file():
                 out[label] = None
                 continue
             digest = hashlib.sha256()

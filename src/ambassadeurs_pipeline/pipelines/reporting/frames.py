@@ -13,6 +13,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ambassadeurs_pipeline.contracts.vocabulary import GAP_RANKED
+
 OUTLIER_TOPIC = -1  # BERTopic's "no topic" cluster.
 
 
@@ -203,7 +205,7 @@ def gap_scores(information_gaps: pd.DataFrame | None, n: int | None = None) -> p
     gaps = information_gaps
     status = col(gaps, "status")
     if status:
-        gaps = gaps[gaps[status] == "classé"]
+        gaps = gaps[gaps[status] == GAP_RANKED]
     rank = col(gaps, "rank")
     out = pd.DataFrame(
         {

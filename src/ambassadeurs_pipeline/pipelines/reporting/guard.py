@@ -28,6 +28,7 @@ from ambassadeurs_pipeline.privacy.quotes import (
     words,
 )
 
+from ..privacy.params import PrivacyParams
 from .frames import as_list, col
 
 logger = logging.getLogger(__name__)
@@ -110,14 +111,15 @@ def _guard_frame(
 
 
 def guard_stage_outputs(
-    stage_outputs: dict[str, Any], privacy: Any, comments: pd.DataFrame | None
+    stage_outputs: dict[str, Any], privacy: PrivacyParams | None, comments: pd.DataFrame | None
 ) -> dict[str, Any]:
-    """``stage_outputs`` with quotes guarded and small groups removed (inputs are not mutated)."""
-    if hasattr(privacy, "model_dump"):  # Kedro hands over the validated PrivacyParams
-        privacy = privacy.model_dump()
-    privacy = privacy or {}
-    k = int(privacy.get("min_group_authors", 5))
-    p = QuoteGuardParams.model_validate(privacy.get("quotes") or {})
+    """``stage_outputs`` with quotes guarded and small groups removed (inputs are not mutated).
+
+    ``privacy`` ``None`` (no ``privacy`` parameters at all) applies the defaults.
+    """
+    privacy = privacy or PrivacyParams()
+    k = privacy.min_group_authors
+    p = privacy.quotes
     index = corpus_index(comments, p)
     out = dict(stage_outputs)
     for name in ("faq", "information_gaps"):

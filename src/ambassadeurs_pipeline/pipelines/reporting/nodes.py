@@ -16,6 +16,7 @@ import pandas as pd
 
 from ambassadeurs_pipeline.status import OK, PARTIAL, SKIPPED, reasons
 
+from ..privacy.params import PrivacyParams
 from .guard import guard_stage_outputs
 from .i18n import Translator
 from .params import ReportingParams
@@ -173,7 +174,7 @@ def build_sections(
 def build_report(
     params: ReportingParams,
     run_metadata: dict[str, Any] | None = None,
-    privacy: dict[str, Any] | None = None,
+    privacy: PrivacyParams | None = None,
     quote_corpus: pd.DataFrame | None = None,
     run_status: dict[str, Any] | None = None,
     **stage_outputs: Any,
@@ -190,8 +191,6 @@ def build_report(
             any may be ``None``. Quotes and groups go through the re-identification guard
             (``guard.guard_stage_outputs``) before any section reads them.
     """
-    if isinstance(params, dict):  # bare catalogs in tests and notebooks
-        params = ReportingParams.model_validate(params)
     stage_outputs = guard_stage_outputs(stage_outputs, privacy, quote_corpus)
     sections = build_sections(params, run_metadata, run_status=run_status, **stage_outputs)
     missing = [s.key for s in sections if not s.available]

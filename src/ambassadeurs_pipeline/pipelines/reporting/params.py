@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
+
+from ambassadeurs_pipeline.contracts.params import StrictModel
 
 
-class ReportingParams(BaseModel):
-    # A misspelt key must fail before the run, naming the key.
-    model_config = ConfigDict(extra="forbid")
-
+class ReportingParams(StrictModel):
     language: Literal["fr", "en"] = Field(
         "fr", description="Language of the report (not of the corpus)."
     )

@@ -217,7 +217,7 @@ def documents_map_inputs(
     """
     from umap import UMAP
 
-    from .fit import embeddings_matrix
+    from ambassadeurs_pipeline.contracts.embeddings import embeddings_matrix
 
     ct = comment_topics[comment_topics["comment_id"].isin(texts.index)].sort_values(
         "comment_id", kind="stable"
@@ -286,8 +286,6 @@ def explorer_views(
         show_texts: documents map hover shows the pseudonymised comment (notebook) instead
             of its topic (the HTML file, which may leave the organisation).
     """
-    if isinstance(params, dict):  # bare catalogs in notebooks
-        params = TopicsParams.model_validate(params)
     p = params.explorer
     restore_vectorizer(topic_model, params)
     k = n_topics(topic_model)

@@ -19,6 +19,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ambassadeurs_pipeline.contracts.embeddings import embeddings_matrix
 from ambassadeurs_pipeline.datasets.bertopic_model import NoTopicModel
 from ambassadeurs_pipeline.embeddings import EmbeddingBackend, l2_normalise, make_backend
 from ambassadeurs_pipeline.embeddings.base import strip_placeholders
@@ -87,22 +88,6 @@ def _backend_options(
     if "tfidf_svd" in accepted:
         options["tfidf_svd"] = {"random_state": random_state, **options.get("tfidf_svd", {})}
     return options
-
-
-def embeddings_matrix(comment_embeddings: pd.DataFrame, comment_ids: pd.Series) -> np.ndarray:
-    """The float32 matrix of ``comment_embeddings`` in the order of ``comment_ids``.
-
-    Raises:
-        ValueError: some comments have no embedding (stale ``comment_embeddings``).
-    """
-    indexed = comment_embeddings.set_index("comment_id")["embedding"]
-    missing = ~comment_ids.isin(indexed.index)
-    if missing.any():
-        raise ValueError(
-            f"{int(missing.sum())} in-model comments have no embedding, e.g. "
-            f"{comment_ids[missing].head(3).tolist()}: rerun the embed_comments node"
-        )
-    return np.vstack(indexed.loc[comment_ids].to_numpy()).astype(np.float32)
 
 
 def fit_embedding_model(

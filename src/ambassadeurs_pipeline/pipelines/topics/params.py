@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import Field, field_validator
+
+from ambassadeurs_pipeline.contracts.params import StrictModel
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class EmbeddingParams(_Strict):
+class EmbeddingParams(StrictModel):
     backend: str = Field("use_multilingual", description="Name in the embeddings registry.")
     options: dict[str, Any] = Field(
         default_factory=dict, description="Backend constructor options."
@@ -42,7 +40,7 @@ class EmbeddingParams(_Strict):
 _AutoInt = Annotated[int, Field(ge=2)] | Literal["auto"] | None
 
 
-class UmapParams(_Strict):
+class UmapParams(StrictModel):
     n_neighbors: _AutoInt = Field(
         None, description="null/auto: 15, fewer below 150 comments (sizing.py)."
     )
@@ -60,7 +58,7 @@ class UmapParams(_Strict):
     pca_components: int = Field(64, ge=2, description="Principal axes kept in speed mode.")
 
 
-class HdbscanParams(_Strict):
+class HdbscanParams(StrictModel):
     min_cluster_size: _AutoInt = Field(
         None,
         description="null/auto: follows the number of comments fitted on and expected_topics (sizing.py).",
@@ -72,7 +70,7 @@ class HdbscanParams(_Strict):
     cluster_selection_method: Literal["eom", "leaf"] = "eom"
 
 
-class VectorizerParams(_Strict):
+class VectorizerParams(StrictModel):
     ngram_max: int = Field(2, ge=1, le=3)
     min_df: int = Field(
         1,
@@ -86,7 +84,7 @@ class VectorizerParams(_Strict):
     extra_stop_words: list[str] = Field(default_factory=list)
 
 
-class TopicModelParams(_Strict):
+class TopicModelParams(StrictModel):
     fit_sample_size: int = Field(
         30_000,
         ge=100,
@@ -122,7 +120,7 @@ class TopicModelParams(_Strict):
     probability_temperature: float = Field(0.05, gt=0.0)
 
 
-class SentimentParams(_Strict):
+class SentimentParams(StrictModel):
     backend: str = "modele_fr"
     neutral_band: float | None = Field(
         None,
@@ -143,7 +141,7 @@ class SentimentParams(_Strict):
         return value
 
 
-class TrendParams(_Strict):
+class TrendParams(StrictModel):
     recent_months: int = Field(3, ge=1)
     alpha: float = Field(0.05, gt=0.0, lt=1.0)
     correction: Literal["holm", "fdr_bh", "bonferroni"] = "holm"
@@ -151,7 +149,7 @@ class TrendParams(_Strict):
     min_count: int | None = Field(None, ge=1)
 
 
-class BadBuzzParams(_Strict):
+class BadBuzzParams(StrictModel):
     baseline_months: int = Field(6, ge=1)
     min_history_months: int = Field(2, ge=1)
     # None: derived from the monthly volume (sizing.bad_buzz_min_negative; 10 on the demo).
@@ -163,14 +161,14 @@ class BadBuzzParams(_Strict):
     )
 
 
-class QualityParams(_Strict):
+class QualityParams(StrictModel):
     n_seeds: int = Field(3, ge=2)
     stability_sample_size: int = Field(5_000, ge=100)
     top_n_words: int = Field(10, ge=3)
     diversity_top_n: int = Field(10, ge=3, description="BERTopic keeps 10 terms per topic.")
 
 
-class ExplorerParams(_Strict):
+class ExplorerParams(StrictModel):
     """BERTopic's interactive views (``explorer.py``: notebook and ``topic_explorer_html``)."""
 
     top_n_topics: int = Field(
@@ -189,7 +187,7 @@ class ExplorerParams(_Strict):
     )
 
 
-class TopicsParams(_Strict):
+class TopicsParams(StrictModel):
     embedding: EmbeddingParams = Field(default_factory=EmbeddingParams)
     model: TopicModelParams = Field(default_factory=TopicModelParams)
     sentiment: SentimentParams = Field(default_factory=SentimentParams)

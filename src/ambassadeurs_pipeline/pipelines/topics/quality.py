@@ -20,11 +20,11 @@ import pandas as pd
 from sklearn.feature_extraction.text import CountVectorizer
 from sklearn.metrics import adjusted_rand_score
 
+from ambassadeurs_pipeline.contracts.embeddings import embeddings_matrix
 from ambassadeurs_pipeline.datasets.bertopic_model import has_topic_model
 
 from .fit import (
     MIN_COMMENTS_FOR_TOPICS,
-    embeddings_matrix,
     fitting_min_cluster_size,
     resolve_cluster_params,
     seeded_sample,

@@ -7,9 +7,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ambassadeurs_pipeline.contracts.embeddings import embeddings_matrix
 from ambassadeurs_pipeline.datasets.bertopic_model import has_topic_model
 
-from .fit import embeddings_matrix, select_model_comments, topic_centroids
+from .fit import select_model_comments, topic_centroids
 from .params import TopicsParams
 
 TOPIC_INFO_COLUMNS = [

@@ -27,13 +27,14 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ambassadeurs_pipeline.contracts.embeddings import embeddings_matrix
 from ambassadeurs_pipeline.datasets.bertopic_model import has_topic_model
 from ambassadeurs_pipeline.embeddings import EmbeddingBackend, l2_normalise
 from ambassadeurs_pipeline.execution import ExecutionParams, map_chunks
 from ambassadeurs_pipeline.execution.engine import LOCAL
 
 from ..topics.annotate import COMMENT_TOPICS_COLUMNS, build_comment_topics
-from ..topics.fit import embeddings_matrix, seeded_sample, select_model_comments, topic_documents
+from ..topics.fit import seeded_sample, select_model_comments, topic_documents
 from ..topics.params import TopicsParams
 from ..topics.vocabulary import FrenchAnalyzer, make_label, stop_words
 from .params import TopicsUpdateParams

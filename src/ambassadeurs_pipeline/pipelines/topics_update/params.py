@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
+
+from ambassadeurs_pipeline.contracts.params import StrictModel
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class NoveltyParams(_Strict):
+class NoveltyParams(StrictModel):
     quantile: float = Field(
         0.02,
         gt=0.0,
@@ -27,7 +25,7 @@ class NoveltyParams(_Strict):
     )
 
 
-class EmergingParams(_Strict):
+class EmergingParams(StrictModel):
     min_cluster_size: int = Field(
         30,
         ge=2,
@@ -45,6 +43,6 @@ class EmergingParams(_Strict):
     representative_comments: int = Field(3, ge=1)
 
 
-class TopicsUpdateParams(_Strict):
+class TopicsUpdateParams(StrictModel):
     novelty: NoveltyParams = Field(default_factory=NoveltyParams)
     emerging: EmergingParams = Field(default_factory=EmergingParams)

@@ -73,12 +73,6 @@ _FALSE = {"0", "false", "faux", "non", "no", "n"}
 _MAX_LEVELS = 20
 
 
-def _as_params(params: UpliftParams | dict[str, Any]) -> UpliftParams:
-    # Kedro validates ``params:uplift`` into the model in a session; a bare runner (tests,
-    # notebooks) hands the dict: validate it the same way.
-    return params if isinstance(params, UpliftParams) else UpliftParams.model_validate(params)
-
-
 def _control(preparation: dict[str, Any], params: UpliftParams) -> str:
     """The control arm as spelled in the export (``prepare_campaign_units`` matched it)."""
     return preparation.get("control_arm") or params.control_arm
@@ -164,7 +158,6 @@ def prepare_campaign_units(
         InputContractError: missing column, missing or non-numeric outcome, duplicate unit
             ids, control arm absent, fewer than two arms.
     """
-    params = _as_params(params)
     if campaign_export is None:
         return _no_campaign("aucune campagne fournie")
     if not companion_is_usable(campaign_path, comments_path):
@@ -312,7 +305,6 @@ def check_campaign_design(
     campaign_units: pd.DataFrame, campaign_preparation: dict[str, Any], params: UpliftParams
 ) -> tuple[dict[str, Any], pd.DataFrame]:
     """SRM chi-square against ``planned_allocation`` and covariate SMDs."""
-    params = _as_params(params)
     if not campaign_preparation["provided"]:
         return {"sample_ratio_mismatch": None}, standardised_mean_differences(
             pd.DataFrame({"arm": []}), [], params.control_arm, params.smd_threshold
@@ -330,7 +322,6 @@ def estimate_arm_effects(
     campaign_units: pd.DataFrame, campaign_preparation: dict[str, Any], params: UpliftParams
 ) -> pd.DataFrame:
     """Effects of each arm vs control and between treatment arms (see ``effects.py``)."""
-    params = _as_params(params)
     if not campaign_preparation["provided"]:
         return pd.DataFrame(columns=EFFECT_COLUMNS)
     return estimate_effects(
@@ -346,7 +337,6 @@ def estimate_segment_effects(
     campaign_units: pd.DataFrame, campaign_preparation: dict[str, Any], params: UpliftParams
 ) -> tuple[pd.DataFrame, dict[str, Any]]:
     """Per-segment effects (adjusted CIs), heterogeneity tests and harmed segments."""
-    params = _as_params(params)
     if not campaign_preparation["provided"] or campaign_preparation["segment_source"] is None:
         note = campaign_preparation.get("segment_note", "aucune campagne fournie")
         return pd.DataFrame(columns=SEGMENT_COLUMNS), {"source": None, "note": note, "tests": []}
@@ -382,7 +372,6 @@ def evaluate_targeting(
     Returns the metric table (``model, metric, k, value, low, high, random_baseline``), the
     curve points for the Qini figure and one summary per model (``beats_random``...).
     """
-    params = _as_params(params)
     metric_cols = [
         "model",
         "treatment",
@@ -469,7 +458,6 @@ def analyse_power(
     campaign_units: pd.DataFrame, campaign_preparation: dict[str, Any], params: UpliftParams
 ) -> pd.DataFrame:
     """Minimum detectable effect and units per arm needed for the target uplift."""
-    params = _as_params(params)
     if not campaign_preparation["provided"]:
         return pd.DataFrame(columns=POWER_COLUMNS)
     return power_analysis(
@@ -516,7 +504,6 @@ def assemble_uplift_results(
     params: UpliftParams,
 ) -> dict[str, Any]:
     """Everything in one JSON-ready dict (the ``uplift_results`` contract)."""
-    params = _as_params(params)
     results = {
         "provided": campaign_preparation["provided"],
         "reason": campaign_preparation.get("reason"),

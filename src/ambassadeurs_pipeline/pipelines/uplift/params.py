@@ -5,15 +5,13 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import Field, field_validator
+
+from ambassadeurs_pipeline.contracts.params import StrictModel
+from ambassadeurs_pipeline.contracts.paths import is_absent
 
 
-class _Strict(BaseModel):
-    # A misspelt key (``controle_arm``) must fail loudly, not be ignored.
-    model_config = ConfigDict(extra="forbid")
-
-
-class CampaignColumns(_Strict):
+class CampaignColumns(StrictModel):
     """Name, in the campaign export, of each canonical field (``null`` = absent).
 
     ``unit: null`` is allowed for exports without an id (e.g. public e-mail experiments):
@@ -29,12 +27,12 @@ class CampaignColumns(_Strict):
     @classmethod
     def _null_words(cls, value: object) -> object:
         # --params "uplift.columns.unit=null" arrives as the string "null".
-        if isinstance(value, str) and value.strip().lower() in {"", "none", "null", "~"}:
+        if isinstance(value, str) and is_absent(value):
             return None
         return value
 
 
-class UpliftParams(_Strict):
+class UpliftParams(StrictModel):
     columns: CampaignColumns = Field(default_factory=CampaignColumns)
     control_arm: str = "controle"
     focus_arm: str | None = Field(
@@ -67,7 +65,7 @@ class UpliftParams(_Strict):
     @classmethod
     def _split_string(cls, value: object) -> object:
         if isinstance(value, str):
-            if value.strip().lower() in {"", "none", "null"}:
+            if is_absent(value):
                 return None
             return [v for v in re.split(r"[;|\s]+", value) if v]
         return value

@@ -9,7 +9,7 @@ Usage (from the project root)::
         [--env local] [--dry-run] [--keep-derived]
 
 An identifier is a raw handle (pseudonymised with the configured salt, read through Kedro's
-config loader exactly as ``hooks.PseudonymisationSaltHook`` does) or a pseudonym ``au_…``.
+config loader with the same rule as ``kedro run``: :mod:`ambassadeurs_pipeline.privacy.salt`) or a pseudonym ``au_…``.
 
 What happens, driven by :mod:`ambassadeurs_pipeline.privacy.registry`:
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..pseudonyms import DEMO_SALT
+from ..salt import resolve_salt
 
 logger = logging.getLogger(__name__)
 
@@ -35,7 +35,6 @@ def load_project_config(
         SaltError: no salt configured and the input is not the bundled demo.
     """
     from ambassadeurs_pipeline import settings
-    from ambassadeurs_pipeline.hooks import is_demo_input
     from ambassadeurs_pipeline.privacy.pseudonyms import check_salt
 
     # The project's own loader class and arguments (settings.py), without bootstrapping a
@@ -53,12 +52,8 @@ def load_project_config(
         credentials = loader["credentials"] or {}
     except Exception:  # no credentials file at all
         credentials = {}
-    salt = (credentials.get("pseudonymisation") or {}).get("salt")
-    if not salt and is_demo_input(parameters.get("comments_path"), project):
-        logger.warning(
-            "No salt in credentials: using the PUBLIC demo salt (bundled demo corpus only)."
-        )
-        salt = DEMO_SALT
+    # One rule for the hook and erasure (privacy/salt.py).
+    salt, _ = resolve_salt(credentials, parameters.get("comments_path"), project)
     return ProjectConfig(project, catalog, parameters, check_salt(salt))
 
 

@@ -6,6 +6,8 @@ from typing import Any
 
 import pandas as pd
 
+from ambassadeurs_pipeline.contracts.vocabulary import GAP_RANKED
+
 from .. import charts
 from ..frames import as_list, as_text, col, is_empty
 from ..i18n import Translator
@@ -13,7 +15,7 @@ from ..params import ReportingParams
 from .blocks import Callout, Card, Cards, Heading, KeyNumber, Paragraph, SectionContent, Table
 from .common import chart_block, shown_note, unavailable_section
 
-RANKED = "classé"  # gaps.scoring.STATUS_RANKED: enough evidence to be ranked
+RANKED = GAP_RANKED  # enough evidence to be ranked
 
 
 def _examples(value: Any, params: ReportingParams) -> list[str]:

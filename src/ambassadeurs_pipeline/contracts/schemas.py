@@ -1,8 +1,4 @@
-"""The data contract between stages: canonical column names and pandera schemas.
-
-Users script against these names (README, "Input contract"), and every stage reads the
-previous stage's output through them, so they change only with a major version.
-"""
+"""Canonical column names and the pandera schemas of datasets shared between stages."""
 
 from __future__ import annotations
 
