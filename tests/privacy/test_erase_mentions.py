@@ -74,7 +74,7 @@ def project(tmp_path_factory) -> tuple[Path, set[str], set[str], set[Path]]:
     return project, mine, mentioning, inputs
 
 
-def _file_text(path: Path) -> str:
+def file_text(path: Path) -> str:
     if path.suffix == ".parquet":
         return pd.read_parquet(path).astype(str).to_csv(index=False)
     return path.read_text(encoding="utf-8", errors="replace")
@@ -89,7 +89,7 @@ def _holders(data: Path, needles: list[str], inputs: set[Path]) -> dict[str, lis
     for path in sorted(p for p in data.rglob("*") if p.is_file()):
         if path in inputs:
             continue
-        hits = sorted(set(m.group(0) for m in pattern.finditer(_file_text(path))))
+        hits = sorted(set(m.group(0) for m in pattern.finditer(file_text(path))))
         if hits:
             found[str(path.relative_to(data))] = hits
     return found

@@ -18,8 +18,8 @@ from ..registry import DERIVED_DATASETS, MODEL_DATASETS, ROW_DATASETS
 from .common import LOG_NAME, MARKER_NAME, PRIVACY_DIR, PSEUDONYM, SPAN_WORDS, UnknownAuthorError
 from .config import ProjectConfig, dataset_files, load_project_config
 from .files import append_jsonl, atomic_replace, read_frame, remove_version
-from .find import Targets, _as_str, _export_rows, find_comments
-from .invalidate import _file_text, mentions
+from .find import Targets, as_str, export_rows, find_comments
+from .invalidate import file_text, mentions
 from .rewrite import FileChange, rewrite_rows
 
 logger = logging.getLogger(__name__)
@@ -133,7 +133,7 @@ def apply_erasure(
             if name in MODEL_DATASETS:
                 hit = anything  # trained on the person's comments; cannot be searched
             else:
-                text = _file_text(file.path)
+                text = file_text(file.path)
                 hit = text is not None and mentions(text, targets, spans)
             if not hit:
                 continue
@@ -183,7 +183,7 @@ def erase(
     targets = Targets(set(resolved.values()))
     targets.handles = {i for i in resolved if not PSEUDONYM.match(i)}
     ids, texts = find_comments(cfg, targets)
-    exports, export_ids = _export_rows(cfg, targets)
+    exports, export_ids = export_rows(cfg, targets)
     targets.comment_ids = ids | export_ids
     found = _authors_present(cfg, targets)
     erased_before = previously_erased(cfg.path)
@@ -231,7 +231,7 @@ def _authors_present(cfg: ProjectConfig, targets: Targets) -> set[str]:
             for column, kind in author_cols.items():
                 if column not in frame.columns:
                     continue
-                values = _as_str(frame[column])
+                values = as_str(frame[column])
                 if kind == "author_raw":
                     values = pseudonymise_series(values, cfg.salt)
                 present |= set(values.dropna()) & targets.pseudonyms

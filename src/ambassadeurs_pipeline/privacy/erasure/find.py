@@ -58,7 +58,7 @@ class Targets:
         return self.tombstones[comment_id]
 
 
-def _as_str(values: pd.Series) -> pd.Series:
+def as_str(values: pd.Series) -> pd.Series:
     return values.astype("string")
 
 
@@ -68,7 +68,7 @@ def row_mask(frame: pd.DataFrame, spec: RowDataset, targets: Targets, salt: str)
     for column, kind in spec.keys.items():
         if column not in frame.columns:
             continue
-        values = _as_str(frame[column])
+        values = as_str(frame[column])
         if kind == "comment_id":
             hit = values.isin(targets.comment_ids)
         elif kind == "author_raw":
@@ -100,18 +100,18 @@ def find_comments(cfg: ProjectConfig, targets: Targets) -> tuple[set[str], list[
             if id_col not in frame.columns:
                 continue
             mine = row_mask(frame, RowDataset(author_cols), targets, cfg.salt)
-            ids.update(_as_str(frame.loc[mine, id_col]).dropna())
+            ids.update(as_str(frame.loc[mine, id_col]).dropna())
             for column, kind in author_cols.items():
                 if kind == "author_raw" and column in frame.columns:
                     # The handle as written: others mention it ("@marie_du_69") in their text.
-                    targets.handles.update(_as_str(frame.loc[mine, column]).dropna().str.strip())
+                    targets.handles.update(as_str(frame.loc[mine, column]).dropna().str.strip())
             for column in TEXT_COLUMNS:
                 if column in frame.columns:
                     texts.extend(frame.loc[mine, column].dropna().astype(str))
     return ids, sorted(set(texts))
 
 
-def _export_rows(cfg: ProjectConfig, targets: Targets) -> tuple[dict[str, int], set[str]]:
+def export_rows(cfg: ProjectConfig, targets: Targets) -> tuple[dict[str, int], set[str]]:
     """How many of the targets' rows the exports still hold (never written), and their comment ids.
 
     The ids matter for rows rejected at ingestion (an unreadable date): they never reached

@@ -14,9 +14,9 @@ from .find import Targets
 _TOKEN = re.compile(r"[\w-]+")
 
 
-def _file_text(path: Path) -> str | None:
+def file_text(path: Path) -> str | None:
     if path.is_dir():
-        parts = [_file_text(p) for p in sorted(path.rglob("*")) if p.is_file()]
+        parts = [file_text(p) for p in sorted(path.rglob("*")) if p.is_file()]
         return "\n".join(p for p in parts if p)
     if path.suffix not in TEXT_SUFFIXES:
         return None

@@ -15,7 +15,7 @@ from ..registry import RowDataset
 from .common import MENTION_COLUMNS
 from .config import DatasetFile
 from .files import atomic_replace, read_frame
-from .find import Targets, _as_str, row_mask
+from .find import Targets, as_str, row_mask
 
 
 @dataclass
@@ -40,7 +40,7 @@ def rewrite_rows(
     for column in spec.links:
         if column in frame.columns:
             hits = (
-                _as_str(frame[column]).isin(targets.comment_ids).fillna(False).astype(bool) & ~mask
+                as_str(frame[column]).isin(targets.comment_ids).fillna(False).astype(bool) & ~mask
             )
             if hits.any():
                 link_hits[column] = hits
