@@ -1,6 +1,6 @@
 """Evaluate the personas outputs of a run against the demo corpus's ground truth.
 
-    python -m ambassadeurs_pipeline.pipelines.personas.evaluate --demo-dir data/01_raw --run-dir data
+    python -m evaluation.personas --demo-dir data/01_raw --run-dir data
 
 Ground-truth authors are raw handles; they are pseudonymised with the salt the demo run used
 (``DEMO_SALT`` unless ``--salt`` is given) to join them to the outputs. The latest version of
@@ -18,10 +18,9 @@ from typing import Any
 
 import pandas as pd
 
+from ambassadeurs_pipeline.pipelines.personas.clustering import UNCLASSIFIED_ID
 from ambassadeurs_pipeline.privacy.pseudonyms import DEMO_SALT, pseudonymise_series
-
-from .clustering import UNCLASSIFIED_ID
-from .quality import (
+from evaluation.persona_metrics import (
     _nan_to_none,
     confusion,
     motivation_macro_f1,
