@@ -26,10 +26,13 @@ SEED = 11
 pytestmark = pytest.mark.slow
 
 # Bounds with margin below what this corpus gave when the test was written (seed 11, 3,000
-# comments, conf/base): topics NMI 0.958 (18 topics, 0 % outliers); the 20k demo gives 0.967.
+# comments, conf/base, 21 min under a load of 6 on 2 cores): topics NMI 0.958 (18 topics, 0 %
+# outliers; the 20k demo gives 0.967); personas role accuracy 0.900, motivation macro-F1 0.902,
+# ARI vs motivation 0.776, super-users in the top 50 8/8; gaps precision@5 0.6, recall@10 0.667
+# (the 6,000-comment demos give 1.0 / 0.83-1.0).
 NMI_BOUND = 0.85
 ROLE_BOUND = 0.75
-MOTIVATION_BOUND = 0.6
+MOTIVATION_BOUND = 0.7
 
 
 @pytest.fixture(scope="module")
@@ -53,9 +56,8 @@ def _truth(project: Path, name: str) -> pd.DataFrame:
 
 def test_every_stage_ran_on_the_data(base_run):
     stages = _json(base_run, "data/08_reporting/run_status.json")["stages"]
-    assert {"ingestion", "cleaning", "topics", "gaps", "personas", "uplift"} <= set(stages)
-    not_ok = {k: v for k, v in stages.items() if k != "topics_update" and v["status"] != "ok"}
-    assert not not_ok, not_ok
+    statuses = {stage: record["status"] for stage, record in stages.items()}
+    assert statuses == {"topics": "ok", "gaps": "ok", "personas": "ok", "uplift": "ok"}, stages
 
 
 def test_topics_recover_the_planted_themes(base_run):
@@ -85,15 +87,23 @@ def test_personas_match_the_planted_authors(base_run):
     result = evaluate_personas(base_run / "data/01_raw", base_run / "data")
     assert result["role_accuracy"] >= ROLE_BOUND, result["role_accuracy"]
     assert result["motivation_macro_f1"] >= MOTIVATION_BOUND, result["motivation_macro_f1"]
+    assert result["persona_motivation_ari"] >= 0.5, result["persona_motivation_ari"]
+    assert result["superuser_recall_top50"] >= 0.6, result["superuser_recall_top50"]
     assert result["bots_in_candidates"] == 0
     quality = _json(base_run, "data/08_reporting/persona_quality.json")
     assert quality["stable"] is True, quality
 
 
 def test_campaign_effects_cover_the_planted_truth(base_run):
+    """Each arm's estimated difference with the control has a CI holding the planted one."""
     arm_effects = pd.read_csv(latest(base_run, "data/08_reporting/uplift/arm_effects.csv"))
-    assert len(arm_effects) >= 1
-    assert (arm_effects["difference_low"] <= arm_effects["difference_high"]).all()
+    truth = _truth(base_run, "campaign_effects.csv")
+    rate = truth[truth["motivation"] == "all"].set_index("arm")["true_rate"]
+    versus_control = arm_effects[arm_effects["vs_control"].astype(bool)]
+    assert set(versus_control["treatment"]) == set(rate.index) - {"controle"}
+    for _, row in versus_control.iterrows():
+        planted = rate[row["treatment"]] - rate["controle"]
+        assert row["difference_low"] <= planted <= row["difference_high"], (row.to_dict(), planted)
 
 
 def test_report_has_its_french_sections(base_run):
