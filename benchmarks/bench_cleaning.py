@@ -21,6 +21,9 @@ import tempfile
 import time
 from pathlib import Path
 
+# The evaluation harness lives at the repository root, beside src/ (not in the wheel).
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
 logger = logging.getLogger("bench_cleaning")
 
 
@@ -40,10 +43,10 @@ def _make_input(n: int, seed: int, path: Path) -> None:
 def _one_run(path: Path, use_ner: bool) -> dict:
     import pandas as pd
 
-    from ambassadeurs_pipeline.pipelines.cleaning.evaluate import run_cleaning
     from ambassadeurs_pipeline.pipelines.cleaning.language import _detector
     from ambassadeurs_pipeline.pipelines.cleaning.nodes import get_detector
     from ambassadeurs_pipeline.pipelines.cleaning.params import CleaningParams
+    from evaluation.cleaning import run_cleaning
 
     params = CleaningParams(pii={"use_ner": use_ner})
     raw = pd.read_parquet(path)

@@ -40,6 +40,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
+import experiments  # noqa: E402, F401  (registers the MiniLM experiments: minilm_numpy...)
 from bench_gaps_matching import _ranks, _scores, _unit, load_pairs  # noqa: E402
 from bench_topics_drugreview import load_reviews  # noqa: E402
 

@@ -6,7 +6,7 @@
 Runs the topics stage's ``annotate_frame`` (the node's row-wise body) with each backend on
 the in-model comments of the latest ``comments_clean`` version and scores it with the
 topics ``evaluate`` function, i.e. the sentiment part of
-``python -m ambassadeurs_pipeline.pipelines.topics.evaluate`` after a full ``kedro run``.
+``python -m evaluation.topics`` after a full ``kedro run``.
 The demo's labels come from the generator's phrases (written in this project), so this is
 a consistency check, not evidence about real text (``bench_sentiment_fr.py`` is).
 """
@@ -15,15 +15,19 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 import time
 from pathlib import Path
 
 import pandas as pd
 
 from ambassadeurs_pipeline.pipelines.topics.annotate import annotate_frame
-from ambassadeurs_pipeline.pipelines.topics.evaluate import evaluate
 from ambassadeurs_pipeline.pipelines.topics.fit import select_model_comments
 from ambassadeurs_pipeline.pipelines.topics.params import TopicsParams
+
+# The evaluation harness lives at the repository root, beside src/ (not in the wheel).
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from evaluation.topics import evaluate  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -152,6 +152,9 @@ def _minilm_path() -> str:
 def ours(df: pd.DataFrame, spec: str, seeds: list[int] | None = None) -> dict:
     """``spec`` is a backend name, optionally with options: ``static_minilm@token_template=sep_tok_cls``."""
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import experiments  # noqa: F401  (registers static_minilm, minilm_numpy and their combinations)
+
     from ambassadeurs_pipeline.pipelines.topics.fit import (
         embed_comments,
         fit_embedding_model,

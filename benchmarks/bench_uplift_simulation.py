@@ -13,15 +13,20 @@
 from __future__ import annotations
 
 import argparse
+import sys
 import time
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from ambassadeurs_pipeline.pipelines.uplift.effects import newcombe_diff_interval, ratio_interval
 from ambassadeurs_pipeline.pipelines.uplift.segments import segment_effects
-from ambassadeurs_pipeline.pipelines.uplift.simulate import simulate_campaign
 from ambassadeurs_pipeline.pipelines.uplift.targeting import CrossFittedTLearner, evaluate_scores
+
+# The evaluation harness lives at the repository root, beside src/ (not in the wheel).
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from evaluation.uplift_simulation import simulate_campaign  # noqa: E402
 
 SCENARIOS = [
     (0.10, 0.128, 200),

@@ -94,8 +94,11 @@ def test_no_raw_pii_downstream_of_cleaning(demo_run):
 @pytest.mark.slow
 def test_report_is_written(demo_run):
     report = _latest(demo_run, "data/08_reporting/report.html")
-    html = report.read_text(encoding="utf-8")
-    assert "<html" in html and len(html) > 10_000
+    page = html.unescape(report.read_text(encoding="utf-8"))
+    assert "<html" in page and len(page) > 10_000
+    assert "Rapport d'écoute de la communauté" in page
+    for title in ("Synthèse", "Sujets de conversation", "FAQ et manques d'information"):
+        assert re.search(rf"<h2[^>]*>[^<]*{re.escape(title)}", page), title
 
 
 @pytest.mark.slow

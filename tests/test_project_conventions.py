@@ -263,6 +263,7 @@ def test_report_links_the_topic_explorer_of_its_own_run(catalog_conf):
 MACHINE_PATH = re.compile(r"(?<![\w.~$])/(?:work|root|home)/[\w.-]+")
 SCANNED = (
     "src",
+    "evaluation",
     "conf",
     "benchmarks",
     "tests",

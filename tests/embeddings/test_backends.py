@@ -68,10 +68,7 @@ def test_unfitted_and_unknown_backends_fail_clearly():
         "spacy_vectors",
         "tfidf_svd_spacy",
         "sentence_transformers",
-        "static_minilm",
-        "minilm_numpy",
-        "minilm_numpy_static",
-        "tfidf_svd_static_minilm",
+        "use_multilingual",
     } <= set(available_backends())
 
 
@@ -90,3 +87,24 @@ def test_sif_weights_ignore_stop_words():
     backend = make_backend("spacy_vectors", show_progress=False).fit(CORPUS)
     assert backend.word_weight_["la"] == 0.0
     assert backend.word_weight_["chimiothérapie"] > 0.0
+
+
+def test_the_product_registers_no_experiment():
+    """The MiniLM experiments live in benchmarks/experiments/ and register themselves only when
+    that package is imported (benchmarks, tests/experiments): the product never offers them."""
+    import subprocess
+    import sys
+
+    code = (
+        "from ambassadeurs_pipeline.embeddings import available_backends;"
+        "print(','.join(available_backends()))"
+    )
+    names = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert not {
+        "static_minilm",
+        "minilm_numpy",
+        "minilm_numpy_static",
+        "tfidf_svd_static_minilm",
+    } & set(names.split(",")), names

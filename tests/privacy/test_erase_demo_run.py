@@ -103,7 +103,7 @@ def _frames(project: Path) -> dict[Path, pd.DataFrame]:
 @pytest.mark.slow
 def test_report_quotes_are_untraceable(demo_project: Path):
     """Runs before the erasure test, which deletes the reports that quoted the super-user."""
-    from ambassadeurs_pipeline.privacy.measure import measure_report_quotes
+    from evaluation.report_quotes import measure_report_quotes
 
     m = measure_report_quotes(demo_project, "test")
     assert m["quotes"] > 0 and m["untraceable_share"] == 1.0, m

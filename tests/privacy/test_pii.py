@@ -198,8 +198,8 @@ def test_identifier_glued_to_a_letter_is_still_redacted(text, secret):
 
 
 def test_testset_is_rebuilt_identically_by_its_script():
-    from ambassadeurs_pipeline.privacy.evaluate import TESTSET, load_testset
-    from ambassadeurs_pipeline.privacy.pii_testset.build import build
+    from evaluation.pii import TESTSET, load_testset
+    from evaluation.pii_testset.build import build
 
     committed = load_testset(TESTSET)
     assert build() == committed
@@ -212,7 +212,7 @@ def test_testset_is_rebuilt_identically_by_its_script():
 
 
 def test_score_counts_partial_masks_as_misses():
-    from ambassadeurs_pipeline.privacy.evaluate import score
+    from evaluation.pii import score
 
     rows = [
         {
@@ -229,7 +229,7 @@ def test_score_counts_partial_masks_as_misses():
 
 @pytest.mark.slow
 def test_quality_bars_on_the_testset():
-    from ambassadeurs_pipeline.privacy.evaluate import evaluate, load_testset
+    from evaluation.pii import evaluate, load_testset
 
     result = evaluate(make_detector("default"), load_testset())
     per_type = result["per_type"]

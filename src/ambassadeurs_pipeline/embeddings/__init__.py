@@ -1,12 +1,13 @@
 """Embedding backends behind one interface (``fit``/``transform``) and a registry keyed by
-the name used in ``topics.embedding.backend``. Importing the package registers them all."""
+the name used in ``topics.embedding.backend``. Importing the package registers them all.
+
+The MiniLM experiments (``static_minilm``, ``minilm_numpy`` and their combinations) live in
+``benchmarks/experiments/``, outside the installed package."""
 
 from . import (  # noqa: F401  (registration)
     combined,
-    minilm_numpy,
     sentence_transformers,
     spacy_vectors,
-    static_minilm,
     tfidf_svd,
     use_multilingual,
 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
 import subprocess
@@ -11,10 +12,16 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[3]
+# The command run below: this interpreter's own kedro script (not whichever is on PATH, so an
+# un-activated venv neither skips nor runs another install's kedro).
+KEDRO = Path(sys.executable).with_name("kedro")
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(shutil.which("kedro") is None, reason="kedro CLI not on PATH")
+@pytest.mark.skipif(not KEDRO.exists(), reason=f"no kedro script beside {sys.executable}")
+@pytest.mark.skipif(
+    importlib.util.find_spec("kedro_viz") is None, reason="kedro-viz is not installed (extra viz)"
+)
 def test_kedro_viz_build_writes_static_map(tmp_path):
     project = tmp_path / "project"
     project.mkdir()
@@ -25,9 +32,13 @@ def test_kedro_viz_build_writes_static_map(tmp_path):
         ROOT / "src", project / "src", ignore=shutil.ignore_patterns("__pycache__", "*.egg-info")
     )
     env = {**os.environ, "KEDRO_DISABLE_TELEMETRY": "1"}
-    kedro = str(Path(sys.executable).with_name("kedro"))
     done = subprocess.run(
-        [kedro, "viz", "build"], cwd=project, env=env, capture_output=True, text=True, timeout=600
+        [str(KEDRO), "viz", "build"],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     assert done.returncode == 0, done.stderr[-2000:]
     assert (project / "build" / "index.html").exists()

@@ -10,8 +10,8 @@ from kedro.runner import SequentialRunner
 from ambassadeurs_pipeline.pipelines.ingestion.nodes import InputContractError
 from ambassadeurs_pipeline.pipelines.uplift.params import UpliftParams
 from ambassadeurs_pipeline.pipelines.uplift.pipeline import create_pipeline
-from ambassadeurs_pipeline.pipelines.uplift.simulate import simulate_campaign
 from ambassadeurs_pipeline.privacy.pseudonyms import pseudonymise_series
+from evaluation.uplift_simulation import simulate_campaign
 
 SALT = "test-salt-for-uplift-pipeline-0123"
 

@@ -12,7 +12,7 @@ from ambassadeurs_pipeline.pipelines.uplift.segments import (
     heterogeneity_tests,
     segment_effects,
 )
-from ambassadeurs_pipeline.pipelines.uplift.simulate import simulate_campaign
+from evaluation.uplift_simulation import simulate_campaign
 
 
 def _units(sim):

@@ -7,7 +7,6 @@ import numpy as np
 import pytest
 from sklift import metrics as sk
 
-from ambassadeurs_pipeline.pipelines.uplift.simulate import simulate_campaign
 from ambassadeurs_pipeline.pipelines.uplift.targeting import (
     CrossFittedTLearner,
     UpliftMetrics,
@@ -16,6 +15,7 @@ from ambassadeurs_pipeline.pipelines.uplift.targeting import (
     qini_curve,
     uplift_curve,
 )
+from evaluation.uplift_simulation import simulate_campaign
 
 warnings.filterwarnings("ignore", category=FutureWarning)  # sklift uses a deprecated sklearn helper
 

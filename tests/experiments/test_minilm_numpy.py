@@ -14,8 +14,8 @@ import numpy as np
 import pytest
 
 from ambassadeurs_pipeline.embeddings import make_backend
-from ambassadeurs_pipeline.embeddings import minilm_numpy as mn
-from ambassadeurs_pipeline.embeddings import static_minilm as sm
+from benchmarks.experiments import minilm_numpy as mn
+from benchmarks.experiments import static_minilm as sm
 
 VOCAB = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "pain", "dose", "sleep", "rash"]
 

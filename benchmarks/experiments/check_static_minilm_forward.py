@@ -1,11 +1,11 @@
-"""Check our numpy BERT forward pass (``embeddings/static_minilm.py``) against
+"""Check our numpy BERT forward pass (``benchmarks/experiments/static_minilm.py``) against
 sentence-transformers on all-MiniLM-L6-v2, on full sentences (contextual, not static).
 
 Two steps, because the reference needs PyTorch, which the project venv never has (the first
-runs in a separate environment with torch and sentence-transformers, see bench_paths.py):
+runs in a separate environment with torch and sentence-transformers, see benchmarks/bench_paths.py):
 
-    "$AMBASSADEURS_BASELINE_PYTHON" benchmarks/check_static_minilm_forward.py --reference /tmp/st_ref.npz
-    nice python benchmarks/check_static_minilm_forward.py --compare /tmp/st_ref.npz
+    "$AMBASSADEURS_BASELINE_PYTHON" benchmarks/experiments/check_static_minilm_forward.py --reference /tmp/st_ref.npz
+    nice python benchmarks/experiments/check_static_minilm_forward.py --compare /tmp/st_ref.npz
 
 The first writes token ids, attention masks and sentence-transformers' sentence embeddings;
 the second recomputes them with ``bert_forward`` + mean pooling + L2 normalisation and
@@ -57,8 +57,8 @@ def reference(out: str) -> None:
 
 
 def compare(path: str) -> None:
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
-    from ambassadeurs_pipeline.embeddings.static_minilm import bert_forward, load_bert, mean_pool
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # benchmarks/
+    from experiments.static_minilm import bert_forward, load_bert, mean_pool
 
     ref = np.load(path)
     weights, config = load_bert(model_dir())

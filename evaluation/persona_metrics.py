@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 from sklearn.metrics import adjusted_rand_score, f1_score
 
-from .motivations import MOTIVATIONS
+from ambassadeurs_pipeline.pipelines.personas.motivations import MOTIVATIONS
 
 
 def role_accuracy(predicted: pd.Series, truth: pd.Series) -> float:

@@ -1,6 +1,6 @@
 """Does the uplift pipeline recover the demo campaign's known effects?
 
-    python -m ambassadeurs_pipeline.pipelines.uplift.evaluate --demo-dir data/01_raw
+    python -m evaluation.uplift --demo-dir data/01_raw
 
 Reads ``campaign.csv`` and ``ground_truth/{campaign_effects,authors}.csv`` (columns ``arm,
 motivation, true_rate`` and ``author, motivation``). The true effect of an arm is the mean,
@@ -20,10 +20,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from .effects import estimate_effects
-from .params import UpliftParams
-from .segments import segment_effects
-from .simulate import simulate_campaign
+from ambassadeurs_pipeline.pipelines.uplift.effects import estimate_effects
+from ambassadeurs_pipeline.pipelines.uplift.params import UpliftParams
+from ambassadeurs_pipeline.pipelines.uplift.segments import segment_effects
+from evaluation.uplift_simulation import simulate_campaign
 
 logger = logging.getLogger(__name__)
 
@@ -98,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
         sim = simulate_campaign(6000, seed=args.seed)
         campaign = sim.frame.rename(columns={"converted": "outcome"})
         base = {"Aidant": 0.10, "Patient_expert": 0.14, "Curieux": 0.06}
-        from .simulate import DEFAULT_EFFECTS
+        from evaluation.uplift_simulation import DEFAULT_EFFECTS
 
         truth = pd.DataFrame(
             [

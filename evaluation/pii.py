@@ -1,6 +1,6 @@
 """Evaluate a PII detector on the labelled test set: recall and precision per type.
 
-    python -m ambassadeurs_pipeline.privacy.evaluate [--detector default] [--out FILE]
+    python -m evaluation.pii [--detector default] [--out FILE]
 
 Span-level, per type:
 
@@ -24,7 +24,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from .pii import PII_TYPES, PiiDetector, PiiSpan, make_detector, resolve_overlaps
+from ambassadeurs_pipeline.privacy.pii import (
+    PII_TYPES,
+    PiiDetector,
+    PiiSpan,
+    make_detector,
+    resolve_overlaps,
+)
 
 logger = logging.getLogger(__name__)
 

@@ -1,6 +1,6 @@
 """Measure cleaning against the demo corpus's ground truth.
 
-    python -m ambassadeurs_pipeline.pipelines.cleaning.evaluate --demo-dir data/01_raw \
+    python -m evaluation.cleaning --demo-dir data/01_raw \
         [--n 20000] [--out data/08_reporting/cleaning_evaluation.json] [--no-ner]
 
 Runs the cleaning nodes in-process on the demo export (ingested with the default
@@ -30,12 +30,7 @@ from typing import Any
 
 import pandas as pd
 
-from ambassadeurs_pipeline.pipelines.ingestion.nodes import ingest_comments
-from ambassadeurs_pipeline.pipelines.ingestion.params import IngestionParams
-from ambassadeurs_pipeline.privacy.pii import PII_TYPES
-from ambassadeurs_pipeline.privacy.pseudonyms import DEMO_SALT
-
-from .nodes import (
+from ambassadeurs_pipeline.pipelines.cleaning.nodes import (
     assemble_clean_comments,
     detect_languages,
     find_duplicates,
@@ -43,7 +38,11 @@ from .nodes import (
     normalise_comments,
     pseudonymise_comments,
 )
-from .params import CleaningParams
+from ambassadeurs_pipeline.pipelines.cleaning.params import CleaningParams
+from ambassadeurs_pipeline.pipelines.ingestion.nodes import ingest_comments
+from ambassadeurs_pipeline.pipelines.ingestion.params import IngestionParams
+from ambassadeurs_pipeline.privacy.pii import PII_TYPES
+from ambassadeurs_pipeline.privacy.pseudonyms import DEMO_SALT
 
 logger = logging.getLogger(__name__)
 

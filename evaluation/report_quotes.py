@@ -1,4 +1,4 @@
-"""Measure the quote guard on a run: ``python -m ambassadeurs_pipeline.privacy.measure [--env test]``.
+"""Measure the quote guard on a run: ``python -m evaluation.report_quotes [--env test]``.
 
 Reads the newest report HTML, takes every quote it shows (``<ul class="quotes">`` items), and
 prints the share of quotes that share no run of 8 consecutive words with any raw comment
@@ -16,8 +16,8 @@ from typing import Any
 
 import pandas as pd
 
-from .erase import dataset_files, load_project_config
-from .quotes import longest_shared_span, untraceable_share
+from ambassadeurs_pipeline.privacy.erase import dataset_files, load_project_config
+from ambassadeurs_pipeline.privacy.quotes import longest_shared_span, untraceable_share
 
 _QUOTE_LIST = re.compile(r'<ul class="quotes">(.*?)</ul>', re.S)
 _ITEM = re.compile(r"<li>(.*?)</li>", re.S)
@@ -54,7 +54,7 @@ def measure_report_quotes(
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m ambassadeurs_pipeline.privacy.measure")
+    parser = argparse.ArgumentParser(prog="python -m evaluation.report_quotes")
     parser.add_argument("--env", default=None)
     parser.add_argument("--project", default=".")
     args = parser.parse_args(argv)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ambassadeurs_pipeline.pipelines.gaps.evaluate import score_ranking
+from evaluation.gaps import score_ranking
 
 
 def test_precision_recall_and_covered_intents():
@@ -36,7 +36,7 @@ def test_precision_recall_and_covered_intents():
 
 
 def test_gaps_truth_from_the_per_comment_column():
-    from ambassadeurs_pipeline.pipelines.gaps.evaluate import gaps_truth_from_comments
+    from evaluation.gaps import gaps_truth_from_comments
 
     comments = pd.DataFrame(
         {

@@ -1,7 +1,7 @@
 import pandas as pd
 import pytest
 
-from ambassadeurs_pipeline.pipelines.personas.quality import (
+from evaluation.persona_metrics import (
     motivation_macro_f1,
     persona_ari,
     recall_at_k,

@@ -1,6 +1,6 @@
 """Evaluate the topics outputs against a ground truth (never read by the pipeline).
 
-    python -m ambassadeurs_pipeline.pipelines.topics.evaluate \\
+    python -m evaluation.topics \\
         --ground-truth data/01_raw/ground_truth/comments.csv [--project-dir .]
 
 Reads the latest versions of ``comment_topics``, ``topic_trends``, ``bad_buzz_alerts`` and

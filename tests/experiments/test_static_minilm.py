@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 
 from ambassadeurs_pipeline.embeddings import make_backend
-from ambassadeurs_pipeline.embeddings import static_minilm as sm
+from benchmarks.experiments import static_minilm as sm
 
 # hidden 2: LayerNorm (weight 1, bias 0) maps any [u, v] with u > v to ~[1, -1]
 TINY = sm.BertConfig(hidden_size=2, num_attention_heads=1, num_hidden_layers=1)
@@ -274,7 +274,7 @@ def test_missing_weights_package_names_the_install_step(monkeypatch):
 
 # sentence-transformers 6.2 (torch, CPU) on all-MiniLM-L6-v2, normalised embedding of
 # "Does anyone know if it interacts with birth control?": first 6 of 384 values
-# (benchmarks/check_static_minilm_forward.py compares whole vectors: cosine 1.0000000).
+# (benchmarks/experiments/check_static_minilm_forward.py compares whole vectors: cosine 1.0000000).
 ST_IDS = [101, 2515, 3087, 2113, 2065, 2009, 11835, 2015, 2007, 4182, 2491, 1029, 102]
 ST_HEAD = [-0.072097, -0.028984, -0.109362, 0.047782, 0.010006, 0.032724]
 

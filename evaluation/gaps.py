@@ -1,7 +1,7 @@
 """Does the gaps stage find the demo corpus's planted information gaps?
 
-    nice python -m ambassadeurs_pipeline.pipelines.gaps.evaluate --seeds 1 2 3 --n-comments 6000
-    nice python -m ambassadeurs_pipeline.pipelines.gaps.evaluate --demo-dir data/01_raw
+    nice python -m evaluation.gaps --seeds 1 2 3 --n-comments 6000
+    nice python -m evaluation.gaps --demo-dir data/01_raw
 
 For each seed: generate the demo corpus into a temporary directory, run ingestion → cleaning
 → topics → gaps there with a ``KedroSession`` (runtime params ``comments_path``,
@@ -36,10 +36,10 @@ from typing import Any
 
 import pandas as pd
 
-from .faq import GROUP_NOISE
+from ambassadeurs_pipeline.pipelines.gaps.faq import GROUP_NOISE
 
 logger = logging.getLogger(__name__)
-ROOT = Path(__file__).resolve().parents[4]
+ROOT = Path(__file__).resolve().parents[1]
 STAGES = ["ingestion", "cleaning", "topics", "gaps"]
 
 
