@@ -248,7 +248,9 @@ TEL_LOOSE_RE = re.compile(
     r"(?:(?:\s?[.\-,/]\s?|\s)?\d){8}(?![\d,.]\d)(?![ .\-/]?\d)"
 )
 #: A mobile written without its leading 0 in pairs ("6 12 34 56 78 sur whatsapp").
-TEL_NO_ZERO_RE = re.compile(r"(?<![\w+,./\-])[67](?P<sep>[ .\-])\d{2}(?:(?P=sep)\d{2}){3}(?![\w,.]?\d)")
+TEL_NO_ZERO_RE = re.compile(
+    r"(?<![\w+,./\-])[67](?P<sep>[ .\-])\d{2}(?:(?P=sep)\d{2}){3}(?![\w,.]?\d)"
+)
 _NUMBER_WORDS = {
     "zero": 0, "zéro": 0, "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5,
     "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13,
@@ -659,7 +661,9 @@ class PatternDetector:
                         "patterns",
                     )
                 )
-        for match in DATE_THEN_CUE_RE.finditer(text) if "naiss" in lowered or "ddn" in lowered else ():
+        for match in (
+            DATE_THEN_CUE_RE.finditer(text) if "naiss" in lowered or "ddn" in lowered else ()
+        ):
             spans.append(
                 PiiSpan(match.start("date"), match.end("date"), "DATE_NAISSANCE", "patterns")
             )
