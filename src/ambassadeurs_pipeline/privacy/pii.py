@@ -390,7 +390,6 @@ ADRESSE_RE = re.compile(
     rf"(?:,?\s\d{{5}}(?:\s{_CITY})?)?"
     rf"|(?<![\w])\d{{5}}\s(?:{_CITY})(?=\s*(?:[,.;!?)]|$|\n|\s(?:cedex|CEDEX)))"
 )
-_ADDRESS_WORDS = rf"(?:[ \-][\wÀ-ÿ'’\-]+){{0,5}}"
 #: Other numbered forms: "3 Grande Rue" (no name after the street type), "au 12 de la rue
 #: Victor Hugo" (the number before "de la"), each with an optional postcode and city.
 _ADDRESS_MORE_RE = re.compile(
