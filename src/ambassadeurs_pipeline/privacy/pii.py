@@ -210,6 +210,23 @@ EMAIL_RE = re.compile(
     rf"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9][A-Za-z0-9._%+\-]*{_AT}[A-Za-z0-9\-]+(?:{_DOT}[A-Za-z0-9\-]+)*{_DOT}[A-Za-z]{{2,}}\b",
     re.IGNORECASE,
 )
+#: Mail providers a forum user names instead of a full domain ("marie.dupont@gmail",
+#: "marie.dupont sur gmail").
+_PROVIDERS = (
+    r"g-?mail|hotmail|yahoo|orange|wanadoo|free|sfr|laposte|outlook|live|icloud|msn|neuf|aol|"
+    r"proton(?:mail)?|gmx|bbox|numericable|club-internet|caramail"
+)
+#: E-mails that the strict pattern cannot see: the normaliser already replaced the domain by
+#: ``<URL>`` ("marie.dupont at <URL>", "marie.dupont @ <URL>"), a provider without its suffix or
+#: with a typo ("marie.dupont@gmail", "@gmail,com"), or a dotted local part "sur gmail".
+EMAIL_LOOSE_RE = re.compile(
+    rf"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9][A-Za-z0-9._%+\-]*"
+    rf"(?:{_AT}\s?<URL>|\s?@\s?<URL>|\s?@\s?(?:{_PROVIDERS})\b(?:[.,]\s?[a-z]{{2,3}}\b)?"
+    rf"|(?<=[._][A-Za-z0-9])[A-Za-z0-9]*\s(?:sur|chez|on|de)\s(?:{_PROVIDERS})\b"
+    rf"(?:{_DOT}[a-z]{{2,3}}\b)?|(?<=[._][A-Za-z0-9])[A-Za-z0-9]*\s(?:sur|chez)\s<URL>)",
+    re.IGNORECASE,
+)
+_EMAIL_GATE_RE = re.compile(rf"@|<url>|\b(?:at|arobase|{_PROVIDERS})\b")
 _SEP = r"[ .\-/\u00a0]?"
 TEL_FR_RE = re.compile(
     rf"(?<![\d+])(?:(?:\+|00)\s?33\s?(?:\(0\)\s?)?{_SEP}|0)[1-9](?:{_SEP}\d{{2}}){{4}}(?![\d])"
@@ -222,6 +239,34 @@ _TEL_TRIGGER_RE = re.compile(
     r"whats\s?app|phone|call|sms|contact)\s*:?\s*(?:au|le|:)?\s*"
     r"(\+?\(?\d[\d ().\-\u00a0]{6,18}\d)",
     re.IGNORECASE,
+)
+#: Phones in groupings the strict pattern misses ("061 234 5678", "06 12 34 56 7 8",
+#: "06 . 12 . 34 . 56 . 78", "06,12,34,56,78", "O6 …" typed with a letter O, "(+33) 6 …"):
+#: ten digits from 0[1-9] (nine after +33), the separators checked in :func:`_loose_phone`.
+TEL_LOOSE_RE = re.compile(
+    r"(?<![\w+,.])(?<!\d[ .\-/])(?:\(?(?:\+|00)\s?33\s?\)?\s?(?:\(0\)\s?)?|[0O]\s?)[1-9]"
+    r"(?:(?:\s?[.\-,/]\s?|\s)?\d){8}(?![\d,.]\d)(?![ .\-/]?\d)"
+)
+#: A mobile written without its leading 0 in pairs ("6 12 34 56 78 sur whatsapp").
+TEL_NO_ZERO_RE = re.compile(
+    r"(?<![\w+,./\-])[67](?P<sep>[ .\-])\d{2}(?:(?P=sep)\d{2}){3}(?![\w,.]?\d)"
+)
+_NUMBER_WORDS = {
+    "zero": 0, "zéro": 0, "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5,
+    "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13,
+    "quatorze": 14, "quinze": 15, "seize": 16, "vingt": 20, "vingts": 20, "trente": 30,
+    "quarante": 40, "cinquante": 50, "soixante": 60, "septante": 70, "huitante": 80,
+    "octante": 80, "nonante": 90,
+}  # fmt: skip
+_NUMBER_TOKEN = r"\d{1,2}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+#: A phone number written partly or wholly in words ("zéro six, douze, trente-quatre…",
+#: "06 douze 34 56 78"): a run of number tokens, parsed by :func:`_spelled_digits`.
+TEL_WORDS_RE = re.compile(
+    rf"(?<![\w])(?:{_NUMBER_TOKEN})(?:(?:\s*[,.\-]\s*|\s+|\s+et\s+|-et-)(?:{_NUMBER_TOKEN})){{4,20}}(?![\w])",
+    re.IGNORECASE,
+)
+_NUMBER_WORD_GATE = re.compile(
+    r"z[ée]ro|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante"
 )
 NIR_RE = re.compile(
     r"(?<![\d])[1-8](?:[\s.\-]?\d{2}){2}[\s.\-]?(?:\d{2}|2[AaBb])(?:[\s.\-]?\d{3}){2}(?:[\s.\-]?\d{2})?(?![\d])"
@@ -310,10 +355,19 @@ IBAN_LENGTHS = {
 #: the 60 characters before it.
 _DOSSIER_ID_RE = re.compile(r"(?<![\w/])[A-Z]{0,8}[\-/ ]?\d[\dA-Za-z\-/]{3,}\d(?![\w/])")
 _DOSSIER_LABEL_RE = re.compile(
-    r"(?i:dossier|allocataire|\bIPP\b|matricule|adh[ée]rent|n°\s?patient|num[ée]ro\s(?:de\s)?patient|"
+    r"(?i:dossier|allocataire|\bIPP\b|\bNDA\b|matricule|adh[ée]rent|n°\s?patient|num[ée]ro\s(?:de\s)?patient|"
     r"identifiant|num[ée]ro\sfiscal|n°\sfiscal|\bNIP\b|r[ée]f[ée]rence|\br[ée]f\b|contrat|s[ée]jour|"
-    r"\bn°|num[ée]ro)[^\n\d<]{0,45}$"
+    r"sinistre|\bn°|num[ée]ro)[^\n\d<]{0,45}$"
 )
+#: Labels after which a bare run of digits is a file number ("IPP 8012345", "n° allocataire
+#: 1234567", "numéro de contrat 12345678"); after a weak label ("n°", "numéro", "réf") only a
+#: mixed identifier ("DOS-2024-078451") is.
+_DOSSIER_STRONG_LABEL_RE = re.compile(
+    r"dossier|allocataire|\bipp\b|\bnda\b|matricule|adh[ée]rent|patient|identifiant|fiscal|"
+    r"\bnip\b|contrat|s[ée]jour|sinistre"
+)
+#: An identifier that swallowed its own label ("IPP 8012345"): the label letters, then digits.
+_DOSSIER_GLUED_LABEL_RE = re.compile(r"(?i:IPP|NDA|NIP)[ :]+(?=\d)")
 _DATE_SHAPED = re.compile(r"\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}$|^\d{4}$")
 _CARD_TRIGGER_RE = re.compile(
     r"\b(?:carte|CB|visa|master\s?card|amex|american express|maestro|card|paiement|payer)\b",
@@ -324,16 +378,33 @@ CARD_RE = re.compile(r"(?<![\d])(?:\d{4}[ \-.]?){3}\d{1,7}(?![\d])")
 _STREET_TYPES = (
     r"rue|avenue|av\.?|boulevard|bd|bld|place|pl\.|chemin|all[ée]e|impasse|route|quai|cours|"
     r"square|passage|r[ée]sidence|lotissement|lieu-dit|chauss[ée]e|voie|sentier|faubourg|"
-    r"cit[ée]|hameau|parvis|esplanade|promenade|mont[ée]e|rond-point|villa|street|road"
+    r"cit[ée]|hameau|parvis|esplanade|promenade|mont[ée]e|rond-point|villa|street|road|"
+    r"r\.|ruelle|clos|sente|venelle|traverse|imp\.|rte|ch\.|fg|fbg|r[ée]s\.|zac|za|zi"
 )
 _CITY = r"[A-ZÀ-Þ][\wÀ-ÿ'’\-]+(?:[ \-](?:sur|sous|en|le|la|les|de|du|des|[A-ZÀ-Þ][\wÀ-ÿ'’\-]+))*"
 ADRESSE_RE = re.compile(
-    rf"(?<![\w])\d{{1,4}}(?:\s?(?i:bis|ter|b)\b)?,?\s(?i:{_STREET_TYPES})\b"
+    rf"(?<![\w])\d{{1,4}}(?:\s?(?i:bis|ter|b)\b)?,?\s(?i:{_STREET_TYPES})(?:\b|(?<=\.))"
     rf"(?:[ \-](?!(?i:à|au|et|pour|depuis|dans|chez|mais|je|j'|on|il|elle|qui|près|pres|en face|"
     rf"avec|sans|où|ou|depuis|car|donc|alors|c'est|ça|ce|cette|mon|ma|mes)\b)"
     rf"[\wÀ-ÿ'’\-]+){{1,6}}"
     rf"(?:,?\s\d{{5}}(?:\s{_CITY})?)?"
     rf"|(?<![\w])\d{{5}}\s(?:{_CITY})(?=\s*(?:[,.;!?)]|$|\n|\s(?:cedex|CEDEX)))"
+)
+#: Other numbered forms: "3 Grande Rue" (no name after the street type), "au 12 de la rue
+#: Victor Hugo" (the number before "de la"), each with an optional postcode and city.
+_ADDRESS_MORE_RE = re.compile(
+    rf"(?<![\w])\d{{1,4}}(?:\s?(?i:bis|ter)\b)?,?\s(?:(?i:grande?[ \-]rue|grand['’ ]rue)"
+    rf"(?:[ \-](?!(?i:à|a|au|et|pour|depuis|dans|chez|mais|je|j'|on|il|elle|qui|avec)\b)"
+    rf"[\wÀ-ÿ'’\-]+){{0,3}}"
+    rf"|(?i:de\sla|de\sl['’]|du)\s?(?i:{_STREET_TYPES})\b(?:[ \-][\wÀ-ÿ'’\-]+){{1,4}})"
+    rf"(?:,?\s\d{{5}}(?:\s{_CITY})?)?"
+)
+#: A residence or building without a street number, known by the flat details or postcode
+#: after it ("Résidence les Lilas, bât B, apt 12, 59000 Lille").
+_RESIDENCE_RE = re.compile(
+    rf"(?i:r[ée]sidence|r[ée]s\.|immeuble|b[âa]timent|b[âa]t\.?)\s[\wÀ-ÿ'’\-]+(?:\s[\wÀ-ÿ'’\-]+){{0,3}}?"
+    rf"(?P<unit>(?:,?\s(?i:b[âa]t(?:iment)?\.?|appt?\.?|apt\.?|appartement|esc(?:alier)?\.?|porte|[ée]tage|n°)"
+    rf"\s?[\wÀ-ÿ]{{1,4}}\b)+(?:,?\s\d{{5}}(?:\s{_CITY})?)?|,?\s\d{{5}}\s{_CITY})"
 )
 # The city part of an address must be capitalised; IGNORECASE above would accept "depuis",
 # so a postal-code-only match is re-checked against this case-sensitive pattern.
@@ -354,10 +425,24 @@ _DATE = (
     rf"(?:\d{{1,2}}[/.\-]\d{{1,2}}[/.\-](?:19|20)?\d{{2}}|(?:19|20)\d{{2}}-\d{{2}}-\d{{2}}"
     rf"|(?:1er|\d{{1,2}})\s(?:{_MONTHS})\s(?:19|20)\d{{2}})"
 )
+#: Birth-date cues: "né(e) le", "naissance", "date de naiss.", "DDN", "DN :", "DOB", "born".
+_BIRTH_CUE = (
+    r"(?:\bn[ée]e?s?\b|naissance|\bnaiss\.?|\bDDN\b|\bn[ée]\(e\)|\bborn\b|anniversaire|\bDOB\b"
+    r"|(?-i:\bD\.?N\.?)\s?:|(?-i:\bDN\b))"
+)
 DATE_NAISSANCE_RE = re.compile(
-    rf"(?:\bn[ée]e?s?\b|naissance|\bDDN\b|\bn[ée]\(e\)|\bborn\b|anniversaire)"
+    rf"{_BIRTH_CUE}"
     rf"[^\d\n]{{0,40}}?(?:le\s|:\s?|on\s)?(?P<date>{_DATE}|\d{{1,2}} (?:0?[1-9]|1[0-2]) (?:19|20)?\d{{2}}(?! \d)"
-    rf"|(?<=le )(?:1er|\d{{1,2}})\s(?:{_MONTHS})\b)(?![\d])",
+    rf"|(?:1er|\d{{1,2}})\s(?:{_MONTHS})\s(?:19|20)?\d{{2}}"
+    rf"|(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\d{{2}}"
+    rf"|(?<=le )(?:1er|\d{{1,2}})\s(?:{_MONTHS})\b"
+    rf"|(?<=le )\d{{1,2}}[/.]\d{{1,2}}(?![/.]?\d)"
+    rf"|(?<=en )(?:{_MONTHS})\s(?:19|20)?\d{{2}}|(?:0?[1-9]|1[0-2])[/.\-](?:19|20)\d{{2}})(?![\d])",
+    re.IGNORECASE,
+)
+#: A date followed by its cue: "12/03/1987 (date de naissance)", "12/03/87 = DDN".
+DATE_THEN_CUE_RE = re.compile(
+    rf"(?<![\d])(?P<date>{_DATE})(?![\d])\s?[(\-=:,]?\s?(?:date\sde\snaissance|naissance|DDN|n[ée]e?\b)",
     re.IGNORECASE,
 )
 #: Another full date in the same sentence as a birth date ("… 21/03/1983 au lieu du 12/03/1983").
@@ -370,6 +455,77 @@ _DIGIT_RE = re.compile(r"\d")
 
 def _digits(text: str) -> int:
     return sum(char.isdigit() for char in text)
+
+
+_PHONE_SEP_RE = re.compile(r"\s*[.\-,/]\s*|\s+")
+
+
+def _loose_phone(value: str) -> bool:
+    """A :data:`TEL_LOOSE_RE` match is a phone when its separators agree (one punctuation
+    sign, or spaces only: "06.12 34/56" is not a number anyone types) and it is not a list of
+    single digits ("0, 1, 2, 3…")."""
+    body = re.sub(r"^\(?(?:\+|00)\s?33\s?\)?\s?(?:\(0\)\s?)?|^[0O]", "", value)
+    seps = {sep.strip() for sep in _PHONE_SEP_RE.findall(body)}
+    groups = [g for g in _PHONE_SEP_RE.split(body) if g]
+    return len(seps) <= 1 and sum(len(g) == 1 for g in groups[1:]) <= 2
+
+
+def _spelled_digits(tokens: list[str]) -> str | None:
+    """The digits a run of French number tokens spells ("zéro six" → "06", "soixante dix
+    huit" → "78", "quatre-vingt-un" → "81"), or None when a token is not a number."""
+    out: list[str] = []
+    values: list[int | str] = []
+    for tok in tokens:
+        if tok.isdigit():
+            values.append(tok)
+        elif tok in _NUMBER_WORDS:
+            values.append(_NUMBER_WORDS[tok])
+        elif tok != "et":
+            return None
+    i = 0
+    while i < len(values):
+        v = values[i]
+        if isinstance(v, str):
+            out.append(v)
+            i += 1
+            continue
+        nxt = values[i + 1] if i + 1 < len(values) else None
+        if v == 4 and nxt == 20:  # quatre-vingt(s)
+            v, i = 80, i + 1
+            nxt = values[i + 1] if i + 1 < len(values) else None
+        if v >= 20 and isinstance(nxt, int) and 0 < nxt < 10:
+            out.append(str(v + nxt))
+            i += 2
+        elif v in (60, 80) and isinstance(nxt, int) and 10 <= nxt < 20:
+            after = values[i + 2] if i + 2 < len(values) else None
+            if nxt == 10 and isinstance(after, int) and 7 <= after <= 9:
+                out.append(str(v + 10 + after))  # soixante dix huit
+                i += 3
+            else:
+                out.append(str(v + nxt))
+                i += 2
+        elif v == 10 and isinstance(nxt, int) and 7 <= nxt <= 9:
+            out.append(str(10 + nxt))  # dix-sept
+            i += 2
+        else:
+            out.append(str(v))
+            i += 1
+    return "".join(out)
+
+
+def _spelled_phones(text: str) -> list[PiiSpan]:
+    """Phones written with number words: the run must spell 10-12 digits from 0[1-9]."""
+    spans = []
+    for match in TEL_WORDS_RE.finditer(text):
+        tokens = re.findall(r"\d+|[^\W\d_]+", match.group(0).lower())
+        if all(t.isdigit() for t in tokens):
+            continue  # digits only: the other patterns judge them
+        digits = _spelled_digits(tokens)
+        # Ten digits, or a few more when the writer grouped oddly: nobody spells out eight
+        # or more digits starting 0[1-9] for anything but a phone.
+        if digits and 10 <= len(digits) <= 12 and digits[0] == "0" and digits[1] != "0":
+            spans.append(PiiSpan(match.start(), match.end(), "TEL", "patterns"))
+    return spans
 
 
 @register_detector("patterns")
@@ -388,10 +544,17 @@ class PatternDetector:
         spans: list[PiiSpan] = []
         if not text:
             return spans
-        if "@" in text or _AT_WORD_RE.search(text):
+        lowered = text.lower()
+        if _EMAIL_GATE_RE.search(lowered):
             spans += [
                 PiiSpan(m.start(), m.end(), "EMAIL", "patterns") for m in EMAIL_RE.finditer(text)
             ]
+            spans += [
+                PiiSpan(m.start(), m.end(), "EMAIL", "patterns")
+                for m in EMAIL_LOOSE_RE.finditer(text)
+            ]
+        if _NUMBER_WORD_GATE.search(lowered):
+            spans += _spelled_phones(text)
         if not _DIGIT_RE.search(text):
             return spans
         for match in NIR_RE.finditer(text):
@@ -436,6 +599,11 @@ class PatternDetector:
             for match in regex.finditer(text):
                 if 8 <= _digits(match.group(0)) <= 15:
                     spans.append(PiiSpan(match.start(), match.end(), "TEL", "patterns"))
+        for match in TEL_LOOSE_RE.finditer(text):
+            if _loose_phone(match.group(0)):
+                spans.append(PiiSpan(match.start(), match.end(), "TEL", "patterns"))
+        for match in TEL_NO_ZERO_RE.finditer(text):
+            spans.append(PiiSpan(match.start(), match.end(), "TEL", "patterns"))
         for match in _TEL_TRIGGER_RE.finditer(text):
             if 8 <= _digits(match.group(1)) <= 15:
                 spans.append(PiiSpan(match.start(1), match.end(1), "TEL", "patterns"))
@@ -445,6 +613,11 @@ class PatternDetector:
                 if not _POSTCODE_CITY_RE.match(value):
                     continue
             spans.append(PiiSpan(match.start(), match.end(), "ADRESSE", "patterns"))
+        for match in _ADDRESS_MORE_RE.finditer(text):
+            spans.append(PiiSpan(match.start(), match.end(), "ADRESSE", "patterns"))
+        if "bât" in lowered or "bat" in lowered or "sidence" in lowered or "immeuble" in lowered:
+            for match in _RESIDENCE_RE.finditer(text):
+                spans.append(PiiSpan(match.start(), match.end(), "ADRESSE", "patterns"))
         for match in _PLACE_ADDRESS_RE.finditer(text) if _FIVE_DIGITS_RE.search(text) else ():
             start = match.start("addr")
             if text[match.start() : start].lower().startswith("lieu-dit"):
@@ -454,14 +627,24 @@ class PatternDetector:
             ident = match.group(0)
             if _digits(ident) < 5:
                 continue
-            label = _DOSSIER_LABEL_RE.search(text, max(0, match.start() - 60), match.start())
+            start = match.start()
+            label = _DOSSIER_LABEL_RE.search(text, max(0, start - 60), start)
+            glued = _DOSSIER_GLUED_LABEL_RE.match(ident)
+            if label is None and glued:
+                # "IPP 8012345": the pattern took the label for a prefix; the number follows.
+                start += glued.end()
+                ident = text[start : match.end()]
+                label = _DOSSIER_LABEL_RE.search(text, max(0, start - 60), start)
             if label is None:
                 continue
             bare = ident.strip()
+            strong = _DOSSIER_STRONG_LABEL_RE.search(label.group(0).lower())
             if (not _DATE_SHAPED.search(ident) and not bare.isdigit()) or (
-                bare.isdigit() and 6 <= len(bare) <= 12 and "dossier" in label.group(0).lower()
+                bare.isdigit()
+                and strong
+                and (6 <= len(bare) <= 15 or (len(bare) == 5 and label.end() - label.start() < 25))
             ):
-                spans.append(PiiSpan(match.start(), match.end(), "DOSSIER", "patterns"))
+                spans.append(PiiSpan(start, match.end(), "DOSSIER", "patterns"))
         for match in DATE_NAISSANCE_RE.finditer(text):
             spans.append(
                 PiiSpan(match.start("date"), match.end("date"), "DATE_NAISSANCE", "patterns")
@@ -477,6 +660,12 @@ class PatternDetector:
                         "patterns",
                     )
                 )
+        for match in (
+            DATE_THEN_CUE_RE.finditer(text) if "naiss" in lowered or "ddn" in lowered else ()
+        ):
+            spans.append(
+                PiiSpan(match.start("date"), match.end("date"), "DATE_NAISSANCE", "patterns")
+            )
         return spans
 
     @staticmethod

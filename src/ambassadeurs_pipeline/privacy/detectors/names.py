@@ -182,6 +182,10 @@ _CUE_BEFORE = re.compile(
     rf"(?:^|[^\w])(?P<cue>{_KIN_CUE}|{_TITLES_ANY_CASE}|{_CONTACT}|{_GREET})\s*[,:(]?\s*(?:[-—–]\s*)?$",
     re.IGNORECASE,
 )
+_NAMING_CUE_RE = re.compile(
+    r"(?:\b(?:il|elle|je|tu|qui)\s[smt]['’]\s?appel+e|pr[ée]nomm[ée]e?|surnomm[ée]e?)\s*[,:]?\s*$",
+    re.IGNORECASE,
+)
 _TITLE_CUE_RE = re.compile(rf"(?:{_TITLES_ANY_CASE})\.?$", re.IGNORECASE)
 _KIN_CUE_RE = re.compile(_KIN_CUE, re.IGNORECASE)
 _TITLE_BEFORE = re.compile(rf"(?:^|[^\w])(?:{_TITLES_ANY_CASE})\.?\s+$", re.IGNORECASE)
@@ -225,6 +229,7 @@ _CUE_WORDS = frozenset(
     envoyez mp dm joindre rappelez rappeler part chez avec selon signe signee pseudo prenom nom
     bonjour bonsoir salut coucou hello hey merci beaucoup bravo courage cher chere bisous bises
     biz amicalement cordialement bientot amities journee soin les famille naissance usage fille
+    prenomme prenommee surnomme surnommee
     """.split()
 )
 #: Titles (last word): an unknown word after one is a name ("le dr ndiay", "Pr Etchegarai").
@@ -254,6 +259,21 @@ _FUNCTION_WORDS = frozenset(
 _VERB_WORDS = frozenset(
     "m l n s a avait est etait dit pense trouve conseille fait va vient sait explique raconte prend aussi".split()
 )
+
+
+#: Particles typed in lower case inside a name ("le bihan", "da silva", "van thanh").
+_LOWER_PARTICLES = frozenset("le la da de di du van von ben el dos del mac ould ait abou".split())
+#: Parts of addresses and links that follow a name after a dot ("kevin.durand.fr" is rare;
+#: "marie.com" is a domain, not a surname).
+_WEB_WORDS = frozenset("com fr net org eu be ch info html php www".split())
+#: Words that name the person next ("elle s'appelle capucine"): as strong as a kinship word
+#: after a personal pronoun (not "l'asso s'appelle Soleil d'Armor").
+_NAMING_WORDS = frozenset("appelle appelee appele prenomme prenommee surnomme surnommee".split())
+
+
+def _is_surname_like(e: NameEntry | None) -> bool:
+    """A lexicon surname that is not a common word, or a frequent surname."""
+    return e is not None and e.surname >= 10 and (not e.is_word or e.surname >= _FREQUENT_SURNAME)
 
 
 def _plain_surname(e: NameEntry | None) -> bool:
@@ -432,14 +452,37 @@ class NameLexiconDetector:
             first_i, last_i = i, i
             # Surname(s) after the name: "Mathis Fontaine", "soazig marchand", "Marie D."
             j = i + 1
+            if kind == "title_particle":
+                last_i, j = i + 1, i + 2  # "mme le bihan": the particle and the surname
             while j < n and j - i <= 3 and self._continues(text, words, j, w.cap):
                 last_i = j
                 j += 1
+            # A name glued to the next word by a dot or an underscore, as in a profile or
+            # an e-mail local part written alone ("kevin.durand sur facebook").
+            while (
+                last_i + 1 < n
+                and text[words[last_i].end : words[last_i + 1].start] in (".", "_")
+                and len(words[last_i + 1].text) >= 2
+                and words[last_i + 1].folded not in _WEB_WORDS
+            ):
+                last_i += 1
             # A surname before it: "FONTAINE Mathis", "Tran Thi Lan" (upper case, or
             # capitalised and not a common word).
             while first_i > 0 and first_i > i - 2:
                 p = words[first_i - 1]
                 pe = p.entry
+                if (
+                    not w.cap
+                    and not p.cap
+                    and pe is not None
+                    and pe.surname >= _FREQUENT_SURNAME
+                    and not pe.is_word
+                    and pe.first < _RARE_FIRST
+                    and text[p.end : words[first_i].start] == " "
+                    and p.folded not in _CUE_WORDS
+                ):
+                    first_i -= 1  # "durand kevin": a lower-case surname before the first name
+                    continue
                 if not (p.cap and pe is not None and pe.surname):
                     break
                 if not (
@@ -506,6 +549,13 @@ class NameLexiconDetector:
                 e = _compound_entry(word, folded, lexicon)
             prev = low[k - 1] if k else ""
             if e is None:
+                if (
+                    folded in _LOWER_PARTICLES
+                    and prev in _TITLE_WORDS
+                    and k + 1 < len(low)
+                    and (cased[k + 1][:1].isupper() or _is_surname_like(lexicon.get(low[k + 1])))
+                ):
+                    return True  # "mme le bihan"
                 if len(folded) < 3 or folded in _FUNCTION_WORDS or folded in _NOT_NAME_FOLDED:
                     continue
                 if prev in _TITLE_WORDS and (
@@ -538,6 +588,8 @@ class NameLexiconDetector:
                 and (
                     (e.first and not e.is_word)
                     or (prev in _STRONG_CUE_WORDS and (e.first or e.surname >= _FREQUENT_SURNAME))
+                    or (prev in _NAMING_WORDS and e.first)
+                    or (prev in _TITLE_WORDS and _is_surname_like(e))
                 )
             ):
                 return True
@@ -550,6 +602,15 @@ class NameLexiconDetector:
         if i == 0:
             return None
         w, prev = words[i], words[i - 1]
+        if (
+            w.text.lower() in _LOWER_PARTICLES
+            and prev.folded in _TITLE_WORDS
+            and i + 1 < len(words)
+            and text[prev.end : w.start] == " "
+            and text[w.end : words[i + 1].start] == " "
+            and (words[i + 1].cap or _is_surname_like(words[i + 1].entry))
+        ):
+            return "title_particle"  # "mme le bihan", "Dr van Damme"
         if len(w.folded) < 3 or w.folded in _FUNCTION_WORDS or w.folded in _NOT_NAME_FOLDED:
             return None
         if _glued_before(text, w.start) or text[prev.end : w.start].strip(" .:") != "":
@@ -593,7 +654,7 @@ class NameLexiconDetector:
             c = cue.group("cue").casefold()
             if _TITLE_CUE_RE.match(c):
                 cue_kind = "title"
-            elif _KIN_CUE_RE.match(c) or c == "famille":
+            elif _KIN_CUE_RE.match(c) or c == "famille" or _NAMING_CUE_RE.search(before):
                 cue_kind = "kin"
             else:
                 cue_kind = "contact"
@@ -693,6 +754,16 @@ class NameLexiconDetector:
                 and after.cap
                 and after.folded not in _NOT_NAME_FOLDED
                 and after.folded not in allow_list()
+            )
+        if not first_cap and not w.cap and w.text in _LOWER_PARTICLES:
+            # "gwenola le bihan", "nguyen van thanh": typed in lower case, the particle
+            # continues the name when a surname that is not a common word follows.
+            after = words[j + 1] if j + 1 < len(words) else None
+            return (
+                after is not None
+                and text[w.end : after.start] == " "
+                and not after.cap
+                and _is_surname_like(after.entry)
             )
         if w.folded in _CUE_WORDS and w.folded not in ("mai",):
             return False  # "ROUSSEL Prénom : Audrey", "Martin Merci"
