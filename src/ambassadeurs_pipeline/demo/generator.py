@@ -9,16 +9,21 @@ from __future__ import annotations
 
 import logging
 import time as _time
-from dataclasses import dataclass, fields
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from . import noise
 from .authors import make_authors
+from .authorship import assign_authors
 from .campaign import ARMS, run_campaign, true_effects
 from .catalog import build_catalog
+
+# Re-exported: ``from ambassadeurs_pipeline.demo.generator import write_demo`` (tests,
+# benchmarks, evaluation) keeps working.
+from .dataset import FILES as FILES
+from .dataset import DemoDataset as DemoDataset
+from .dataset import write_demo as write_demo
 from .gaps import GAPS
 from .lexicon import MOTIVATIONS
 from .spam import bot_posts, spam_texts
@@ -30,7 +35,6 @@ from .threads import (
     K_BB,
     K_BOT,
     K_DUP,
-    K_FQ,
     K_GQ,
     K_MT,
     K_Q_GAP,
@@ -70,71 +74,6 @@ KIND_NAMES = [
     "doublon",
 ]
 PUBLIC_FIGURES = ["Lady Gaga", "Céline Dion", "Angelina Jolie", "Michel Cymes"]
-_ASKER_KINDS = [K_Q_INTENT, K_Q_GEN, K_Q_GAP, K_STORY, K_FQ, K_MT, K_GQ]
-
-
-@dataclass
-class DemoDataset:
-    """The demo inputs (first three) and their ground truth (``gt_*``)."""
-
-    comments: pd.DataFrame
-    content_catalog: pd.DataFrame
-    campaign: pd.DataFrame
-    gt_comments: pd.DataFrame
-    gt_authors: pd.DataFrame
-    gt_gaps: pd.DataFrame
-    gt_campaign_effects: pd.DataFrame
-    gt_pii: pd.DataFrame
-
-
-def _assign_authors(rng, kind, theme, gap, starter_row, authors, n_pool) -> np.ndarray:
-    """Pick each organic comment's author: theme affinity x activity x role/kind propensity."""
-    a = authors.iloc[:n_pool]
-    role = a["role_idx"].to_numpy()
-    sup = a["is_superuser"].to_numpy()
-    act = a["activity"].to_numpy()
-    prim, sec = a["primary_theme"].to_numpy(), a["secondary_theme"].to_numpy()
-    is_fr = (a["lang"] == "fr").to_numpy()
-    group = np.where(np.isin(kind, _ASKER_KINDS), 0, np.where(np.isin(kind, [K_A, K_TIP]), 1, 2))
-    # Professionals answer much more and ask little; super-users answer a lot.
-    kind_factor = np.array([[1.0, 1.0, 0.15], [0.6, 0.4, 4.0], [1.0, 1.0, 0.6]])
-    super_factor = np.array([0.35, 2.0, 1.5])
-    out = np.zeros(kind.size, np.int64)
-    weights = {}
-    for t in range(len(THEME_KEYS)):
-        aff = np.where(prim == t, 1.0, np.where(sec == t, 0.25, 0.015)) + np.where(sup, 0.35, 0.0)
-        for g in range(3):
-            w = act * aff * kind_factor[g][role] * np.where(sup, super_factor[g], 1.0)
-            weights[t, g] = w
-            rows = np.flatnonzero((theme == t) & (group == g))
-            if rows.size:
-                cum = np.cumsum(w)
-                out[rows] = np.searchsorted(cum, rng.random(rows.size) * cum[-1], side="right")
-    # Gap questions: distinct French askers per gap (weighted sampling without replacement).
-    for gi, g in enumerate(GAPS):
-        rows = np.flatnonzero((gap == gi) & np.isin(kind, [K_Q_GAP, K_GQ]))
-        if not rows.size:
-            continue
-        w = weights[THEME_KEYS.index(g.theme), 0] * is_fr
-        with np.errstate(divide="ignore"):
-            keys = np.where(w > 0, rng.exponential(size=n_pool) / np.where(w > 0, w, 1.0), np.inf)
-        chosen = np.argsort(keys, kind="stable")[: rows.size]
-        out[rows] = rng.permutation(chosen)
-    # Answers and "me too" questions come from someone else than the asker.
-    for _ in range(50):
-        bad = np.flatnonzero(np.isin(kind, [K_A, K_MT, K_FQ]) & (out == out[starter_row]))
-        if not bad.size:
-            break
-        for t in np.unique(theme[bad]):
-            for g in (0, 1):
-                rows = bad[(theme[bad] == t) & (group[bad] == g)]
-                if rows.size:
-                    cum = np.cumsum(weights[t, g])
-                    out[rows] = np.searchsorted(cum, rng.random(rows.size) * cum[-1], side="right")
-    # Thanks come from the asker.
-    is_t = kind == K_T
-    out[is_t] = out[starter_row[is_t]]
-    return out
 
 
 def _near_edit(text: str, u: float, u2: float) -> str:
@@ -180,7 +119,7 @@ def generate_demo(n_comments: int, seed: int) -> DemoDataset:
     gap = sk.t_gap[sk.thread]
     intent = sk.t_intent[sk.thread]
     source = sk.t_source[sk.thread]
-    a_idx = _assign_authors(rngs[2], sk.kind, theme, gap, starter_row, authors, n_pool)
+    a_idx = assign_authors(rngs[2], sk.kind, theme, gap, starter_row, authors, n_pool)
     log.info("authors: %d in pool, assigned in %.1fs", n_pool, _time.perf_counter() - t0)
 
     is_starter = sk.pos == 0
@@ -535,26 +474,3 @@ def generate_demo(n_comments: int, seed: int) -> DemoDataset:
         gt_campaign_effects=effects,
         gt_pii=gt_pii,
     )
-
-
-FILES = {
-    "comments": "comments.csv",
-    "content_catalog": "content_catalog.csv",
-    "campaign": "campaign.csv",
-    "gt_comments": "ground_truth/comments.csv",
-    "gt_authors": "ground_truth/authors.csv",
-    "gt_gaps": "ground_truth/gaps.csv",
-    "gt_campaign_effects": "ground_truth/campaign_effects.csv",
-    "gt_pii": "ground_truth/pii.csv",
-}
-
-
-def write_demo(dataset: DemoDataset, out_dir: str | Path) -> Path:
-    """Write every frame as UTF-8 CSV (comma, header, '\\n' line ends) under ``out_dir``."""
-    out = Path(out_dir)
-    (out / "ground_truth").mkdir(parents=True, exist_ok=True)
-    for f in fields(dataset):
-        path = out / FILES[f.name]
-        getattr(dataset, f.name).to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
-        log.info("wrote %s", path)
-    return out

@@ -11,8 +11,19 @@ import numpy as np
 
 from . import lexicon as L
 from . import noise
-from .catalog import INTENT_CATALOG, catalog_url
-from .gaps import GAPS
+from .phrase_banks import (
+    CONTRACTIONS,
+    INTENT_URL,
+    ONE,
+    RELATIVES,
+    SHORT,
+    THEME_INTENTS,
+    B,
+    Bank,
+)
+
+# Re-exported: the generator reads the sentiment labels from here.
+from .phrase_banks import SENTIMENTS as SENTIMENTS
 from .pii import PII_TYPES, TYPE_WEIGHTS, PiiFactory
 from .themes import THEMES
 from .threads import (
@@ -30,146 +41,6 @@ from .threads import (
     K_TIP,
     K_U,
     QUESTION_KINDS,
-    intent_table,
-)
-
-SENTIMENTS = ["negatif", "neutre", "positif"]
-
-
-class Bank:
-    """Groups of phrases flattened for vectorised picking: ``pick(rng, group_of_each_row)``."""
-
-    def __init__(self, groups: list[list[str]]):
-        self.flat = np.array([s for g in groups for s in g] + [""], dtype=object)
-        size = np.array([len(g) for g in groups])
-        self.off = np.concatenate([[0], np.cumsum(size)[:-1]])
-        self.size = size
-
-    def pick(self, rng: np.random.Generator, group: np.ndarray) -> np.ndarray:
-        return self.flat[self.pick_idx(rng, group)]
-
-    def pick_idx(self, rng: np.random.Generator, group: np.ndarray) -> np.ndarray:
-        group = np.asarray(group)
-        u = rng.random(group.size)
-        return self.off[group] + (u * self.size[group]).astype(np.int64)
-
-    def pick_other(
-        self, rng: np.random.Generator, group: np.ndarray, first_idx: np.ndarray
-    ) -> np.ndarray:
-        """A phrase of the same group different from ``first_idx`` (when the group has 2+)."""
-        group = np.asarray(group)
-        size = self.size[group]
-        step = 1 + (rng.random(group.size) * np.maximum(size - 1, 1)).astype(np.int64)
-        return self.flat[self.off[group] + (first_idx - self.off[group] + step) % size]
-
-
-def _cap(s: str) -> str:
-    return s[:1].upper() + s[1:]
-
-
-def _gendered(title: str, female: bool) -> str:
-    if female:
-        return title
-    for f, m in (
-        ("infirmière", "infirmier"),
-        ("diététicienne", "diététicien"),
-        ("pharmacienne", "pharmacien"),
-        ("manipulatrice", "manipulateur"),
-        ("Infirmière", "Infirmier"),
-    ):
-        title = title.replace(f, m)
-    return title
-
-
-_ELISIONS = [
-    (" que il", " qu'il"),
-    (" que on ", " qu'on "),
-    (" que elle", " qu'elle"),
-    (" que un", " qu'un"),
-    (" si il", " s'il"),
-    (" que une", " qu'une"),
-    (" que après", " qu'après"),
-]
-_CONTRACTIONS = [
-    (" de les ", " des "),
-    (" de le ", " du "),
-    (" à les ", " aux "),
-    (" à le ", " au "),
-    (" de l'insuline", " d'insuline"),
-]
-
-
-def _elide(s: str) -> str:
-    for a, b in _ELISIONS:
-        s = s.replace(a, b)
-    return s
-
-
-def _frames(inf: list[str], sub: list[str]) -> list[str]:
-    # All frame x phrasing combinations: cheap to precompute, gives hundreds of phrasings.
-    return [_elide(f.replace("{q}", q)) for q in inf for f in L.INF_FRAMES] + [
-        _elide(f.replace("{q}", q)) for q in sub for f in L.SUB_FRAMES
-    ]
-
-
-_INTENTS = intent_table()
-B = {
-    "symptom": Bank([t.symptoms for t in THEMES]),
-    "drug": Bank([t.drugs for t in THEMES]),
-    "exam": Bank([t.exams for t in THEMES]),
-    "pro": Bank([t.pros for t in THEMES]),
-    "situation": Bank([t.situations for t in THEMES]),
-    "term": Bank([t.terms for t in THEMES]),
-    "maladie": Bank([t.maladie for t in THEMES]),
-    "line": Bank([t.lines for t in THEMES]),
-    "patient_disc": Bank([[_cap(s) + "." for s in t.patient_disc] for t in THEMES]),
-    "aidant_disc": Bank(
-        [[_cap(s) + "." for s in t.aidant_disc] + L.AIDANT_GENERIC for t in THEMES]
-    ),
-    "protitle": Bank(
-        [[_gendered(p, g == 0) for p in t.pro_titles] for t in THEMES for g in (0, 1)]
-    ),
-    "pro_disc": Bank([L.PRO_DISC["f"], L.PRO_DISC["m"]]),
-    "intent_q": Bank([_frames(it.inf, it.sub) for _, it in _INTENTS]),
-    "intent_a": Bank([it.answers for _, it in _INTENTS]),
-    "gap_q": Bank([_frames(g.inf, g.sub) for g in GAPS]),
-    "gap_ctx": Bank([g.context for g in GAPS]),
-    "motivation": Bank([L.MOTIVATION_PHRASES[m] for m in L.MOTIVATIONS]),
-    "sentiment": Bank([L.SENTIMENT_PHRASES["negatif"], [""], L.SENTIMENT_PHRASES["positif"]]),
-    "emoji": Bank([L.EMOJIS[s] for s in SENTIMENTS]),
-    "bad_buzz": Bank([L.BAD_BUZZ_LINES]),
-}
-_ONE = {
-    name: Bank([getattr(L, name)])
-    for name in (
-        "GREETINGS",
-        "REPLY_OPENERS",
-        "CLOSERS",
-        "CONTEXTS",
-        "GENERIC_QUESTIONS",
-        "ME_TOO_PREFIX",
-        "GENERIC_ANSWERS",
-        "HELPFUL_TAILS",
-        "LINK_PHRASES",
-        "UNHELPFUL",
-        "SUPPORT",
-        "THANKS",
-        "STORY_OPENERS",
-        "TIP_OPENERS",
-        "DURATIONS",
-        "CITIES",
-    )
-}
-_RELATIVES = Bank([L.RELATIVES])
-_SHORT = {
-    name: Bank(
-        [[s for s in getattr(L, name) if "{" not in s], [s for s in getattr(L, name) if "{" in s]]
-    )
-    for name in ("UNHELPFUL", "SUPPORT", "THANKS")
-}
-_INTENT_URL = np.array([catalog_url(INTENT_CATALOG[it.key]) for _, it in _INTENTS], dtype=object)
-_THEME_INTENTS = np.array(
-    [[i for i, (ti, _) in enumerate(_INTENTS) if ti == t] for t in range(len(THEMES))]
 )
 
 # Sentiment distribution per kind (negatif, neutre, positif).
@@ -240,8 +111,8 @@ def render(
     # Opener.
     greet = starter & (rng.random(n) < 0.7)
     ropen = ~starter & (rng.random(n) < 0.45)
-    opener = _segment(rng, n, greet, _ONE["GREETINGS"].pick(rng, np.zeros(greet.sum(), int)))
-    opener[ropen] = _ONE["REPLY_OPENERS"].pick(rng, np.zeros(ropen.sum(), int))
+    opener = _segment(rng, n, greet, ONE["GREETINGS"].pick(rng, np.zeros(greet.sum(), int)))
+    opener[ropen] = ONE["REPLY_OPENERS"].pick(rng, np.zeros(ropen.sum(), int))
     social = np.isin(source, [1, 2, 3])
     mention = ~starter & social & (parent_author_handle != "") & (rng.random(n) < 0.4)
     opener[mention] = (
@@ -265,14 +136,14 @@ def render(
     # Context sentences.
     ctx = np.full(n, "", dtype=object)
     m = (is_q & starter & (rng.random(n) < 0.75)) | ((kind == K_SUP) & (rng.random(n) < 0.25))
-    ctx[m] = _ONE["CONTEXTS"].pick(rng, np.zeros(m.sum(), int))
+    ctx[m] = ONE["CONTEXTS"].pick(rng, np.zeros(m.sum(), int))
     m2 = (starter | ((kind == K_A) & (role != 2))) & (rng.random(n) < 0.45)
     ctx[m2] = _sp(ctx[m2]) + B["line"].pick(rng, theme[m2])
     m3 = kind == K_STORY
     ctx[m3] = (
-        _sp(_ONE["STORY_OPENERS"].pick(rng, np.zeros(m3.sum(), int)))
+        _sp(ONE["STORY_OPENERS"].pick(rng, np.zeros(m3.sum(), int)))
         + _sp(B["line"].pick(rng, theme[m3]))
-        + _sp(_ONE["CONTEXTS"].pick(rng, np.zeros(m3.sum(), int)))
+        + _sp(ONE["CONTEXTS"].pick(rng, np.zeros(m3.sum(), int)))
         + B["line"].pick(rng, theme[m3])
     )
     # A theme sentence on a share of the other comments too (people tell their own case).
@@ -290,9 +161,9 @@ def render(
     m = np.isin(kind, [K_Q_GAP, K_GQ])
     body[m] = B["gap_q"].pick(rng, gap[m])
     m = np.isin(kind, [K_MT, K_GQ])
-    body[m] = _sp(_ONE["ME_TOO_PREFIX"].pick(rng, np.zeros(m.sum(), int))) + body[m]
+    body[m] = _sp(ONE["ME_TOO_PREFIX"].pick(rng, np.zeros(m.sum(), int))) + body[m]
     m = np.isin(kind, [K_Q_GEN, K_FQ])
-    body[m] = _ONE["GENERIC_QUESTIONS"].pick(rng, np.zeros(m.sum(), int))
+    body[m] = ONE["GENERIC_QUESTIONS"].pick(rng, np.zeros(m.sum(), int))
     # Helpful answers: intent-specific advice in intent threads, generic advice elsewhere.
     m_ai = (kind == K_A) & (intent >= 0)
     first_idx = np.zeros(n, np.int64)
@@ -301,21 +172,19 @@ def render(
     two = m_ai & (rng.random(n) < 0.3)
     body[two] = _sp(body[two]) + B["intent_a"].pick_other(rng, intent[two], first_idx[two])
     link = m_ai & (rng.random(n) < 0.18)
-    body[link] = _sp(body[link]) + _ONE["LINK_PHRASES"].pick(rng, np.zeros(link.sum(), int))
+    body[link] = _sp(body[link]) + ONE["LINK_PHRASES"].pick(rng, np.zeros(link.sum(), int))
     m_ag = (kind == K_A) & (intent < 0)
-    body[m_ag] = _ONE["GENERIC_ANSWERS"].pick(rng, np.zeros(m_ag.sum(), int))
+    body[m_ag] = ONE["GENERIC_ANSWERS"].pick(rng, np.zeros(m_ag.sum(), int))
     tail = (kind == K_A) & (rng.random(n) < 0.5)
-    body[tail] = _sp(body[tail]) + _ONE["HELPFUL_TAILS"].pick(rng, np.zeros(tail.sum(), int))
+    body[tail] = _sp(body[tail]) + ONE["HELPFUL_TAILS"].pick(rng, np.zeros(tail.sum(), int))
     # Short replies: 75% from the variants holding theme slots (so they still carry the theme).
     for k, name in ((K_U, "UNHELPFUL"), (K_SUP, "SUPPORT"), (K_T, "THANKS")):
         m = kind == k
         themed = (rng.random(m.sum()) < 0.75).astype(int)
-        body[m] = _SHORT[name].pick(rng, themed)
+        body[m] = SHORT[name].pick(rng, themed)
     m = kind == K_TIP
-    tip_intent = _THEME_INTENTS[
-        theme[m], (rng.random(m.sum()) * _THEME_INTENTS.shape[1]).astype(int)
-    ]
-    body[m] = _sp(_ONE["TIP_OPENERS"].pick(rng, np.zeros(m.sum(), int))) + B["intent_a"].pick(
+    tip_intent = THEME_INTENTS[theme[m], (rng.random(m.sum()) * THEME_INTENTS.shape[1]).astype(int)]
+    body[m] = _sp(ONE["TIP_OPENERS"].pick(rng, np.zeros(m.sum(), int))) + B["intent_a"].pick(
         rng, tip_intent
     )
     m = kind == K_BB
@@ -336,7 +205,7 @@ def render(
     show_sent = (sent != 1) & (rng.random(n) < 0.55)
     sent_seg = _segment(rng, n, show_sent, B["sentiment"].pick(rng, sent[show_sent]))
     close = (starter & (rng.random(n) < 0.5)) | (~starter & (rng.random(n) < 0.12))
-    close_seg = _segment(rng, n, close, _ONE["CLOSERS"].pick(rng, np.zeros(close.sum(), int)))
+    close_seg = _segment(rng, n, close, ONE["CLOSERS"].pick(rng, np.zeros(close.sum(), int)))
 
     # Very long posts (several thousand characters): long stories.
     long_post = np.zeros(n, bool)
@@ -347,7 +216,7 @@ def render(
     for i in np.flatnonzero(long_post):
         parts = int(rng.integers(25, 70))
         lines = B["line"].pick(rng, np.full(parts, theme[i]))
-        ctxs = _ONE["CONTEXTS"].pick(rng, np.zeros(parts, int))
+        ctxs = ONE["CONTEXTS"].pick(rng, np.zeros(parts, int))
         ctx[i] = ctx[i] + " " + " ".join(f"{x} {y}" for x, y in zip(lines, ctxs))
 
     tpl = (
@@ -369,16 +238,16 @@ def render(
         B["term"].pick(rng, theme),
         B["maladie"].pick(rng, theme),
     )
-    duration = _ONE["DURATIONS"].pick(rng, np.zeros(n, int))
-    city = _ONE["CITIES"].pick(rng, np.zeros(n, int))
-    relative = _RELATIVES.pick(rng, np.zeros(n, int))
+    duration = ONE["DURATIONS"].pick(rng, np.zeros(n, int))
+    city = ONE["CITIES"].pick(rng, np.zeros(n, int))
+    relative = RELATIVES.pick(rng, np.zeros(n, int))
     protitle = B["protitle"].pick(rng, theme * 2 + (~female).astype(int))
     young = np.array([t.key == "sante_mentale_jeunes" for t in THEMES])[theme]
     age = np.where(young, rng.integers(18, 28, n), rng.integers(25, 80, n))
     year = rng.integers(2005, 2026, n)
     nyears = rng.integers(3, 25, n)
     n_mois = rng.integers(2, 9, n)
-    url = np.where(intent >= 0, _INTENT_URL[np.maximum(intent, 0)], "")
+    url = np.where(intent >= 0, INTENT_URL[np.maximum(intent, 0)], "")
     e = np.where(female, "e", "")
     ne = np.where(female, "ne", "")
 
@@ -428,7 +297,7 @@ def render(
                 texts[i] = texts[i].replace(key, v)
     for i in [i for i, t in enumerate(texts) if " de l" in t or " à l" in t]:
         t = texts[i]
-        for x, y in _CONTRACTIONS:
+        for x, y in CONTRACTIONS:
             t = t.replace(x, y)
         texts[i] = t
     texts = [t[:1].upper() + t[1:] for t in texts]

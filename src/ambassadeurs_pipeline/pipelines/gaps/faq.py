@@ -10,31 +10,38 @@ is deterministic, so the ranking is the same for the same inputs.
 from __future__ import annotations
 
 import logging
-import re
 import warnings
 
 import numpy as np
 import pandas as pd
 from sklearn.cluster import AgglomerativeClustering
-from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
+from sklearn.feature_extraction.text import CountVectorizer
 
 from ambassadeurs_pipeline.contracts.embeddings import embeddings_matrix
 from ambassadeurs_pipeline.privacy.quotes import CorpusIndex
 from ambassadeurs_pipeline.progress import phases
-from ambassadeurs_pipeline.text.questions import is_question_sentence, split_sentences
 from ambassadeurs_pipeline.text.spelling import Spellings
 
 from ..privacy.params import PrivacyParams
+
+# Follow-up merging and question wording live in their own modules; their public names are
+# re-exported so that ``from ...gaps.faq import question_focus`` (callers, tests) keeps working.
+from .follow_ups import cluster_topics as cluster_topics
+from .follow_ups import follower_links as follower_links
+from .follow_ups import is_reply
+from .follow_ups import merge_linked_clusters as merge_linked_clusters
+from .follow_ups import thread_opener_question as thread_opener_question
 from .params import GapsParams
-from .similarity_scale import SimilarityScale, fit_scale
+from .question_terms import TOKEN_PATTERN, clean_for_terms, distances_from
+from .question_terms import fit_question_terms as fit_question_terms
+from .question_terms import question_distances as question_distances
+from .question_terms import question_focus as question_focus
+from .question_terms import question_term_vectors as question_term_vectors
+from .similarity_scale import fit_scale
 from .titles import question_title
 from .vocabulary import STOP_WORDS_FR
 
 logger = logging.getLogger(__name__)
-
-#: Pseudonymisation placeholders (``<PERSONNE>``, ``<URL>``, ``@user_ab12``) are not topic words.
-_TOKEN = r"(?u)\b[^\W\d_][^\W\d_'’-]{2,}\b"
-_PLACEHOLDER = re.compile(r"<[A-Z_]{2,}>|\[[A-Z_]{2,}\]|@\w+")
 
 GROUP_NOISE = -1
 
@@ -116,7 +123,7 @@ def group_questions(
     # A question-like reply inside a thread that a non-question opened (support, testimony)
     # is conversation, not an information need: it is not clustered. Flat exports have no
     # replies, so there every question is clustered.
-    in_reply = _is_reply(questions)
+    in_reply = is_reply(questions)
     questions = questions[opener.isna() & ~in_reply].reset_index(drop=True)
     n_conversational = int((opener.isna() & in_reply).sum())
     if len(questions) < 2:
@@ -148,7 +155,7 @@ def group_questions(
             cfg.chance_quantile,
             scale.reference,
         )
-    distances = _distances_from(terms, vectors, cfg.term_weight, scale)
+    distances = distances_from(terms, vectors, cfg.term_weight, scale)
     steps.done("distances")
     labels = AgglomerativeClustering(
         n_clusters=None,
@@ -244,227 +251,6 @@ def group_questions(
     return questions
 
 
-def follower_links(
-    opener_terms: np.ndarray | None,
-    opener_vectors: np.ndarray,
-    labels: np.ndarray,
-    follower_terms: np.ndarray | None,
-    follower_vectors: np.ndarray,
-    follower_cluster: np.ndarray,
-    term_weight: float,
-    min_similarity: float,
-    scale: SimilarityScale | None = None,
-) -> dict[tuple[int, int], int]:
-    """How often a follow-up question, in its own words, lands in another cluster than its opener.
-
-    A question asked in reply to a question ("pareil pour moi : l'employeur peut refuser le
-    temps partiel ?") is the same need as the thread's opener, asked in different words. Each
-    follower is placed, by its own asking sentences, in the cluster of openers with the highest
-    average similarity (the clustering's own similarity and linkage), if that similarity
-    reaches ``min_similarity`` (the clustering's merge level). When that cluster is not its
-    opener's, the two clusters hold one need phrased two ways: one link between them.
-
-    Returns:
-        ``{(a, b): n}`` with ``a < b``: number of followers linking clusters ``a`` and ``b``.
-    """
-    if len(follower_vectors) == 0:
-        return {}
-    cosine = follower_vectors @ opener_vectors.T
-    similarity = (1.0 - term_weight) * (scale.apply(cosine) if scale else cosine)
-    if term_weight > 0 and opener_terms is not None and follower_terms is not None:
-        similarity = similarity + term_weight * (follower_terms @ opener_terms.T)
-    clusters, index = np.unique(labels, return_inverse=True)
-    members = np.zeros((len(labels), len(clusters)), dtype=np.float64)
-    members[np.arange(len(labels)), index] = 1.0
-    average = (similarity @ members) / members.sum(axis=0)
-    best = np.argmax(average, axis=1)  # ties: the smallest cluster label, deterministic
-    reached = average[np.arange(len(best)), best] >= min_similarity
-    links: dict[tuple[int, int], int] = {}
-    for own, near, ok in zip(follower_cluster, clusters[best], reached):
-        if ok and own != near:
-            key = (int(min(own, near)), int(max(own, near)))
-            links[key] = links.get(key, 0) + 1
-    return links
-
-
-def cluster_topics(labels: np.ndarray, topic_ids: np.ndarray) -> dict[int, object]:
-    """Majority topic of each cluster (ties: the smallest topic id; missing/-1: None)."""
-    frame = pd.DataFrame(
-        {"cluster": labels, "topic": pd.to_numeric(pd.Series(topic_ids), errors="coerce")}
-    )
-    frame = frame[frame["topic"].notna() & frame["topic"].ne(-1)]
-    result: dict[int, object] = {int(c): None for c in np.unique(labels)}
-    counts = frame.groupby(["cluster", "topic"]).size().reset_index(name="n")
-    counts = counts.sort_values(["cluster", "n", "topic"], ascending=[True, False, True])
-    for cluster, topic in counts.drop_duplicates("cluster")[["cluster", "topic"]].itertuples(
-        index=False
-    ):
-        result[int(cluster)] = topic
-    return result
-
-
-def merge_linked_clusters(
-    labels: np.ndarray,
-    links: dict[tuple[int, int], int],
-    topics: dict[int, object],
-    min_links: int,
-    within_topic: bool,
-    n_followers: dict[int, int] | None = None,
-    min_link_share: float = 0.0,
-) -> np.ndarray:
-    """Union the clusters joined by at least ``min_links`` follower links (transitively).
-
-    With ``n_followers`` (follow-up questions asked under each cluster's questions), the links
-    must also be at least ``min_link_share`` of the smaller of the two follower counts: a
-    fixed count does not scale with the corpus (more follow-ups, more chance links, and
-    transitive unions chain them), a share does. A cluster with fewer follow-ups than
-    ``min_links`` is judged on the count alone.
-
-    With ``within_topic``, two clusters merge only when they share a majority topic (not
-    missing): a one-off follow-up that changes the subject ("et sinon, le X fait grossir ?")
-    links clusters across themes, a need asked two ways stays within its theme. Each merged
-    cluster takes the smallest label of its parts, so the result is deterministic.
-    """
-    parent = {int(c): int(c) for c in np.unique(labels)}
-
-    def root(c: int) -> int:
-        while parent[c] != c:
-            parent[c] = parent[parent[c]]
-            c = parent[c]
-        return c
-
-    for (a, b), n in sorted(links.items()):
-        if n < min_links or a not in parent or b not in parent:
-            continue
-        if n_followers is not None and min_link_share > 0:
-            smaller = min(n_followers.get(a, 0), n_followers.get(b, 0))
-            if n < min_link_share * max(smaller, min_links):
-                continue
-        if within_topic and (topics.get(a) is None or topics.get(a) != topics.get(b)):
-            continue
-        ra, rb = root(a), root(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-    return np.array([root(int(c)) for c in labels], dtype=np.asarray(labels).dtype)
-
-
-def question_focus(text: str) -> str:
-    """The sentences of a comment that ask something; the whole text when none does.
-
-    A question comment is mostly context ("je prends X depuis 2 ans, j'ai souvent Y") around
-    one asking sentence; what is asked lives in that sentence, so grouping on it keeps two
-    people asking the same thing together even when their situations differ.
-    """
-    asking = [s for s in split_sentences(_clean_for_terms(text)) if is_question_sentence(s)]
-    return " ".join(asking) if asking else _clean_for_terms(text)
-
-
-def question_term_vectors(texts: pd.Series, min_df: int) -> np.ndarray:
-    """L2-normalised TF-IDF of the content words and bigrams of each question's asking sentences.
-
-    Question frames ("comment faire pour", "quelqu'un sait si") are stop words or so common
-    that their inverse document frequency is low; what remains are the specific words of
-    the need ("décalage horaire", "temps partiel thérapeutique").
-    """
-    return fit_question_terms(texts, min_df)[0]
-
-
-def fit_question_terms(
-    texts: pd.Series, min_df: int, other_texts: pd.Series | None = None
-) -> tuple[np.ndarray, np.ndarray | None]:
-    """``question_term_vectors`` of ``texts``, and of ``other_texts`` in the same vocabulary.
-
-    The vocabulary and weights are fitted on ``texts`` only, so adding ``other_texts`` never
-    changes the vectors of ``texts``.
-    """
-    focus = texts.map(question_focus).to_numpy()
-    vectorizer = TfidfVectorizer(
-        token_pattern=_TOKEN,
-        stop_words=STOP_WORDS_FR,
-        ngram_range=(1, 1),
-        min_df=min_df,
-        sublinear_tf=True,
-        strip_accents="unicode",
-        dtype=np.float32,
-    )
-    try:
-        with warnings.catch_warnings():  # spaCy's list has a few tokens our pattern never makes
-            warnings.simplefilter("ignore", UserWarning)
-            matrix = vectorizer.fit_transform(focus).toarray()
-    except ValueError:  # only stop words, or no term reaches min_df
-        zeros = np.zeros((len(focus), 1), dtype=np.float32)
-        other = None if other_texts is None else np.zeros((len(other_texts), 1), dtype=np.float32)
-        return zeros, other
-    if other_texts is None:
-        return matrix, None
-    if len(other_texts) == 0:
-        return matrix, np.zeros((0, matrix.shape[1]), dtype=np.float32)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", UserWarning)
-        other = vectorizer.transform(other_texts.map(question_focus).to_numpy()).toarray()
-    return matrix, other
-
-
-def question_distances(
-    texts: pd.Series,
-    vectors: np.ndarray,
-    term_weight: float,
-    term_min_df: int,
-    scale: SimilarityScale | None = None,
-) -> np.ndarray:
-    """Cosine distance mixing the asking sentences' terms and the comments' embeddings.
-
-    ``1 − (w · cos(terms) + (1 − w) · cos(embeddings))`` with ``w = term_weight``: the
-    embedding places a question in its theme, the terms say which need of the theme it is.
-    """
-    terms = question_term_vectors(texts, term_min_df) if term_weight > 0 else None
-    return _distances_from(terms, vectors, term_weight, scale)
-
-
-def _distances_from(
-    terms: np.ndarray | None,
-    vectors: np.ndarray,
-    term_weight: float,
-    scale: SimilarityScale | None = None,
-) -> np.ndarray:
-    cosine = vectors @ vectors.T
-    similarity = (1.0 - term_weight) * (scale.apply(cosine) if scale else cosine)
-    if terms is not None and term_weight > 0:
-        similarity += term_weight * (terms @ terms.T)
-    distances = np.clip(1.0 - similarity, 0.0, 2.0).astype(np.float64)
-    np.fill_diagonal(distances, 0.0)
-    return distances
-
-
-def _is_reply(questions: pd.DataFrame) -> pd.Series:
-    if "parent_id" not in questions:
-        return pd.Series(False, index=questions.index)
-    parent = questions["parent_id"].astype("string")
-    return (parent.notna() & parent.str.strip().ne("")).fillna(False).astype(bool)
-
-
-def thread_opener_question(questions: pd.DataFrame) -> pd.Series:
-    """For each question asked in reply, the id of the question that opened its thread (else NA)."""
-    result = pd.Series(pd.NA, index=questions.index, dtype="string")
-    if "thread_id" not in questions or "parent_id" not in questions:
-        return result
-    parent = questions["parent_id"]
-    is_opener = parent.isna() | parent.astype("string").str.strip().eq("")
-    thread = questions["thread_id"].astype("string")
-    openers = (
-        questions[is_opener & thread.notna()]
-        .drop_duplicates("thread_id")
-        .set_index("thread_id")["comment_id"]
-    )
-    reply = ~is_opener & thread.notna()
-    result[reply] = thread[reply].map(openers).astype("string")
-    return result
-
-
-def _clean_for_terms(text: str) -> str:
-    return _PLACEHOLDER.sub(" ", str(text).lower())
-
-
 def group_key_terms(questions: pd.DataFrame, n_terms: int) -> dict[int, list[str]]:
     """The words and bigrams most specific to each group (class-based TF-IDF, as BERTopic).
 
@@ -475,11 +261,11 @@ def group_key_terms(questions: pd.DataFrame, n_terms: int) -> dict[int, list[str
     if grouped.empty:
         return {}
     docs = grouped.groupby("group_id")["text_clean"].apply(
-        lambda s: " ".join(map(_clean_for_terms, s))
+        lambda s: " ".join(map(clean_for_terms, s))
     )
     try:
         vectorizer = CountVectorizer(
-            token_pattern=_TOKEN, stop_words=STOP_WORDS_FR, ngram_range=(1, 2), min_df=1
+            token_pattern=TOKEN_PATTERN, stop_words=STOP_WORDS_FR, ngram_range=(1, 2), min_df=1
         )
         with warnings.catch_warnings():  # spaCy's list has a few tokens our pattern never makes
             warnings.simplefilter("ignore", UserWarning)
