@@ -303,7 +303,8 @@ def run_whole_pipeline(
         "load_before": [round(x, 2) for x in load_before],
         "load_after": [round(x, 2) for x in os.getloadavg()],
         "exit_status": os.waitstatus_to_exitcode(status),
-        "log": str(log),
+        # Relative to --workdir: a machine's own path has no place in the committed results.
+        "log": f"<workdir>/{log.parent.name}/{log.name}",
         "niceness": os.nice(0),
         "engine": engine,
         "workers": workers if engine != "local" else 1,
