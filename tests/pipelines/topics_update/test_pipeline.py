@@ -13,7 +13,7 @@ from ambassadeurs_pipeline.datasets.bertopic_model import BERTopicModelDataset
 from ambassadeurs_pipeline.datasets.optional import OptionalParquetDataset
 from ambassadeurs_pipeline.execution import ExecutionParams
 from ambassadeurs_pipeline.pipelines.topics_update import create_pipeline
-from ambassadeurs_pipeline.pipelines.topics_update.nodes import (
+from ambassadeurs_pipeline.pipelines.topics_update.history import (
     FIT_LOT,
     HISTORY_COLUMNS,
     MONTHLY_COLUMNS,

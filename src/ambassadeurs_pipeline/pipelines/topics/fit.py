@@ -1,19 +1,18 @@
-"""Embeddings and the BERTopic fit.
+"""The BERTopic fit: cluster the precomputed embeddings and assign every comment.
 
-``fit_embedding_model`` fits the configured backend on a seeded sample; ``embed_comments``
-embeds every in-model comment chunk by chunk, each chunk written as soon as it is made: the
-result is its own versioned dataset, so re-fitting topics never recomputes it. ``fit_topic_model`` fits BERTopic on
-those precomputed embeddings (seeded UMAP and HDBSCAN, single-threaded so that two runs
-with the same seed agree), on at most ``fit_sample_size`` comments, assigns every other
-comment with the fitted model, moves outliers to their nearest topic and re-extracts the
-French representations on the whole corpus. Nothing here builds an n × n matrix.
+``fit_topic_model`` fits BERTopic on the precomputed embeddings (``embed.py``; the model
+and its settings are built in ``topic_model.py``), on at most ``fit_sample_size`` comments,
+assigns every other comment with the fitted model, moves outliers to their nearest topic and
+re-extracts the French representations on the whole corpus. Nothing here builds an n × n
+matrix.
+
+The names that used to live here (embedding nodes, model building, corpus selection) are
+re-exported so that ``from ...topics.fit import ...`` keeps working.
 """
 
 from __future__ import annotations
 
-import inspect
 import logging
-from collections.abc import Iterator, Sequence
 from typing import Any
 
 import numpy as np
@@ -21,275 +20,48 @@ import pandas as pd
 
 from ambassadeurs_pipeline.contracts.embeddings import embeddings_matrix
 from ambassadeurs_pipeline.datasets.bertopic_model import NoTopicModel
-from ambassadeurs_pipeline.embeddings import EmbeddingBackend, l2_normalise, make_backend
-from ambassadeurs_pipeline.embeddings.base import strip_placeholders
-from ambassadeurs_pipeline.execution import ExecutionParams, map_chunks
-from ambassadeurs_pipeline.execution.engine import LOCAL
+from ambassadeurs_pipeline.embeddings import EmbeddingBackend, l2_normalise
 from ambassadeurs_pipeline.progress import phases, progress
 from ambassadeurs_pipeline.status import SKIPPED, note, stage_status
 
 from .context import with_thread_context
+from .embed import embed_comments, fit_embedding_model
 from .fit_phases import FIT_PHASES, announce_fit_phases
 from .labels import label_topics
-from .params import EmbeddingParams, TopicModelParams, TopicsParams
-from .sizing import ClusterSettings, derive_cluster_settings
+from .model_corpus import seeded_sample, select_model_comments, topic_documents
+from .params import TopicsParams
+from .topic_model import (
+    MIN_COMMENTS_FOR_TOPICS,
+    build_topic_model,
+    cluster_settings,
+    fitting_min_cluster_size,
+    make_vectorizer,
+    resolve_cluster_params,
+)
 from .umap_speedup import fast_umap_transform
-from .vocabulary import FrenchAnalyzer, stop_words
+from .vocabulary import stop_words
+
+__all__ = [
+    "MIN_COMMENTS_FOR_TOPICS",
+    "OUTLIER_LABEL",
+    "build_topic_model",
+    "cluster_settings",
+    "embed_comments",
+    "fit_embedding_model",
+    "fit_topic_model",
+    "fitting_min_cluster_size",
+    "make_vectorizer",
+    "resolve_cluster_params",
+    "seeded_sample",
+    "select_model_comments",
+    "topic_centroids",
+    "topic_documents",
+    "topic_probabilities",
+]
 
 logger = logging.getLogger(__name__)
 
 OUTLIER_LABEL = "Hors thème"
-
-
-def select_model_comments(comments_clean: pd.DataFrame, allow_empty: bool = True) -> pd.DataFrame:
-    """In-model comments with some text, sorted by ``comment_id`` (row order never matters).
-
-    An export can pass ingestion and leave no comment to model (all in another language,
-    all duplicates…): the frame is then empty and the topics stage says so
-    (``topics_status``) instead of stopping the run; ``allow_empty=False`` raises.
-
-    Raises:
-        ValueError: a required column is missing, or (``allow_empty=False``) no comment is left.
-    """
-    missing = {"comment_id", "text_clean", "in_model", "created_at"} - set(comments_clean.columns)
-    if missing:
-        raise ValueError(
-            f"comments_clean lacks columns {sorted(missing)} (see docs/ARCHITECTURE.md)"
-        )
-    keep = comments_clean["in_model"].fillna(False).astype(bool) & comments_clean[
-        "text_clean"
-    ].fillna("").str.strip().ne("")
-    out = comments_clean.loc[keep].sort_values("comment_id", kind="stable").reset_index(drop=True)
-    if out.empty and not allow_empty:
-        raise ValueError("comments_clean has no comment with in_model == True and some text_clean")
-    return out
-
-
-def seeded_sample(n: int, size: int, random_state: int) -> np.ndarray:
-    """Sorted indices of a seeded sample of ``min(n, size)`` rows."""
-    if n <= size:
-        return np.arange(n)
-    return np.sort(np.random.default_rng(random_state).choice(n, size=size, replace=False))
-
-
-def _backend_options(
-    params: EmbeddingParams, random_state: int, corpus_size: int | None = None
-) -> dict[str, Any]:
-    from ambassadeurs_pipeline.embeddings.base import backend_class
-
-    options = {"batch_size": params.batch_size, **params.options}
-    accepted = inspect.signature(backend_class(params.backend).__init__).parameters
-    if "random_state" in accepted:
-        options.setdefault("random_state", random_state)
-    # The backend is fitted on a sample; a size-dependent choice (use_multilingual's
-    # static_above) must see the whole corpus' size.
-    if "corpus_size" in accepted and corpus_size is not None:
-        options.setdefault("corpus_size", corpus_size)
-    if "tfidf_svd" in accepted:
-        options["tfidf_svd"] = {"random_state": random_state, **options.get("tfidf_svd", {})}
-    return options
-
-
-def fit_embedding_model(
-    comments_clean: pd.DataFrame, params: TopicsParams, random_state: int
-) -> EmbeddingBackend:
-    """Fit the configured embedding backend on a seeded sample of at most
-    ``embedding.fit_sample_size`` in-model comments (``embedding_model``)."""
-    docs = select_model_comments(comments_clean)
-    if docs.empty:
-        # Nothing to model, but gaps still embeds the content catalog with this backend:
-        # fit it on whatever clean text there is (excluded comments included).
-        docs = comments_clean.loc[comments_clean["text_clean"].fillna("").str.strip().ne("")]
-    texts = docs["text_clean"].astype(str)
-    backend = make_backend(
-        params.embedding.backend, **_backend_options(params.embedding, random_state, len(texts))
-    )
-    sample = seeded_sample(len(texts), params.embedding.fit_sample_size, random_state)
-    backend.fit(texts.iloc[sample].tolist())
-    return backend
-
-
-def _embed_texts(texts: Sequence[str], backend: EmbeddingBackend) -> np.ndarray:
-    """Row-wise (a text's vector does not depend on the other texts): safe to partition."""
-    return backend.transform(list(texts))
-
-
-def embed_comments(
-    comments_clean: pd.DataFrame,
-    embedding_model: EmbeddingBackend,
-    params: TopicsParams,
-    execution: ExecutionParams = LOCAL,
-) -> Iterator[pd.DataFrame]:
-    """Embed every in-model comment, ``embedding.chunk_size`` comments at a time.
-
-    A generator: Kedro saves each chunk as it is yielded (``EmbeddingsParquetDataset``
-    appends it to one Parquet file), so a million comments never sit in memory as vectors
-    before being written. Chunks come in ``comment_id`` order; together they cover every
-    in-model comment exactly once.
-
-    Yields:
-        ``comment_embeddings`` chunks: ``comment_id``, ``embedding`` (float32 unit vector).
-    """
-    docs = select_model_comments(comments_clean)
-    ids = docs["comment_id"].astype(str).to_numpy()
-    texts = docs["text_clean"].astype(str).to_numpy()
-    size = params.embedding.chunk_size
-    if not len(texts):
-        # Nothing to model (topics_status will say why): one empty chunk, so that the
-        # dataset exists and the next nodes read an empty table rather than nothing.
-        yield pd.DataFrame(
-            {"comment_id": pd.Series(dtype=object), "embedding": pd.Series(dtype=object)}
-        )
-        return
-    for start in range(0, len(texts), size):
-        # Partitions start on the backend's batch boundaries, so the vectors are the
-        # single-process ones whatever the engine (``params:execution``).
-        parts = map_chunks(
-            _embed_texts,
-            texts[start : start + size].tolist(),
-            execution,
-            embedding_model,
-            label="embed_comments",
-            multiple_of=embedding_model.batch_size,
-        )
-        matrix = np.vstack(parts)
-        logger.info(
-            "embedded comments %d-%d of %d with %s",
-            start + 1,
-            start + len(matrix),
-            len(texts),
-            embedding_model.name,
-        )
-        yield pd.DataFrame({"comment_id": ids[start : start + size], "embedding": list(matrix)})
-
-
-def cluster_settings(params: TopicModelParams, n_docs: int) -> ClusterSettings:
-    """UMAP/HDBSCAN settings for a corpus of ``n_docs`` in-model comments (sizing.py): BERTopic
-    is fitted on at most ``fit_sample_size`` of them, so that is the size they follow."""
-    return derive_cluster_settings(
-        min(n_docs, params.fit_sample_size),
-        n_neighbors=params.umap.n_neighbors,
-        n_components=params.umap.n_components,
-        min_cluster_size=params.hdbscan.min_cluster_size,
-        min_samples=params.hdbscan.min_samples,
-        expected_topics=params.expected_topics,
-    )
-
-
-def resolve_cluster_params(
-    params: TopicModelParams, n_docs: int
-) -> tuple[TopicModelParams, ClusterSettings]:
-    """``params`` with every auto UMAP/HDBSCAN value replaced by its derived number."""
-    s = cluster_settings(params, n_docs)
-    resolved = params.model_copy(
-        update={
-            "umap": params.umap.model_copy(
-                update={"n_neighbors": s.n_neighbors, "n_components": s.n_components}
-            ),
-            "hdbscan": params.hdbscan.model_copy(
-                update={"min_cluster_size": s.min_cluster_size, "min_samples": s.min_samples}
-            ),
-        }
-    )
-    return resolved, s
-
-
-def build_topic_model(
-    backend: EmbeddingBackend,
-    params: TopicModelParams,
-    random_state: int,
-    n_docs: int,
-    n_corpus: int | None = None,
-) -> Any:
-    """An unfitted BERTopic whose parts are all seeded and offline.
-
-    ``n_docs`` is the number of comments BERTopic is fitted on, ``n_corpus`` the number it
-    assigns in all (default ``n_docs``): past ``umap.pca_above`` of them, UMAP works on the
-    embeddings' first ``umap.pca_components`` principal axes (speed mode, docs/topics.md).
-    """
-    from bertopic import BERTopic
-    from bertopic.representation import KeyBERTInspired, MaximalMarginalRelevance
-    from bertopic.vectorizers import ClassTfidfTransformer
-    from hdbscan import HDBSCAN
-    from umap import UMAP
-
-    from ambassadeurs_pipeline.embeddings.bertopic_adapter import BackendEmbedder
-
-    umap_model = UMAP(
-        n_neighbors=min(params.umap.n_neighbors, max(2, n_docs - 1)),
-        n_components=params.umap.n_components,
-        min_dist=params.umap.min_dist,
-        metric=params.umap.metric,
-        random_state=random_state,  # seeded UMAP runs single-threaded: reproducible
-        n_jobs=1,
-        low_memory=True,
-    )
-    reducer = umap_model
-    n_corpus = n_docs if n_corpus is None else n_corpus
-    if (
-        params.umap.pca_above is not None
-        and n_corpus > params.umap.pca_above
-        and n_docs > params.umap.pca_components
-    ):
-        from sklearn.decomposition import PCA
-        from sklearn.pipeline import make_pipeline
-
-        # UMAP's nearest-neighbour search (fit and, above all, assigning the comments outside
-        # the fit sample) costs in proportion to the dimension: 512 -> 64 axes cut the
-        # topics stage of a 100k run by about two minutes (docs/topics.md, speed mode).
-        logger.info(
-            "speed mode: %d comments > topics.model.umap.pca_above=%d: UMAP on the first %d "
-            "principal axes of the embeddings",
-            n_corpus,
-            params.umap.pca_above,
-            params.umap.pca_components,
-        )
-        reducer = make_pipeline(
-            PCA(n_components=params.umap.pca_components, random_state=random_state), umap_model
-        )
-    hdbscan_model = HDBSCAN(
-        min_cluster_size=params.hdbscan.min_cluster_size,
-        min_samples=params.hdbscan.min_samples,
-        metric="euclidean",
-        cluster_selection_method=params.hdbscan.cluster_selection_method,
-        prediction_data=True,
-        core_dist_n_jobs=1,
-    )
-    representation: Any = None
-    if params.representation == "keybert_mmr":
-        representation = [
-            KeyBERTInspired(
-                top_n_words=10, nr_repr_docs=5, nr_samples=200, random_state=random_state
-            ),
-            MaximalMarginalRelevance(diversity=params.mmr_diversity, top_n_words=10),
-        ]
-    return BERTopic(
-        embedding_model=BackendEmbedder(backend),
-        umap_model=reducer,
-        hdbscan_model=hdbscan_model,
-        vectorizer_model=make_vectorizer(params, n_docs),
-        ctfidf_model=ClassTfidfTransformer(reduce_frequent_words=True),
-        representation_model=representation,
-        top_n_words=10,
-        calculate_probabilities=False,
-        verbose=False,
-    )
-
-
-def make_vectorizer(params: TopicModelParams, n_docs: int) -> Any:
-    from sklearn.feature_extraction.text import CountVectorizer
-
-    return CountVectorizer(
-        analyzer=FrenchAnalyzer(
-            stop_words(params.vectorizer.extra_stop_words), params.vectorizer.ngram_max
-        ),
-        min_df=params.vectorizer.min_df,
-        max_features=params.vectorizer.max_features,
-    )
-
-
-def topic_documents(texts: pd.Series) -> list[str]:
-    return [strip_placeholders(t) for t in texts.astype(str)]
 
 
 def topic_centroids(embeddings: np.ndarray, topics: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -325,26 +97,6 @@ def topic_probabilities(
         ok = cols >= 0
         out[start : start + 8192][ok] = probs[np.flatnonzero(ok), cols[ok]]
     return out
-
-
-#: Below this many in-model comments no clustering is tried: two topics of 5 comments each
-#: is the least that can be told apart from noise (and UMAP needs a few neighbours).
-MIN_COMMENTS_FOR_TOPICS = 20
-
-
-def fitting_min_cluster_size(
-    n_docs: int, configured: int, min_samples: int | None
-) -> tuple[int, int | None]:
-    """``(min_cluster_size, min_samples)`` that HDBSCAN can use on ``n_docs`` comments.
-
-    A minimal guard (the size-adaptive settings are the topics issue's): the configured
-    value when the corpus holds at least two clusters of that size, otherwise the largest
-    size that still allows ~5 clusters (``n_docs // 5``, at least 5); ``min_samples`` never
-    exceeds it.
-    """
-    size = configured if n_docs >= 2 * configured else max(5, n_docs // 5)
-    samples = None if min_samples is None else min(min_samples, size)
-    return size, samples
 
 
 def _outlier_assignments(ids: pd.Series) -> pd.DataFrame:

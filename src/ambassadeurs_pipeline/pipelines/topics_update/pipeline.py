@@ -9,15 +9,14 @@ part of ``__default__``: a full run refits the models instead.
 from kedro.pipeline import Node, Pipeline
 
 from ..topics.annotate import annotate_comments
-from .nodes import (
+from .assign import assign_new_comments, embed_new_comments
+from .emerging import detect_emerging_topics
+from .history import (
     append_comment_topics_history,
-    assign_new_comments,
     build_monthly_comment_topics,
-    calibrate_novelty,
-    detect_emerging_topics,
-    embed_new_comments,
     summarise_topics_update,
 )
+from .novelty import calibrate_novelty
 
 
 def create_pipeline(**kwargs) -> Pipeline:
