@@ -14,14 +14,8 @@ from pathlib import Path
 
 PACKAGE = "ambassadeurs_pipeline"
 SRC = Path(__file__).resolve().parents[1] / "src" / PACKAGE
-# Known and being removed: the PII detectors are moving out of privacy/pii.py one identifier
-# type at a time (issue 19 item 3); until then names.py reads pii.py's word lists. Remove an
-# entry when its import goes; do not add any.
-PENDING = {
-    f"{PACKAGE}.privacy.detectors.names: imports {PACKAGE}.privacy.pii._KIN",
-    f"{PACKAGE}.privacy.detectors.names: imports {PACKAGE}.privacy.pii._NOT_NAMES",
-    f"{PACKAGE}.privacy.detectors.names: imports {PACKAGE}.privacy.pii._POSSESSIVE",
-}
+# Known offences being removed; remove an entry when its import goes, do not add any.
+PENDING: set[str] = set()
 
 
 def _module_name(path: Path) -> str:

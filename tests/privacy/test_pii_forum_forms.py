@@ -10,10 +10,9 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
+from ambassadeurs_pipeline.privacy.detectors.phone import loose_phone, spelled_digits
 from ambassadeurs_pipeline.privacy.pii import (
     PatternDetector,
-    _loose_phone,
-    _spelled_digits,
     make_detector,
     redact_texts,
 )
@@ -129,7 +128,7 @@ def test_number_words_that_are_not_a_phone_stay():
     ],
 )
 def test_spelled_digits(tokens, digits):
-    assert _spelled_digits(tokens) == digits
+    assert spelled_digits(tokens) == digits
 
 
 _UNITS = "zéro un deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize".split()
@@ -164,13 +163,13 @@ def test_spelled_digits_reads_back_what_french_words_spell(pairs):
     """Property: pairs of digits written in French words read back as the same digits."""
     assume(not _ambiguous(pairs))
     tokens = " ".join(_french(n) for n in pairs).split()
-    assert _spelled_digits(tokens) == "".join(f"{n:02d}" for n in pairs)
+    assert spelled_digits(tokens) == "".join(f"{n:02d}" for n in pairs)
 
 
 def test_loose_phone_separator_check():
-    assert _loose_phone("06 . 12 . 34 . 56 . 78")
-    assert not _loose_phone("06.12 34/56 78")
-    assert not _loose_phone("0 1 2 3 4 5 6 7 8 9")
+    assert loose_phone("06 . 12 . 34 . 56 . 78")
+    assert not loose_phone("06.12 34/56 78")
+    assert not loose_phone("0 1 2 3 4 5 6 7 8 9")
 
 
 # --- dates of birth ----------------------------------------------------------------------------

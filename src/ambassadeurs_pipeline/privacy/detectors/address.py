@@ -1,0 +1,73 @@
+"""Postal addresses: a numbered street, "au 12 de la rue…", a residence with flat details, a
+place name before a postcode, or a postcode and its city."""
+
+from __future__ import annotations
+
+import re
+
+from .spans import PiiSpan
+
+_STREET_TYPES = (
+    r"rue|avenue|av\.?|boulevard|bd|bld|place|pl\.|chemin|all[ée]e|impasse|route|quai|cours|"
+    r"square|passage|r[ée]sidence|lotissement|lieu-dit|chauss[ée]e|voie|sentier|faubourg|"
+    r"cit[ée]|hameau|parvis|esplanade|promenade|mont[ée]e|rond-point|villa|street|road|"
+    r"r\.|ruelle|clos|sente|venelle|traverse|imp\.|rte|ch\.|fg|fbg|r[ée]s\.|zac|za|zi"
+)
+_CITY = r"[A-ZÀ-Þ][\wÀ-ÿ'’\-]+(?:[ \-](?:sur|sous|en|le|la|les|de|du|des|[A-ZÀ-Þ][\wÀ-ÿ'’\-]+))*"
+ADRESSE_RE = re.compile(
+    rf"(?<![\w])\d{{1,4}}(?:\s?(?i:bis|ter|b)\b)?,?\s(?i:{_STREET_TYPES})(?:\b|(?<=\.))"
+    rf"(?:[ \-](?!(?i:à|au|et|pour|depuis|dans|chez|mais|je|j'|on|il|elle|qui|près|pres|en face|"
+    rf"avec|sans|où|ou|depuis|car|donc|alors|c'est|ça|ce|cette|mon|ma|mes)\b)"
+    rf"[\wÀ-ÿ'’\-]+){{1,6}}"
+    rf"(?:,?\s\d{{5}}(?:\s{_CITY})?)?"
+    rf"|(?<![\w])\d{{5}}\s(?:{_CITY})(?=\s*(?:[,.;!?)]|$|\n|\s(?:cedex|CEDEX)))"
+)
+#: Other numbered forms: "3 Grande Rue" (no name after the street type), "au 12 de la rue
+#: Victor Hugo" (the number before "de la"), each with an optional postcode and city.
+_ADDRESS_MORE_RE = re.compile(
+    rf"(?<![\w])\d{{1,4}}(?:\s?(?i:bis|ter)\b)?,?\s(?:(?i:grande?[ \-]rue|grand['’ ]rue)"
+    rf"(?:[ \-](?!(?i:à|a|au|et|pour|depuis|dans|chez|mais|je|j'|on|il|elle|qui|avec)\b)"
+    rf"[\wÀ-ÿ'’\-]+){{0,3}}"
+    rf"|(?i:de\sla|de\sl['’]|du)\s?(?i:{_STREET_TYPES})\b(?:[ \-][\wÀ-ÿ'’\-]+){{1,4}})"
+    rf"(?:,?\s\d{{5}}(?:\s{_CITY})?)?"
+)
+#: A residence or building without a street number, known by the flat details or postcode
+#: after it ("Résidence les Lilas, bât B, apt 12, 59000 Lille").
+_RESIDENCE_RE = re.compile(
+    rf"(?i:r[ée]sidence|r[ée]s\.|immeuble|b[âa]timent|b[âa]t\.?)\s[\wÀ-ÿ'’\-]+(?:\s[\wÀ-ÿ'’\-]+){{0,3}}?"
+    rf"(?P<unit>(?:,?\s(?i:b[âa]t(?:iment)?\.?|appt?\.?|apt\.?|appartement|esc(?:alier)?\.?|porte|[ée]tage|n°)"
+    rf"\s?[\wÀ-ÿ]{{1,4}}\b)+(?:,?\s\d{{5}}(?:\s{_CITY})?)?|,?\s\d{{5}}\s{_CITY})"
+)
+# The city part of an address must be capitalised; IGNORECASE above would accept "depuis",
+# so a postal-code-only match is re-checked against this case-sensitive pattern.
+#: "adresse Kerbriant, 29880 Plouguerneau", "lieu-dit La Borde, 23200 Aubusson": a place name
+#: with no street type before the postal code, after an address word.
+_PLACE_ADDRESS_RE = re.compile(
+    rf"(?i:lieu-dit|adresse|hameau|domicile)\s*:?\s+(?P<addr>[{{UP}}][\wÀ-ÿ'’\-]+(?:\s[\wÀ-ÿ'’\-]+){{0,3}},?\s\d{{5}}\s{_CITY})".replace(
+        "{UP}", "A-ZÀ-Þ"
+    )
+)
+_FIVE_DIGITS_RE = re.compile(r"\d{5}")
+_POSTCODE_CITY_RE = re.compile(rf"\d{{5}}\s{_CITY}")
+
+
+def address_spans(text: str, lowered: str) -> list[PiiSpan]:
+    """Addresses in ``text`` (``lowered`` is ``text.lower()``, read by the residence gate)."""
+    spans: list[PiiSpan] = []
+    for match in ADRESSE_RE.finditer(text):
+        value = match.group(0)
+        if value[:5].isdigit() and len(value) > 5 and value[5].isspace():
+            if not _POSTCODE_CITY_RE.match(value):
+                continue
+        spans.append(PiiSpan(match.start(), match.end(), "ADRESSE", "patterns"))
+    for match in _ADDRESS_MORE_RE.finditer(text):
+        spans.append(PiiSpan(match.start(), match.end(), "ADRESSE", "patterns"))
+    if "bât" in lowered or "bat" in lowered or "sidence" in lowered or "immeuble" in lowered:
+        for match in _RESIDENCE_RE.finditer(text):
+            spans.append(PiiSpan(match.start(), match.end(), "ADRESSE", "patterns"))
+    for match in _PLACE_ADDRESS_RE.finditer(text) if _FIVE_DIGITS_RE.search(text) else ():
+        start = match.start("addr")
+        if text[match.start() : start].lower().startswith("lieu-dit"):
+            start = match.start()
+        spans.append(PiiSpan(start, match.end("addr"), "ADRESSE", "patterns"))
+    return spans

@@ -1,0 +1,60 @@
+"""Dates of birth: a date after a birth cue ("né le", "DDN"), another date in the same
+sentence, or a date followed by its cue ("12/03/1987 (date de naissance)")."""
+
+from __future__ import annotations
+
+import re
+
+from .spans import PiiSpan
+
+_MONTHS = (
+    r"janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|"
+    r"d[ée]cembre|janv\.?|f[ée]vr?\.?|avr\.?|juil\.?|sept\.?|oct\.?|nov\.?|d[ée]c\.?"
+)
+_DATE = (
+    rf"(?:\d{{1,2}}[/.\-]\d{{1,2}}[/.\-](?:19|20)?\d{{2}}|(?:19|20)\d{{2}}-\d{{2}}-\d{{2}}"
+    rf"|(?:1er|\d{{1,2}})\s(?:{_MONTHS})\s(?:19|20)\d{{2}})"
+)
+#: Birth-date cues: "né(e) le", "naissance", "date de naiss.", "DDN", "DN :", "DOB", "born".
+_BIRTH_CUE = (
+    r"(?:\bn[ée]e?s?\b|naissance|\bnaiss\.?|\bDDN\b|\bn[ée]\(e\)|\bborn\b|anniversaire|\bDOB\b"
+    r"|(?-i:\bD\.?N\.?)\s?:|(?-i:\bDN\b))"
+)
+DATE_NAISSANCE_RE = re.compile(
+    rf"{_BIRTH_CUE}"
+    rf"[^\d\n]{{0,40}}?(?:le\s|:\s?|on\s)?(?P<date>{_DATE}|\d{{1,2}} (?:0?[1-9]|1[0-2]) (?:19|20)?\d{{2}}(?! \d)"
+    rf"|(?:1er|\d{{1,2}})\s(?:{_MONTHS})\s(?:19|20)?\d{{2}}"
+    rf"|(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\d{{2}}"
+    rf"|(?<=le )(?:1er|\d{{1,2}})\s(?:{_MONTHS})\b"
+    rf"|(?<=le )\d{{1,2}}[/.]\d{{1,2}}(?![/.]?\d)"
+    rf"|(?<=en )(?:{_MONTHS})\s(?:19|20)?\d{{2}}|(?:0?[1-9]|1[0-2])[/.\-](?:19|20)\d{{2}})(?![\d])",
+    re.IGNORECASE,
+)
+#: A date followed by its cue: "12/03/1987 (date de naissance)", "12/03/87 = DDN".
+DATE_THEN_CUE_RE = re.compile(
+    rf"(?<![\d])(?P<date>{_DATE})(?![\d])\s?[(\-=:,]?\s?(?:date\sde\snaissance|naissance|DDN|n[ée]e?\b)",
+    re.IGNORECASE,
+)
+#: Another full date in the same sentence as a birth date ("… 21/03/1983 au lieu du 12/03/1983").
+_DATE_RE = re.compile(rf"(?<![\d])(?:{_DATE})(?![\d])", re.IGNORECASE)
+
+
+def birth_date_spans(text: str, lowered: str) -> list[PiiSpan]:
+    """Birth dates in ``text`` (``lowered`` is ``text.lower()``, read by the cue gate)."""
+    spans: list[PiiSpan] = []
+    for match in DATE_NAISSANCE_RE.finditer(text):
+        spans.append(PiiSpan(match.start("date"), match.end("date"), "DATE_NAISSANCE", "patterns"))
+        tail = text[match.end() : match.end() + 60]
+        tail = re.split(r"[.!?\n]", tail, maxsplit=1)[0]
+        for other in _DATE_RE.finditer(tail):
+            spans.append(
+                PiiSpan(
+                    match.end() + other.start(),
+                    match.end() + other.end(),
+                    "DATE_NAISSANCE",
+                    "patterns",
+                )
+            )
+    for match in DATE_THEN_CUE_RE.finditer(text) if "naiss" in lowered or "ddn" in lowered else ():
+        spans.append(PiiSpan(match.start("date"), match.end("date"), "DATE_NAISSANCE", "patterns"))
+    return spans

@@ -1,0 +1,57 @@
+"""File, claimant and patient numbers after their label (dossier, allocataire, IPP…)."""
+
+from __future__ import annotations
+
+import re
+
+from .spans import PiiSpan
+from .text import digit_count
+
+#: File, claimant or patient numbers after their label ("n° de dossier MDPH : DOS-2024-078451",
+#: "numéro allocataire 1234567"): an identifier with at least 5 digits.
+#: Found in two steps for speed: an identifier-shaped token first (rare), then its label in
+#: the 60 characters before it.
+_DOSSIER_ID_RE = re.compile(r"(?<![\w/])[A-Z]{0,8}[\-/ ]?\d[\dA-Za-z\-/]{3,}\d(?![\w/])")
+_DOSSIER_LABEL_RE = re.compile(
+    r"(?i:dossier|allocataire|\bIPP\b|\bNDA\b|matricule|adh[ée]rent|n°\s?patient|num[ée]ro\s(?:de\s)?patient|"
+    r"identifiant|num[ée]ro\sfiscal|n°\sfiscal|\bNIP\b|r[ée]f[ée]rence|\br[ée]f\b|contrat|s[ée]jour|"
+    r"sinistre|\bn°|num[ée]ro)[^\n\d<]{0,45}$"
+)
+#: Labels after which a bare run of digits is a file number ("IPP 8012345", "n° allocataire
+#: 1234567", "numéro de contrat 12345678"); after a weak label ("n°", "numéro", "réf") only a
+#: mixed identifier ("DOS-2024-078451") is.
+_DOSSIER_STRONG_LABEL_RE = re.compile(
+    r"dossier|allocataire|\bipp\b|\bnda\b|matricule|adh[ée]rent|patient|identifiant|fiscal|"
+    r"\bnip\b|contrat|s[ée]jour|sinistre"
+)
+#: An identifier that swallowed its own label ("IPP 8012345"): the label letters, then digits.
+_DOSSIER_GLUED_LABEL_RE = re.compile(r"(?i:IPP|NDA|NIP)[ :]+(?=\d)")
+_DATE_SHAPED = re.compile(r"\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}$|^\d{4}$")
+
+
+def dossier_spans(text: str) -> list[PiiSpan]:
+    """File numbers in ``text``: an identifier with 5+ digits and a label before it."""
+    spans: list[PiiSpan] = []
+    for match in _DOSSIER_ID_RE.finditer(text):
+        ident = match.group(0)
+        if digit_count(ident) < 5:
+            continue
+        start = match.start()
+        label = _DOSSIER_LABEL_RE.search(text, max(0, start - 60), start)
+        glued = _DOSSIER_GLUED_LABEL_RE.match(ident)
+        if label is None and glued:
+            # "IPP 8012345": the pattern took the label for a prefix; the number follows.
+            start += glued.end()
+            ident = text[start : match.end()]
+            label = _DOSSIER_LABEL_RE.search(text, max(0, start - 60), start)
+        if label is None:
+            continue
+        bare = ident.strip()
+        strong = _DOSSIER_STRONG_LABEL_RE.search(label.group(0).lower())
+        if (not _DATE_SHAPED.search(ident) and not bare.isdigit()) or (
+            bare.isdigit()
+            and strong
+            and (6 <= len(bare) <= 15 or (len(bare) == 5 and label.end() - label.start() < 25))
+        ):
+            spans.append(PiiSpan(start, match.end(), "DOSSIER", "patterns"))
+    return spans

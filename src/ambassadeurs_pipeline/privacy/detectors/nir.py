@@ -1,0 +1,58 @@
+"""French social-security numbers (NIR): 13 or 15 characters, key = 97 − (13 digits mod 97),
+Corsica 2A/2B; redacted on shape, the key recorded."""
+
+from __future__ import annotations
+
+import re
+
+from .spans import PiiSpan
+
+NIR_RE = re.compile(
+    r"(?<![\d])[1-8](?:[\s.\-]?\d{2}){2}[\s.\-]?(?:\d{2}|2[AaBb])(?:[\s.\-]?\d{3}){2}(?:[\s.\-]?\d{2})?(?![\d])"
+)
+#: A NIR's structure without its key: sex 1-8 (7/8: temporary numbers), year, month 01-12 or
+#: 20-99 (unknown month codes), department 01-99/2A/2B, commune, order number.
+NIR_SHAPE_RE = re.compile(r"[1-8]\d{2}(?:0[1-9]|1[0-2]|[2-9]\d)(?:\d{2}|2[AB])\d{6}")
+_NIR_TRIGGER_RE = re.compile(
+    r"(?:s[ée]cu(?:rit[ée] sociale)?|NIR|carte vitale|num[ée]ro d'assur[ée]|INSEE)", re.IGNORECASE
+)
+
+
+def nir_key_is_valid(nir: str) -> bool:
+    """True when the 15-character NIR (digits, Corsica ``2A``/``2B`` allowed) has a valid key.
+
+    The key is 97 − (the first 13 characters as a number mod 97); for Corsica, ``2A`` counts
+    as 19 and ``2B`` as 18 in the department position.
+    """
+    nir = re.sub(r"[\s.\-]", "", nir).upper()
+    if len(nir) != 15:
+        return False
+    body, key = nir[:13], nir[13:]
+    if body[5:7] == "2A":
+        body = body[:5] + "19" + body[7:]
+    elif body[5:7] == "2B":
+        body = body[:5] + "18" + body[7:]
+    if not (body.isdigit() and key.isdigit()):
+        return False
+    return 97 - int(body) % 97 == int(key)
+
+
+def nir_spans(text: str, without_key_check_after_trigger: bool = True) -> list[PiiSpan]:
+    """NIRs in ``text``; a 13- or 15-character run that is neither valid nor NIR-shaped is
+    kept after a trigger ("n° de sécu") when ``without_key_check_after_trigger``."""
+    spans: list[PiiSpan] = []
+    for match in NIR_RE.finditer(text):
+        value = match.group(0)
+        compact = re.sub(r"[\s.\-]", "", value).upper()
+        valid = len(compact) == 15 and nir_key_is_valid(compact)
+        # Redacted on shape: 15 characters with a NIR's structure, whatever the key (a
+        # mistyped key still identifies the person); 13 characters (no key) only after a
+        # trigger ("n° de sécu"), since 13-digit lot or order numbers exist.
+        shaped = len(compact) == 15 and bool(NIR_SHAPE_RE.match(compact))
+        if valid or shaped:
+            spans.append(PiiSpan(match.start(), match.end(), "NIR", "patterns", valid))
+        elif without_key_check_after_trigger and len(compact) in (13, 15):
+            window = text[max(0, match.start() - 60) : match.start()]
+            if _NIR_TRIGGER_RE.search(window):
+                spans.append(PiiSpan(match.start(), match.end(), "NIR", "patterns", valid))
+    return spans

@@ -1,0 +1,51 @@
+"""The ``patterns`` detector: the identifier detectors found by regular expressions (e-mail,
+phone, NIR, IBAN, card, address, file number, date of birth), run in a fixed order."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .address import address_spans
+from .birth_date import birth_date_spans
+from .card import card_spans
+from .dossier import dossier_spans
+from .email import email_spans
+from .iban import iban_spans
+from .nir import nir_spans
+from .phone import phone_spans, spelled_phone_spans
+from .spans import PiiSpan, register_detector
+
+_DIGIT_RE = re.compile(r"\d")
+
+
+@register_detector("patterns")
+class PatternDetector:
+    """E-mail, phone, NIR, IBAN, card, address, file-number and date-of-birth patterns with
+    checksums."""
+
+    name = "patterns"
+
+    def __init__(self, nir_without_key_check_after_trigger: bool = True) -> None:
+        self.nir_without_key_check_after_trigger = nir_without_key_check_after_trigger
+
+    def detect(self, texts: Sequence[str]) -> list[list[PiiSpan]]:
+        return [self.detect_one(text) for text in texts]
+
+    def detect_one(self, text: str) -> list[PiiSpan]:
+        spans: list[PiiSpan] = []
+        if not text:
+            return spans
+        lowered = text.lower()
+        spans += email_spans(text, lowered)
+        spans += spelled_phone_spans(text, lowered)
+        if not _DIGIT_RE.search(text):
+            return spans
+        spans += nir_spans(text, self.nir_without_key_check_after_trigger)
+        spans += iban_spans(text)
+        spans += card_spans(text)
+        spans += phone_spans(text)
+        spans += address_spans(text, lowered)
+        spans += dossier_spans(text)
+        spans += birth_date_spans(text, lowered)
+        return spans
