@@ -46,10 +46,3 @@ def demo_project(tmp_path_factory) -> Path:
     finally:
         os.chdir(cwd)
     return project
-
-
-def latest_version(project: Path, relative: str) -> Path:
-    """Newest version of a versioned dataset."""
-    folder = project / relative
-    versions = sorted(p for p in folder.iterdir() if p.is_dir())
-    return versions[-1] / folder.name

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import latest_version
+from versions import latest_version
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "browser"))
 from test_report_in_browser import ARTIFACTS, CHROMIUM, SECTIONS, open_in_chromium  # noqa: E402

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import CATALOG, embed, make_corpus, small_params
+from gaps_corpus import CATALOG, embed, make_corpus, small_params
 
 from ambassadeurs_pipeline.pipelines.gaps.answers import (
     STRUCTURE_FLAT,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from conftest import CATALOG, embed, make_corpus
+from gaps_corpus import CATALOG, embed, make_corpus
 from kedro.io import DataCatalog, MemoryDataset
 from kedro.runner import SequentialRunner
 
