@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from importlib import resources
 
+from ambassadeurs_pipeline.text.months import MONTHS_LONG_FR
+
 LANGUAGES = ("fr", "en")
 STRINGS_FILE = "strings.json"
 
@@ -50,20 +52,6 @@ MONTHS_FR = (
     "oct.",
     "nov.",
     "déc.",
-)
-MONTHS_LONG_FR = (
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
 )
 MONTHS_LONG_EN = (
     "January",

@@ -27,6 +27,7 @@ from statsmodels.stats.multitest import multipletests
 
 from ambassadeurs_pipeline.embeddings.base import strip_placeholders
 from ambassadeurs_pipeline.sizing import bad_buzz_min_negative, trend_min_count
+from ambassadeurs_pipeline.text.months import MONTHS_LONG_FR
 from ambassadeurs_pipeline.text.spelling import Spellings
 
 from .labels import log_odds_z
@@ -83,22 +84,6 @@ ALERT_COLUMNS = [
     "p_value",
     "drivers",
     "statement",
-]
-
-#: French month names for the alert statement (no locale dependency).
-MONTHS_FR = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
 ]
 
 
@@ -286,7 +271,7 @@ def detect_bad_buzz(
                         spellings=spellings,
                     )
                 what = drivers[0] if drivers else f"« {labels[topic]} »"
-                month_name = f"{MONTHS_FR[months[m].month - 1]} {months[m].year}"
+                month_name = f"{MONTHS_LONG_FR[months[m].month - 1]} {months[m].year}"
                 ratio_text = f"{k / baseline:.1f}".replace(".", ",")
                 rows.append(
                     {
