@@ -151,9 +151,10 @@ def _french(n: int) -> str:
 
 def _ambiguous(pairs: list[int]) -> bool:
     """Word sequences French itself cannot split without commas: "vingt quatre vingt" (24 20
-    or 20 80), "soixante dix" (70 or 60 10), "quatre vingt dix" (90 or 80 10)."""
+    or 20 80), "quatre vingt quatre vingt" (84 20 or 80 80), "soixante dix" (70 or 60 10),
+    "quatre vingt dix" (90 or 80 10)."""
     return any(
-        (p % 10 == 0 and 20 <= p <= 60 and q >= 80) or (p in (60, 80) and 10 <= q < 20)
+        (p % 10 == 0 and 20 <= p <= 80 and q >= 80) or (p in (60, 80) and 10 <= q < 20)
         for p, q in zip(pairs, pairs[1:])
     )
 

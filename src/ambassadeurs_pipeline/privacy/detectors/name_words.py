@@ -268,6 +268,10 @@ SUBJECT_VERB_AFTER = re.compile(
     r"viendra|arrive|sera\s)",
     re.IGNORECASE,
 )
+#: First words (folded, split like the gate splits) of what SUBJECT_VERB_AFTER matches.
+SUBJECT_VERB_WORDS = frozenset(
+    "m a avait est etait dit va vient pense trouve viendra arrive sera".split()
+)
 DETERMINERS = frozenset(
     "le la les l un une des du de d ma ta sa mon ton son mes tes ses cette ce cet au aux".split()
 )
@@ -309,6 +313,18 @@ GATE_FOLD, GATE_CASED = _gate_tables()
 @lru_cache(maxsize=1)
 def first_names_folded() -> frozenset[str]:
     return frozenset(k for k, e in name_lexicon().items() if e.first)
+
+
+@lru_cache(maxsize=1)
+def plain_surnames_folded() -> frozenset[str]:
+    """Surnames that are neither French words nor first names (see :func:`plain_surname`)."""
+    return frozenset(k for k, e in name_lexicon().items() if plain_surname(e))
+
+
+@lru_cache(maxsize=1)
+def surname_like_folded() -> frozenset[str]:
+    """Surnames that may follow a first name (see :func:`is_surname_like`)."""
+    return frozenset(k for k, e in name_lexicon().items() if is_surname_like(e))
 
 
 @lru_cache(maxsize=4)

@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .name_rules import is_allowed_name
+from .name_typos import mistyped_first_name, near_first_name
 from .name_words import (
     ALLOWED_BEFORE,
     BRAND_SURNAMES,
@@ -47,6 +48,7 @@ from .name_words import (
     RARE_FIRST,
     STRONG_CUE_WORDS,
     SUBJECT_VERB_AFTER,
+    SUBJECT_VERB_WORDS,
     TITLE_CUE_RE,
     TITLE_WORDS,
     VERB_AFTER,
@@ -62,8 +64,10 @@ from .name_words import (
     lower_starters,
     name_lexicon,
     plain_surname,
+    plain_surnames_folded,
     sentence_start,
     split_words,
+    surname_like_folded,
 )
 from .spans import PiiSpan, register_detector
 from .text import allow_list
@@ -147,6 +151,26 @@ class NameLexiconDetector:
                 ):
                     first_i -= 1  # "durand kevin": a lower-case surname before the first name
                     continue
+                if (
+                    not w.cap
+                    and not p.cap
+                    and first_i == i
+                    and pe is not None
+                    and pe.first >= COMMON_FIRST
+                    and w.entry is not None
+                    and w.entry.surname >= FREQUENT_SURNAME
+                    and text[p.end : w.start] == " "
+                    and p.folded not in CUE_WORDS
+                    and p.folded not in FUNCTION_WORDS
+                    and p.folded not in NOT_NAME_FOLDED
+                    and p.folded not in PLACE_LIKE
+                    and p.folded not in allowed
+                ):
+                    # "c'est pierre martin": a first name that is also a word ("pierre",
+                    # "rose") before a name taken on its own is that name's first name; left
+                    # out, it leaks half the name.
+                    first_i -= 1
+                    continue
                 if not (p.cap and pe is not None and pe.surname):
                     break
                 if not (
@@ -195,11 +219,16 @@ class NameLexiconDetector:
         if not present.isdisjoint(lower_starters(self.min_lower_first)):
             return True
         firsts = present & first_names_folded()
+        surnames = present & surname_like_folded()
         cue_present = not present.isdisjoint(CUE_WORDS)
         compound = "-" in low_text
-        if not (firsts or cue_present or compound):
+        if not (firsts or surnames or cue_present or compound):
             return False
         cased = raw.translate(GATE_CASED).decode("ascii").split()
+        if surnames and self._surname_may_name(low, cased, surnames, lexicon):
+            return True
+        if not (firsts or cue_present or compound):
+            return False
         for k, folded in enumerate(low):
             if not (
                 folded in firsts or (cue_present and k and low[k - 1] in CUE_WORDS) or "-" in folded
@@ -228,6 +257,8 @@ class NameLexiconDetector:
                     return True
                 if prev in GREETING_WORDS and word[0].isupper():
                     return True
+                if prev in STRONG_CUE_WORDS and near_first_name(folded) is not None:
+                    return True  # "ma fille soazyg"
                 continue
             if word[0].isupper():
                 if e.first >= RARE_FIRST or (e.first and not e.is_word) or prev in CUE_WORDS:
@@ -258,12 +289,38 @@ class NameLexiconDetector:
         return False
 
     @staticmethod
+    def _surname_may_name(
+        low: list[str], cased: list[str], surnames: set[str], lexicon: dict[str, NameEntry]
+    ) -> bool:
+        """Gate for the two surname-led rules, looking only at the surnames' positions: a
+        capitalised plain surname after a lower-case word and before a verb ("et Fofana est
+        venu"), or a capitalised surname after an unknown capitalised word ("Stephaine
+        Fontaine", a mistyped first name)."""
+        plain = plain_surnames_folded()
+        for k, folded in enumerate(low):
+            if folded not in surnames or not k or not cased[k][:1].isupper():
+                continue
+            before_is_cap = cased[k - 1][:1].isupper()
+            if before_is_cap and low[k - 1] not in lexicon:
+                return True
+            if folded in plain and not before_is_cap and k + 1 < len(low):
+                if low[k + 1] in SUBJECT_VERB_WORDS:
+                    return True
+        return False
+
+    @staticmethod
     def _unknown_after_cue(text: str, words: list[Word], i: int) -> str | None:
         """A word missing from the lexicon (a typo, a rare name) right after a title ("le dr
-        ndiay", "Pr Etchegarai") or, capitalised, after a greeting ("merci Stéphaine")."""
+        ndiay", "Pr Etchegarai") or, capitalised, after a greeting ("merci Stéphaine"); or a
+        first name typed with one slip (:mod:`.name_typos`) before a capitalised surname
+        ("Jean-Bpatiste Rousseau") or after a kinship word ("ma fille soazyg")."""
+        w = words[i]
+        typo = mistyped_first_name(text, words, i)
+        if typo is not None:
+            return typo
         if i == 0:
             return None
-        w, prev = words[i], words[i - 1]
+        prev = words[i - 1]
         if (
             w.text.lower() in LOWER_PARTICLES
             and prev.folded in TITLE_WORDS
@@ -343,6 +400,26 @@ class NameLexiconDetector:
                     and not sentence_start(text, w.start)
                 ):
                     return "contact"
+                # A surname that is no French word, mid-sentence, as the subject of a verb
+                # ("hier Kerbrat m'a dit", "et Fofana est venu"): people name others by their
+                # surname alone. Not after a capitalised word, an initial or a particle
+                # ("G. Musso a", "Simone de Beauvoir a", "le Premier Ministre X vient": book
+                # reviews and news name public figures that way), nor opening a sentence
+                # ("Vian est un auteur"), where a reviewer names an author.
+                prev = words[i - 1] if i > 0 else None
+                if (
+                    plain_surname(e)
+                    and not w.upper
+                    and prev is not None
+                    and not prev.cap
+                    and prev.folded not in LOWER_PARTICLES
+                    and text[prev.end : w.start] == " "
+                    and not sentence_start(text, w.start)
+                    and w.folded not in BRAND_SURNAMES
+                    and w.folded not in PLACE_LIKE
+                    and SUBJECT_VERB_AFTER.match(text, w.end)
+                ):
+                    return "surname_subject"
                 return None
             if not e.is_word:
                 if (
