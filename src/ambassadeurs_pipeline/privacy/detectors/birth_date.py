@@ -15,6 +15,12 @@ _DATE = (
     rf"(?:\d{{1,2}}[/.\-]\d{{1,2}}[/.\-](?:19|20)?\d{{2}}|(?:19|20)\d{{2}}-\d{{2}}-\d{{2}}"
     rf"|(?:1er|\d{{1,2}})\s(?:{_MONTHS})\s(?:19|20)\d{{2}})"
 )
+#: A day written in words ("né le vingt-deux octobre", "le premier mai 1950").
+_DAY_WORDS = (
+    r"premier|trente[\s-]et[\s-]un|trente|vingt[\s-]et[\s-]un|"
+    r"vingt(?:[\s-](?:deux|trois|quatre|cinq|six|sept|huit|neuf))?|dix[\s-](?:sept|huit|neuf)|"
+    r"un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize"
+)
 #: Birth-date cues: "né(e) le", "naissance", "date de naiss.", "DDN", "DN :", "DOB", "born".
 _BIRTH_CUE = (
     r"(?:\bn[ée]e?s?\b|naissance|\bnaiss\.?|\bDDN\b|\bn[ée]\(e\)|\bborn\b|anniversaire|\bDOB\b"
@@ -26,6 +32,7 @@ DATE_NAISSANCE_RE = re.compile(
     rf"|(?:1er|\d{{1,2}})\s(?:{_MONTHS})\s(?:19|20)?\d{{2}}"
     rf"|(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\d{{2}}"
     rf"|(?<=le )(?:1er|\d{{1,2}})\s(?:{_MONTHS})\b"
+    rf"|(?<=le )(?:{_DAY_WORDS})\s(?:{_MONTHS})(?:\s(?:19|20)?\d{{2}}(?!\d))?"
     rf"|(?<=le )\d{{1,2}}[/.]\d{{1,2}}(?![/.]?\d)"
     rf"|(?<=en )(?:{_MONTHS})\s(?:19|20)?\d{{2}}|(?:0?[1-9]|1[0-2])[/.\-](?:19|20)\d{{2}})(?![\d])",
     re.IGNORECASE,

@@ -22,8 +22,11 @@ _DOSSIER_LABEL_RE = re.compile(
 #: mixed identifier ("DOS-2024-078451") is.
 _DOSSIER_STRONG_LABEL_RE = re.compile(
     r"dossier|allocataire|\bipp\b|\bnda\b|matricule|adh[ée]rent|patient|identifiant|fiscal|"
-    r"\bnip\b|contrat|s[ée]jour|sinistre"
+    r"\bnip\b|contrat|s[ée]jour|sinistre|r[ée]clamation|licence|licenci[ée]|b[ée]n[ée]ficiaire"
 )
+#: The same numbers typed in groups ("numéro de dossier 0425 8801 7733"): only after a strong
+#: label, since grouped digits are also amounts and phone numbers.
+_DOSSIER_GROUPED_RE = re.compile(r"(?<![\w/.,])\d{2,5}(?: \d{2,5}){1,4}(?![\w/]|[.,]\d)")
 #: An identifier that swallowed its own label ("IPP 8012345"): the label letters, then digits.
 _DOSSIER_GLUED_LABEL_RE = re.compile(r"(?i:IPP|NDA|NIP)[ :]+(?=\d)")
 _DATE_SHAPED = re.compile(r"\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}$|^\d{4}$")
@@ -54,4 +57,11 @@ def dossier_spans(text: str) -> list[PiiSpan]:
             and (6 <= len(bare) <= 15 or (len(bare) == 5 and label.end() - label.start() < 25))
         ):
             spans.append(PiiSpan(start, match.end(), "DOSSIER", "patterns"))
+    for match in _DOSSIER_GROUPED_RE.finditer(text):
+        bare = match.group(0).replace(" ", "")
+        if not 8 <= len(bare) <= 15 or any(s.start <= match.start() < s.end for s in spans):
+            continue
+        label = _DOSSIER_LABEL_RE.search(text, max(0, match.start() - 60), match.start())
+        if label is not None and _DOSSIER_STRONG_LABEL_RE.search(label.group(0).lower()):
+            spans.append(PiiSpan(match.start(), match.end(), "DOSSIER", "patterns"))
     return spans

@@ -34,9 +34,17 @@ KIN = (
     r"p[ée]diatre|infirmi[èe]re?|sage-femme|pharmacien(?:ne)?|psy(?:chiatre|chologue)?|"
     r"rhumato(?:logue)?|cardio(?:logue)?|chirurgien(?:ne)?|gyn[ée]co(?:logue)?|ost[ée]o(?:pathe)?|"
     r"homme|petit|petite|a[îi]n[ée]e?|cadet(?:te)?|jumelle?|filleul(?:e)?|parrain|marraine|"
-    r"belle-fille|beau-fils|gendre|bru"
+    r"belle-fille|beau-fils|gendre|bru|"
+    # Carers people name by surname: "l'opticien Mazurier", "mon ophtalmo Nguyen".
+    r"opticien(?:ne)?|dentiste|orthodontiste|orthophoniste|orthoptiste|podologue|"
+    r"ambulanci(?:er|[èe]re)|kin[ée]sith[ée]rapeute|sophrologue|nutritionniste|"
+    r"di[ée]t[ée]ticien(?:ne)?|ophtalmo(?:logue)?|urologue|n[ée]phro(?:logue)?|"
+    r"pneumo(?:logue)?|onco(?:logue)?|anesth[ée]siste|radiologue|h[ée]mato(?:logue)?|"
+    r"allergologue|addictologue|g[ée]riatre|interne|aide-soignante?"
 )
 POSSESSIVE = r"(?:mon|ma|mes|notre|nos|son|sa|ses|votre|ton|ta|le|la|du|de la|au|à la)"
+#: A determiner and the space after it; "l'" glued to the noun ("l'opticien") counts too.
+DETERMINER_SPACE = rf"(?:{POSSESSIVE}\s|l['’]\s?)"
 _NAME_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("title", re.compile(rf"(?<![\w])(?:{TITLES})\s+(?P<name>{_NAME})")),
     (
@@ -50,7 +58,7 @@ _NAME_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "kin",
         re.compile(
-            rf"\b(?i:{POSSESSIVE}\s(?:{KIN})(?:\s(?:de\s)?\d+\s?ans)?)\s?,?\s(?P<name>{_NAME})"
+            rf"\b(?i:{DETERMINER_SPACE}(?:{KIN})(?:\s(?:de\s)?\d+\s?ans)?)\s?,?\s(?P<name>{_NAME})"
         ),
     ),
     (
@@ -118,7 +126,8 @@ NOT_NAMES = frozenset(
 _EPONYM_CONTEXT = re.compile(
     r"(?:maladie|syndrome|thyro[ïi]dite|signe|test|m[ée]thode|r[ée]gime|h[ôo]pital|clinique|"
     r"institut|centre|lyc[ée]e|coll[èe]ge|[ée]cole|fondation|rue|avenue|place|boulevard|CHU|"
-    r"h[ôo]pitaux|ville|saint|sainte|quartier|cit[ée]|mus[ée]e)\s+(?:de\s+|d['’]|du\s+)?$",
+    r"h[ôo]pitaux|ville|saint|sainte|quartier|cit[ée]|mus[ée]e|asso|association|CHS|CHRU|"
+    r"EPSM|GHU|CMPP?|tendon|tendinite)\s+(?:de\s+|d['’]|du\s+)?$",
     re.IGNORECASE,
 )
 

@@ -74,10 +74,11 @@ def _french_vocabulary() -> Any:
 
 
 def is_french_word(word: str) -> bool:
-    """A word form the French model knows ("avance", "Bastia", "diabétique"): one slip away
-    from a first name but a word, so no typo. Typos of names are not in it ("soazyg")."""
-    vocab = _french_vocabulary()
-    return bool(vocab.has_vector(word) or vocab.has_vector(word.lower()))
+    """The word's lower-case form is one the French model knows ("avance", "bastia",
+    "directrice"): one slip away from a first name but a word, so no typo. The table's keys
+    are case-sensitive and hold capitalised proper nouns too ("Beauvillier", "Kerbrat"), so
+    only the lower-case form is asked; typos of names are not in it ("soazyg")."""
+    return bool(_french_vocabulary().has_vector(word.lower()))
 
 
 def near_first_name(folded: str, min_first: int = RARE_FIRST) -> str | None:

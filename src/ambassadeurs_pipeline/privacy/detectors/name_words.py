@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from .name_rules import KIN, NOT_NAMES, POSSESSIVE
+from .name_rules import DETERMINER_SPACE, KIN, NOT_NAMES
 from .text import allow_list
 
 # Accent folding by a translation table: ~10x faster than unicodedata per word.
@@ -156,7 +156,7 @@ _GREET = (
     r"bisous|bises|biz|amicalement|cordialement|bien\s[àa]\svous|a\+|à\sbient[oô]t|amiti[ée]s|"
     r"gros\sbisous|bonne\sjourn[ée]e|belle\sjourn[ée]e|prenez\ssoin\sde\svous|@"
 )
-_KIN_CUE = rf"(?:{POSSESSIVE})\s(?:{KIN})(?:\s(?:de\s)?\d+\s?ans)?"
+_KIN_CUE = rf"{DETERMINER_SPACE}(?:{KIN})(?:\s(?:de\s)?\d+\s?ans)?"
 CUE_BEFORE = re.compile(
     rf"(?:^|[^\w])(?P<cue>{_KIN_CUE}|{_TITLES_ANY_CASE}|{_CONTACT}|{_GREET})\s*[,:(]?\s*(?:[-—–]\s*)?$",
     re.IGNORECASE,
@@ -175,7 +175,8 @@ ALLOWED_BEFORE = re.compile(
     r"lyc[ée]e|coll[èe]ge|[ée]cole|fondation|rue|avenue|place|boulevard|bd|all[ée]e|quai|chemin|"
     r"impasse|route|CHU|CH|ville|saint|sainte|st|ste|quartier|cit[ée]|mus[ée]e|r[ée]sidence|"
     r"ehpad|pharmacie|cabinet|laboratoire|labo|association|asso|pont|gare|a[ée]roport|port|"
-    r"hospitalier|hospitali[eè]re|palliatifs|maternit[ée]|polyclinique|mutuelle|n[ée]onat|r[ée]a)"
+    r"hospitalier|hospitali[eè]re|palliatifs|maternit[ée]|polyclinique|mutuelle|n[ée]onat|r[ée]a|"
+    r"CHS|CHRU|CHR|CHI|EPSM|GHU|CMP|CMPP|tendon|tendinite)"
     r"\s+(?:de\s+|d['’]|du\s+|des\s+)?$",
     re.IGNORECASE,
 )
@@ -208,7 +209,11 @@ CUE_WORDS = frozenset(
     envoyez mp dm joindre rappelez rappeler part chez avec selon signe signee pseudo prenom nom
     bonjour bonsoir salut coucou hello hey merci beaucoup bravo courage cher chere bisous bises
     biz amicalement cordialement bientot amities journee soin les famille naissance usage fille
-    prenomme prenommee surnomme surnommee
+    prenomme prenommee surnomme surnommee opticien opticienne dentiste orthodontiste
+    orthophoniste orthoptiste podologue ambulancier ambulanciere kinesitherapeute sophrologue
+    nutritionniste dieteticien dieteticienne ophtalmo ophtalmologue urologue nephro nephrologue
+    pneumo pneumologue onco oncologue anesthesiste radiologue hemato hematologue allergologue
+    addictologue geriatre interne aide-soignant aide-soignante
     """.split()
 )
 #: Titles (last word): an unknown word after one is a name ("le dr ndiay", "Pr Etchegarai").

@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .name_rules import is_allowed_name
-from .name_typos import mistyped_first_name, near_first_name
+from .name_typos import is_french_word, mistyped_first_name, near_first_name
 from .name_words import (
     ALLOWED_BEFORE,
     BRAND_SURNAMES,
@@ -289,6 +289,27 @@ class NameLexiconDetector:
         return False
 
     @staticmethod
+    def _signature_or_pair(text: str, words: list[Word], i: int) -> bool:
+        """A capitalised first name that is also a word ("Ambre", "Pierre") is a name when it
+        signs the message (alone after the last sentence) or is paired with a first name that
+        is no word ("Pierre et Olivia, merci")."""
+        w = words[i]
+        if i == len(words) - 1:
+            return sentence_start(text, w.start) and not text[w.end :].strip(" .!\n")[:1].isalnum()
+        nxt = words[i + 1]
+        if nxt.folded not in ("et", "ou") or i + 2 >= len(words):
+            return False
+        other = words[i + 2]
+        return (
+            other.cap
+            and other.entry is not None
+            and other.entry.first >= RARE_FIRST
+            and not other.entry.is_word
+            and text[w.end : nxt.start] == " "
+            and text[nxt.end : other.start] == " "
+        )
+
+    @staticmethod
     def _surname_may_name(
         low: list[str], cased: list[str], surnames: set[str], lexicon: dict[str, NameEntry]
     ) -> bool:
@@ -328,6 +349,8 @@ class NameLexiconDetector:
             and text[prev.end : w.start] == " "
             and text[w.end : words[i + 1].start] == " "
             and (words[i + 1].cap or is_surname_like(words[i + 1].entry))
+            # "Madame la Directrice": a title, an article and a noun, no name.
+            and not (words[i + 1].entry is None and is_french_word(words[i + 1].text))
         ):
             return "title_particle"  # "mme le bihan", "Dr van Damme"
         if len(w.folded) < 3 or w.folded in FUNCTION_WORDS or w.folded in NOT_NAME_FOLDED:
@@ -339,7 +362,7 @@ class NameLexiconDetector:
         sms_like = prev.text in ("pr", "dr", "mme", "mr", "prof")
         determined = (
             i > 1 and words[i - 2].folded in DETERMINERS and prev.text in ("pr", "dr", "prof")
-        ) or (w.cap and prev.text in ("mme", "mr"))
+        ) or (w.cap and prev.text in ("mme", "mr", "dr"))  # "dr Razafindrakoto"
         if prev.folded in TITLE_WORDS and (not sms_like or determined):
             if w.cap or prev.folded not in ("nom", "prenom"):
                 return "title"
@@ -387,6 +410,14 @@ class NameLexiconDetector:
         if w.cap:
             if cue_kind in ("title", "kin") and (e.surname or e.first):
                 return cue_kind
+            if (
+                w.upper
+                and len(w.text) <= 4
+                and not (i == len(words) - 1 and sentence_start(text, w.start))
+            ):
+                # "JO", "AMA", "ANAH": short words in capitals are acronyms, unless one signs
+                # the message ("… laissez-vous porter. LOU").
+                return None
             if not e.first:
                 # A surname alone, capitalised: after a title or kinship word (above), or after
                 # "avec", "chez", "les", "famille" if it is not a common word ("avec Duval",
@@ -437,6 +468,8 @@ class NameLexiconDetector:
                 return "first_surname"
             if w.folded in PLACE_LIKE or e.first < COMMON_FIRST:
                 return None  # "Premier", "Ah": rare as names, common as words
+            if self._signature_or_pair(text, words, i):
+                return "first_name_word"
             if not sentence_start(text, w.start) and not w.upper:
                 prev = words[i - 1] if i > 0 else None
                 if prev is not None and prev.cap and text[prev.end : w.start].strip(" >") == "":

@@ -17,6 +17,8 @@ from .phone import phone_spans, spelled_phone_spans
 from .spans import PiiSpan, register_detector
 
 _DIGIT_RE = re.compile(r"\d")
+#: Month names: a date of birth written in words has no digit to open the digit gate.
+_MONTH_GATE = re.compile(r"janv|f[ée]v|mars|avril|mai\b|juin|juil|ao[uû]t|sept|octobre|nov|d[ée]c")
 
 
 @register_detector("patterns")
@@ -40,6 +42,8 @@ class PatternDetector:
         spans += email_spans(text, lowered)
         spans += spelled_phone_spans(text, lowered)
         if not _DIGIT_RE.search(text):
+            if "le " in lowered and _MONTH_GATE.search(lowered):
+                spans += birth_date_spans(text, lowered)  # "née le vingt-deux octobre"
             return spans
         spans += nir_spans(text, self.nir_without_key_check_after_trigger)
         spans += iban_spans(text)

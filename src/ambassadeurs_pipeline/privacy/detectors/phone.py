@@ -61,6 +61,11 @@ def loose_phone(value: str) -> bool:
     body = re.sub(r"^\(?(?:\+|00)\s?33\s?\)?\s?(?:\(0\)\s?)?|^[0O]", "", value)
     seps = {sep.strip() for sep in _PHONE_SEP_RE.findall(body)}
     groups = [g for g in _PHONE_SEP_RE.split(body) if g]
+    if seps == {""} and len(groups) >= 9 and all(len(g) == 1 for g in groups):
+        # Dictated digit by digit with spaces ("0 2 9 6 0 1 7 1 7 1"), unless it counts
+        # ("0 1 2 3 4 5 6 7 8 9": a scale, a list).
+        steps = {int(b) - int(a) for a, b in zip(groups, groups[1:])}
+        return steps not in ({1}, {-1})
     return len(seps) <= 1 and sum(len(g) == 1 for g in groups[1:]) <= 2
 
 
