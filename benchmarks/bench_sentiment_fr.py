@@ -32,7 +32,7 @@ import numpy as np
 from sklearn.metrics import confusion_matrix, f1_score
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from sentiment_fr_data import CORPORA, data_root, load_all  # noqa: E402
+from sentiment_fr_data import CORPORA, EVAL_ONLY, data_root, load_all  # noqa: E402
 
 from ambassadeurs_pipeline.sentiment.base import LABELS, label_scores  # noqa: E402
 
@@ -91,9 +91,9 @@ def corpus_metrics(out: np.ndarray, gold: np.ndarray, band: float) -> dict:
 
 
 def evaluate_backend(
-    root: Path, predict: Predict, band: float, corpora: tuple[str, ...] = CORPORA
+    root: Path, predict: Predict, band: float, corpora: tuple[str, ...] = CORPORA + EVAL_ONLY
 ) -> dict:
-    """Metrics of ``predict`` on every corpus's frozen test split."""
+    """Metrics of ``predict`` on every corpus's frozen test split (test-only corpora included)."""
     data = load_all(root, corpora)
     return {
         "neutral_band": band,

@@ -14,6 +14,12 @@ How to get each one (repository, commit, file, licence): docs/topics.md, section
 | ``hospitalidee`` | hospital patient reviews (Hospitalidée) | neg/pos | 80 % of combined_df | 20 % of combined_df | df_test.csv |
 | ``neutre_factuel`` | **weak labels**: SIB-200 French sentences (Flores-200, encyclopedic) and LabForSims2 doctor turns, all taken as neutre | neu | SIB train + 60 % of doctor turns | SIB dev + 20 % | SIB test + 20 % |
 
+| ``sp_plus_autres`` | Services Publics+ experiences about non-health bodies (consulates, CAF, préfectures…) | the writer's own Positif / Neutre / Négatif | 60 % | 20 % | 20 % (seeded) |
+
+Test only (never in training or tuning, every row in ``test``): ``sp_plus_sante`` (the
+Services Publics+ experiences about health bodies: TousAntiCovid, CPAM, CNAM, MDPH, MSA,
+hospitals, ARS) and ``mutuelle_sante`` (health-insurance reviews, 1–5 stars).
+
 ``neutre_factuel`` is an assumption, not an annotation: factual sentences and a doctor's
 questions carry no opinion. Without it the model, whose only neutral examples were tweets
 about climate policy, read any medical vocabulary as negative.
@@ -25,6 +31,7 @@ test split (short answers such as "rien" repeat), so no test text was seen in tr
 from __future__ import annotations
 
 import os
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,7 +45,12 @@ from ambassadeurs_pipeline.sentiment.model_fr import normalise  # noqa: E402
 SPLITS = ("train", "tune", "test")
 HEALTH = "hospitalidee"
 NEUTRAL = "neutre_factuel"
-CORPORA = ("deft2017_tweets", "allocine_series", "cls_books_fr", HEALTH, NEUTRAL)
+PUBLIC_SERVICES = "sp_plus_autres"
+#: Corpora with train / tune / test splits (training reads only train, tuning only tune).
+CORPORA = ("deft2017_tweets", "allocine_series", "cls_books_fr", HEALTH, NEUTRAL, PUBLIC_SERVICES)
+#: Test-only corpora: real French health text with its writers' own tone labels, never used
+#: for training or tuning (every row is in ``test``).
+EVAL_ONLY = ("sp_plus_sante", "mutuelle_sante")
 SPLIT_SEED = 20240601  # fixed: the splits must not move when the global seed does
 
 
@@ -160,18 +172,68 @@ def _neutral(root: Path) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True)
 
 
+#: Services Publics+ rows about a health body (by typology or structure): the test-only
+#: ``sp_plus_sante``; every other row is ``sp_plus_autres`` (training).
+_SP_HEALTH_RE = re.compile(
+    r"tous ?anti ?covid|mdph|\bcpam\b|\bcnam\b|hospitali|h[ôo]pital|\bmsa\b|\bars\b|camieg|"
+    r"assurance maladie|ameli|sant[ée]\b",
+    re.IGNORECASE,
+)
+_SP_LABELS = {"Positif": "positif", "Neutre": "neutre", "Négatif": "negatif"}
+
+
+def _sp_plus(root: Path, health: bool) -> pd.DataFrame:
+    """Services Publics+ experiences (the users' own Positif / Neutre / Négatif), title and
+    description joined; ``health`` picks the rows about a health body."""
+    data = pd.read_csv(root / "balanced_dataset_full.csv", dtype=str)
+    unknown = set(data["Ressenti usager"]) - set(_SP_LABELS)
+    if unknown:
+        raise ValueError(f"{root}/balanced_dataset_full.csv: unknown feelings {sorted(unknown)}")
+    where = [c for c in data.columns if c.startswith(("Intitulé Typologie", "Intitulé structure"))]
+    about_health = (
+        data[where].fillna("").agg(" | ".join, axis=1).str.contains(_SP_HEALTH_RE).to_numpy()
+    )
+    data = data[about_health == health]
+    text = (data["Titre"].fillna("") + ". " + data["Description"].fillna("")).str.strip(". ")
+    split = _split(len(data), (0.6, 0.2), SPLIT_SEED) if not health else "test"
+    return pd.DataFrame(
+        {
+            "text": text.to_numpy(),
+            "label": data["Ressenti usager"].map(_SP_LABELS).to_numpy(),
+            "split": split,
+        }
+    )
+
+
+def _mutuelle(root: Path) -> pd.DataFrame:
+    """Health-insurance (mutuelle) reviews with their writers' 1–5 stars: 1–2 négatif,
+    3 neutre, 4–5 positif. Reading the .xlsx needs openpyxl (``pip install openpyxl``)."""
+    data = pd.read_excel(root / "avis_1_traduit.xlsx")
+    data = data[data["produit"] == "sante"]
+    stars = data["note"].astype(int)
+    label = np.select([stars <= 2, stars == 3], ["negatif", "neutre"], "positif")
+    return pd.DataFrame(
+        {"text": data["avis"].astype(str).to_numpy(), "label": label, "split": "test"}
+    )
+
+
 _LOADERS = {
     "deft2017_tweets": _deft,
     "allocine_series": _allocine,
     "cls_books_fr": _books,
     HEALTH: _hospital,
     NEUTRAL: _neutral,
+    PUBLIC_SERVICES: lambda root: _sp_plus(root, health=False),
+    "sp_plus_sante": lambda root: _sp_plus(root, health=True),
+    "mutuelle_sante": _mutuelle,
 }
+#: Folder of each corpus under the data root (the two Services Publics+ parts share one file).
+_FOLDERS = {PUBLIC_SERVICES: "sp_plus", "sp_plus_sante": "sp_plus", "mutuelle_sante": "mutuelle"}
 
 
 def load_corpus(root: Path, name: str) -> Corpus:
     """One corpus with its three splits; test rows whose normalised text was seen are dropped."""
-    frame = _LOADERS[name](root / name)
+    frame = _LOADERS[name](root / _FOLDERS.get(name, name))
     frame = frame[frame["text"].astype(str).str.strip() != ""].copy()
     frame["norm"] = frame["text"].map(normalise)
     seen = set(frame.loc[frame["split"] != "test", "norm"])

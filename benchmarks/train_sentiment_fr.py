@@ -84,9 +84,27 @@ SOURCES = {
     },
     "neutre_factuel": {
         "domain": "weak labels, all neutre: SIB-200 French sentences (Flores-200) and LabForSims2 doctor turns (consultation simulations)",
-        "repository": "github.com/dadelani/sib-200 (data/fra_Latn/{train,dev,test}.tsv); LabForSims2 (CEA LIST, LREC 2020), doctor.txt",
+        "repository": "github.com/dadelani/sib-200 (data/annotated/fra_Latn/{train,dev,test}.tsv); LabForSims2 (CEA LIST, LREC 2020), doctor.txt",
         "licence": "SIB-200 CC BY-SA 4.0 (Flores-200); LabForSims2 CC BY-SA 4.0",
         "weak_labels": True,
+    },
+    "sp_plus_autres": {
+        "domain": "Services Publics+ user experiences about non-health public bodies (consulates, CAF, préfectures…), 3-way: the writer's own Positif / Neutre / Négatif",
+        "repository": "github.com/LonneQuent/PE-x-DTIP @7b4616eb761eabee127751e67d61fc3999dfb3fd, balanced_dataset.csv (a 1,200-row balanced sample of the DITP open export); the rows about health bodies are the test-only sp_plus_sante",
+        "licence": "none in the repository; the DITP export 'expériences usagers Services Publics +' is published on data.gouv.fr (Licence Ouverte / Etalab 2.0 not verified)",
+    },
+}
+#: Test-only corpora (in the artefact's metadata and the report, never in training).
+EVAL_SOURCES = {
+    "sp_plus_sante": {
+        "domain": "Services Publics+ experiences about health bodies (TousAntiCovid, CPAM, CNAM, MDPH, MSA, hospitals, ARS), the writer's own 3-way feeling",
+        "repository": "github.com/LonneQuent/PE-x-DTIP @7b4616eb761eabee127751e67d61fc3999dfb3fd, balanced_dataset.csv (rows whose typology or structure is a health body)",
+        "licence": "as sp_plus_autres",
+    },
+    "mutuelle_sante": {
+        "domain": "health-insurance (mutuelle) customer reviews with the writer's 1-5 stars (1-2 négatif, 3 neutre, 4-5 positif)",
+        "repository": "github.com/dikotyannick/NLP_Projet2 @3251bf02a244e848b976e99424061b282c1b8751, avis_1_traduit.xlsx, produit == 'sante' (column avis: the original French)",
+        "licence": "none stated; scraped public reviews (probably opinion-assurances.fr); evaluation only, never redistributed",
     },
 }
 
@@ -227,6 +245,7 @@ def train(root: Path, corpora: tuple[str, ...]) -> tuple[dict, np.ndarray, np.nd
                 "grid": grid,
             },
             "sources": {n: SOURCES[n] for n in CORPORA},
+            "test_only_sources": EVAL_SOURCES,
         }
     )
     return config, clf.coef_.astype(np.float16), clf.intercept_.astype(np.float32)
