@@ -271,14 +271,17 @@ def fit_topic_model(
         100 * was_outlier.mean(),
     )
     if was_outlier.any() and (topics >= 0).any():
-        reduced = model.reduce_outliers(
-            texts,
-            list(topics),
-            strategy=p.outlier_strategy,
-            embeddings=embeddings,
-            threshold=p.outlier_threshold,
-        )
-        topics = np.asarray(reduced, dtype=int)
+        if getattr(model, "_outliers", 1):
+            reduced = model.reduce_outliers(
+                texts,
+                list(topics),
+                strategy=p.outlier_strategy,
+                embeddings=embeddings,
+                threshold=p.outlier_threshold,
+            )
+            topics = np.asarray(reduced, dtype=int)
+        else:
+            topics = _nearest_topic_for_outliers(model, topics, embeddings, p.outlier_threshold)
     steps.done("hors-thème")
     share = float((topics == -1).mean())
     if share > p.max_outlier_share:
@@ -357,3 +360,24 @@ def fit_topic_model(
     for item in notes:
         note(status, item["part"], item["reason_fr"], item["reason_en"])
     return model, assignments, status
+
+
+def _nearest_topic_for_outliers(
+    model: Any, topics: np.ndarray, embeddings: np.ndarray, threshold: float
+) -> np.ndarray:
+    """Outliers of the assignment step moved to their most similar topic.
+
+    When HDBSCAN leaves no outlier in the fit sample, BERTopic keeps no outlier topic and its
+    ``reduce_outliers`` refuses to run ("No outliers to reduce."), yet ``transform`` can still
+    call some of the other comments outliers. This does what its "embeddings" strategy does
+    (cosine similarity to each topic's embedding, kept above ``threshold``); without an
+    outlier topic, row k of ``topic_embeddings_`` is topic k."""
+    from sklearn.metrics.pairwise import cosine_similarity
+
+    out = topics.copy()
+    rows = np.flatnonzero(topics == -1)
+    similarity = cosine_similarity(embeddings[rows], np.asarray(model.topic_embeddings_))
+    best = similarity.argmax(axis=1)
+    keep = similarity[np.arange(len(rows)), best] >= threshold
+    out[rows[keep]] = best[keep]
+    return out

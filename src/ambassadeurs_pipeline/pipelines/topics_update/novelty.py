@@ -35,6 +35,21 @@ def one_blas_thread():
     return threadpool_limits(limits=1, user_api="blas")
 
 
+def exact_cosines(rows: np.ndarray, others: np.ndarray) -> np.ndarray:
+    """``rows @ others.T`` in float64 with a fixed summation order (``einsum`` without BLAS).
+
+    Even on one BLAS thread, OpenBLAS's float32 kernels can round a row's products
+    differently depending on the block's place in memory, so a Dask partition and the local
+    array disagreed in the 7th digit of a topic probability (tests/pipelines/topics_update/
+    test_on_dask.py, once the fitted model changed; an earlier model happened to agree). A
+    plain loop in float64 gives every row the same floats wherever it runs; the cost is small
+    for topics (rows × topics × dimension per block). The k-nearest-neighbour similarity to
+    the reference sample keeps the BLAS product: thousands of columns, and so far exact."""
+    a = np.asarray(rows, dtype=np.float64)
+    b = np.asarray(others, dtype=np.float64)
+    return np.einsum("ij,kj->ik", a, b, optimize=False).astype(np.float32)
+
+
 def nearest_topics(embeddings: np.ndarray, centroids: np.ndarray, temperature: float) -> np.ndarray:
     """Per row: (index of the most similar centroid, that cosine similarity, softmax
     probability of it over all topics at ``temperature``), as an ``(n, 3)`` float64 array.
@@ -51,7 +66,7 @@ def _nearest_blocks(
     embeddings: np.ndarray, centroids: np.ndarray, temperature: float, out: np.ndarray
 ) -> None:
     for start in range(0, len(embeddings), BLOCK_ROWS):
-        sims = np.asarray(embeddings[start : start + BLOCK_ROWS], dtype=np.float32) @ centroids.T
+        sims = exact_cosines(embeddings[start : start + BLOCK_ROWS], centroids)
         best = sims.argmax(axis=1)
         top = sims[np.arange(len(best)), best].astype(np.float64)
         # Same softmax over cosine / temperature as topics.fit.topic_probabilities.
