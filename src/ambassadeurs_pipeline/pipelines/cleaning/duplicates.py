@@ -23,8 +23,17 @@ _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\u
 def duplicate_key(text: str) -> str:
     """Key under which two texts are exact duplicates: case, accents, punctuation and
     spacing ignored (cross-posts often differ only there)."""
-    folded = _COMBINING.sub("", unicodedata.normalize("NFKD", text.casefold()))
+    folded = text.casefold()
+    if not folded.isascii():  # NFKD leaves ASCII as is, and combining marks are not ASCII
+        folded = _COMBINING.sub("", unicodedata.normalize("NFKD", folded))
     return _NON_WORD.sub(" ", folded).strip()
+
+
+def duplicate_keys(texts: Sequence[str]) -> list[str]:
+    """:func:`duplicate_key` of each text, computed once per distinct text (cross-posts and
+    stock replies repeat)."""
+    keys = {text: duplicate_key(text) for text in dict.fromkeys(texts)}
+    return [keys[text] for text in texts]
 
 
 def _shingle_set(key: str, size: int) -> set[str]:
@@ -37,6 +46,11 @@ def _shingle_set(key: str, size: int) -> set[str]:
 def _shingles(key: str, size: int) -> list[bytes]:
     if len(key) <= size:
         return [key.encode("utf-8")]
+    if key.isascii():
+        # One character is one byte: slicing the encoded key gives the same shingles without
+        # encoding each one (keys are folded to ASCII unless a script has no such form).
+        data = key.encode("ascii")
+        return list({data[i : i + size] for i in range(len(data) - size + 1)})
     return list({key[i : i + size].encode("utf-8") for i in range(len(key) - size + 1)})
 
 
@@ -157,7 +171,7 @@ def find_duplicate_groups(
     (canonical comment_id, NA for singletons), duplicate_group_size, duplicate_authors,
     duplicate_kind (exact/near/NA)``.
     """
-    keys = [duplicate_key(t) for t in frame[text_column].fillna("").astype(str)]
+    keys = duplicate_keys(frame[text_column].fillna("").astype(str).tolist())
     authors = frame["author_id"].astype("string").fillna("").tolist()
     groups, near = group_duplicates(keys, threshold, num_perm, shingle_chars, min_chars)
     order = frame.assign(_g=groups, _pos=np.arange(len(frame)))

@@ -15,7 +15,7 @@ import pandas as pd
 
 from ambassadeurs_pipeline.progress import phases
 
-from .duplicates import duplicate_key
+from .duplicates import duplicate_keys
 from .params import SpamParams
 
 #: Reason codes (French, as shown in the report) and the weight each adds to the score.
@@ -43,10 +43,11 @@ def find_bot_authors(frame: pd.DataFrame, params: SpamParams) -> pd.Series:
     data = frame.loc[frame["author_id"].notna(), ["author_id", "created_at", "text_clean"]].copy()
     if data.empty:
         return pd.Series(dtype="string")
-    data["key"] = [duplicate_key(t) for t in data["text_clean"].fillna("")]
     counts = data.groupby("author_id").size()
     active = counts[counts >= params.bot_min_posts].index
-    data = data[data["author_id"].isin(active)]
+    data = data[data["author_id"].isin(active)].copy()
+    # Keys only for the active authors' posts: the only ones compared below.
+    data["key"] = duplicate_keys(data["text_clean"].fillna("").tolist())
     reasons: dict[str, list[str]] = {}
     window = pd.Timedelta(minutes=params.burst_window_minutes)
     for author, posts in data.groupby("author_id", sort=False):
@@ -80,6 +81,15 @@ def find_bot_authors(frame: pd.DataFrame, params: SpamParams) -> pd.Series:
     return pd.Series({a: ";".join(r) for a, r in reasons.items()}, dtype="string")
 
 
+def _shouting(text: str) -> bool:
+    """More than 60 % of at least 20 letters in upper case."""
+    upper = sum(map(str.isupper, text))
+    if upper <= 12:
+        return False  # 12 / 20 is not above 0.6, and more letters only lower the share
+    letters = sum(map(str.isalpha, text))
+    return upper / letters > 0.6 if letters >= 20 else False
+
+
 def score_spam(frame: pd.DataFrame, duplicates: pd.DataFrame, params: SpamParams) -> pd.DataFrame:
     """Spam flags per comment.
 
@@ -97,9 +107,7 @@ def score_spam(frame: pd.DataFrame, duplicates: pd.DataFrame, params: SpamParams
     promo_hits = np.array([len(promo.findall(t.lower())) for t in text])
     steps.done("publicité")
     urls = frame["url_count"].fillna(0).to_numpy()
-    letters = [sum(map(str.isalpha, t)) for t in text]
-    upper = [sum(map(str.isupper, t)) for t in text]
-    shouting = np.array([u / n > 0.6 if n >= 20 else False for u, n in zip(upper, letters)])
+    shouting = np.array([_shouting(t) for t in text], dtype=bool)
     steps.done("majuscules")
     private_contact = text.str.contains(r"<TEL>|<EMAIL>|<MENTION>", regex=True).to_numpy()
     dup = duplicates.set_index("comment_id").reindex(frame["comment_id"])

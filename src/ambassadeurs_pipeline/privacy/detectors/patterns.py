@@ -19,6 +19,14 @@ from .spans import PiiSpan, register_detector
 _DIGIT_RE = re.compile(r"\d")
 #: Month names: a date of birth written in words has no digit to open the digit gate.
 _MONTH_GATE = re.compile(r"janv|f[ée]v|mars|avril|mai\b|juin|juil|ao[uû]t|sept|octobre|nov|d[ée]c")
+#: Fewest digits a match can hold. NIR: sex, year, month, department ("2A" has one digit),
+#: commune and order number, 1 + 2 + 2 + 1 + 3 + 3. Card: three groups of four and one more.
+#: Phone: every pattern needs 0[1-9] or +33 and 8 more digits, or checks 8 <= digits itself.
+#: File number: :func:`dossier_spans` keeps identifiers with 5 digits or more.
+_MIN_DIGITS_NIR = 12
+_MIN_DIGITS_CARD = 13
+_MIN_DIGITS_PHONE = 8
+_MIN_DIGITS_DOSSIER = 5
 
 
 @register_detector("patterns")
@@ -41,15 +49,24 @@ class PatternDetector:
         lowered = text.lower()
         spans += email_spans(text, lowered)
         spans += spelled_phone_spans(text, lowered)
-        if not _DIGIT_RE.search(text):
+        digits = len(_DIGIT_RE.findall(text))
+        if not digits:
             if "le " in lowered and _MONTH_GATE.search(lowered):
                 spans += birth_date_spans(text, lowered)  # "née le vingt-deux octobre"
             return spans
-        spans += nir_spans(text, self.nir_without_key_check_after_trigger)
+        # Each number pattern below needs a minimum of decimal digits (what \d and the
+        # detectors' own digit checks count) in its match, so with fewer in the whole text it
+        # cannot find anything: skip its scan. Most comments hold a few digits (ages, doses,
+        # dates), and these scans were ~40 % of this detector's cost. Same spans, same order.
+        if digits >= _MIN_DIGITS_NIR:
+            spans += nir_spans(text, self.nir_without_key_check_after_trigger)
         spans += iban_spans(text)
-        spans += card_spans(text)
-        spans += phone_spans(text)
+        if digits >= _MIN_DIGITS_CARD:
+            spans += card_spans(text)
+        if digits >= _MIN_DIGITS_PHONE:
+            spans += phone_spans(text)
         spans += address_spans(text, lowered)
-        spans += dossier_spans(text)
+        if digits >= _MIN_DIGITS_DOSSIER:
+            spans += dossier_spans(text)
         spans += birth_date_spans(text, lowered)
         return spans
