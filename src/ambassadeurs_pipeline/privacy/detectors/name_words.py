@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from .name_rules import DETERMINER_SPACE, KIN, NOT_NAMES
+from .name_rules import DETERMINER_SPACE, KIN, NOT_NAMES, PROFESSIONS
 from .text import allow_list
 
 # Accent folding by a translation table: ~10x faster than unicodedata per word.
@@ -156,7 +156,7 @@ _GREET = (
     r"bisous|bises|biz|amicalement|cordialement|bien\s[àa]\svous|a\+|à\sbient[oô]t|amiti[ée]s|"
     r"gros\sbisous|bonne\sjourn[ée]e|belle\sjourn[ée]e|prenez\ssoin\sde\svous|@"
 )
-_KIN_CUE = rf"{DETERMINER_SPACE}(?:{KIN})(?:\s(?:de\s)?\d+\s?ans)?"
+_KIN_CUE = rf"{DETERMINER_SPACE}(?:{KIN}|{PROFESSIONS})(?:\s(?:de\s)?\d+\s?ans)?"
 CUE_BEFORE = re.compile(
     rf"(?:^|[^\w])(?P<cue>{_KIN_CUE}|{_TITLES_ANY_CASE}|{_CONTACT}|{_GREET})\s*[,:(]?\s*(?:[-—–]\s*)?$",
     re.IGNORECASE,

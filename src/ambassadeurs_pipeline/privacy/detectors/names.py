@@ -225,8 +225,15 @@ class NameLexiconDetector:
         if not (firsts or surnames or cue_present or compound):
             return False
         cased = raw.translate(GATE_CASED).decode("ascii").split()
-        if surnames and self._surname_may_name(low, cased, surnames, lexicon):
-            return True
+        if surnames:
+            # Most surname-like words are common words in lower case ("petit", "blanc"):
+            # only those that also appear capitalised are worth a pass over the words.
+            capitalised = set(cased)
+            surnames = {
+                s for s in surnames if s.capitalize() in capitalised or s.upper() in capitalised
+            }
+            if surnames and self._surname_may_name(low, cased, surnames, lexicon):
+                return True
         if not (firsts or cue_present or compound):
             return False
         for k, folded in enumerate(low):

