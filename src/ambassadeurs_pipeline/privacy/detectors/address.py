@@ -13,13 +13,19 @@ _STREET_TYPES = (
     r"cit[ée]|hameau|parvis|esplanade|promenade|mont[ée]e|rond-point|villa|street|road|"
     r"r\.|ruelle|clos|sente|venelle|traverse|imp\.|rte|ch\.|fg|fbg|r[ée]s\.|zac|za|zi"
 )
+#: Flat details after a street ("…, esc. 2", "bât B, apt 12"), before the postcode.
+_UNIT = (
+    r"(?i:b[âa]t(?:iment)?\.?|appt?\.?|apt\.?|appartement|esc(?:alier)?\.?|porte|[ée]tage|n°)"
+    r"\s?[\wÀ-ÿ]{1,4}\b"
+)
+_UNITS = rf"(?:,?\s{_UNIT}){{0,3}}"
 _CITY = r"[A-ZÀ-Þ][\wÀ-ÿ'’\-]+(?:[ \-](?:sur|sous|en|le|la|les|de|du|des|[A-ZÀ-Þ][\wÀ-ÿ'’\-]+))*"
 ADRESSE_RE = re.compile(
     rf"(?<![\w])\d{{1,4}}(?:\s?(?i:bis|ter|b)\b)?,?\s(?i:{_STREET_TYPES})(?:\b|(?<=\.))"
     rf"(?:[ \-](?!(?i:à|au|et|pour|depuis|dans|chez|mais|je|j'|on|il|elle|qui|près|pres|en face|"
     rf"avec|sans|où|ou|depuis|car|donc|alors|c'est|ça|ce|cette|mon|ma|mes)\b)"
     rf"[\wÀ-ÿ'’\-]+){{1,6}}"
-    rf"(?:,?\s\d{{5}}(?:\s{_CITY})?)?"
+    rf"{_UNITS}(?:,?\s\d{{5}}(?:\s{_CITY})?)?"
     rf"|(?<![\w])\d{{5}}\s(?:{_CITY})(?=\s*(?:[,.;!?)]|$|\n|\s(?:cedex|CEDEX)))"
 )
 #: Other numbered forms: "3 Grande Rue" (no name after the street type), "au 12 de la rue
@@ -43,7 +49,7 @@ _RESIDENCE_RE = re.compile(
 #: "adresse Kerbriant, 29880 Plouguerneau", "lieu-dit La Borde, 23200 Aubusson": a place name
 #: with no street type before the postal code, after an address word.
 _PLACE_ADDRESS_RE = re.compile(
-    rf"(?i:lieu-dit|adresse|hameau|domicile)\s*:?\s+(?P<addr>[{{UP}}][\wÀ-ÿ'’\-]+(?:\s[\wÀ-ÿ'’\-]+){{0,3}},?\s\d{{5}}\s{_CITY})".replace(
+    rf"(?i:lieu-dit|adresse|hameau|domicile)\s*:?\s+(?P<addr>(?:(?:de|du|des|la|le|les)\s)?[{{UP}}][\wÀ-ÿ'’\-]+(?:\s[\wÀ-ÿ'’\-]+){{0,3}},?\s\d{{5}}\s{_CITY})".replace(
         "{UP}", "A-ZÀ-Þ"
     )
 )
@@ -67,7 +73,24 @@ def address_spans(text: str, lowered: str) -> list[PiiSpan]:
             spans.append(PiiSpan(match.start(), match.end(), "ADRESSE", "patterns"))
     for match in _PLACE_ADDRESS_RE.finditer(text) if _FIVE_DIGITS_RE.search(text) else ():
         start = match.start("addr")
-        if text[match.start() : start].lower().startswith("lieu-dit"):
+        if text[match.start() : start].lower().startswith(("lieu-dit", "hameau")):
             start = match.start()
         spans.append(PiiSpan(start, match.end("addr"), "ADRESSE", "patterns"))
-    return spans
+    return [_with_building_before(text, s) for s in spans]
+
+
+#: Building and residence details written before the street ("Bât. B, résidence Les
+#: Tilleuls, 15 allée des Peupliers"): part of the address.
+_BUILDING_BEFORE_RE = re.compile(
+    r"(?:(?i:b[âa]t(?:iment)?\.?|r[ée]sidence|r[ée]s\.|immeuble|esc(?:alier)?\.?|appt?\.?|apt\.?|"
+    r"appartement)\s[\wÀ-ÿ'’\-]+(?:\s[\wÀ-ÿ'’\-]+){0,3},?\s){1,3}$"
+)
+
+
+def _with_building_before(text: str, span: PiiSpan) -> PiiSpan:
+    if not span.start:
+        return span
+    match = _BUILDING_BEFORE_RE.search(text, max(0, span.start - 80), span.start)
+    if match is None:
+        return span
+    return PiiSpan(match.start(), span.end, span.pii_type, span.source)

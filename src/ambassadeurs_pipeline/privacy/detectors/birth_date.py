@@ -21,6 +21,12 @@ _DAY_WORDS = (
     r"vingt(?:[\s-](?:deux|trois|quatre|cinq|six|sept|huit|neuf))?|dix[\s-](?:sept|huit|neuf)|"
     r"un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize"
 )
+#: A year in words ("mil neuf cent trente-deux", "deux mille trois").
+_YEAR_WORDS = (
+    r"(?:mil|mille|deux[\s-]mille)(?:[\s-](?:neuf|cents?|et|un|deux|trois|quatre|cinq|six|sept|"
+    r"huit|dix|onze|douze|treize|quatorze|quinze|seize|vingts?|trente|quarante|cinquante|"
+    r"soixante)\b){0,6}"
+)
 #: Birth-date cues: "né(e) le", "naissance", "date de naiss.", "DDN", "DN :", "DOB", "born".
 _BIRTH_CUE = (
     r"(?:\bn[ée]e?s?\b|naissance|\bnaiss\.?|\bDDN\b|\bn[ée]\(e\)|\bborn\b|anniversaire|\bDOB\b"
@@ -32,7 +38,7 @@ DATE_NAISSANCE_RE = re.compile(
     rf"|(?:1er|\d{{1,2}})\s(?:{_MONTHS})\s(?:19|20)?\d{{2}}"
     rf"|(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\d{{2}}"
     rf"|(?<=le )(?:1er|\d{{1,2}})\s(?:{_MONTHS})\b"
-    rf"|(?<=le )(?:{_DAY_WORDS})\s(?:{_MONTHS})(?:\s(?:19|20)?\d{{2}}(?!\d))?"
+    rf"|(?<=le )(?:{_DAY_WORDS})\s(?:{_MONTHS})(?:\s(?:19|20)?\d{{2}}(?!\d)|\s{_YEAR_WORDS})?"
     rf"|(?<=le )\d{{1,2}}[/.]\d{{1,2}}(?![/.]?\d)"
     rf"|(?<=en )(?:{_MONTHS})\s(?:19|20)?\d{{2}}|(?:0?[1-9]|1[0-2])[/.\-](?:19|20)\d{{2}})(?![\d])",
     re.IGNORECASE,

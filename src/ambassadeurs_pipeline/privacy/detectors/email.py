@@ -13,8 +13,10 @@ _DOT = r"(?:\.|\s?[\[\(\{]\s?(?:dot|point)\s?[\]\)\}]\s?|\s(?:dot|point)\s)"
 # repaired by ftfy can turn "Å " into "Š", eating the space) must not shield it (found by
 # hypothesis: "Š2 69 05 49 588 157 80" kept its NIR). Privacy first: a number glued to a
 # letter ("Tel0612345678") is redacted too.
+#: A local part; spelled out, its dots may be words too ("kemal point yildiz arobase …").
+_LOCAL = rf"[A-Za-z0-9][A-Za-z0-9._%+\-]*(?:{_DOT}[A-Za-z0-9][A-Za-z0-9._%+\-]*){{0,3}}"
 EMAIL_RE = re.compile(
-    rf"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9][A-Za-z0-9._%+\-]*{_AT}[A-Za-z0-9\-]+(?:{_DOT}[A-Za-z0-9\-]+)*{_DOT}[A-Za-z]{{2,}}\b",
+    rf"(?<![A-Za-z0-9._%+\-]){_LOCAL}{_AT}[A-Za-z0-9\-]+(?:{_DOT}[A-Za-z0-9\-]+)*{_DOT}[A-Za-z]{{2,}}\b",
     re.IGNORECASE,
 )
 #: Mail providers a forum user names instead of a full domain ("marie.dupont@gmail",

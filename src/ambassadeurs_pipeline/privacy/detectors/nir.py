@@ -49,6 +49,13 @@ def nir_spans(text: str, without_key_check_after_trigger: bool = True) -> list[P
         # mistyped key still identifies the person); 13 characters (no key) only after a
         # trigger ("n° de sécu"), since 13-digit lot or order numbers exist.
         shaped = len(compact) == 15 and bool(NIR_SHAPE_RE.match(compact))
+        # 13 characters grouped the way a NIR is printed ("1 38 09 22 162 015"): a NIR typed
+        # without its key. Lot and order numbers of that length come in one block.
+        shaped = shaped or (
+            len(compact) == 13
+            and bool(NIR_SHAPE_RE.match(compact))
+            and len(re.findall(r"[\s.\-]", value)) >= 4
+        )
         if valid or shaped:
             spans.append(PiiSpan(match.start(), match.end(), "NIR", "patterns", valid))
         elif without_key_check_after_trigger and len(compact) in (13, 15):

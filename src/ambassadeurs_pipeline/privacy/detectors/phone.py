@@ -66,7 +66,17 @@ def loose_phone(value: str) -> bool:
         # ("0 1 2 3 4 5 6 7 8 9": a scale, a list).
         steps = {int(b) - int(a) for a, b in zip(groups, groups[1:])}
         return steps not in ({1}, {-1})
-    return len(seps) <= 1 and sum(len(g) == 1 for g in groups[1:]) <= 2
+    if len(seps) > 1:
+        return False
+    if sum(len(g) == 1 for g in groups[1:]) <= 2:
+        return True
+    # Typed in pairs, then the rest dictated digit by digit ("04 78 86 1 2 3 4"): at least
+    # two pairs first, single digits after.
+    # (``groups[0]`` is what follows the leading 0 or +33.)
+    k = 1
+    while k < len(groups) and len(groups[k]) >= 2:
+        k += 1
+    return k >= 3 and all(len(g) == 1 for g in groups[k:])
 
 
 def spelled_digits(tokens: list[str]) -> str | None:
@@ -127,9 +137,23 @@ def _spelled_phones(text: str) -> list[PiiSpan]:
     return spans
 
 
+#: A letter O typed for a zero inside a number ("06.7O.22.18.94"): between digits, or between
+#: a digit and a separator.
+_LETTER_O_RE = re.compile(r"(?<=\d)[Oo](?=[\d .\-])|(?<=[\d .\-])[Oo](?=\d)")
+
+
 def phone_spans(text: str) -> list[PiiSpan]:
     """Phones written with digits (strict French, international, loose, without the leading 0,
-    after a phone word), in that order."""
+    after a phone word), in that order; a letter O typed for a zero counts as a zero."""
+    if _LETTER_O_RE.search(text):
+        # Same length, so the spans found in the repaired copy are the original's offsets.
+        text = _LETTER_O_RE.sub("0", text)
+    # Service numbers (08 xx) are redacted too: they are an organisation's more often than a
+    # person's, but labellers disagree and a leaked private number is the worse error.
+    return _phone_spans(text)
+
+
+def _phone_spans(text: str) -> list[PiiSpan]:
     spans: list[PiiSpan] = []
     for regex in (TEL_FR_RE, TEL_INTL_RE):
         for match in regex.finditer(text):
