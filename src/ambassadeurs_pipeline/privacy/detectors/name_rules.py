@@ -21,7 +21,7 @@ _NAME = rf"(?:{_SURNAME})(?:\s(?:{_SURNAME}|[{UPPER}]\.))?(?:\s(?:{_NAME_TOKEN})
 _NAME_1 = rf"(?:{_NAME_TOKEN})(?:\s[{UPPER}]\.)?"
 
 TITLES = (
-    r"Dr\.?|Dre\.?|Docteur|Docteure|Doc|Pr\.?|Professeur|Professeure|Prof\.?|Mme\.?|Madame|"
+    r"Dr\.?|Dre\.?|Drs\.?|Docteurs|Docteur|Docteure|Doc|Pr\.?|Professeur|Professeure|Prof\.?|Mme\.?|Madame|"
     r"Mlle\.?|Mademoiselle|M\.|Mr\.?|Monsieur|Me|Ma[iî]tre|Sœur|Soeur|Père"
 )
 KIN = (

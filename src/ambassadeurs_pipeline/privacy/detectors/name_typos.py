@@ -140,16 +140,28 @@ def mistyped_first_name(text: str, words: list[Word], i: int) -> str | None:
         ):
             return None
     else:
-        if i == 0 or words[i - 1].folded not in STRONG_CUE_WORDS:
-            return None
-        if text[words[i - 1].end : w.start] != " ":
-            return None
-        cue = CUE_BEFORE.search(text[max(0, w.start - 45) : w.start])
-        if cue is None:
-            return None
-        c = cue.group("cue").casefold()
-        if not (KIN_CUE_RE.match(c) or TITLE_CUE_RE.match(c)):
-            return None
+        nxt = words[i + 1] if i + 1 < len(words) else None
+        before_surname = (
+            nxt is not None
+            and not nxt.cap
+            and is_surname_like(nxt.entry)
+            and nxt.entry is not None
+            and not nxt.entry.first
+            and text[w.end : nxt.start] == " "
+        )
+        if not before_surname:
+            # "ma fille soazyg": a lower-case slip needs a kinship noun or a title before it,
+            # or (above) a lower-case surname after it ("sébastein marchand").
+            if i == 0 or words[i - 1].folded not in STRONG_CUE_WORDS:
+                return None
+            if text[words[i - 1].end : w.start] != " ":
+                return None
+            cue = CUE_BEFORE.search(text[max(0, w.start - 45) : w.start])
+            if cue is None:
+                return None
+            c = cue.group("cue").casefold()
+            if not (KIN_CUE_RE.match(c) or TITLE_CUE_RE.match(c)):
+                return None
     if glued_before(text, w.start) or w.folded in FUNCTION_WORDS:
         return None
     if w.folded in NOT_NAME_FOLDED or w.folded in allow_list():

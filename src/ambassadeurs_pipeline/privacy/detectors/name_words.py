@@ -50,6 +50,15 @@ def name_lexicon() -> dict[str, NameEntry]:
             entries[folded.replace("œ", "o").replace("æ", "a")] = NameEntry(
                 int(first), int(surname), is_word == "1"
             )
+    # Nicknames ("Seb", "Véro", "jojo") are names as much as the birth names INSEE counts:
+    # at least as common as a rare first name (2^10), a word only where the file says so.
+    for folded, is_word in _nicknames():
+        e = entries.get(folded)
+        entries[folded] = NameEntry(
+            max(e.first if e else 0, _NICKNAME_FIRST),
+            e.surname if e else 0,
+            is_word or (e.is_word if e else False),
+        )
     # Words never taken as names here: forum words, and what the allow-list and the rules'
     # stop list keep (drugs, "Macron", "Maman", "Paris"): out of the lexicon, so that the gate
     # does not open on them.
@@ -64,6 +73,24 @@ def name_lexicon() -> dict[str, NameEntry]:
             e = entries[word]
             entries[word] = NameEntry(e.first, e.surname, True)
     return entries
+
+
+#: log2 of births a nickname counts as (a rare but real first name: above RARE_FIRST, below
+#: COMMON_FIRST, so that a nickname that is also a word still needs context).
+_NICKNAME_FIRST = 10
+
+
+def _nicknames() -> list[tuple[str, bool]]:
+    """(folded nickname, is also a word) from ``lexicons/nicknames_fr.txt``."""
+    path = resources.files("ambassadeurs_pipeline.privacy").joinpath("lexicons", "nicknames_fr.txt")
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        parts = line.split()
+        out.append((fast_fold(parts[0]), len(parts) > 1 and parts[1] == "word"))
+    return out
 
 
 # Function words, forum words and abbreviations that INSEE lists as (rare) names but that
@@ -141,7 +168,7 @@ _CAP = re.compile(r"[A-ZÀ-ÖØ-Þ]")
 # Cues that make the next word a person even in lower case. The text before a candidate
 # (at most 45 characters) must end with one of these.
 _TITLES_ANY_CASE = (
-    r"dr|dre|docteur|docteure|doc|pr|professeur|professeure|prof|mme|madame|mlle|mademoiselle|"
+    r"dr|dre|drs|docteur|docteure|docteurs|doc|pr|professeur|professeure|prof|mme|madame|mlle|mademoiselle|"
     r"mr|monsieur|ma[iî]tre|infirmi[eè]re|sage-femme|s[oœ]eur|fr[eè]re|"
     r"nom|pr[ée]nom|nom de famille|nom d['’]usage|nom de naissance|nom de jeune fille"
 )
@@ -203,7 +230,7 @@ CUE_WORDS = frozenset(
     infirmiere sage-femme pharmacien pharmacienne psy psychiatre psychologue rhumato rhumatologue
     cardio cardiologue chirurgien chirurgienne gyneco gynecologue osteo osteopathe homme aine
     ainee cadet cadette jumeau jumelle filleul filleule parrain marraine belle-fille beau-fils
-    gendre bru ans dr dre docteur docteure doc pr professeur professeure prof mme madame mlle
+    gendre bru ans dr dre drs docteurs docteur docteure doc pr professeur professeure prof mme madame mlle
     mademoiselle mr monsieur maitre appelez appelle appeler appele appelee contactez contacter
     contacte demandez demande demander ecrivez ecris ecrire voyez parlez parle parler adressez
     envoyez mp dm joindre rappelez rappeler part chez avec selon signe signee pseudo prenom nom
@@ -218,7 +245,8 @@ CUE_WORDS = frozenset(
 )
 #: Titles (last word): an unknown word after one is a name ("le dr ndiay", "Pr Etchegarai").
 TITLE_WORDS = frozenset(
-    "dr dre docteur docteure doc pr professeur professeure prof mme madame mlle mademoiselle mr "
+    "dr dre drs docteurs docteur docteure doc pr professeur professeure prof mme madame mlle "
+    "mademoiselle mr "
     "monsieur maitre nom prenom".split()
 )
 #: Greetings (last word): an unknown capitalised word after one is a name ("merci Stéphaine").
@@ -341,7 +369,7 @@ def lower_starters(min_lower_first: int) -> frozenset[str]:
 
 
 PARTICLES = frozenset(
-    "Le La Da De Di Du Van Von Ben El Dos Del Des Mac Ould Aït Ait Abou Bou".split()
+    "Le La Da De Di Du Van Von Ben El Dos Del Des Mac Ould Aït Ait Abou Bou der den".split()
 )
 #: log2 of births above which a surname that is also a word (fontaine: 17, petit: 17) is
 #: taken in lower case after a first name or a title; "marche" (12), "jeune" (11) are not.
@@ -387,11 +415,24 @@ def split_words(text: str, lexicon: dict[str, NameEntry]) -> list[Word]:
         start, end = m.span()
         w = m.group(0)
         folded = folded_text[start:end] if same_length else fast_fold(w)
+        if not folded.isascii():
+            # Letters the table does not fold (Vietnamese "Nguyễn Văn", Polish "Łukasz"):
+            # the slow decomposition, only for these rare words.
+            folded = _deep_fold(folded)
         entry = lexicon.get(folded)
         if entry is None and ("-" in folded or "'" in folded):
             entry = compound_entry(w, folded, lexicon)
         out.append(Word(start, end, w, folded, entry, w[0].isupper(), len(w) > 1 and w.isupper()))
     return out
+
+
+_EXTRA_FOLD = str.maketrans({"ł": "l", "đ": "d", "ø": "o", "ß": "ss", "ı": "i"})
+
+
+def _deep_fold(folded: str) -> str:
+    """Accents :data:`_FOLD` leaves: decompose and drop the combining marks."""
+    decomposed = unicodedata.normalize("NFKD", folded.translate(_EXTRA_FOLD))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def sentence_start(text: str, start: int) -> bool:

@@ -76,7 +76,14 @@ def loose_phone(value: str) -> bool:
     k = 1
     while k < len(groups) and len(groups[k]) >= 2:
         k += 1
-    return k >= 3 and all(len(g) == 1 for g in groups[k:])
+    if k >= 3 and all(len(g) == 1 for g in groups[k:]):
+        return True
+    # Pairs and single digits mixed, spaces only ("02 98 4 6 12 3 4": read off a card in
+    # the rhythm someone dictated it): ten digits from a leading 0 with at least two pairs
+    # is a phone; a list of single digits never has two pairs.
+    return (
+        seps == {""} and all(len(g) <= 2 for g in groups) and sum(len(g) == 2 for g in groups) >= 2
+    )
 
 
 def spelled_digits(tokens: list[str]) -> str | None:

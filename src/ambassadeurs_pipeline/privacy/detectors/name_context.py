@@ -1,0 +1,481 @@
+"""Person names that only the shape of the conversation gives away.
+
+The lexicon detector (:mod:`.names`) decides word by word from the INSEE lists and the cue
+just before a word. Forum and chat text names people in ways that cue cannot see, and the
+third test set (``benchmarks/data/pii_forum_fr_r3``) missed them:
+
+- **vocatives**: a name opening a message or a sentence and followed by "tu/t'/toi/ta…"
+  ("Nathalue t'es où ?", "kevn t'as encore oublié"), typos and rare names included;
+- **chat speakers**: "Seb: …", "Jordan (papa) : …" at a line or sentence start;
+- **appositions**: "Stépahnie (ma sœur)", "dédé le voisin", "Capucine, 36 ans",
+  "Le Berre (cadre)";
+- **a surname in brackets after a role**: "le kiné de papa (Lebreton)", "le DRH (Fournier)";
+- **kinship words without a determiner**: "tonton Zé", "Mamie Rose";
+- **form fields** pasted into a post: "Nom : LE DANTEC", "Bénéficiaire : SAMB Ousmane";
+- **families and initials**: "les Moreau", "les Le Bihan", "R. Dumont";
+- **a surname subject of "m'a"**: "Kerjean m'a dit" (a reviewer's author is never "m'");
+- **an unknown word signing a message**: "merci pour lui, Mieke";
+- **a name coordinated with a name already found**: "bisous nanou et fifi".
+
+Each rule is a regular expression for the position, then one judgement of the candidate
+word (:func:`_judge`) against the lexicon, the nickname list, the typo index and the French
+word table, so a French word in that position ("Bref tu…", "Question :") is left alone.
+Allow-listed names (public figures, drugs, hospitals) are kept, as everywhere else.
+
+Runs after the lexicon detector (``uses_prior_spans``): it only adds spans, and the
+coordination rule reads the names already found.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .name_rules import KIN, PROFESSIONS, is_allowed_name
+from .name_typos import is_french_word, near_first_name
+from .name_words import (
+    COMMON_FIRST,
+    CUE_WORDS,
+    FREQUENT_SURNAME,
+    FUNCTION_WORDS,
+    NOT_NAME_FOLDED,
+    PLACE_LIKE,
+    fast_fold,
+    name_lexicon,
+    plain_surname,
+)
+from .spans import PiiSpan, register_detector
+from .text import allow_list
+
+_UP = "A-ZÀ-ÖØ-Þ"
+_LO = "a-zà-öø-ÿ"
+_WORD = r"[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*"
+_CAP_WORD = rf"[{_UP}](?:[^\W\d_]|-(?=[^\W\d_]))*"
+_PARTICLE = r"(?:Le|La|Du|De|Da|Van|Ben|El|LE|LA|DU|DE|DA|VAN|BEN|EL)"
+
+#: Months and days: never a person, even in the strong positions below.
+_CALENDAR = frozenset(
+    "janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre "
+    "lundi mardi mercredi jeudi vendredi samedi dimanche noel paques toussaint".split()
+)
+_MONTHS_DAYS = _CALENDAR - {"noel", "paques", "toussaint"}
+#: Roles people name others by, in appositions and before a bracketed surname.
+_ROLE = (
+    r"voisine?|b[ée]n[ée]vole|pharmacien(?:ne)?|infirmi(?:er|[èe]re)|kin[ée]|aide-soignante?|"
+    r"m[ée]decin|docteure?|dr|secr[ée]taire|cadre(?:\sde\ssant[ée])?|concierge|gardien(?:ne)?|"
+    r"facteur|factrice|ambulanci(?:er|[èe]re)|psy|prof|ma[îi]tresse|nounou|avs|aesh|"
+    r"auxiliaire(?:\sde\svie)?|aide\s[àa]\sdomicile|copain|copine|cousine?|fr[èe]re|s[œo]e?ur|"
+    r"fils|fille|mari|femme|papa|maman|mamie|papi|assistante?(?:\ssociale?)?|"
+    r"[ée]duc(?:ateur|atrice)?|coordinat(?:eur|rice)|coordonnat(?:eur|rice)|stagiaire|interne|"
+    r"chef(?:\sde\sservice)?|directeur|directrice|drh|responsable|r[ée]f[ée]rente?|"
+    r"animat(?:eur|rice)|coll[èe]gue|amie?|neuro(?:logue)?|neurop[ée]diatre|p[ée]diatre|"
+    r"g[ée]n[ée]raliste|onco(?:logue)?|chirurgien(?:ne)?|sage-femme|orthophoniste|"
+    r"ergoth[ée]rapeute|psychomotricien(?:ne)?|audioproth[ée]siste|di[ée]t[ée]ticienne?|"
+    r"puéricultrice|puericultrice|brancardier|accueil|patron(?:ne)?|manager|boss"
+)
+_DET = r"(?:le|la|l['’]\s?|les|mon|ma|mes|notre|son|sa|leur|ton|ta|un|une)"
+
+_VOCATIVE = re.compile(
+    rf"(?P<name>{_WORD})\s?,?\s(?=(?:tu|toi|ta|ton|tes|te)\b|t['’]\s?[{_LO}])", re.IGNORECASE
+)
+#: The same, with up to three words before the second person ("Coco merci pour ton
+#: témoignage", "steph je te comprends"); only at a message or sentence start.
+_VOCATIVE_LATE = re.compile(
+    rf"(?:^|[.!?\n]\s*)(?P<name>{_WORD})\s?,?\s(?:[^\s.!?,]+\s){{1,3}}?"
+    rf"(?:tu|toi|ta|ton|tes|te|t['’])(?:\b|(?=[{_LO}]))",
+    re.IGNORECASE,
+)
+#: What may stand before a vocative: nothing, a sentence end, or an interjection.
+_VOCATIVE_BEFORE = re.compile(
+    r"(?:^|[.!?…\n:;()❤️]\s*|(?:^|\s)(?:mdr|lol|ptdr|cc|coucou|ok|merci|oui|non|ah|oh|bah|hey|"
+    r"allo|allô|dis|bon|bref|alors|hello|salut|wesh|haha|hihi|tkt|t['’]inqui[eè]te)\s*,?\s*)$",
+    re.IGNORECASE,
+)
+_AFTER_REASSURE = re.compile(
+    rf"(?:t['’]\s?inqui[eè]tes?\spas|t['’]\s?inqui[eè]te|tkt|courage|force\s[àa]\stoi|"
+    rf"bon\scourage|gros\sbisous)\s(?P<name>{_WORD})\b",
+    re.IGNORECASE,
+)
+_SPEAKER_LOWER = re.compile(rf"(?:^|\n)\s*(?P<name>[{_LO}]{{2,15}})\s?:\s")
+_SPEAKER = re.compile(
+    rf"(?:^|\n|[.!?]\s+)\s*(?P<name>{_CAP_WORD}(?:\s{_CAP_WORD})?)\s?(?:\([^()\n]{{1,25}}\)\s?)?:\s"
+)
+#: Form labels and list headings that open a line with a colon; not speakers.
+_LABELS = frozenset(
+    """
+    nom prenom objet date tel telephone adresse re ps nb edit update note question reponse
+    traitement diagnostic motif resultat resultats conclusion avis bilan ordonnance symptomes
+    info infos important attention rappel rdv lieu heure prix cout total remarque source
+    lien exemple contexte probleme solution age poids taille sexe ne nee mail email courriel
+    statut situation profession medecin hopital service etablissement ville commune pays
+    reference dossier numero compte destinataire expediteur sujet titre resume actu
+    mise matin soir midi nuit semaine mois jour aujourd hier demain avant apres bonus
+    """.split()
+)
+_APPOSITION = re.compile(
+    rf"(?P<name>(?-i:{_PARTICLE}\s)?{_WORD})"
+    rf"(?:\s?\((?:{_DET}\s?)?(?:{_ROLE}|{KIN})\b"
+    rf"|,?\s(?:le|la|l['’]|mon|ma|notre|son|sa)\s?(?:{_ROLE}|{KIN})\b"
+    rf"|,?\s\(?\d{{1,3}}\s?(?:ans|mois)\b"
+    rf"|,?\sn[ée]e?\s(?:le|en)\b)",
+    re.IGNORECASE,
+)
+_ROLE_BRACKET = re.compile(
+    rf"\b(?:{_ROLE})\b[^()\n.!?]{{0,30}}\((?P<name>(?-i:(?:{_PARTICLE}\s)?{_CAP_WORD}(?:\s{_CAP_WORD})?))\)",
+    re.IGNORECASE,
+)
+_BARE_KIN = re.compile(
+    rf"(?<![\w'’])(?:[Tt]onton|[Tt]ata|[Tt]atie|[Tt]ati|[Tt]antine|[Mm]amie|[Mm]amy|[Mm]ami|"
+    rf"[Pp]api|[Pp]apy|[Mm]émé|[Pp]épé|[Mm]aman|[Pp]apa|[Mm]arraine|[Pp]arrain|[Mm]amoune|"
+    rf"[Bb]onne-[Mm]aman|[Bb]on-[Pp]apa)\s(?P<name>{_WORD})(?:\s(?P<surname>[^\W\d_]+(?:-[^\W\d_]+)?)\b(?!['’]))?"
+)
+_FORM_FIELD = re.compile(
+    rf"(?:^|[\n\"«(|;]|\s)(?i:nom(?:\sde\sfamille|\sde\snaissance|\sd['’]usage|\set\spr[ée]nom|"
+    rf",?\spr[ée]nom)?|b[ée]n[ée]ficiaire|assur[ée]e?|patiente?|titulaire|identit[ée]|"
+    rf"demandeu(?:r|se)|aidante?|signataire|personne\s[àa]\spr[ée]venir|r[ée]dig[ée]\spar|"
+    rf"[ée]tabli\spar|sign[ée]\spar)\s?:\s?"
+    rf"(?P<name>(?:{_PARTICLE}\s)?{_CAP_WORD}(?:[ \u00a0](?:{_PARTICLE}\s)?{_CAP_WORD}){{0,3}})"
+)
+_FAMILY = re.compile(rf"\b[Ll]es\s(?P<name>(?:{_PARTICLE}\s)?{_CAP_WORD})")
+_INITIAL = re.compile(
+    rf"(?<![\w.])(?P<name>[{_UP}]\.\s?(?:[{_UP}]\.\s?)?(?:{_PARTICLE}\s)?(?P<surname>{_CAP_WORD}))"
+)
+_SUBJECT_ME = re.compile(
+    rf"(?:^|[.!?\n]\s*)(?P<name>{_CAP_WORD})\s(?=m['’]\s?(?:a|avait|a\sdit|envoy[ée])\b)"
+)
+_CEST = re.compile(rf"\bc['’]\s?est\s(?P<name>{_CAP_WORD})(?=\s?[,.!)]|\squi\b|\s*$)")
+_SIGN_OFF = re.compile(rf"(?:^|[,\n]|[.!?]\s)\s*(?:[-—–]+\s*)?(?P<name>{_CAP_WORD})\s*[.!]?\s*$")
+_CONTACT_LOWER = re.compile(
+    rf"\b(?:dis|dit|dites|dite|demande|demandez|passe\sle\sbonjour|bisous|bises|merci)\s"
+    rf"(?:[àa]\s)?(?P<name>{_WORD})\b",
+    re.IGNORECASE,
+)
+_COORDINATED = re.compile(rf"(?:\s(?:et|&)\s|,\s?)(?P<name>{_WORD})\b")
+_PLACE_BEFORE = re.compile(
+    r"\b(?:[àa]|en|au|aux|sur|dans|vers|pr[èe]s\sde|de|d['’]|du|des)\s?$", re.IGNORECASE
+)
+_ROLE_NAME = re.compile(
+    rf"(?:^|\n|\d[.)]\s|\b(?:le|la|l['’]|mon|ma|notre|du|de\sla|au|[àa]\sla|par\sle|par\sla)\s?)"
+    rf"(?:{_ROLE}|{PROFESSIONS}|orl|ophtalmo|dermato|cardio|gastro|gyn[ée]co|endocrino|rhumato|"
+    rf"pneumo|ost[ée]o|urgentiste)\s(?P<name>(?-i:(?:{_PARTICLE}\s)?{_CAP_WORD}))",
+    re.IGNORECASE,
+)
+_SELF_INTRO = re.compile(
+    rf"(?:^|[\s,.!])(?:c|c['’]\s?est|moi\sc['’]\s?est|ici|jsuis|je\ssuis)\s(?P<name>{_WORD})\b",
+    re.IGNORECASE,
+)
+_BUSINESS = re.compile(
+    rf"\b(?i:pharmacie|ambulances?|taxis?|transports)\s"
+    rf"(?P<name>(?:(?:Le|La|Van|Ben|El|Da)\s)?{_CAP_WORD})"
+)
+_AND_SONS = re.compile(rf"(?P<name>{_CAP_WORD})\s(?:&|et)\s(?:[Ff]ils|[Ff]illes|[Ff]r[èe]res)\b")
+_ROLE_NEAR = re.compile(rf"\b(?:{_ROLE})\b", re.IGNORECASE)
+
+
+def _entry(word: str):
+    return name_lexicon().get(fast_fold(word))
+
+
+def _judge(
+    word: str, *, unknown: bool, word_names: bool, surnames: bool, strong: bool = False
+) -> bool:
+    """Whether ``word`` can be a person's name in a position that already suggests one.
+
+    ``unknown``: a word neither the lexicon nor the French word table knows ("Nathalue",
+    "Tharshan", "Lebreton") counts; ``word_names``: a capitalised first name that is also a
+    word ("Prudence", "Rose") counts; ``surnames``: a surname counts (bracketed or family);
+    ``strong``: the position names a person outright ("Noël (mon fils)", "Jordan mon neveu"),
+    so a frequent first name that is also a place or a feast counts too."""
+    folded = fast_fold(word)
+    if word[:1].isupper() and any(part[:1].islower() for part in re.split(r"[-'’]", word)[1:]):
+        return False  # "Pointe-à-Pitre", "Châlons-en-Champagne": places, not people
+    if (
+        strong
+        and word[:1].isupper()
+        and folded not in _MONTHS_DAYS
+        and folded not in allow_list()
+        and (e := name_lexicon().get(folded)) is not None
+        and e.first >= COMMON_FIRST
+    ):
+        return True
+    if (
+        len(folded) < 2
+        or folded in NOT_NAME_FOLDED
+        or folded in FUNCTION_WORDS
+        or folded in CUE_WORDS
+        or folded in _CALENDAR
+        or folded in allow_list()
+    ):
+        return False
+    cap = word[:1].isupper()
+    e = name_lexicon().get(folded)
+    if e is not None:
+        if (
+            e.first
+            and not e.is_word
+            and folded not in PLACE_LIKE
+            and (cap or strong or e.first >= 10)
+        ):
+            # In lower case, only names given often enough (or nicknames): rare ones are SMS
+            # words ("jai" is a name given to 2^5 babies).
+            return True
+        if e.first and cap and word_names and e.first >= 10 and folded not in PLACE_LIKE:
+            return True  # "Prudence la bénévole"; not "Cécile, Nancy, 3 enfants"
+        if surnames and e.surname and (not e.is_word or (cap and e.surname >= 10)):
+            return True  # rare surnames too ("la pharmacie Benhaddou"): the position says it
+        return False
+    if len(folded) >= 5 and near_first_name(folded) is not None and not is_french_word(word):
+        return True  # "Soazyg", "Stépahnie"
+    if unknown and len(folded) >= 3 and word.replace("-", "").isalpha():
+        return not is_french_word(word)
+    return False
+
+
+@register_detector("name_context")
+class NameContextDetector:
+    """Names from conversational context (see the module docstring)."""
+
+    name = "name_context"
+    uses_prior_spans = True
+
+    def detect(
+        self, texts: Sequence[str], prior: Sequence[Sequence[PiiSpan]] | None = None
+    ) -> list[list[PiiSpan]]:
+        prior = prior if prior is not None else [[] for _ in texts]
+        return [self.detect_one(t, p) for t, p in zip(texts, prior)]
+
+    def detect_one(self, text: str, prior: Sequence[PiiSpan] = ()) -> list[PiiSpan]:
+        if not text:
+            return []
+        found: list[tuple[int, int, str]] = []
+
+        def add(start: int, end: int, rule: str, strong: bool = False) -> None:
+            # In a position that names a person outright ("Angèle, 9 ans", "Jordan mon
+            # neveu"), a one-word allow-list entry (a singer called Angèle) does not make it
+            # a public figure: only the full allow-listed name does.
+            if end <= start:
+                return
+            if is_allowed_name(text, start, end):
+                value = fast_fold(text[start:end].strip())
+                if not (strong and " " not in value and value in allow_list()):
+                    return
+            found.append((start, end, rule))
+
+        for m in _VOCATIVE.finditer(text):
+            name = m.group("name")
+            if not _VOCATIVE_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
+                continue
+            if name[:1].islower() and name.casefold() in ("tu", "toi", "te", "ta", "ton", "tes"):
+                continue
+            if _judge(name, unknown=True, word_names=True, surnames=False):
+                add(m.start("name"), m.end("name"), "vocative")
+        for m in _VOCATIVE_LATE.finditer(text):
+            name = m.group("name")
+            if _judge(name, unknown=False, word_names=True, surnames=False):
+                add(m.start("name"), m.end("name"), "vocative")
+        for m in _AFTER_REASSURE.finditer(text):
+            if _judge(m.group("name"), unknown=False, word_names=True, surnames=False):
+                add(m.start("name"), m.end("name"), "vocative")
+        for m in _SPEAKER.finditer(text):
+            name = m.group("name")
+            first = name.split()[0]
+            if fast_fold(first) in _LABELS:
+                continue
+            e = _entry(first)
+            if (e is not None and e.first and (not e.is_word or e.first >= COMMON_FIRST)) or _judge(
+                first, unknown=False, word_names=True, surnames=False
+            ):
+                add(m.start("name"), m.end("name"), "speaker")
+        lower_speakers = list(_SPEAKER_LOWER.finditer(text))
+        if len(lower_speakers) >= 2:
+            # "dany: t'as signé ?\nisa: pas encore": a chat pasted as a transcript.
+            for m in lower_speakers:
+                name = m.group("name")
+                if fast_fold(name) in _LABELS:
+                    continue
+                if _judge(name, unknown=False, word_names=False, surnames=False):
+                    add(m.start("name"), m.end("name"), "speaker")
+        for m in _APPOSITION.finditer(text):
+            name = m.group("name")
+            last = name.split()[-1]
+            if last.isupper() and len(last) <= 5:
+                continue  # "IDEL, 42 ans": a job title's acronym
+            if _PLACE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+                e = _entry(last)
+                if e is None or not e.first:
+                    continue  # "né à Brest, mon fils…": a place before the apposition
+            if name[:1].islower():
+                ok = _judge(last, unknown=False, word_names=False, surnames=False)
+            else:
+                ok = _judge(last, unknown=True, word_names=True, surnames=True, strong=True)
+            if ok:
+                add(m.start("name"), m.end("name"), "apposition", strong=True)
+        for m in _ROLE_BRACKET.finditer(text):
+            name = m.group("name")
+            last = name.split()[-1]
+            if last.isupper() and len(last) <= 4:
+                continue  # "(CHU)", "(HAD)": acronyms
+            if _judge(last, unknown=True, word_names=True, surnames=True):
+                add(m.start("name"), m.end("name"), "role_bracket")
+        for m in _BARE_KIN.finditer(text):
+            name = m.group("name")
+            cap = name[:1].isupper()
+            folded = fast_fold(name)
+            if folded in _CALENDAR or folded in NOT_NAME_FOLDED or folded in allow_list():
+                continue
+            if cap:
+                e = _entry(name)
+                # "tonton Zé": short pet names are too short for the word table to judge.
+                ok = (
+                    (e is not None and (e.first or e.surname))
+                    or len(folded) <= 3
+                    or not is_french_word(name)
+                )
+            else:
+                ok = _judge(name, unknown=False, word_names=False, surnames=False, strong=True)
+            if not ok:
+                continue
+            end = m.end("name")
+            sur = m.group("surname")
+            if (
+                sur
+                and fast_fold(sur) not in FUNCTION_WORDS
+                and (
+                    (
+                        sur[:1].isupper()
+                        and _judge(sur, unknown=True, word_names=True, surnames=True)
+                    )
+                    or (not sur[:1].isupper() and plain_surname(_entry(sur)))
+                    or (
+                        not sur[:1].isupper()
+                        and _entry(sur) is None
+                        and len(sur) >= 4
+                        and not is_french_word(sur)
+                    )
+                )
+            ):
+                end = m.end("surname")
+            add(m.start("name"), end, "kin_bare")
+        for m in _FORM_FIELD.finditer(text):
+            tokens = m.group("name").split()
+            # "Nom : ROUSSEL Prénom : Audrey": the value stops at the next label.
+            for k, tok in enumerate(tokens):
+                f = fast_fold(tok)
+                if k and (f in _LABELS or f in NOT_NAME_FOLDED or f in CUE_WORDS):
+                    tokens = tokens[:k]
+                    break
+            name_end = m.start("name") + len(" ".join(tokens))
+            if text[m.start("name") : name_end] != " ".join(tokens):
+                name_end = m.end("name")  # a non-breaking space inside: keep the whole match
+            if any(
+                _judge(t, unknown=True, word_names=True, surnames=True)
+                or (t.isupper() and len(t) >= 3 and not is_french_word(t))
+                for t in tokens
+                if fast_fold(t) not in ("le", "la", "du", "de", "da", "van", "ben", "el")
+            ):
+                add(m.start("name"), name_end, "form_field")
+        for m in _FAMILY.finditer(text):
+            last = m.group("name").split()[-1]
+            e = _entry(last)
+            if e is None:
+                # "les Murugesu du 2e": a surname too rare for the lexicon.
+                if not last.isupper() and len(last) >= 4 and not is_french_word(last):
+                    add(m.start("name"), m.end("name"), "family")
+                continue
+            if not e.surname or fast_fold(last) in PLACE_LIKE:
+                continue
+            if fast_fold(last).endswith(("s", "x")) and not plain_surname(e):
+                continue  # "les Français", "les Bleus": plurals
+            if plain_surname(e) or e.surname >= FREQUENT_SURNAME:
+                if fast_fold(last) not in NOT_NAME_FOLDED and fast_fold(last) not in allow_list():
+                    add(m.start("name"), m.end("name"), "family")
+        for m in _INITIAL.finditer(text):
+            sur = m.group("surname")
+            if m.group("name")[:2] == "M.":
+                continue  # "M. Dupont": the title rules' business
+            e = _entry(sur)
+            if (e is not None and e.surname >= 10 and (not e.is_word or e.surname >= 13)) or (
+                e is None and len(sur) >= 4 and not is_french_word(sur)
+            ):
+                add(m.start("name"), m.end("name"), "initial")
+        for m in _SUBJECT_ME.finditer(text):
+            name = m.group("name")
+            if plain_surname(_entry(name)) and fast_fold(name) not in allow_list():
+                add(m.start("name"), m.end("name"), "surname_me")
+        for m in _CEST.finditer(text):
+            name = m.group("name")
+            window = text[max(0, m.start() - 60) : m.end() + 60]
+            if plain_surname(_entry(name)) and _ROLE_NEAR.search(window):
+                if fast_fold(name) not in PLACE_LIKE:
+                    add(m.start("name"), m.end("name"), "cest_role")
+        for m in _ROLE_NAME.finditer(text):
+            name = m.group("name")
+            last = name.split()[-1]
+            if last.isupper() and len(last) <= 5:
+                continue
+            if _judge(last, unknown=True, word_names=False, surnames=True):
+                add(m.start("name"), m.end("name"), "role_name")
+        for pattern, rule in ((_BUSINESS, "business"), (_AND_SONS, "business")):
+            # "la pharmacie Le Gall", "Ambulances Pichon", "Nowicki & fils": a surname that
+            # names its owner (the sets' guidelines label it); "Pharmacie du Centre",
+            # "Pharmacie Centrale" and chains (allow-list) stay.
+            for m in pattern.finditer(text):
+                last = m.group("name").split()[-1]
+                e = _entry(last)
+                if last.isupper() or (e is not None and e.is_word):
+                    continue
+                if _judge(last, unknown=True, word_names=False, surnames=True):
+                    add(m.start("name"), m.end("name"), rule)
+        for m in _SELF_INTRO.finditer(text):
+            name = m.group("name")
+            if name[:1].isupper():
+                continue  # the name rules' "intro" handles capitalised names
+            if _judge(name, unknown=False, word_names=False, surnames=False):
+                add(m.start("name"), m.end("name"), "self_intro")
+        m = _SIGN_OFF.search(text)
+        if m is not None and m.start("name") > 0:
+            name = m.group("name")
+            e = _entry(name)
+            if (e is None and len(name) >= 3 and not is_french_word(name)) or (
+                e is not None and e.first >= 10 and not e.is_word
+            ):
+                add(m.start("name"), m.end("name"), "sign_off")
+        for m in _CONTACT_LOWER.finditer(text):
+            name = m.group("name")
+            if name[:1].isupper():
+                continue  # capitalised: the lexicon and rule detectors' business
+            if _judge(name, unknown=False, word_names=False, surnames=False):
+                add(m.start("name"), m.end("name"), "contact_lower")
+        people = sorted(
+            [(s.start, s.end) for s in prior if s.pii_type == "PERSONNE"]
+            + [(a, b) for a, b, _ in found]
+        )
+        for _, end in people:
+            m = _COORDINATED.match(text, end)
+            if m is None:
+                continue
+            name = m.group("name")
+            cap = name[:1].isupper()
+            # "Titi et Bouboule", "les drs Haddad et Mercier": after "et", a capitalised
+            # surname or unknown word is a second person; after a comma only a first name is
+            # ("Cécile, Nancy, 3 enfants" signs with a city).
+            strong = cap and "," not in text[end : m.start("name")]
+            if _judge(name, unknown=strong, word_names=cap, surnames=strong):
+                add(m.start("name"), m.end("name"), "coordinated")
+        # A name found once is a name wherever the comment repeats it ("Kerjean m'a dit…
+        # c'est qui déjà Kerjean ??"): same spelling and case, whole word.
+        names = {
+            text[a:b] for a, b in people + [(a, b) for a, b, _ in found] if " " not in text[a:b]
+        }
+        covered = people + [(a, b) for a, b, _ in found]
+        for name in names:
+            folded = fast_fold(name)
+            if len(name) < 3 or folded in FUNCTION_WORDS or folded in NOT_NAME_FOLDED:
+                continue
+            e = name_lexicon().get(folded)
+            if not name[:1].isupper() and e is not None and e.is_word:
+                continue  # "rose" found as a name once is still a flower elsewhere
+            for m in re.finditer(rf"(?<![\w@/.#<]){re.escape(name)}(?![\w>])", text):
+                if not any(a <= m.start() < b for a, b in covered):
+                    add(m.start(), m.end(), "echo")
+        return [PiiSpan(a, b, "PERSONNE", f"name_context:{rule}") for a, b, rule in found]
