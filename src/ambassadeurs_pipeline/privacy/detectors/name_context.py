@@ -75,8 +75,14 @@ _ROLE = (
 )
 _DET = r"(?:le|la|l['’]\s?|les|mon|ma|mes|notre|son|sa|leur|ton|ta|un|une)"
 
+# The name-first patterns start with a word-start lookbehind: without it the engine
+# retries the whole pattern from every letter inside every word (the detector's main
+# cost on long texts); a match can only start at a word start anyway. The word itself is
+# atomic: what follows it must be a space or a bracket, never the rest of the word.
+_WORD_START = r"(?<![^\W\d_])"
 _VOCATIVE = re.compile(
-    rf"(?P<name>{_WORD})\s?,?\s(?=(?:tu|toi|ta|ton|tes|te)\b|t['’]\s?[{_LO}])", re.IGNORECASE
+    rf"{_WORD_START}(?P<name>(?>{_WORD}))\s?,?\s(?=(?:tu|toi|ta|ton|tes|te)\b|t['’]\s?[{_LO}])",
+    re.IGNORECASE,
 )
 #: The same, with up to three words before the second person ("Coco merci pour ton
 #: témoignage", "steph je te comprends"); only at a message or sentence start.
@@ -113,7 +119,7 @@ _LABELS = frozenset(
     """.split()
 )
 _APPOSITION = re.compile(
-    rf"(?P<name>(?-i:{_PARTICLE}\s)?{_WORD})"
+    rf"{_WORD_START}(?P<name>(?-i:{_PARTICLE}\s)?(?>{_WORD}))"
     rf"(?:\s?\((?:{_DET}\s?)?(?:{_ROLE}|{KIN})\b"
     rf"|,?\s(?:le|la|l['’]|mon|ma|notre|son|sa)\s?(?:{_ROLE}|{KIN})\b"
     rf"|,?\s\(?\d{{1,3}}\s?(?:ans|mois)\b"
@@ -124,6 +130,9 @@ _ROLE_BRACKET = re.compile(
     rf"\b(?:{_ROLE})\b[^()\n.!?]{{0,30}}\((?P<name>(?-i:(?:{_PARTICLE}\s)?{_CAP_WORD}(?:\s{_CAP_WORD})?))\)",
     re.IGNORECASE,
 )
+#: A cheap necessary condition for a vocative: a second-person word somewhere.
+_SECOND_PERSON = re.compile(r"\bt(?:u|oi|a|on|es|e|['’])", re.IGNORECASE)
+_CAP_BRACKET = re.compile(rf"\((?:{_PARTICLE}\s)?[{_UP}]")
 _BARE_KIN = re.compile(
     rf"(?<![\w'’])(?:[Tt]onton|[Tt]ata|[Tt]atie|[Tt]ati|[Tt]antine|[Mm]amie|[Mm]amy|[Mm]ami|"
     rf"[Pp]api|[Pp]apy|[Mm]émé|[Pp]épé|[Mm]aman|[Pp]apa|[Mm]arraine|[Pp]arrain|[Mm]amoune|"
@@ -261,7 +270,7 @@ class NameContextDetector:
                     return
             found.append((start, end, rule))
 
-        for m in _VOCATIVE.finditer(text):
+        for m in _VOCATIVE.finditer(text) if _SECOND_PERSON.search(text) else ():
             name = m.group("name")
             if not _VOCATIVE_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
                 continue
@@ -310,7 +319,8 @@ class NameContextDetector:
                 ok = _judge(last, unknown=True, word_names=True, surnames=True, strong=True)
             if ok:
                 add(m.start("name"), m.end("name"), "apposition", strong=True)
-        for m in _ROLE_BRACKET.finditer(text):
+        # The role alternation is long: only texts with a bracketed capital pay for it.
+        for m in _ROLE_BRACKET.finditer(text) if _CAP_BRACKET.search(text) else ():
             name = m.group("name")
             last = name.split()[-1]
             if last.isupper() and len(last) <= 4:
