@@ -32,13 +32,15 @@ _BIRTH_CUE = (
     r"(?:\bn[ée]e?s?\b|naissance|\bnaiss\.?|\bDDN\b|\bn[ée]\(e\)|\bborn\b|anniversaire|\bDOB\b"
     r"|(?-i:\bD\.?N\.?)\s?:|(?-i:\bDN\b))"
 )
+# A placeholder ("<DATE_NAISSANCE>" from the first pass) ends a cue's reach: "né le
+# <DATE_NAISSANCE>, depuis le 04/02/2025" must not take the second date on the second pass.
 DATE_NAISSANCE_RE = re.compile(
     rf"{_BIRTH_CUE}"
-    rf"[^\d\n]{{0,40}}?(?:le\s|:\s?|on\s)?(?P<date>{_DATE}|\d{{1,2}} (?:0?[1-9]|1[0-2]) (?:19|20)?\d{{2}}(?! \d)"
+    rf"[^\d\n<>]{{0,40}}?(?:le\s|:\s?|on\s)?(?P<date>{_DATE}|\d{{1,2}} (?:0?[1-9]|1[0-2]) (?:19|20)?\d{{2}}(?! \d)"
     rf"|(?:1er|\d{{1,2}})\s(?:{_MONTHS})\s(?:19|20)?\d{{2}}"
     rf"|(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\d{{2}}"
     rf"|(?<=le )(?:1er|\d{{1,2}})\s(?:{_MONTHS})\b(?:\s{_YEAR_WORDS})?"
-    rf"|(?<=le )(?:{_DAY_WORDS})\s(?:{_MONTHS})(?:\s(?:19|20)?\d{{2}}(?!\d)|\s{_YEAR_WORDS})?"
+    rf"|(?:(?<=le )|(?<=: )|(?<=:))(?:{_DAY_WORDS})\s(?:{_MONTHS})(?:\s(?:19|20)?\d{{2}}(?!\d)|\s{_YEAR_WORDS})?"
     rf"|(?<=le )\d{{1,2}}[/.]\d{{1,2}}(?![/.]?\d)"
     rf"|(?<=en )(?:{_MONTHS})\s(?:19|20)?\d{{2}}|(?:0?[1-9]|1[0-2])[/.\-](?:19|20)\d{{2}})(?![\d])",
     re.IGNORECASE,
@@ -52,6 +54,14 @@ DATE_THEN_CUE_RE = re.compile(
 _DATE_RE = re.compile(rf"(?<![\d])(?:{_DATE})(?![\d])", re.IGNORECASE)
 
 
+#: Cues of an event's date (care, appointment), not a second birth date, just before it.
+_EVENT_BEFORE = re.compile(
+    r"(?:depuis|[àa]\spartir\sd[ue]|jusqu['’]\s?au|admise?|hospitalis[ée]e?|rdv|rendez-vous|"
+    r"consultation|op[ée]r[ée]e?|sortie?|entr[ée]e?|suivie?|vu(?:e)?)\s(?:le\s|du\s|au\s)?$",
+    re.IGNORECASE,
+)
+
+
 def birth_date_spans(text: str, lowered: str) -> list[PiiSpan]:
     """Birth dates in ``text`` (``lowered`` is ``text.lower()``, read by the cue gate)."""
     spans: list[PiiSpan] = []
@@ -60,6 +70,8 @@ def birth_date_spans(text: str, lowered: str) -> list[PiiSpan]:
         tail = text[match.end() : match.end() + 60]
         tail = re.split(r"[.!?\n]", tail, maxsplit=1)[0]
         for other in _DATE_RE.finditer(tail):
+            if _EVENT_BEFORE.search(tail, 0, other.start()):
+                continue  # "né le 30/09/1979, suivi depuis le 04/02/2025": an event's date
             spans.append(
                 PiiSpan(
                     match.end() + other.start(),

@@ -71,7 +71,8 @@ _ROLE = (
     r"animat(?:eur|rice)|coll[èe]gue|amie?|neuro(?:logue)?|neurop[ée]diatre|p[ée]diatre|"
     r"g[ée]n[ée]raliste|onco(?:logue)?|chirurgien(?:ne)?|sage-femme|orthophoniste|"
     r"ergoth[ée]rapeute|psychomotricien(?:ne)?|audioproth[ée]siste|di[ée]t[ée]ticienne?|"
-    r"puéricultrice|puericultrice|brancardier|accueil|patron(?:ne)?|manager|boss"
+    r"puéricultrice|puericultrice|brancardier|accueil|patron(?:ne)?|manager|boss|coach|"
+    r"ortho(?:dontiste|ptiste)?"
 )
 _DET = r"(?:le|la|l['’]\s?|les|mon|ma|mes|notre|son|sa|leur|ton|ta|un|une)"
 
@@ -87,7 +88,7 @@ _VOCATIVE = re.compile(
 #: The same, with up to three words before the second person ("Coco merci pour ton
 #: témoignage", "steph je te comprends"); only at a message or sentence start.
 _VOCATIVE_LATE = re.compile(
-    rf"(?:^|[.!?\n]\s*)(?P<name>{_WORD})\s?,?\s(?:[^\s.!?,]+\s){{1,3}}?"
+    rf"(?:^|[.!?\n]\s*)(?P<name>{_WORD})\s?,?\s(?:[^\s.!?,]+\s){{1,4}}?"
     rf"(?:tu|toi|ta|ton|tes|te|t['’])(?:\b|(?=[{_LO}]))",
     re.IGNORECASE,
 )
@@ -106,6 +107,12 @@ _SPEAKER_LOWER = re.compile(rf"(?:^|\n)\s*(?P<name>[{_LO}]{{2,15}})\s?:\s")
 _SPEAKER = re.compile(
     rf"(?:^|\n|[.!?]\s+)\s*(?P<name>{_CAP_WORD}(?:\s{_CAP_WORD})?)\s?(?:\([^()\n]{{1,25}}\)\s?)?:\s"
 )
+#: "Mimi 💬 : …", "Lætitia 💬 "…"": a chat export whose speaker prefix carries an emoji.
+_SPEAKER_EMOJI = re.compile(
+    rf"(?:^|\n)\s*(?P<name>{_WORD})\s?[\u2600-\u27bf\U0001f300-\U0001faff\ufe0f\u200d]+\s?(?::|(?=[\"«“]))"
+)
+#: "cedrik ici, 6 mois sans…": a self-introduction at the start of a message.
+_HERE_INTRO = re.compile(rf"(?:^|\n)\s*(?P<name>{_WORD})\s(?:ici|here)\b\s*[,.!:]", re.IGNORECASE)
 #: Form labels and list headings that open a line with a colon; not speakers.
 _LABELS = frozenset(
     """
@@ -126,6 +133,7 @@ _APPOSITION = re.compile(
     rf"|,?\sn[ée]e?\s(?:le|en)\b)",
     re.IGNORECASE,
 )
+_NAME_AFTER = re.compile(rf"\s+(?:{_PARTICLE}\s)?[{_UP}][{_LO}]")
 _ROLE_BRACKET = re.compile(
     rf"\b(?:{_ROLE})\b[^()\n.!?]{{0,30}}\((?P<name>(?-i:(?:{_PARTICLE}\s)?{_CAP_WORD}(?:\s{_CAP_WORD})?))\)",
     re.IGNORECASE,
@@ -166,7 +174,9 @@ _PLACE_BEFORE = re.compile(
 _ROLE_NAME = re.compile(
     rf"(?:^|\n|\d[.)]\s|\b(?:le|la|l['’]|mon|ma|notre|du|de\sla|au|[àa]\sla|par\sle|par\sla)\s?)"
     rf"(?:{_ROLE}|{PROFESSIONS}|orl|ophtalmo|dermato|cardio|gastro|gyn[ée]co|endocrino|rhumato|"
-    rf"pneumo|ost[ée]o|urgentiste)\s(?P<name>(?-i:(?:{_PARTICLE}\s)?{_CAP_WORD}))",
+    rf"pneumo|ost[ée]o|urgentiste|ortho|coach)(?:-[^\W\d_]+)?"
+    rf"(?:\s(?:expert|traitant|conseil|r[ée]f[ée]rent|de\sgarde|du\ssport|du\stravail|scolaire))?"
+    rf"\s(?P<name>(?-i:(?:{_PARTICLE}\s)?{_CAP_WORD}))",
     re.IGNORECASE,
 )
 _SELF_INTRO = re.compile(
@@ -174,10 +184,17 @@ _SELF_INTRO = re.compile(
     re.IGNORECASE,
 )
 _BUSINESS = re.compile(
-    rf"\b(?i:pharmacie|ambulances?|taxis?|transports)\s"
+    rf"\b(?i:pharmacie|ambulances?|taxis?|transports|cabinet)\s"
     rf"(?P<name>(?:(?:Le|La|Van|Ben|El|Da)\s)?{_CAP_WORD})"
 )
 _AND_SONS = re.compile(rf"(?P<name>{_CAP_WORD})\s(?:&|et)\s(?:[Ff]ils|[Ff]illes|[Ff]r[èe]res)\b")
+#: Vietnamese names in their own order, family name first with the middle "Thi"/"Van"
+#: ("Vo Thi Mai", "Tran Van Long"): short family names the lexicon ranks too low alone.
+_VIETNAMESE = re.compile(
+    r"(?<![\w-])(?P<name>(?:Nguy[eễ]n|Tr[aầ]n|L[eê]|Ph[aạ]m|Ho[aà]ng|Hu[yỳ]nh|Phan|V[uũ]|V[oõ]|"
+    r"[DĐ][aặ]ng|B[uù]i|[DĐ][oỗ]|H[oồ]|Ng[oô]|D[uư][oơ]ng|L[yý]|Tr[uư][oơ]ng|[DĐ]inh|L[aâ]m|"
+    r"Tr[iị]nh|L[uư][oơ]ng|Cao|Mai|Ta|T[aạ])\s(?:Thi|Thị|Van|Văn)\s[A-ZÀ-Ỹ][^\W\d_]+)"
+)
 _ROLE_NEAR = re.compile(rf"\b(?:{_ROLE})\b", re.IGNORECASE)
 
 
@@ -186,7 +203,13 @@ def _entry(word: str):
 
 
 def _judge(
-    word: str, *, unknown: bool, word_names: bool, surnames: bool, strong: bool = False
+    word: str,
+    *,
+    unknown: bool,
+    word_names: bool,
+    surnames: bool,
+    strong: bool = False,
+    lower_words: bool = False,
 ) -> bool:
     """Whether ``word`` can be a person's name in a position that already suggests one.
 
@@ -194,7 +217,9 @@ def _judge(
     "Tharshan", "Lebreton") counts; ``word_names``: a capitalised first name that is also a
     word ("Prudence", "Rose") counts; ``surnames``: a surname counts (bracketed or family);
     ``strong``: the position names a person outright ("Noël (mon fils)", "Jordan mon neveu"),
-    so a frequent first name that is also a place or a feast counts too."""
+    so a frequent first name that is also a place or a feast counts too; ``lower_words``: a
+    lower-case first name that is also a word ("jade", "lulu") counts, for positions that
+    name a person in chat ("mimi 💕 :", "soso et lulu")."""
     folded = fast_fold(word)
     if word[:1].isupper() and any(part[:1].islower() for part in re.split(r"[-'’]", word)[1:]):
         return False  # "Pointe-à-Pitre", "Châlons-en-Champagne": places, not people
@@ -230,6 +255,8 @@ def _judge(
             return True
         if e.first and cap and word_names and e.first >= 10 and folded not in PLACE_LIKE:
             return True  # "Prudence la bénévole"; not "Cécile, Nancy, 3 enfants"
+        if e.first >= 10 and not cap and lower_words and folded not in PLACE_LIKE:
+            return True
         if surnames and e.surname and (not e.is_word or (cap and e.surname >= 10)):
             return True  # rare surnames too ("la pharmacie Benhaddou"): the position says it
         return False
@@ -280,7 +307,7 @@ class NameContextDetector:
                 add(m.start("name"), m.end("name"), "vocative")
         for m in _VOCATIVE_LATE.finditer(text):
             name = m.group("name")
-            if _judge(name, unknown=False, word_names=True, surnames=False):
+            if _judge(name, unknown=False, word_names=True, surnames=False, lower_words=True):
                 add(m.start("name"), m.end("name"), "vocative")
         for m in _AFTER_REASSURE.finditer(text):
             if _judge(m.group("name"), unknown=False, word_names=True, surnames=False):
@@ -295,6 +322,15 @@ class NameContextDetector:
                 first, unknown=False, word_names=True, surnames=False
             ):
                 add(m.start("name"), m.end("name"), "speaker")
+        for pattern in (_SPEAKER_EMOJI, _HERE_INTRO):
+            for m in pattern.finditer(text):
+                name = m.group("name")
+                if fast_fold(name) in _LABELS:
+                    continue
+                cap = name[:1].isupper()
+                emoji = pattern is _SPEAKER_EMOJI
+                if _judge(name, unknown=False, word_names=cap, surnames=False, lower_words=emoji):
+                    add(m.start("name"), m.end("name"), "speaker")
         lower_speakers = list(_SPEAKER_LOWER.finditer(text))
         if len(lower_speakers) >= 2:
             # "dany: t'as signé ?\nisa: pas encore": a chat pasted as a transcript.
@@ -306,6 +342,12 @@ class NameContextDetector:
                     add(m.start("name"), m.end("name"), "speaker")
         for m in _APPOSITION.finditer(text):
             name = m.group("name")
+            tail = text[m.end("name") : m.end()]
+            if "(" not in tail and not any(c.isdigit() for c in tail):
+                # "traitée par Néomercazole, la pharmacienne Blanche…", "Monsieur le Maire,
+                # mon fils Youssef…": the role introduces the name that follows it.
+                if _NAME_AFTER.match(text, m.end()):
+                    continue
             last = name.split()[-1]
             if last.isupper() and len(last) <= 5:
                 continue  # "IDEL, 42 ans": a job title's acronym
@@ -333,6 +375,8 @@ class NameContextDetector:
             folded = fast_fold(name)
             if folded in _CALENDAR or folded in NOT_NAME_FOLDED or folded in allow_list():
                 continue
+            if name.isupper() and len(name) <= 3:
+                continue  # "mon parrain AA": an acronym, not a name
             if cap:
                 e = _entry(name)
                 # "tonton Zé": short pet names are too short for the word table to judge.
@@ -425,6 +469,8 @@ class NameContextDetector:
                 continue
             if _judge(last, unknown=True, word_names=False, surnames=True):
                 add(m.start("name"), m.end("name"), "role_name")
+        for m in _VIETNAMESE.finditer(text):
+            add(m.start("name"), m.end("name"), "vietnamese")
         for pattern, rule in ((_BUSINESS, "business"), (_AND_SONS, "business")):
             # "la pharmacie Le Gall", "Ambulances Pichon", "Nowicki & fils": a surname that
             # names its owner (the sets' guidelines label it); "Pharmacie du Centre",
@@ -460,7 +506,7 @@ class NameContextDetector:
             [(s.start, s.end) for s in prior if s.pii_type == "PERSONNE"]
             + [(a, b) for a, b, _ in found]
         )
-        for _, end in people:
+        for start, end in people:
             m = _COORDINATED.match(text, end)
             if m is None:
                 continue
@@ -470,7 +516,14 @@ class NameContextDetector:
             # surname or unknown word is a second person; after a comma only a first name is
             # ("Cécile, Nancy, 3 enfants" signs with a city).
             strong = cap and "," not in text[end : m.start("name")]
-            if _judge(name, unknown=strong, word_names=cap, surnames=strong):
+            # "merci soso et lulu": after a lower-case first name and "et", a lower-case
+            # nickname that is also a word (lulu) is the second person.
+            lower_pair = (
+                not cap and text[start:end].islower() and "," not in text[end : m.start("name")]
+            )
+            if _judge(
+                name, unknown=strong, word_names=cap, surnames=strong, lower_words=lower_pair
+            ):
                 add(m.start("name"), m.end("name"), "coordinated")
         # A name found once is a name wherever the comment repeats it ("Kerjean m'a dit…
         # c'est qui déjà Kerjean ??"): same spelling and case, whole word.

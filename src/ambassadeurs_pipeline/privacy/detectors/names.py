@@ -21,6 +21,7 @@ regex, one dict look-up per word: O(words), never a regex per name) and decides 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from .name_rules import is_allowed_name
@@ -74,6 +75,25 @@ from .text import allow_list
 
 # Re-exported: callers and tests read the lexicon from the detector's module.
 __all__ = ["NameEntry", "NameLexiconDetector", "fast_fold", "name_lexicon"]
+
+
+#: Offices named after "Monsieur le"/"Madame la" ("Monsieur le Maire"), never a surname there.
+OFFICE_NOUNS = frozenset(
+    """
+    maire prefet prefete president presidente directeur directrice ministre depute deputee
+    senateur senatrice juge procureur procureure doyen doyenne recteur rectrice commissaire
+    conseiller conseillere professeur professeure docteur docteure general colonel capitaine
+    cure abbe bailli batonnier notaire medecin inspecteur inspectrice delegue deleguee
+    """.split()
+)
+#: Strongly locative cues: "sur Annecy", "vers Lens", "près de Pau", "région de Vienne".
+_PLACE_CUE = re.compile(
+    r"(?:\bsur|\bvers|\bpr[èe]s\s(?:de|d['’])|\br[ée]gion\s(?:de|d['’])|"
+    r"\bc[ôo]t[ée]\s(?:de|d['’])|\baux\salentours\s(?:de|d['’]))\s?$",
+    re.IGNORECASE,
+)
+#: A number and its unit just before a lower-case word: "500ml max", "2 ans max".
+_AFTER_QUANTITY = re.compile(r"\d\s?[a-zµ]{0,3}\s$")
 
 
 @register_detector("name_lexicon")
@@ -414,6 +434,8 @@ class NameLexiconDetector:
             )
             # "Madame la Directrice": a title, an article and a noun, no name.
             and not (words[i + 1].entry is None and is_french_word(words[i + 1].text))
+            # "Monsieur le Maire", "Madame la Préfète": an office, even when it is a surname.
+            and words[i + 1].folded not in OFFICE_NOUNS
         ):
             return "title_particle"  # "mme le bihan", "Dr van Damme"
         if len(w.folded) < 3 or w.folded in FUNCTION_WORDS or w.folded in NOT_NAME_FOLDED:
@@ -429,6 +451,8 @@ class NameLexiconDetector:
             i > 1 and words[i - 2].folded in DETERMINERS and prev.text in ("pr", "dr", "prof")
         ) or (w.cap and prev.text in ("mme", "mr", "dr"))  # "dr Razafindrakoto"
         if prev.folded in TITLE_WORDS and (not sms_like or determined):
+            if not w.cap and is_french_word(w.text):
+                return None  # "le prof principal": an adjective, not a rare surname
             if w.cap or prev.folded not in ("nom", "prenom"):
                 return "title"
         if prev.folded == "famille" and w.cap:
@@ -518,6 +542,8 @@ class NameLexiconDetector:
                     return "surname_subject"
                 return None
             if not e.is_word:
+                if e.first < COMMON_FIRST and not surname_next and _PLACE_CUE.search(before):
+                    return None  # "un kiné sur Annecy ?": a town that is a rare first name
                 if (
                     sentence_start(text, w.start)
                     and e.first < RARE_FIRST
@@ -557,6 +583,8 @@ class NameLexiconDetector:
             return cue_kind
         if cue_kind == "contact" and not e.is_word:
             return "contact"
+        if _AFTER_QUANTITY.search(before):
+            return None  # "500ml max", "2 ans max": a word after a number and its unit
         if not e.is_word and e.first >= self.min_lower_first:
             return "first_name_lower"
         nxt_e = nxt.entry if nxt is not None else None
