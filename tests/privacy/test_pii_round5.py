@@ -41,6 +41,16 @@ def red(text: str) -> str:
         ("virement au cabinet Quéméner", "virement au cabinet <PERSONNE>"),
         # Vietnamese names in their own order.
         ("Tran Thi Lan coud des coussins", "<PERSONNE> coud des coussins"),
+        ("nguyen van hai t'as raison", "<PERSONNE> t'as raison"),
+        # Naming cues before a lone surname.
+        ("le kiné, il s'appelait Kerlidou je crois", "le kiné, il s'appelait <PERSONNE> je crois"),
+        ("c'était un certain Baudouin du labo", "c'était un certain <PERSONNE> du labo"),
+        # A capitalised word nobody knows, after thanks addressed to someone.
+        ("merci à Thavarani pour l'accueil", "merci à <PERSONNE> pour l'accueil"),
+        # "prof" + a capitalised rare surname.
+        ("le prof Vidalenc nous a reçus", "le prof <PERSONNE> nous a reçus"),
+        # A lower-case name in an apposition, even when it is a word.
+        ("blanche ma voisine a appelé", "<PERSONNE> ma voisine a appelé"),
     ],
 )
 def test_round5_names_found(text: str, expected: str) -> None:
@@ -62,6 +72,11 @@ def test_round5_names_found(text: str, expected: str) -> None:
         "la loi Evin s'applique",
         # An adjective after "le prof", not a rare surname.
         "le prof principal a appelé",
+        # "un certain" before a common noun; a care home's name after its noun.
+        "un certain nombre de patients",
+        "elle est à l'EHPAD Ker Anna depuis mai",
+        # "dit" + a capitalised product is no thanks to a person.
+        "l'infirmière dit Mepilex pour les escarres",
     ],
 )
 def test_round5_kept(text: str) -> None:

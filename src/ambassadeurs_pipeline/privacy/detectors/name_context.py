@@ -195,6 +195,12 @@ _VIETNAMESE = re.compile(
     r"[DĐ][aặ]ng|B[uù]i|[DĐ][oỗ]|H[oồ]|Ng[oô]|D[uư][oơ]ng|L[yý]|Tr[uư][oơ]ng|[DĐ]inh|L[aâ]m|"
     r"Tr[iị]nh|L[uư][oơ]ng|Cao|Mai|Ta|T[aạ])\s(?:Thi|Thị|Van|Văn)\s[A-ZÀ-Ỹ][^\W\d_]+)"
 )
+#: The same typed in lower case, for family names of four letters or more ("pham van duc";
+#: not "le van de ma mère").
+_VIETNAMESE_LOWER = re.compile(
+    r"(?<![\w-])(?P<name>(?:nguyen|tran|pham|hoang|huynh|phan|dang|truong|duong|dinh|trinh|"
+    r"luong)\s(?:thi|van)\s[a-zà-ỹ]{2,}\b)"
+)
 _ROLE_NEAR = re.compile(rf"\b(?:{_ROLE})\b", re.IGNORECASE)
 
 
@@ -332,7 +338,8 @@ class NameContextDetector:
                 if _judge(name, unknown=False, word_names=cap, surnames=False, lower_words=emoji):
                     add(m.start("name"), m.end("name"), "speaker")
         lower_speakers = list(_SPEAKER_LOWER.finditer(text))
-        if len(lower_speakers) >= 2:
+        # "fanfan: …\nRiri: ok": a transcript has two speaker lines or more, in any case.
+        if lower_speakers and len(lower_speakers) + len(_SPEAKER.findall(text)) >= 2:
             # "dany: t'as signé ?\nisa: pas encore": a chat pasted as a transcript.
             for m in lower_speakers:
                 name = m.group("name")
@@ -356,7 +363,8 @@ class NameContextDetector:
                 if e is None or not e.first:
                     continue  # "né à Brest, mon fils…": a place before the apposition
             if name[:1].islower():
-                ok = _judge(last, unknown=False, word_names=False, surnames=False)
+                # "blanche ma voisine": the apposition names her, word or not.
+                ok = _judge(last, unknown=False, word_names=False, surnames=False, lower_words=True)
             else:
                 ok = _judge(last, unknown=True, word_names=True, surnames=True, strong=True)
             if ok:
@@ -469,7 +477,11 @@ class NameContextDetector:
                 continue
             if _judge(last, unknown=True, word_names=False, surnames=True):
                 add(m.start("name"), m.end("name"), "role_name")
-        for m in _VIETNAMESE.finditer(text):
+        for m in (
+            _VIETNAMESE.finditer(text) if "thi" in text.lower() or "van" in text.lower() else ()
+        ):
+            add(m.start("name"), m.end("name"), "vietnamese")
+        for m in _VIETNAMESE_LOWER.finditer(text) if " van " in text or " thi " in text else ():
             add(m.start("name"), m.end("name"), "vietnamese")
         for pattern, rule in ((_BUSINESS, "business"), (_AND_SONS, "business")):
             # "la pharmacie Le Gall", "Ambulances Pichon", "Nowicki & fils": a surname that
@@ -499,7 +511,18 @@ class NameContextDetector:
         for m in _CONTACT_LOWER.finditer(text):
             name = m.group("name")
             if name[:1].isupper():
-                continue  # capitalised: the lexicon and rule detectors' business
+                # "merci à Tharshini": a capitalised word neither the lexicon nor the French
+                # word table knows, after thanks addressed to someone (known names: the
+                # lexicon and rule detectors' business).
+                if (
+                    _entry(name) is None
+                    and re.match(r"(?i:merci|dites|dis|demandez|demande)\s[àa]\s", m.group())
+                    and len(name) >= 4
+                    and not name.isupper()
+                    and _judge(name, unknown=True, word_names=False, surnames=False)
+                ):
+                    add(m.start("name"), m.end("name"), "contact")
+                continue
             if _judge(name, unknown=False, word_names=False, surnames=False):
                 add(m.start("name"), m.end("name"), "contact_lower")
         people = sorted(

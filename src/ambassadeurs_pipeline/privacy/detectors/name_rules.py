@@ -55,7 +55,8 @@ _NAME_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "intro",
         re.compile(
             rf"(?i:je m['’]appelle|moi c['’]est|mon (?:nom|pr[ée]nom) (?:est|c['’]est)|"
-            rf"(?:il|elle|qui) s['’]appelle|(?:appel[ée]e?|pr[ée]nomm[ée]e?|nomm[ée]e?)|je suis)"
+            rf"(?:il|elle|qui) s['’]appel+(?:e|ait)|(?:appel[ée]e?|pr[ée]nomm[ée]e?|nomm[ée]e?)|"
+            rf"je suis|un certain|une certaine)"
             rf"\s+(?P<name>{_NAME})"
         ),
     ),
@@ -109,7 +110,7 @@ _NAME_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
 #: Substrings (of the lower-cased text) one of which must be present for a slow
 #: case-insensitive rule to match at all: its pattern has no literal prefix and costs ~30 µs
 #: a text; these tests cost ~1 µs.
-_RULE_HINTS = {"intro": ("appel", "nomm", "je suis", "moi c", "mon nom", "mon pr")}
+_RULE_HINTS = {"intro": ("appel", "nomm", "je suis", "moi c", "mon nom", "mon pr", "certain")}
 #: Capitalised words that a rule may capture but that are never names.
 NOT_NAMES = frozenset(
     w.casefold()
@@ -138,6 +139,12 @@ _EPONYM_CONTEXT = re.compile(
 )
 
 
+#: Names of care homes and Breton places right after their noun ("EHPAD Ker Maria",
+#: "résidence Les Tilleuls"): an institution's name, without "de" (after "de" it may be
+#: someone's: "l'EHPAD de Maria").
+_INSTITUTION_BEFORE = re.compile(r"(?:\bEHPAD|\br[ée]sidence|\bKer)\s+$", re.IGNORECASE)
+
+
 def is_allowed_name(text: str, span_start: int, span_end: int, context: str = "") -> bool:
     """True when the name ``text[span_start:span_end]`` must be kept (allow-list or eponym).
 
@@ -157,7 +164,7 @@ def is_allowed_name(text: str, span_start: int, span_end: int, context: str = ""
     if re.search(r"\b(?:Saint|Sainte|St|Ste)-", value):
         return True  # places and feast days (Saint-Martin), not people
     before = text[max(0, span_start - 40) : span_start]
-    if _EPONYM_CONTEXT.search(before):
+    if _EPONYM_CONTEXT.search(before) or _INSTITUTION_BEFORE.search(before):
         return True
     # The span opens a longer allow-listed name: "Jeanne" in "Jeanne de Flandre" (a hospital).
     following = text[span_end : span_end + 30].split()

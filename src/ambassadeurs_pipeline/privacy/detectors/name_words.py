@@ -189,7 +189,9 @@ CUE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 NAMING_CUE_RE = re.compile(
-    r"(?:\b(?:il|elle|je|tu|qui)\s[smt]['’]\s?appel+e|pr[ée]nomm[ée]e?|surnomm[ée]e?)\s*[,:]?\s*$",
+    r"(?:\b(?:il|elle|je|tu|qui)\s[smt]['’]\s?appel+(?:e|ait|ais)|pr[ée]nomm[ée]e?|surnomm[ée]e?|"
+    # "un certain Poulain", "une dénommée Kerjean": someone named and not known.
+    r"\bun\scertain|\bune\scertaine|\bun(?:e)?\sd[ée]nomm[ée]e?|\bun(?:e)?\snomm[ée]e?)\s*[,:]?\s*$",
     re.IGNORECASE,
 )
 TITLE_CUE_RE = re.compile(rf"(?:{_TITLES_ANY_CASE})\.?$", re.IGNORECASE)

@@ -92,6 +92,10 @@ _PLACE_CUE = re.compile(
     r"\bc[ôo]t[ée]\s(?:de|d['’])|\baux\salentours\s(?:de|d['’]))\s?$",
     re.IGNORECASE,
 )
+#: Last words of a naming cue (:data:`NAMING_CUE_RE`), folded, for the surname gate.
+_NAMING_TAIL = frozenset(
+    "appelle appele appelait appelais certain certaine denomme denommee nomme nommee".split()
+)
 #: A number and its unit just before a lower-case word: "500ml max", "2 ans max".
 _AFTER_QUANTITY = re.compile(r"\d\s?[a-zµ]{0,3}\s$")
 
@@ -397,6 +401,8 @@ class NameLexiconDetector:
             before_is_cap = cased[k - 1][:1].isupper()
             if before_is_cap and low[k - 1] not in lexicon:
                 return True
+            if low[k - 1] in _NAMING_TAIL:
+                return True  # "il s'appelait Lagarde", "un certain Poulain"
             if folded in plain and not before_is_cap and k + 1 < len(low):
                 if low[k + 1] in SUBJECT_VERB_WORDS:
                     return True
@@ -449,7 +455,7 @@ class NameLexiconDetector:
         sms_like = prev.text in ("pr", "dr", "mme", "mr", "prof")
         determined = (
             i > 1 and words[i - 2].folded in DETERMINERS and prev.text in ("pr", "dr", "prof")
-        ) or (w.cap and prev.text in ("mme", "mr", "dr"))  # "dr Razafindrakoto"
+        ) or (w.cap and prev.text in ("mme", "mr", "dr", "prof"))  # "prof Vidalenc"; "pr" is "pour"
         if prev.folded in TITLE_WORDS and (not sms_like or determined):
             if not w.cap and is_french_word(w.text):
                 return None  # "le prof principal": an adjective, not a rare surname
@@ -484,6 +490,8 @@ class NameLexiconDetector:
                 cue_kind = "kin"
             else:
                 cue_kind = "contact"
+        elif NAMING_CUE_RE.search(before):
+            cue_kind = "kin"  # "il s'appelait Lagarde", "un certain Poulain"
         nxt = words[i + 1] if i + 1 < len(words) else None
         surname_next = (
             nxt is not None
