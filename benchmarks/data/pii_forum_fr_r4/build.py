@@ -2,51 +2,31 @@
 
 Stdlib only and deterministic: ``python benchmarks/data/pii_forum_fr_r4/build.py``.
 Same markup, checks and split rule (SPLIT_SEED = 17, blocks of 5, 2 in dev and 3 in frozen,
-per source file) as the first set: this file only points ``../pii_forum_fr/build.py`` at this
-folder, so the two sets can never drift apart in how they are parsed or split. Two extra
-checks are added on top (see ``parse_line``).
+per source file) as the first set, plus the two markup checks of the third-round set: this
+file only points ``../pii_forum_fr_r3/build.py`` (which wraps ``../pii_forum_fr/build.py``)
+at this folder, so the sets can never drift apart in how they are parsed or split.
 """
 
 from __future__ import annotations
 
 import importlib.util
-import re
 import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 _spec = importlib.util.spec_from_file_location(
-    "pii_forum_fr_build", HERE.parent / "pii_forum_fr" / "build.py"
+    "pii_forum_fr_r3_build", HERE.parent / "pii_forum_fr_r3" / "build.py"
 )
 assert _spec is not None and _spec.loader is not None
-builder = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(builder)
-
-
-_parse_line = builder.parse_line
-
-
-def parse_line(raw: str, where: str) -> tuple[str, list[dict]]:
-    """The first set's parser plus two checks the third set's first draft needed (kept here): a flag written
-    after the text (``[[P:name,typo]]`` instead of ``[[P,typo:name]]``) and a MENTION span
-    without its ``@`` in front both stop the build."""
-    clean, spans = _parse_line(raw, where)
-    for s in spans:
-        if re.search(r",(typo|name=)", s["text"]):
-            raise builder.BuildError(f"{where}: flag inside the span text: {s['text']!r}")
-        if s["type"] == "MENTION" and clean[s["start"] - 1 : s["start"]] != "@":
-            raise builder.BuildError(f"{where}: MENTION without '@' before it: {s['text']!r}")
-    return clean, spans
-
-
-builder.parse_line = parse_line
+r3_build = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(r3_build)
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if "--dir" not in argv:
         argv = ["--dir", str(HERE), *argv]
-    return builder.main(argv)
+    return r3_build.main(argv)
 
 
 if __name__ == "__main__":
