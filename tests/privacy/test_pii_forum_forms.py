@@ -214,7 +214,7 @@ def test_dates_that_are_not_birth_dates_stay(text):
     ("text", "expected"),
     [
         ("IPP 12345678", "IPP <DOSSIER>"),
-        ("IPP: 8012345", "IPP:<DOSSIER>"),
+        ("IPP: 8012345", "IPP: <DOSSIER>"),
         ("NDA 123456789", "NDA <DOSSIER>"),
         ("numéro de contrat 12345678", "numéro de contrat <DOSSIER>"),
         ("mon numéro d'adhérent 123456", "mon numéro d'adhérent <DOSSIER>"),

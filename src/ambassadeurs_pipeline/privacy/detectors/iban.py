@@ -136,3 +136,35 @@ def iban_spans(text: str) -> list[PiiSpan]:
         if span:
             spans.append(span)
     return spans
+
+
+#: A French RIB given field by field, as bank forms and "relevé d'identité bancaire" pastes
+#: lay it out ("code banque 30006 guichet 00001 compte 12345678901 clé 89"): no IBAN in the
+#: text, yet the account number identifies its owner as well as the IBAN would. Each field
+#: needs its label; the account number (11 characters, digits or letters) is the one that
+#: matters, so the others are taken only when it is there too.
+_RIB_GATE = re.compile(r"\bguichet\b|\bcode\s?banque\b|\bcl[ée]\s?rib\b|\brib\b", re.IGNORECASE)
+_RIB_ACCOUNT_RE = re.compile(
+    r"\b(?:n[°o]\s?(?:de\s)?)?compte\s*(?:n[°o]\s*)?:?\s*(?P<value>[0-9A-Z]{11})(?![0-9A-Za-z])",
+    re.IGNORECASE,
+)
+_RIB_FIELD_RE = re.compile(
+    r"\b(?:code\s?banque|(?:code\s)?guichet|cl[ée](?:\s?rib)?)\s*:?\s*(?P<value>\d{5}|\d{2})(?!\d)",
+    re.IGNORECASE,
+)
+
+
+def rib_spans(text: str) -> list[PiiSpan]:
+    """The numbers of a French RIB written field by field (see :data:`_RIB_GATE`); tagged
+    IBAN, with no checksum recorded (the RIB key is not verified here)."""
+    if not _RIB_GATE.search(text):
+        return []
+    accounts = [
+        m for m in _RIB_ACCOUNT_RE.finditer(text) if sum(c.isdigit() for c in m["value"]) >= 8
+    ]
+    if not accounts:
+        return []
+    spans = [PiiSpan(m.start("value"), m.end("value"), "IBAN", "patterns") for m in accounts]
+    for m in _RIB_FIELD_RE.finditer(text):
+        spans.append(PiiSpan(m.start("value"), m.end("value"), "IBAN", "patterns"))
+    return spans

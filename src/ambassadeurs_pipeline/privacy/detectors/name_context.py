@@ -39,6 +39,7 @@ from .name_words import (
     FREQUENT_SURNAME,
     FUNCTION_WORDS,
     NOT_NAME_FOLDED,
+    OFFICE_NOUNS,
     PLACE_LIKE,
     fast_fold,
     name_lexicon,
@@ -123,6 +124,9 @@ _LABELS = frozenset(
     statut situation profession medecin hopital service etablissement ville commune pays
     reference dossier numero compte destinataire expediteur sujet titre resume actu
     mise matin soir midi nuit semaine mois jour aujourd hier demain avant apres bonus
+    patient patiente malade client cliente usager medecin docteur infirmier infirmiere
+    soignant soignante aidant aidante interne pharmacien pharmacienne secretaire accueil
+    moi vous lui elle maman papa mere pere fils fille equipe admin moderateur moderatrice
     """.split()
 )
 _APPOSITION = re.compile(
@@ -161,6 +165,14 @@ _SUBJECT_ME = re.compile(
     rf"(?:^|[.!?\n]\s*)(?P<name>{_CAP_WORD})\s(?=m['’]\s?(?:a|avait|a\sdit|envoy[ée])\b)"
 )
 _CEST = re.compile(rf"\bc['’]\s?est\s(?P<name>{_CAP_WORD})(?=\s?[,.!)]|\squi\b|\s*$)")
+#: A lower-case title before a particle surname or an elided one: "mme da silva", "le dr le
+#: goff", "dr n'diaye", "mme de la fontaine" (the lexicon detector takes one word after a title).
+_TITLE_PARTICLE = re.compile(
+    r"(?<![\w'’])(?:mme|mlle|mr|m\.|dr\.?|pr\.?|docteur|docteure|madame|monsieur|professeur|"
+    r"ma[iî]tre)\s"
+    rf"(?P<name>(?:(?:le|la|da|de|du|des|di|dos|van|von|el|al|ben|ould)\s(?:la\s)?|[nd]['’]){_WORD})"
+    r"(?![\w'’])"
+)
 _SIGN_OFF = re.compile(rf"(?:^|[,\n]|[.!?]\s)\s*(?:[-—–]+\s*)?(?P<name>{_CAP_WORD})\s*[.!]?\s*$")
 _CONTACT_LOWER = re.compile(
     rf"\b(?:dis|dit|dites|dite|demande|demandez|passe\sle\sbonjour|bisous|bises|merci)\s"
@@ -168,6 +180,10 @@ _CONTACT_LOWER = re.compile(
     re.IGNORECASE,
 )
 _COORDINATED = re.compile(rf"(?:\s(?:et|&)\s|,\s?)(?P<name>{_WORD})\b")
+#: The word (and its particle) just before a name found: "yilmaz ayse", "le goff marie-annick".
+_SURNAME_BEFORE = re.compile(
+    rf"(?:(?<![\w'’-])(?P<particle>(?i:le|la|de|du|van|ben|el))\s)?(?<![\w'’-])(?P<last>{_WORD}) $"
+)
 _PLACE_BEFORE = re.compile(
     r"\b(?:[àa]|en|au|aux|sur|dans|vers|pr[èe]s\sde|de|d['’]|du|des)\s?$", re.IGNORECASE
 )
@@ -318,14 +334,33 @@ class NameContextDetector:
         for m in _AFTER_REASSURE.finditer(text):
             if _judge(m.group("name"), unknown=False, word_names=True, surnames=False):
                 add(m.start("name"), m.end("name"), "vocative")
-        for m in _SPEAKER.finditer(text):
+        speakers = list(_SPEAKER.finditer(text))
+        lower_speakers = list(_SPEAKER_LOWER.finditer(text))
+        # A chat pasted as a transcript: two speaker prefixes or more at line starts.
+        transcript = (
+            sum(1 for m in speakers if text[m.start() : m.start("name")].strip() == "")
+            + len(lower_speakers)
+        ) >= 2
+        for m in speakers:
             name = m.group("name")
             first = name.split()[0]
             if fast_fold(first) in _LABELS:
                 continue
             e = _entry(first)
-            if (e is not None and e.first and (not e.is_word or e.first >= COMMON_FIRST)) or _judge(
-                first, unknown=False, word_names=True, surnames=False
+            line_start = text[m.start() : m.start("name")].strip() == ""
+            if (
+                (e is not None and e.first and (not e.is_word or e.first >= COMMON_FIRST))
+                or _judge(first, unknown=False, word_names=True, surnames=False)
+                # "Baba: j'ai eu le résultat\nSévane: …": in a transcript, a line-start
+                # prefix is a speaker whatever the word ("Baba" is a cake, "Titi" a bird).
+                or (
+                    transcript
+                    and line_start
+                    and not name.isupper()
+                    and _judge(
+                        first, unknown=True, word_names=True, surnames=True, lower_words=True
+                    )
+                )
             ):
                 add(m.start("name"), m.end("name"), "speaker")
         for pattern in (_SPEAKER_EMOJI, _HERE_INTRO):
@@ -337,9 +372,8 @@ class NameContextDetector:
                 emoji = pattern is _SPEAKER_EMOJI
                 if _judge(name, unknown=False, word_names=cap, surnames=False, lower_words=emoji):
                     add(m.start("name"), m.end("name"), "speaker")
-        lower_speakers = list(_SPEAKER_LOWER.finditer(text))
         # "fanfan: …\nRiri: ok": a transcript has two speaker lines or more, in any case.
-        if lower_speakers and len(lower_speakers) + len(_SPEAKER.findall(text)) >= 2:
+        if lower_speakers and len(lower_speakers) + len(speakers) >= 2:
             # "dany: t'as signé ?\nisa: pas encore": a chat pasted as a transcript.
             for m in lower_speakers:
                 name = m.group("name")
@@ -500,6 +534,22 @@ class NameContextDetector:
                 continue  # the name rules' "intro" handles capitalised names
             if _judge(name, unknown=False, word_names=False, surnames=False):
                 add(m.start("name"), m.end("name"), "self_intro")
+        for m in _TITLE_PARTICLE.finditer(text):
+            name = m.group("name")
+            if not name.islower():
+                continue  # capitalised: the rule detector's business
+            parts = re.split(r"[\s'’]+", name)
+            last = parts[-1]
+            if last in OFFICE_NOUNS or fast_fold(last) in FUNCTION_WORDS:
+                continue  # "monsieur le maire", "madame la directrice"
+            glued = _entry("".join(parts))
+            e = _entry(last)
+            if (
+                (glued is not None and glued.surname >= 8)
+                or (e is not None and e.surname >= 6 and not e.is_word)
+                or (e is None and len(last) >= 3 and not is_french_word(last))
+            ):
+                add(m.start("name"), m.end("name"), "title_particle")
         m = _SIGN_OFF.search(text)
         if m is not None and m.start("name") > 0:
             name = m.group("name")
@@ -548,6 +598,31 @@ class NameContextDetector:
                 name, unknown=strong, word_names=cap, surnames=strong, lower_words=lower_pair
             ):
                 add(m.start("name"), m.end("name"), "coordinated")
+        # "yilmaz ayse", "le goff marie-annick": a surname typed before the first name, in the
+        # same case. Only a plain surname (neither a French word nor a first name), so "papa
+        # jojo" or "merci nadia" never grow.
+        for start, end in people:
+            m = _SURNAME_BEFORE.search(text, max(0, start - 40), start)
+            if m is None or m.end() != start:
+                continue
+            last = m.group("last")
+            if last[:1].isupper() != text[start : start + 1].isupper() or last.isupper():
+                continue
+            particle = m.group("particle")
+            # "le goff": INSEE writes particle surnames glued ("legoff").
+            e = _entry(particle + last) if particle else _entry(last)
+            if particle and (e is None or not e.surname):
+                particle, e = None, _entry(last)
+            if (
+                e is not None
+                and e.surname >= 10
+                and not e.is_word
+                and e.surname > e.first
+                and fast_fold(last) not in FUNCTION_WORDS | CUE_WORDS
+            ):
+                a = m.start("particle") if particle else m.start("last")
+                if not any(x <= a < y for x, y in people):
+                    add(a, start - 1, "surname_first")
         # A name found once is a name wherever the comment repeats it ("Kerjean m'a dit…
         # c'est qui déjà Kerjean ??"): same spelling and case, whole word.
         names = {

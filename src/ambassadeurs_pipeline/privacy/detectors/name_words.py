@@ -55,7 +55,7 @@ def name_lexicon() -> dict[str, NameEntry]:
     for folded, is_word in _nicknames():
         e = entries.get(folded)
         entries[folded] = NameEntry(
-            max(e.first if e else 0, _NICKNAME_FIRST),
+            max(e.first if e else 0, _NICKNAME_WORD_FIRST if is_word else _NICKNAME_FIRST),
             e.surname if e else 0,
             is_word or (e.is_word if e else False),
         )
@@ -75,9 +75,13 @@ def name_lexicon() -> dict[str, NameEntry]:
     return entries
 
 
-#: log2 of births a nickname counts as (a rare but real first name: above RARE_FIRST, below
-#: COMMON_FIRST, so that a nickname that is also a word still needs context).
-_NICKNAME_FIRST = 10
+#: log2 of births a nickname counts as. One that is also a word ("lulu", "coco"): a rare but
+#: real first name, above RARE_FIRST and below the lower-case floor, so it still needs context.
+#: One that is not ("jojo", "greg", "mumu"): at the lower-case floor (NameLexiconDetector's
+#: ``min_lower_first``), so "jojo tète toutes les heures" is a name without a cue, like
+#: "mathis"; still below COMMON_FIRST, so the rules kept for frequent names do not apply.
+_NICKNAME_WORD_FIRST = 10
+_NICKNAME_FIRST = 11
 
 
 def _nicknames() -> list[tuple[str, bool]]:
@@ -447,3 +451,14 @@ def sentence_start(text: str, start: int) -> bool:
 def glued_before(text: str, start: int) -> bool:
     """The word is part of a URL, an e-mail, a handle or a placeholder (``<PERSONNE>``)."""
     return start > 0 and text[start - 1] in "@/._<#=&?"
+
+
+#: Offices named after "Monsieur le"/"Madame la" ("Monsieur le Maire"), never a surname there.
+OFFICE_NOUNS = frozenset(
+    """
+    maire prefet prefete president presidente directeur directrice ministre depute deputee
+    senateur senatrice juge procureur procureure doyen doyenne recteur rectrice commissaire
+    conseiller conseillere professeur professeure docteur docteure general colonel capitaine
+    cure abbe bailli batonnier notaire medecin inspecteur inspectrice delegue deleguee
+    """.split()
+)

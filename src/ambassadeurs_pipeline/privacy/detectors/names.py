@@ -43,6 +43,7 @@ from .name_words import (
     NAMING_CUE_RE,
     NAMING_WORDS,
     NOT_NAME_FOLDED,
+    OFFICE_NOUNS,
     OPENERS,
     PARTICLES,
     PLACE_LIKE,
@@ -77,15 +78,6 @@ from .text import allow_list
 __all__ = ["NameEntry", "NameLexiconDetector", "fast_fold", "name_lexicon"]
 
 
-#: Offices named after "Monsieur le"/"Madame la" ("Monsieur le Maire"), never a surname there.
-OFFICE_NOUNS = frozenset(
-    """
-    maire prefet prefete president presidente directeur directrice ministre depute deputee
-    senateur senatrice juge procureur procureure doyen doyenne recteur rectrice commissaire
-    conseiller conseillere professeur professeure docteur docteure general colonel capitaine
-    cure abbe bailli batonnier notaire medecin inspecteur inspectrice delegue deleguee
-    """.split()
-)
 #: Strongly locative cues: "sur Annecy", "vers Lens", "près de Pau", "région de Vienne".
 _PLACE_CUE = re.compile(
     r"(?:\bsur|\bvers|\bpr[èe]s\s(?:de|d['’])|\br[ée]gion\s(?:de|d['’])|"
@@ -637,7 +629,8 @@ class NameLexiconDetector:
                 and text[w.end : after.start] == " "
                 and not after.cap
                 and (
-                    is_surname_like(after.entry)
+                    # Not a common word: "dédé le voisin" is a neighbour, "le bihan" a name.
+                    (is_surname_like(after.entry) and not after.entry.is_word)
                     or (
                         (after.entry is None or not (after.entry.first or after.entry.is_word))
                         and len(after.text) >= 3

@@ -11,7 +11,7 @@ from .birth_date import birth_date_spans
 from .card import card_spans
 from .dossier import dossier_spans
 from .email import email_spans
-from .iban import iban_spans
+from .iban import iban_spans, rib_spans
 from .nir import nir_spans
 from .phone import phone_spans, spelled_phone_spans
 from .spans import PiiSpan, register_detector
@@ -61,6 +61,7 @@ class PatternDetector:
         if digits >= _MIN_DIGITS_NIR:
             spans += nir_spans(text, self.nir_without_key_check_after_trigger)
         spans += iban_spans(text)
+        spans += rib_spans(text)
         if digits >= _MIN_DIGITS_CARD:
             spans += card_spans(text)
         if digits >= _MIN_DIGITS_PHONE:

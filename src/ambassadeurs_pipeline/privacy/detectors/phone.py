@@ -144,9 +144,9 @@ def _spelled_phones(text: str) -> list[PiiSpan]:
     return spans
 
 
-#: A letter O typed for a zero inside a number ("06.7O.22.18.94"): between digits, or between
-#: a digit and a separator.
-_LETTER_O_RE = re.compile(r"(?<=\d)[Oo](?=[\d .\-])|(?<=[\d .\-])[Oo](?=\d)")
+#: A letter O typed for a zero inside a number ("06.7O.22.18.94"): between digits, between a
+#: digit and a separator, or opening a number ("o6 12 34 56 78").
+_LETTER_O_RE = re.compile(r"(?<=\d)[Oo](?=[\d .\-])|(?<![^\W\d_])[Oo](?=\d)")
 
 
 def phone_spans(text: str) -> list[PiiSpan]:

@@ -1,0 +1,92 @@
+"""Issue 17, sixth round: shapes from the opened parts of the four forum sets and from
+invented probes (lower-case nicknames alone, transcript speakers whatever the word, a surname
+typed before the first name, a lower-case title before a particle surname, a RIB written field
+by field, a phone opened with a lower-case "o", health professionals' RPPS/ADELI numbers).
+Every example is invented for this test; expected values are reasoned from the rules.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from ambassadeurs_pipeline.privacy.pii import make_detector, redact_texts
+
+DETECTOR = make_detector("default", use_ner=False)
+
+
+def red(text: str) -> str:
+    return redact_texts([text], DETECTOR)[0][0]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A nickname that is not a word is a name on its own, in lower case too.
+        (
+            "allaitement : jojo tète toutes les heures",
+            "allaitement : <PERSONNE> tète toutes les heures",
+        ),
+        ("jattends greg pour partir", "jattends <PERSONNE> pour partir"),
+        # In a transcript, a line-start prefix is a speaker even when it is a word.
+        (
+            "Baba: j'ai eu le résultat, c'est bénin\nSévane: trop bien",
+            "<PERSONNE>: j'ai eu le résultat, c'est bénin\n<PERSONNE>: trop bien",
+        ),
+        # A surname typed before a lower-case first name, with or without its particle.
+        ("yilmaz ayse est la maman", "<PERSONNE> <PERSONNE> est la maman"),
+        ("je suis le goff marie-annick", "je suis <PERSONNE> <PERSONNE>"),
+        # A lower-case title before a particle or elided surname.
+        ("ma voisine mme da silva m'a amenée", "ma voisine mme <PERSONNE> m'a amenée"),
+        ("le dr n'diaye aux urgences", "le dr <PERSONNE> aux urgences"),
+        ("dr el khoury m'a prescrit du spasfon", "dr <PERSONNE> m'a prescrit du spasfon"),
+        # A French RIB given field by field.
+        (
+            "RIB : code banque 30006 guichet 00001 compte 12345678901 clé 89",
+            "RIB : code banque <IBAN> guichet <IBAN> compte <IBAN> clé <IBAN>",
+        ),
+        # A phone opened with a lower-case letter o for the zero.
+        ("o6 12 34 56 78 (perso)", "<TEL> (perso)"),
+        # A prescriber's national numbers.
+        ("RPPS du prescripteur : 10101234567", "RPPS du prescripteur : <DOSSIER>"),
+        ("ADELI 751234567 - IDE libérale", "ADELI <DOSSIER> - IDE libérale"),
+    ],
+)
+def test_round6_redacts(text: str, expected: str) -> None:
+    assert red(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A nickname that is also a word stays a word without context ("une tof" is a photo).
+        "je vous mets une tof de la cicatrice",
+        # Role labels in a transcript are not speakers.
+        "Patient: douleur thoracique depuis 2 h\nMédecin: on fait un ECG",
+        # Offices after a lower-case title.
+        "monsieur le maire a répondu, madame la directrice aussi",
+        # "le voisin" after a lower-case nickname is a neighbour, not a particle surname.
+        # (the nickname itself is a name: checked below)
+        # A compte number without any bank label is not a RIB.
+        "j'ai un compte 12345678901 sur le forum depuis 2015",
+    ],
+)
+def test_round6_keeps(text: str) -> None:
+    assert red(text) == text
+
+
+def test_nickname_before_a_common_noun_keeps_the_noun() -> None:
+    assert red("dédé le voisin nous aide") == "<PERSONNE> le voisin nous aide"
+
+
+def test_surname_first_needs_a_plain_surname() -> None:
+    # "merci" and "papa" are not surnames: only the first name goes.
+    assert red("merci nadia pour hier") == "merci <PERSONNE> pour hier"
+    assert red("papa jojo est là") == "papa <PERSONNE> est là"
+
+
+def test_rib_fields_are_tagged_without_a_checksum() -> None:
+    from ambassadeurs_pipeline.privacy.detectors.iban import rib_spans
+
+    spans = rib_spans("code banque 30006 guichet 00001 n° de compte 1234567890A clé 89")
+    assert [s.pii_type for s in spans] == ["IBAN"] * 4
+    assert all(s.checksum_valid is None for s in spans)
