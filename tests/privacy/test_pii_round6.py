@@ -90,3 +90,38 @@ def test_rib_fields_are_tagged_without_a_checksum() -> None:
     spans = rib_spans("code banque 30006 guichet 00001 n° de compte 1234567890A clé 89")
     assert [s.pii_type for s in spans] == ["IBAN"] * 4
     assert all(s.checksum_valid is None for s in spans)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A public office or trade with its article, or a broadcast the name stars in.
+        "j'ai écrit au député Armand Vasseur pour le délai MDPH",
+        "vous avez vu la série avec Théo Lambrecht sur la bipolarité ?",
+        # A doctor quoted from the media.
+        "le Pr Octave Vermeil l'a dit à la télé hier",
+        "le Pr Octave Vermeil a expliqué sur France Inter que non",
+    ],
+)
+def test_public_figures_from_their_context_are_kept(text: str) -> None:
+    assert red(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A possessive makes the journalist a relative; a podcast or a book is not a cue.
+        (
+            "ma cousine la journaliste Sophie Morel m'a aidée",
+            "ma cousine la journaliste <PERSONNE> m'a aidée",
+        ),
+        (
+            "essayez le podcast de Lucie Fabre sur le handicap",
+            "essayez le podcast de <PERSONNE> sur le handicap",
+        ),
+        # A doctor of the writer's, with no media after the name.
+        ("le Pr Octave Vermeil m'a opérée hier", "le Pr <PERSONNE> m'a opérée hier"),
+    ],
+)
+def test_private_people_near_public_cues_are_redacted(text: str, expected: str) -> None:
+    assert red(text) == expected

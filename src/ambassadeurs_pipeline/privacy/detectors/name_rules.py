@@ -143,6 +143,31 @@ _EPONYM_CONTEXT = re.compile(
 #: "résidence Les Tilleuls"): an institution's name, without "de" (after "de" it may be
 #: someone's: "l'EHPAD de Maria").
 _INSTITUTION_BEFORE = re.compile(r"(?:\bEHPAD|\br[ée]sidence|\bKer)\s+$", re.IGNORECASE)
+#: A public office or a public trade named with its definite article just before the name
+#: ("le député François Ruffin", "l'actrice Louane"), or a broadcast the name stars in ("la
+#: série avec Pierre Niney"): a public figure the allow-list cannot all hold. A possessive
+#: before the role ("ma cousine la journaliste X") is a relative. Books, podcasts and articles
+#: are not cues: patients write and podcast too ("le podcast de Lucie", a private person).
+_PUBLIC_BEFORE = re.compile(
+    r"(?<!\bma\s)(?<!\bmon\s)(?:\b(?:le|la|l['’]|les|du|de\sla|au|[àa]\sla)\s?"
+    r"(?:d[ée]put[ée]e?|ministre|s[ée]nat(?:eur|rice)|pr[ée]sident(?:e)?\sde\sla\sr[ée]publique|"
+    r"acteur|actrice|chanteur|chanteuse|com[ée]dien(?:ne)?|humoriste|animat(?:eur|rice)|"
+    r"[ée]crivain(?:e)?|romanci(?:er|[èe]re)|footballeur|rappeu(?:r|se)|youtubeu(?:r|se)|"
+    r"influenceu(?:r|se)|ancien(?:ne)?\sministre|porte-parole)"
+    r"|\b(?:la\ss[ée]rie|le\sfilm|le\st[ée]l[ée]film|le\sdocu(?:mentaire)?|l['’][ée]mission)"
+    r"\s(?:avec|de|d['’])"
+    r")\s+$",
+    re.IGNORECASE,
+)
+#: A doctor or professor quoted from the media ("le Pr Robert Cohen a dit sur BFM", "le dr X à
+#: la télé"): an expert speaking in public, not a carer of the writer's.
+_TITLE_BEFORE = re.compile(r"\b(?:pr|professeur|dr|docteur)\.?\s+$", re.IGNORECASE)
+_MEDIA_AFTER = re.compile(
+    r"^[^.!?\n]{0,30}?\b(?:[àa]\sla\s(?:t[ée]l[ée]|radio)|sur\s(?:france\s?(?:inter|info|2|3|5|culture)|"
+    r"bfm|tf1|lci|cnews|europe\s?1|rtl|arte|m6|rmc|youtube)|dans\s(?:le\smonde|lib[ée]|le\sfigaro|"
+    r"le\sparisien|l['’]obs|l['’]express)|en\sinterview)",
+    re.IGNORECASE,
+)
 
 
 def is_allowed_name(text: str, span_start: int, span_end: int, context: str = "") -> bool:
@@ -155,6 +180,11 @@ def is_allowed_name(text: str, span_start: int, span_end: int, context: str = ""
     value = text[span_start:span_end].strip(" .,'’-")
     folded = fold(value)
     allowed = allow_list()
+    before = text[max(0, span_start - 40) : span_start]
+    if _PUBLIC_BEFORE.search(before) or (
+        _TITLE_BEFORE.search(before) and _MEDIA_AFTER.search(text[span_end : span_end + 60])
+    ):
+        return True
     if context:
         return fold(f"{context} {value}") in allowed or (" " in folded and folded in allowed)
     if folded in allowed or all(w in allowed for w in folded.split()):
@@ -163,7 +193,6 @@ def is_allowed_name(text: str, span_start: int, span_end: int, context: str = ""
         return True
     if re.search(r"\b(?:Saint|Sainte|St|Ste)-", value):
         return True  # places and feast days (Saint-Martin), not people
-    before = text[max(0, span_start - 40) : span_start]
     if _EPONYM_CONTEXT.search(before) or _INSTITUTION_BEFORE.search(before):
         return True
     # The span opens a longer allow-listed name: "Jeanne" in "Jeanne de Flandre" (a hospital).
