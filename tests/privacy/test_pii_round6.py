@@ -35,6 +35,9 @@ def red(text: str) -> str:
         # A surname typed before a lower-case first name, with or without its particle.
         ("yilmaz ayse est la maman", "<PERSONNE> <PERSONNE> est la maman"),
         ("je suis le goff marie-annick", "je suis <PERSONNE> <PERSONNE>"),
+        # An unknown word, or a very rare first name, subject of a person's verb.
+        ("Sitraka a été hospitalisée mardi", "<PERSONNE> a été hospitalisée mardi"),
+        ("Itziar nous a rejoint en mars", "<PERSONNE> nous a rejoint en mars"),
         # A lower-case title before a particle or elided surname.
         ("ma voisine mme da silva m'a amenée", "ma voisine mme <PERSONNE> m'a amenée"),
         ("le dr n'diaye aux urgences", "le dr <PERSONNE> aux urgences"),
@@ -60,6 +63,11 @@ def test_round6_redacts(text: str, expected: str) -> None:
     [
         # A nickname that is also a word stays a word without context ("une tof" is a photo).
         "je vous mets une tof de la cicatrice",
+        # A town that is a rare first name after where someone lives or was born.
+        "je suis née à Oran en 1962, j'habite à Pau depuis 10 ans",
+        # A brand or a town opening a sentence is not a subject person.
+        "Doctolib a été en panne toute la matinée",
+        "Levothyrox a changé de formule en 2017",
         # Role labels in a transcript are not speakers.
         "Patient: douleur thoracique depuis 2 h\nMédecin: on fait un ECG",
         # Offices after a lower-case title.

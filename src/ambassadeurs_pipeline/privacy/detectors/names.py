@@ -81,7 +81,10 @@ __all__ = ["NameEntry", "NameLexiconDetector", "fast_fold", "name_lexicon"]
 #: Strongly locative cues: "sur Annecy", "vers Lens", "près de Pau", "région de Vienne".
 _PLACE_CUE = re.compile(
     r"(?:\bsur|\bvers|\bpr[èe]s\s(?:de|d['’])|\br[ée]gion\s(?:de|d['’])|"
-    r"\bc[ôo]t[ée]\s(?:de|d['’])|\baux\salentours\s(?:de|d['’]))\s?$",
+    r"\bc[ôo]t[ée]\s(?:de|d['’])|\baux\salentours\s(?:de|d['’])|"
+    # "née à Oran", "j'habite à Pau", "muté à Lens": where someone lives or comes from.
+    r"\b(?:n[ée]e?s?|habit(?:e|es|ons|ez|ent)|vi[st]|vivons|vivent|originaires?|domicili[ée]e?s?|"
+    r"install[ée]e?s?|d[ée]m[ée]nag[ée]e?s?|mut[ée]e?s?|travaill(?:e|es|ons|ent))\s(?:[àa]|au|en))\s?$",
     re.IGNORECASE,
 )
 #: Last words of a naming cue (:data:`NAMING_CUE_RE`), folded, for the surname gate.
