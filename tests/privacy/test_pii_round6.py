@@ -133,3 +133,18 @@ def test_public_figures_from_their_context_are_kept(text: str) -> None:
 )
 def test_private_people_near_public_cues_are_redacted(text: str, expected: str) -> None:
     assert red(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('mimi 💕 : "bienvenue à toi !!"', '<PERSONNE> : "bienvenue à toi !!"'),
+        ('Lætitia 💬 "ma bêta est négative" 💔', '<PERSONNE> "ma bêta est négative"'),
+    ],
+)
+def test_emoji_speakers_survive_the_cleaning_normalisation(text: str, expected: str) -> None:
+    # Cleaning strips emoji before it pseudonymises, so the speaker rule must also hold on the
+    # normalised text, where the prefix is only "name :" or "name" before a quote.
+    from ambassadeurs_pipeline.text.normalise import normalise_text
+
+    assert red(normalise_text(text).text) == expected

@@ -110,9 +110,12 @@ _SPEAKER_LOWER = re.compile(rf"(?:^|\n)\s*(?P<name>[{_LO}]{{2,15}})\s?:\s")
 _SPEAKER = re.compile(
     rf"(?:^|\n|[.!?]\s+)\s*(?P<name>{_CAP_WORD}(?:\s{_CAP_WORD})?)\s?(?:\([^()\n]{{1,25}}\)\s?)?:\s"
 )
-#: "Mimi 💬 : …", "Lætitia 💬 "…"": a chat export whose speaker prefix carries an emoji.
+#: "Mimi 💬 : …", "Lætitia 💬 "…"": a chat export whose speaker prefix carries an emoji. The
+#: cleaning pipeline strips emoji before pseudonymising, so the same prefix without it, when
+#: a quote opens the message ("mimi : "…"", "Lætitia "…""), counts too.
 _SPEAKER_EMOJI = re.compile(
-    rf"(?:^|\n)\s*(?P<name>{_WORD})\s?[\u2600-\u27bf\U0001f300-\U0001faff\ufe0f\u200d]+\s?(?::|(?=[\"«“]))"
+    rf"(?:^|\n)\s*(?P<name>{_WORD})\s?"
+    r"(?:[\u2600-\u27bf\U0001f300-\U0001faff\ufe0f\u200d]+\s?(?::|(?=[\"«“]))|:?\s?(?=[\"«“]))"
 )
 #: "cedrik ici, 6 mois sans…": a self-introduction at the start of a message.
 _HERE_INTRO = re.compile(rf"(?:^|\n)\s*(?P<name>{_WORD})\s(?:ici|here)\b\s*[,.!:]", re.IGNORECASE)
