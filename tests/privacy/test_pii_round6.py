@@ -38,6 +38,9 @@ def red(text: str) -> str:
         # An unknown word, or a very rare first name, subject of a person's verb.
         ("Sitraka a été hospitalisée mardi", "<PERSONNE> a été hospitalisée mardi"),
         ("Itziar nous a rejoint en mars", "<PERSONNE> nous a rejoint en mars"),
+        # Two-letter surnames after a title; a surname straight before the carer's trade.
+        ("le num du dr ba à dakar", "le num du dr <PERSONNE> à dakar"),
+        ("avis : Etcheverry kiné à Biarritz, top", "avis : <PERSONNE> kiné à Biarritz, top"),
         # A lower-case title before a particle or elided surname.
         ("ma voisine mme da silva m'a amenée", "ma voisine mme <PERSONNE> m'a amenée"),
         ("le dr n'diaye aux urgences", "le dr <PERSONNE> aux urgences"),
@@ -68,6 +71,8 @@ def test_round6_redacts(text: str, expected: str) -> None:
         # A brand or a town opening a sentence is not a subject person.
         "Doctolib a été en panne toute la matinée",
         "Levothyrox a changé de formule en 2017",
+        # Two-letter words after a title, and words before a trade, stay words.
+        "le dr va bien, super kiné aussi",
         # Role labels in a transcript are not speakers.
         "Patient: douleur thoracique depuis 2 h\nMédecin: on fait un ECG",
         # Offices after a lower-case title.

@@ -180,6 +180,16 @@ _UNKNOWN_SUBJECT = re.compile(
     r"travaille|habite|vit\s|fait\s(?:sa|son|ses|des|du|de\sla)|prend\s|sort\s|rentre\s|"
     r"m['’]accompagne|nous\saccompagne)\b)"
 )
+#: A surname straight before the carer's trade, reviews' shorthand: "avis : Etcheverry kiné à
+#: Biarritz", "Lemarchand ostéo, top".
+_SURNAME_TRADE = re.compile(
+    rf"(?:^|[:\n.!?]\s*|\b(?:avis|merci|chez|voir|allez\svoir)\s)(?P<name>{_CAP_WORD})\s"
+    r"(?=(?:kin[ée]|ost[ée]o(?:pathe)?|infirmi[èe]re?|m[ée]decin|p[ée]diatre|dentiste|psy|"
+    r"psychiatre|psychologue|sage-femme|pharmacien(?:ne)?|g[ée]n[ée]raliste|cardio(?:logue)?|"
+    r"dermato(?:logue)?|gyn[ée]co(?:logue)?|rhumato(?:logue)?|orthophoniste|podologue|"
+    r"ophtalmo(?:logue)?|endocrino(?:logue)?|neuro(?:logue)?|chirurgien(?:ne)?)\b)",
+    re.IGNORECASE,
+)
 _CEST = re.compile(rf"\bc['’]\s?est\s(?P<name>{_CAP_WORD})(?=\s?[,.!)]|\squi\b|\s*$)")
 #: A lower-case title before a particle surname or an elided one: "mme da silva", "le dr le
 #: goff", "dr n'diaye", "mme de la fontaine" (the lexicon detector takes one word after a title).
@@ -527,6 +537,18 @@ class NameContextDetector:
                 and _judge(name, unknown=True, word_names=False, surnames=False)
             ):
                 add(m.start("name"), m.end("name"), "unknown_subject")
+        for m in _SURNAME_TRADE.finditer(text):
+            name = m.group("name")
+            e = _entry(name)
+            if (
+                name[:1].isupper()
+                and not name.isupper()
+                and (
+                    plain_surname(e) or (e is None and len(name) >= 4 and not is_french_word(name))
+                )
+            ):
+                if fast_fold(name) not in allow_list() and fast_fold(name) not in PLACE_LIKE:
+                    add(m.start("name"), m.end("name"), "surname_trade")
         for m in _CEST.finditer(text):
             name = m.group("name")
             window = text[max(0, m.start() - 60) : m.end() + 60]

@@ -573,8 +573,13 @@ class NameLexiconDetector:
                 return "first_name_mid"
             return None
         # Lower case: people type names that way, but so do they type "rose" and "pierre".
-        if w.folded in FUNCTION_WORDS or len(w.folded) <= 2:
-            return None  # "mon fils va bien", "prof, mi-temps": words, not "Va" or "Mi"
+        if w.folded in FUNCTION_WORDS:
+            return None  # "mon fils va bien": words, not "Va"
+        if len(w.folded) <= 2:
+            # "prof, mi-temps": not "Mi"; but "dr ba", "mme ly": two-letter West African and
+            # Vietnamese surnames after a title are names.
+            ok = cue_kind == "title" and e.surname >= 12 and not e.is_word
+            return "title" if ok else None
         if cue_kind == "title" and cue is not None and fast_fold(cue.group("cue")) == "maitre":
             return None  # "le maître mot": a lawyer's name after "Maître" is capitalised
         if not e.first:
