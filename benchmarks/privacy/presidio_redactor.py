@@ -194,5 +194,7 @@ def redact(texts: list[str], threshold: float = SCORE_THRESHOLD) -> list[str]:
 if __name__ == "__main__":
     import sys
 
-    for line in redact(sys.argv[1:] or ["Appelez Marie Dupont au 06 12 34 56 78 ou marie@exemple.fr"]):
+    for line in redact(
+        sys.argv[1:] or ["Appelez Marie Dupont au 06 12 34 56 78 ou marie@exemple.fr"]
+    ):
         print(line)
