@@ -41,6 +41,9 @@ def red(text: str) -> str:
         # Two-letter surnames after a title; a surname straight before the carer's trade.
         ("le num du dr ba à dakar", "le num du dr <PERSONNE> à dakar"),
         ("avis : Etcheverry kiné à Biarritz, top", "avis : <PERSONNE> kiné à Biarritz, top"),
+        # A surname then a first name that is also a word, in the same case.
+        ("Lagarde Pierre pas le cardio, moi", "<PERSONNE> pas le cardio, moi"),
+        ("lagarde pierre est partie", "<PERSONNE> est partie"),
         # A lower-case title before a particle or elided surname.
         ("ma voisine mme da silva m'a amenée", "ma voisine mme <PERSONNE> m'a amenée"),
         ("le dr n'diaye aux urgences", "le dr <PERSONNE> aux urgences"),

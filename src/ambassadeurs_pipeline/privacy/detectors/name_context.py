@@ -190,6 +190,11 @@ _SURNAME_TRADE = re.compile(
     r"ophtalmo(?:logue)?|endocrino(?:logue)?|neuro(?:logue)?|chirurgien(?:ne)?)\b)",
     re.IGNORECASE,
 )
+#: A surname, then a first name, in the same case ("Lagarde Pierre", "lagarde pierre"): the
+#: order of forms and lists, and the first name may be a word ("Pierre", "Claire").
+_SURNAME_FIRST_PAIR = re.compile(
+    rf"{_WORD_START}(?P<sur>(?>{_WORD}))\s(?P<first>{_WORD})(?![\w'’-])"
+)
 _CEST = re.compile(rf"\bc['’]\s?est\s(?P<name>{_CAP_WORD})(?=\s?[,.!)]|\squi\b|\s*$)")
 #: A lower-case title before a particle surname or an elided one: "mme da silva", "le dr le
 #: goff", "dr n'diaye", "mme de la fontaine" (the lexicon detector takes one word after a title).
@@ -313,6 +318,22 @@ def _judge(
     if unknown and len(folded) >= 3 and word.replace("-", "").isalpha():
         return not is_french_word(word)
     return False
+
+
+_GATE_SPLIT = re.compile(r"[^\w'’-]+")
+
+
+def _pair_gate(text: str) -> bool:
+    """Cheap pre-check for :data:`_SURNAME_FIRST_PAIR`: some word of the text is a plain
+    surname (most comments hold none, and the pair scan looks at every word)."""
+    plain = _plain_surnames()
+    return any(w in plain for w in _GATE_SPLIT.split(fast_fold(text)))
+
+
+def _plain_surnames() -> frozenset[str]:
+    from .name_words import plain_surnames_folded
+
+    return plain_surnames_folded()
 
 
 @register_detector("name_context")
@@ -549,6 +570,23 @@ class NameContextDetector:
             ):
                 if fast_fold(name) not in allow_list() and fast_fold(name) not in PLACE_LIKE:
                     add(m.start("name"), m.end("name"), "surname_trade")
+        for m in _SURNAME_FIRST_PAIR.finditer(text) if _pair_gate(text) else ():
+            sur, first = m.group("sur"), m.group("first")
+            if sur[:1].isupper() != first[:1].isupper() or sur.isupper() or first.isupper():
+                continue
+            if sur[:1].isupper() and any(c.isupper() for c in sur[1:] + first[1:]):
+                continue  # "McDonald", "LeBron": brands and camel case
+            es, ef = _entry(sur), _entry(first)
+            if (
+                plain_surname(es)
+                and ef is not None
+                and ef.first >= COMMON_FIRST
+                and fast_fold(first) not in _CALENDAR
+                and fast_fold(sur) not in PLACE_LIKE
+                and fast_fold(sur) not in allow_list()
+                and fast_fold(f"{sur} {first}") not in allow_list()
+            ):
+                add(m.start("sur"), m.end("first"), "surname_first_pair")
         for m in _CEST.finditer(text):
             name = m.group("name")
             window = text[max(0, m.start() - 60) : m.end() + 60]
