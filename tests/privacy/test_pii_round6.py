@@ -44,6 +44,11 @@ def red(text: str) -> str:
         # A surname then a first name that is also a word, in the same case.
         ("Lagarde Pierre pas le cardio, moi", "<PERSONNE> pas le cardio, moi"),
         ("lagarde pierre est partie", "<PERSONNE> est partie"),
+        # A first name that is a word, before the group the person belongs to.
+        (
+            "pierre de l'asso des stomisés passe mardi",
+            "<PERSONNE> de l'asso des stomisés passe mardi",
+        ),
         # A lower-case title before a particle or elided surname.
         ("ma voisine mme da silva m'a amenée", "ma voisine mme <PERSONNE> m'a amenée"),
         ("le dr n'diaye aux urgences", "le dr <PERSONNE> aux urgences"),
@@ -76,6 +81,8 @@ def test_round6_redacts(text: str, expected: str) -> None:
         "Levothyrox a changé de formule en 2017",
         # Two-letter words after a title, and words before a trade, stay words.
         "le dr va bien, super kiné aussi",
+        # The same word after a determiner is a noun.
+        "une pierre du cabinet est tombée",
         # Role labels in a transcript are not speakers.
         "Patient: douleur thoracique depuis 2 h\nMédecin: on fait un ECG",
         # Offices after a lower-case title.

@@ -38,6 +38,7 @@ from .name_typos import is_french_word, near_first_name
 from .name_words import (
     COMMON_FIRST,
     CUE_WORDS,
+    DETERMINERS,
     FREQUENT_SURNAME,
     FUNCTION_WORDS,
     NOT_NAME_FOLDED,
@@ -194,6 +195,15 @@ _SURNAME_TRADE = re.compile(
 #: order of forms and lists, and the first name may be a word ("Pierre", "Claire").
 _SURNAME_FIRST_PAIR = re.compile(
     rf"{_WORD_START}(?P<sur>(?>{_WORD}))\s(?P<first>{_WORD})(?![\w'’-])"
+)
+#: A first name followed by the group the person belongs to ("pierre de l'asso des stomisés",
+#: "Rose du CMP", "aurore de l'accueil"): even a first name that is a word is a person there.
+_AFFILIATION = re.compile(
+    rf"{_WORD_START}(?P<name>(?>{_WORD}))\s(?=(?:de\sl['’]\s?(?:asso|association|[ée]quipe|accueil|"
+    r"had|hdj|ehpad|h[ôo]pital|administration|infirmerie)|du\s(?:groupe|service|cmp|csapa|cmpp|ccas|"
+    r"secr[ée]tariat|cabinet|planning|forum|labo|centre|foyer|sessad|ssr|smur|samu)|de\sla\s"
+    r"(?:pharmacie|mutuelle|cpam|caf|mdph|maternit[ée]|cr[èe]che|mairie|clinique|permanence))\b)",
+    re.IGNORECASE,
 )
 _CEST = re.compile(rf"\bc['’]\s?est\s(?P<name>{_CAP_WORD})(?=\s?[,.!)]|\squi\b|\s*$)")
 #: A lower-case title before a particle surname or an elided one: "mme da silva", "le dr le
@@ -587,6 +597,18 @@ class NameContextDetector:
                 and fast_fold(f"{sur} {first}") not in allow_list()
             ):
                 add(m.start("sur"), m.end("first"), "surname_first_pair")
+        for m in _AFFILIATION.finditer(text):
+            name = m.group("name")
+            folded = fast_fold(name)
+            if folded in _LABELS or folded in PLACE_LIKE or name.isupper():
+                continue  # "Lyon de la mutuelle", "Objet du service": not people
+            before = text[max(0, m.start() - 12) : m.start()].split()
+            if before and fast_fold(before[-1]) in DETERMINERS:
+                continue  # "une pierre du cabinet", "la rose de l'accueil": nouns
+            e = _entry(name)
+            if e is not None and e.first >= COMMON_FIRST and not e.surname > e.first + 2:
+                if _judge(name, unknown=False, word_names=True, surnames=False, lower_words=True):
+                    add(m.start("name"), m.end("name"), "affiliation")
         for m in _CEST.finditer(text):
             name = m.group("name")
             window = text[max(0, m.start() - 60) : m.end() + 60]
