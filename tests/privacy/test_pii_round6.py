@@ -83,6 +83,10 @@ def test_round6_redacts(text: str, expected: str) -> None:
         "le dr va bien, super kiné aussi",
         # The same word after a determiner is a noun.
         "une pierre du cabinet est tombée",
+        # Two form fields are not a transcript: no first or second person after the colon.
+        "Trulicity: dispo\nDexcom: capteur décollé",
+        # A product recalled is not a person hospitalised.
+        "Omnipod a été rappelé par le fabricant",
         # Role labels in a transcript are not speakers.
         "Patient: douleur thoracique depuis 2 h\nMédecin: on fait un ECG",
         # Offices after a lower-case title.

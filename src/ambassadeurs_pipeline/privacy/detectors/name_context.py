@@ -107,6 +107,13 @@ _AFTER_REASSURE = re.compile(
     rf"bon\scourage|gros\sbisous)\s(?P<name>{_WORD})\b",
     re.IGNORECASE,
 )
+#: What makes a line of a transcript speech rather than a form field ("Kiné: 2 fois", "Dexcom:
+#: capteur décollé"): a first or second person, or a question or exclamation mark.
+_SPEECH = re.compile(
+    r"[^\n]{0,80}?(?:(?<![\w'’])(?:je|tu|moi|toi|nous|vous|on|me|te|mon|ma|mes|ton|ta|tes)"
+    r"(?![\w'’])|(?<![\w'’])[jtm]['’]|[?!])",
+    re.IGNORECASE,
+)
 _SPEAKER_LOWER = re.compile(rf"(?:^|\n)\s*(?P<name>[{_LO}]{{2,15}})\s?:\s")
 _SPEAKER = re.compile(
     rf"(?:^|\n|[.!?]\s+)\s*(?P<name>{_CAP_WORD}(?:\s{_CAP_WORD})?)\s?(?:\([^()\n]{{1,25}}\)\s?)?:\s"
@@ -175,7 +182,9 @@ _SUBJECT_ME = re.compile(
 #: counted. Only verbs a person does; brands and towns are kept by the word table check.
 _UNKNOWN_SUBJECT = re.compile(
     rf"(?:^|[.!?\n]\s*)(?P<name>{_CAP_WORD})\s(?=(?:m['’]\s?a|m['’]avait|nous\sa|t['’]\s?a|"
-    r"a\s(?:[ée]t[ée]|eu|fait|dit|appel[ée]|accouch[ée]|perdu|commenc[ée]|arr[êe]t[ée]|rejoint)|"
+    r"a\s(?:[ée]t[ée]\s(?:(?:hospitalis|op[ée]r|admis|transf[ée]r|diagnostiqu|greff|intub|vaccin|"
+    r"accouch|licenci|mut|embauch|soign)\w*|pris[ée]?\sen\scharge)|eu\s(?:son|sa|ses|un|une)|"
+    r"accouch[ée]|perdu\s(?:son|sa|ses)|rejoint|fait\s(?:sa|son|ses)|dit|appel[ée])|"
     r"est\s(?:pass[ée]e?|arriv[ée]e?|n[ée]e?|d[ée]c[ée]d[ée]e?|hospitalis[ée]e?|op[ée]r[ée]e?|"
     r"enceinte|malade|diab[ée]tique|aide-soignante?|infirmi[èe]re?|b[ée]n[ée]vole|venue?|partie?)|"
     r"travaille|habite|vit\s|fait\s(?:sa|son|ses|des|du|de\sla)|prend\s|sort\s|rentre\s|"
@@ -414,6 +423,7 @@ class NameContextDetector:
                     transcript
                     and line_start
                     and not name.isupper()
+                    and _SPEECH.match(text, m.end()) is not None
                     and _judge(
                         first, unknown=True, word_names=True, surnames=True, lower_words=True
                     )
