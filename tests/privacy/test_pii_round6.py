@@ -167,3 +167,20 @@ def test_emoji_speakers_survive_the_cleaning_normalisation(text: str, expected: 
     from ambassadeurs_pipeline.text.normalise import normalise_text
 
     assert red(normalise_text(text).text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Phones typed with non-breaking or en dashes.
+        ("tel 06\u201112\u201134\u201156\u201178 le soir", "tel <TEL> le soir"),
+        ("tel 06\u201312\u201334\u201356\u201378 le soir", "tel <TEL> le soir"),
+        # Birth dates with spaced slashes or a month between hyphens.
+        ("née le 12 / 03 / 1985 à Brest", "née le <DATE_NAISSANCE> à Brest"),
+        ("né le 12-mars-1985", "né le <DATE_NAISSANCE>"),
+        # An American Express number grouped 4-6-5 (NIR-shaped when compacted).
+        ("carte 3782 822463 10005 exp 03/27", "carte <CARTE> exp 03/27"),
+    ],
+)
+def test_round6_identifier_shapes(text: str, expected: str) -> None:
+    assert red(text) == expected

@@ -13,7 +13,10 @@ _MONTHS = (
 )
 _DATE = (
     rf"(?:\d{{1,2}}[/.\-]\d{{1,2}}[/.\-](?:19|20)?\d{{2}}|(?:19|20)\d{{2}}-\d{{2}}-\d{{2}}"
-    rf"|(?:1er|\d{{1,2}})\s(?:{_MONTHS})\s(?:19|20)\d{{2}})"
+    rf"|(?:1er|\d{{1,2}})\s(?:{_MONTHS})\s(?:19|20)\d{{2}}"
+    # "12 / 03 / 1985", "12-mars-1985": spaced slashes, a month between hyphens.
+    rf"|\d{{1,2}}\s[/.\-]\s\d{{1,2}}\s[/.\-]\s(?:19|20)?\d{{2}}"
+    rf"|(?:1er|\d{{1,2}})-(?:{_MONTHS})-(?:19|20)?\d{{2}})"
 )
 #: A day written in words ("né le vingt-deux octobre", "le premier mai 1950").
 _DAY_WORDS = (

@@ -11,8 +11,11 @@ _CARD_TRIGGER_RE = re.compile(
     r"\b(?:carte|CB|visa|master\s?card|amex|american express|maestro|card|paiement|payer)\b",
     re.IGNORECASE,
 )
-#: Payment card numbers: 13 to 19 digits, usually in groups of four.
-CARD_RE = re.compile(r"(?<![\d])(?:\d{4}[ \-.]?){3}\d{1,7}(?![\d])")
+#: Payment card numbers: 13 to 19 digits, usually in groups of four; American Express
+#: prints its 15 digits 4-6-5 ("3782 822463 10005").
+CARD_RE = re.compile(
+    r"(?<![\d])(?:(?:\d{4}[ \-.]?){3}\d{1,7}|3[47]\d{2}([ \-.])\d{6}\1\d{5})(?![\d])"
+)
 
 
 def luhn_is_valid(number: str) -> bool:
@@ -34,7 +37,10 @@ def card_spans(text: str) -> list[PiiSpan]:
     for match in CARD_RE.finditer(text):
         value = match.group(0)
         compact = re.sub(r"\D", "", value)
-        if not 13 <= len(compact) <= 19 or (len(compact) == 15 and NIR_SHAPE_RE.match(compact)):
+        amex = match.group(1) is not None  # grouped 4-6-5: a card, whatever a NIR looks like
+        if not 13 <= len(compact) <= 19 or (
+            len(compact) == 15 and not amex and NIR_SHAPE_RE.match(compact)
+        ):
             continue
         valid = luhn_is_valid(compact)
         # Grouped digits ("4970 1012 3456 7890") are a card on shape; a bare run of

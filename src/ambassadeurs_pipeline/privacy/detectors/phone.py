@@ -149,12 +149,19 @@ def _spelled_phones(text: str) -> list[PiiSpan]:
 _LETTER_O_RE = re.compile(r"(?<=\d)[Oo](?=[\d .\-])|(?<![^\W\d_])[Oo](?=\d)")
 
 
+_UNICODE_DASH_RE = re.compile(r"(?<=\d)[\u2010-\u2015\u2212](?=\d)")
+
+
 def phone_spans(text: str) -> list[PiiSpan]:
     """Phones written with digits (strict French, international, loose, without the leading 0,
     after a phone word), in that order; a letter O typed for a zero counts as a zero."""
     if _LETTER_O_RE.search(text):
         # Same length, so the spans found in the repaired copy are the original's offsets.
         text = _LETTER_O_RE.sub("0", text)
+    if _UNICODE_DASH_RE.search(text):
+        # "06‑12‑34‑56‑78" typed with non-breaking or en dashes (phones' autocorrect): the
+        # ASCII hyphen the patterns know, one character for one, so offsets hold.
+        text = _UNICODE_DASH_RE.sub("-", text)
     # Service numbers (08 xx) are redacted too: they are an organisation's more often than a
     # person's, but labellers disagree and a leaked private number is the worse error.
     return _phone_spans(text)
