@@ -178,6 +178,9 @@ def test_emoji_speakers_survive_the_cleaning_normalisation(text: str, expected: 
         # Birth dates with spaced slashes or a month between hyphens.
         ("née le 12 / 03 / 1985 à Brest", "née le <DATE_NAISSANCE> à Brest"),
         ("né le 12-mars-1985", "né le <DATE_NAISSANCE>"),
+        # An address whose local part ends in digits, given with its provider's name.
+        ("mon mail c'est mariedupont56 sur gmail", "mon mail c'est <EMAIL>"),
+        ("j'ai 2 comptes dont 1 sur gmail", "j'ai 2 comptes dont 1 sur gmail"),
         # An American Express number grouped 4-6-5 (NIR-shaped when compacted).
         ("carte 3782 822463 10005 exp 03/27", "carte <CARTE> exp 03/27"),
     ],

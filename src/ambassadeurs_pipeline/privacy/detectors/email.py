@@ -32,7 +32,9 @@ EMAIL_LOOSE_RE = re.compile(
     rf"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9][A-Za-z0-9._%+\-]*"
     rf"(?:{_AT}\s?<URL>|\s?@\s?<URL>|\s?@\s?(?:{_PROVIDERS})\b(?:[.,]\s?[a-z]{{2,3}}\b)?"
     rf"|(?<=[._][A-Za-z0-9])[A-Za-z0-9]*\s(?:sur|chez|on|de)\s(?:{_PROVIDERS})\b"
-    rf"(?:{_DOT}[a-z]{{2,3}}\b)?|(?<=[._][A-Za-z0-9])[A-Za-z0-9]*\s(?:sur|chez)\s<URL>)",
+    rf"(?:{_DOT}[a-z]{{2,3}}\b)?|(?<=[._][A-Za-z0-9])[A-Za-z0-9]*\s(?:sur|chez)\s<URL>"
+    # "mariedupont56 sur gmail": a local part ending in digits (a letter is required below)
+    rf"|(?<=\d)\s(?:sur|chez)\s(?:{_PROVIDERS})\b(?:{_DOT}[a-z]{{2,3}}\b)?)",
     re.IGNORECASE,
 )
 _EMAIL_GATE_RE = re.compile(rf"@|<url>|\b(?:at|arobase|{_PROVIDERS})\b")
@@ -45,6 +47,9 @@ def email_spans(text: str, lowered: str) -> list[PiiSpan]:
     if _EMAIL_GATE_RE.search(lowered):
         spans += [PiiSpan(m.start(), m.end(), "EMAIL", "patterns") for m in EMAIL_RE.finditer(text)]
         spans += [
-            PiiSpan(m.start(), m.end(), "EMAIL", "patterns") for m in EMAIL_LOOSE_RE.finditer(text)
+            PiiSpan(m.start(), m.end(), "EMAIL", "patterns")
+            for m in EMAIL_LOOSE_RE.finditer(text)
+            # "1 sur gmail" is a count; "0612345678@sfr" stays an address.
+            if "@" in m.group() or not m.group().split()[0].isdigit()
         ]
     return spans
