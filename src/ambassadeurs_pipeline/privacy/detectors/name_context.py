@@ -193,27 +193,31 @@ _UNKNOWN_SUBJECT = re.compile(
 #: A surname straight before the carer's trade, reviews' shorthand: "avis : Etcheverry kiné à
 #: Biarritz", "Lemarchand ostéo, top".
 _SURNAME_TRADE = re.compile(
-    rf"(?:^|[:\n.!?]\s*|\b(?:avis|merci|chez|voir|allez\svoir)\s)(?P<name>{_CAP_WORD})\s"
-    r"(?=(?:kin[ée]|ost[ée]o(?:pathe)?|infirmi[èe]re?|m[ée]decin|p[ée]diatre|dentiste|psy|"
+    rf"(?<![^\W\d_])(?P<name>[{_UP}][{_LO}]+(?:-[{_UP}][{_LO}]+)?)\s"
+    r"(?=(?i:kin[ée]|ost[ée]o(?:pathe)?|infirmi[èe]re?|m[ée]decin|p[ée]diatre|dentiste|psy|"
     r"psychiatre|psychologue|sage-femme|pharmacien(?:ne)?|g[ée]n[ée]raliste|cardio(?:logue)?|"
     r"dermato(?:logue)?|gyn[ée]co(?:logue)?|rhumato(?:logue)?|orthophoniste|podologue|"
-    r"ophtalmo(?:logue)?|endocrino(?:logue)?|neuro(?:logue)?|chirurgien(?:ne)?)\b)",
-    re.IGNORECASE,
+    r"ophtalmo(?:logue)?|endocrino(?:logue)?|neuro(?:logue)?|chirurgien(?:ne)?)\b)"
 )
-#: A surname, then a first name, in the same case ("Lagarde Pierre", "lagarde pierre"): the
-#: order of forms and lists, and the first name may be a word ("Pierre", "Claire").
+#: What stands before that surname: a line or sentence start, a colon, or a review's verb.
+#: (The scan starts at capitals, the cheapest anchor; the context is checked after.)
+_BEFORE_TRADE = re.compile(r"(?:^|[:\n.!?]\s*|\b(?i:avis|merci|chez|voir|allez\svoir)\s)$")
+#: A capitalised surname, then a capitalised first name ("Lagarde Pierre"): the order of forms
+#: and lists, and the first name may be a word ("Pierre", "Claire"). Capitalised only: the
+#: scan starts at capitals, so it costs little on most comments.
 _SURNAME_FIRST_PAIR = re.compile(
-    rf"{_WORD_START}(?P<sur>(?>{_WORD}))\s(?P<first>{_WORD})(?![\w'’-])"
+    rf"(?<![^\W\d_])(?P<sur>[{_UP}][{_LO}]+)\s(?P<first>[{_UP}][{_LO}]+(?:-[{_UP}][{_LO}]+)?)(?![\w'’-])"
 )
 #: A first name followed by the group the person belongs to ("pierre de l'asso des stomisés",
 #: "Rose du CMP", "aurore de l'accueil"): even a first name that is a word is a person there.
-_AFFILIATION = re.compile(
-    rf"{_WORD_START}(?P<name>(?>{_WORD}))\s(?=(?:de\sl['’]\s?(?:asso|association|[ée]quipe|accueil|"
-    r"had|hdj|ehpad|h[ôo]pital|administration|infirmerie)|du\s(?:groupe|service|cmp|csapa|cmpp|ccas|"
-    r"secr[ée]tariat|cabinet|planning|forum|labo|centre|foyer|sessad|ssr|smur|samu)|de\sla\s"
-    r"(?:pharmacie|mutuelle|cpam|caf|mdph|maternit[ée]|cr[èe]che|mairie|clinique|permanence))\b)",
+_AFFILIATION_TAIL = re.compile(
+    r"(?<=[^\W\d_]) (?:de\sl['’]\s?(?:asso|association|[ée]quipe|accueil|had|hdj|ehpad|h[ôo]pital|"
+    r"administration|infirmerie)|du\s(?:groupe|service|cmp|csapa|cmpp|ccas|secr[ée]tariat|cabinet|"
+    r"planning|forum|labo|centre|foyer|sessad|ssr|smur|samu)|de\sla\s(?:pharmacie|mutuelle|cpam|"
+    r"caf|mdph|maternit[ée]|cr[èe]che|mairie|clinique|permanence))\b",
     re.IGNORECASE,
 )
+_WORD_BEFORE = re.compile(rf"(?<![^\W\d_])(?P<name>{_WORD})$")
 _CEST = re.compile(rf"\bc['’]\s?est\s(?P<name>{_CAP_WORD})(?=\s?[,.!)]|\squi\b|\s*$)")
 #: A lower-case title before a particle surname or an elided one: "mme da silva", "le dr le
 #: goff", "dr n'diaye", "mme de la fontaine" (the lexicon detector takes one word after a title).
@@ -337,22 +341,6 @@ def _judge(
     if unknown and len(folded) >= 3 and word.replace("-", "").isalpha():
         return not is_french_word(word)
     return False
-
-
-_GATE_SPLIT = re.compile(r"[^\w'’-]+")
-
-
-def _pair_gate(text: str) -> bool:
-    """Cheap pre-check for :data:`_SURNAME_FIRST_PAIR`: some word of the text is a plain
-    surname (most comments hold none, and the pair scan looks at every word)."""
-    plain = _plain_surnames()
-    return any(w in plain for w in _GATE_SPLIT.split(fast_fold(text)))
-
-
-def _plain_surnames() -> frozenset[str]:
-    from .name_words import plain_surnames_folded
-
-    return plain_surnames_folded()
 
 
 @register_detector("name_context")
@@ -579,6 +567,8 @@ class NameContextDetector:
             ):
                 add(m.start("name"), m.end("name"), "unknown_subject")
         for m in _SURNAME_TRADE.finditer(text):
+            if _BEFORE_TRADE.search(text, max(0, m.start() - 15), m.start()) is None:
+                continue
             name = m.group("name")
             e = _entry(name)
             if (
@@ -590,13 +580,12 @@ class NameContextDetector:
             ):
                 if fast_fold(name) not in allow_list() and fast_fold(name) not in PLACE_LIKE:
                     add(m.start("name"), m.end("name"), "surname_trade")
-        for m in _SURNAME_FIRST_PAIR.finditer(text) if _pair_gate(text) else ():
+        for m in _SURNAME_FIRST_PAIR.finditer(text):
             sur, first = m.group("sur"), m.group("first")
-            if sur[:1].isupper() != first[:1].isupper() or sur.isupper() or first.isupper():
+            es = _entry(sur)
+            if not plain_surname(es):
                 continue
-            if sur[:1].isupper() and any(c.isupper() for c in sur[1:] + first[1:]):
-                continue  # "McDonald", "LeBron": brands and camel case
-            es, ef = _entry(sur), _entry(first)
+            ef = _entry(first)
             if (
                 plain_surname(es)
                 and ef is not None
@@ -607,7 +596,10 @@ class NameContextDetector:
                 and fast_fold(f"{sur} {first}") not in allow_list()
             ):
                 add(m.start("sur"), m.end("first"), "surname_first_pair")
-        for m in _AFFILIATION.finditer(text):
+        for t in _AFFILIATION_TAIL.finditer(text):
+            m = _WORD_BEFORE.search(text, max(0, t.start() - 30), t.start())
+            if m is None:
+                continue
             name = m.group("name")
             folded = fast_fold(name)
             if folded in _LABELS or folded in PLACE_LIKE or name.isupper():
