@@ -1,4 +1,4 @@
-"""File, claimant and patient numbers after their label (dossier, allocataire, IPP, RPPS…)."""
+"""File, claimant and patient numbers after their label (dossier, allocataire, IPP…)."""
 
 from __future__ import annotations
 
@@ -15,23 +15,20 @@ _DOSSIER_ID_RE = re.compile(r"(?<![\w/])[A-Z]{0,8}[\-/ ]?\d[\dA-Za-z\-/]{3,}\d(?
 _DOSSIER_LABEL_RE = re.compile(
     r"(?i:dossier|allocataire|\bIPP\b|\bNDA\b|matricule|adh[ée]rent|n°\s?patient|num[ée]ro\s(?:de\s)?patient|"
     r"identifiant|num[ée]ro\sfiscal|n°\sfiscal|\bNIP\b|r[ée]f[ée]rence|\br[ée]f\b|contrat|s[ée]jour|"
-    r"sinistre|\bn°|num[ée]ro|commande|facture|\bclient\b|ticket|colis|\bRPPS\b|\bADELI\b)[^\n\d<]{0,45}$"
+    r"sinistre|\bn°|num[ée]ro|commande|facture|\bclient\b|ticket|colis)[^\n\d<]{0,45}$"
 )
 #: Labels after which a bare run of digits is a file number ("IPP 8012345", "n° allocataire
 #: 1234567", "numéro de contrat 12345678"); after a weak label ("n°", "numéro", "réf") only a
 #: mixed identifier ("DOS-2024-078451") is.
 _DOSSIER_STRONG_LABEL_RE = re.compile(
     r"dossier|allocataire|\bipp\b|\bnda\b|matricule|adh[ée]rent|patient|identifiant|fiscal|"
-    r"\bnip\b|contrat|s[ée]jour|sinistre|r[ée]clamation|licence|licenci[ée]|b[ée]n[ée]ficiaire|"
-    # A health professional's national numbers (RPPS: 11 digits, ADELI: 9): public in the
-    # directory, but next to a patient's story they identify the carer as a name does.
-    r"\brpps\b|\badeli\b"
+    r"\bnip\b|contrat|s[ée]jour|sinistre|r[ée]clamation|licence|licenci[ée]|b[ée]n[ée]ficiaire"
 )
 #: The same numbers typed in groups ("numéro de dossier 0425 8801 7733"): only after a strong
 #: label, since grouped digits are also amounts and phone numbers.
 _DOSSIER_GROUPED_RE = re.compile(r"(?<![\w/.,])\d{2,5}(?: \d{2,5}){1,4}(?![\w/]|[.,]\d)")
 #: An identifier that swallowed its own label ("IPP 8012345"): the label letters, then digits.
-_DOSSIER_GLUED_LABEL_RE = re.compile(r"(?i:IPP|NDA|NIP|RPPS|ADELI)[ :]+(?=\d)")
+_DOSSIER_GLUED_LABEL_RE = re.compile(r"(?i:IPP|NDA|NIP)[ :]+(?=\d)")
 _DATE_SHAPED = re.compile(r"\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}$|^\d{4}$")
 
 
