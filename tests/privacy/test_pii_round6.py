@@ -180,6 +180,11 @@ def test_emoji_speakers_survive_the_cleaning_normalisation(text: str, expected: 
         # An address whose local part ends in digits, given with its provider's name.
         ("mon mail c'est mariedupont56 sur gmail", "mon mail c'est <EMAIL>"),
         ("j'ai 2 comptes dont 1 sur gmail", "j'ai 2 comptes dont 1 sur gmail"),
+        # Overseas NIRs (3-digit department, 2-digit commune), and a mistyped one after its cue.
+        ("n° ss : 1 88 08 971 21 684 12", "n° ss : <NIR>"),
+        ("sa sécu 2 97 07 974 973 666 45 svp", "sa sécu <NIR> svp"),
+        # Five pairs parted by spaces and one sign.
+        ("si souci : 06 43 - 28 - 19 - 77 merci", "si souci : <TEL> merci"),
         # An American Express number grouped 4-6-5 (NIR-shaped when compacted).
         ("carte 3782 822463 10005 exp 03/27", "carte <CARTE> exp 03/27"),
     ],

@@ -115,7 +115,7 @@ logger = logging.getLogger(__name__)
 def resolve_overlaps(spans: Iterable[PiiSpan]) -> list[PiiSpan]:
     """Non-overlapping spans, sorted by start; on overlap, the higher-priority type wins
     (validated types first, see :data:`PII_TYPES`), then the longer span. Overlapping spans of
-    the same type are merged."""
+    the same type are merged; a losing span that contains the winner widens it."""
     ordered = sorted(
         spans, key=lambda s: (PRIORITY.get(s.pii_type, 99), -(s.end - s.start), s.start)
     )
@@ -128,6 +128,19 @@ def resolve_overlaps(spans: Iterable[PiiSpan]) -> list[PiiSpan]:
             kept.append(span)
             continue
         same = [k for k in clash if k.pii_type == span.pii_type]
+        if (
+            len(clash) == 1
+            and not same
+            and span.start <= clash[0].start
+            and clash[0].end <= span.end
+        ):
+            # A lower-priority span around a higher-priority one ("MUT-00871453", a file
+            # number read as a phone in its digits): the winner's type over the union, so the
+            # rest of the identifier does not stay in clear.
+            k = clash[0]
+            kept.remove(k)
+            kept.append(PiiSpan(span.start, span.end, k.pii_type, k.source, k.checksum_valid))
+            continue
         if same and len(same) == len(clash):
             for k in same:
                 kept.remove(k)

@@ -8,14 +8,23 @@ import re
 from .spans import PiiSpan
 
 NIR_RE = re.compile(
-    r"(?<![\d])[1-8](?:[\s.\-]?\d{2}){2}[\s.\-]?(?:\d{2}|2[AaBb])(?:[\s.\-]?\d{3}){2}(?:[\s.\-]?\d{2})?(?![\d])"
+    r"(?<![\d])[1-8](?:[\s.\-]?\d{2}){2}[\s.\-]?"
+    # department + commune: 2 + 3 digits (2A/2B in Corsica), or overseas 3 + 2 ("971 21")
+    r"(?:(?:\d{2}|2[AaBb])[\s.\-]?\d{3}|9[78]\d[\s.\-]?\d{2})"
+    r"[\s.\-]?\d{3}(?:[\s.\-]?\d{2})?(?![\d])"
 )
 #: A NIR's structure without its key: sex 1-8 (7/8: temporary numbers), year, month 01-12 or
 #: 20-99 (unknown month codes), department 01-99/2A/2B, commune, order number.
 NIR_SHAPE_RE = re.compile(r"[1-8]\d{2}(?:0[1-9]|1[0-2]|[2-9]\d)(?:\d{2}|2[AB])\d{6}")
 _NIR_TRIGGER_RE = re.compile(
-    r"(?:s[ée]cu(?:rit[ée] sociale)?|NIR|carte vitale|num[ée]ro d'assur[ée]|INSEE)", re.IGNORECASE
+    r"(?:s[ée]cu(?:rit[ée] sociale)?|NIR|carte vitale|num[ée]ro d'assur[ée]|INSEE|\bn°\s?ss\b|"
+    r"\bnum[ée]ro\s(?:de\s)?ss\b|\bSS\s?:)",
+    re.IGNORECASE,
 )
+#: After a trigger, any grouped run of 13 to 16 digits opening with a sex digit: overseas
+#: NIRs printed with a 3-digit department and a 2-digit commune ("1 88 08 971 21 684 12"),
+#: or a NIR with a digit typed twice. Privacy first: a mistyped number still identifies.
+_NIR_LOOSE_RE = re.compile(r"(?<![\d])[1-8](?:[\s.\-]?\d){12,15}(?![\d])")
 
 
 def nir_key_is_valid(nir: str) -> bool:
@@ -61,5 +70,14 @@ def nir_spans(text: str, without_key_check_after_trigger: bool = True) -> list[P
         elif without_key_check_after_trigger and len(compact) in (13, 15):
             window = text[max(0, match.start() - 60) : match.start()]
             if _NIR_TRIGGER_RE.search(window):
+                spans.append(PiiSpan(match.start(), match.end(), "NIR", "patterns", valid))
+    if without_key_check_after_trigger:
+        for match in _NIR_LOOSE_RE.finditer(text):
+            if any(s.start <= match.start() < s.end for s in spans):
+                continue
+            window = text[max(0, match.start() - 40) : match.start()]
+            if _NIR_TRIGGER_RE.search(window):
+                compact = re.sub(r"[\s.\-]", "", match.group(0))
+                valid = len(compact) == 15 and nir_key_is_valid(compact)
                 spans.append(PiiSpan(match.start(), match.end(), "NIR", "patterns", valid))
     return spans

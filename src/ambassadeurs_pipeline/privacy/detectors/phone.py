@@ -66,7 +66,11 @@ def loose_phone(value: str) -> bool:
         # ("0 1 2 3 4 5 6 7 8 9": a scale, a list).
         steps = {int(b) - int(a) for a, b in zip(groups, groups[1:])}
         return steps not in ({1}, {-1})
-    if len(seps) > 1:
+    pairs = [g for g in _PHONE_SEP_RE.split(value) if g]
+    if len(seps) > 1 and not (
+        len(seps - {""}) == 1 and len(pairs) == 5 and all(len(g) == 2 for g in pairs)
+    ):
+        # Mixed separators, unless spaces and one sign part five pairs ("06 43 - 28 - 19 - 77").
         return False
     if sum(len(g) == 1 for g in groups[1:]) <= 2:
         return True
