@@ -48,6 +48,25 @@ def red(text: str) -> str:
             "pierre de l'asso des stomisés passe mardi",
             "<PERSONNE> de l'asso des stomisés passe mardi",
         ),
+        # A rare first name before "et" and a name found after it.
+        ("on a eu des jumeaux : Iker et Ainhoa", "on a eu des jumeaux : <PERSONNE> et <PERSONNE>"),
+        # A surname in apposition with a trade: "X l'inspecteur", "X la perruquière".
+        ("Gonzalez l'inspecteur dit non", "<PERSONNE> l'inspecteur dit non"),
+        # A pharmacy named after its owner, particle or frequent word-surname included.
+        ("pharmacie Le Goff rue de la Marne", "pharmacie <PERSONNE> rue de la Marne"),
+        ("Pharmacie Bouvier → cabinet infirmier", "Pharmacie <PERSONNE> → cabinet infirmier"),
+        # A frequent surname that is also a word, then a first name.
+        ("Transfert : Moreau Kévin, DDN connue", "Transfert : <PERSONNE>, DDN connue"),
+        # A vocative right after an opening quote.
+        (
+            "\"Jade, t'es pas toute seule\" m'a dit ma prof",
+            "\"<PERSONNE>, t'es pas toute seule\" m'a dit ma prof",
+        ),
+        # A speaker after a line that ends with "l'hôpital": the eponym cue stops at the line.
+        (
+            "Nassim: papa est à l'hôpital\nKenza: il a le droit ?",
+            "<PERSONNE>: papa est à l'hôpital\n<PERSONNE>: il a le droit ?",
+        ),
         # A lower-case title before a particle or elided surname.
         ("ma voisine mme da silva m'a amenée", "ma voisine mme <PERSONNE> m'a amenée"),
         ("le dr n'diaye aux urgences", "le dr <PERSONNE> aux urgences"),
@@ -92,6 +111,8 @@ def test_round6_redacts(text: str, expected: str) -> None:
         # A health professional's national numbers are in a public directory; no labeller of
         # the forum sets marked them, so they are kept.
         "RPPS du prescripteur : 10101234567",
+        # A pharmacy named after a word that is a rare surname stays.
+        "la pharmacie Marche est fermée le lundi",
         # A compte number without any bank label is not a RIB.
         "j'ai un compte 12345678901 sur le forum depuis 2015",
     ],

@@ -76,7 +76,9 @@ _ROLE = (
     r"g[ée]n[ée]raliste|onco(?:logue)?|chirurgien(?:ne)?|sage-femme|orthophoniste|"
     r"ergoth[ée]rapeute|psychomotricien(?:ne)?|audioproth[ée]siste|di[ée]t[ée]ticienne?|"
     r"puéricultrice|puericultrice|brancardier|accueil|patron(?:ne)?|manager|boss|coach|"
-    r"ortho(?:dontiste|ptiste)?"
+    r"ortho(?:dontiste|ptiste)?|inspect(?:eur|rice)|perruqui(?:er|[èe]re)|pr[ée]sidente?|"
+    r"tr[ée]sori(?:er|[èe]re)|parrain|marraine|tuteur|tutrice|curat(?:eur|rice)|aumônier|aumonier|"
+    r"moniteur|monitrice|chauffeur|livreur|pompier|gendarme|avocate?|notaire|maire|v[ée]t[ée]rinaire"
 )
 _DET = r"(?:le|la|l['’]\s?|les|mon|ma|mes|notre|son|sa|leur|ton|ta|un|une)"
 
@@ -98,7 +100,7 @@ _VOCATIVE_LATE = re.compile(
 )
 #: What may stand before a vocative: nothing, a sentence end, or an interjection.
 _VOCATIVE_BEFORE = re.compile(
-    r"(?:^|[.!?…\n:;()❤️]\s*|(?:^|\s)(?:mdr|lol|ptdr|cc|coucou|ok|merci|oui|non|ah|oh|bah|hey|"
+    r"(?:^|[.!?…\n:;()❤️\"«“]\s*|(?:^|\s)(?:mdr|lol|ptdr|cc|coucou|ok|merci|oui|non|ah|oh|bah|hey|"
     r"allo|allô|dis|bon|bref|alors|hello|salut|wesh|haha|hihi|tkt|t['’]inqui[eè]te)\s*,?\s*)$",
     re.IGNORECASE,
 )
@@ -233,6 +235,7 @@ _CONTACT_LOWER = re.compile(
     rf"(?:[àa]\s)?(?P<name>{_WORD})\b",
     re.IGNORECASE,
 )
+_COORDINATED_BEFORE = re.compile(rf"(?<![^\W\d_])(?P<name>{_CAP_WORD})\s(?:et|&)\s$")
 _COORDINATED = re.compile(rf"(?:\s(?:et|&)\s|,\s?)(?P<name>{_WORD})\b")
 #: The word (and its particle) just before a name found: "yilmaz ayse", "le goff marie-annick".
 _SURNAME_BEFORE = re.compile(
@@ -583,12 +586,15 @@ class NameContextDetector:
         for m in _SURNAME_FIRST_PAIR.finditer(text):
             sur, first = m.group("sur"), m.group("first")
             es = _entry(sur)
-            if not plain_surname(es):
+            # A surname first ("Lagarde", "Moreau": frequent surnames may be words), never a
+            # first name ("Marie Claire").
+            if es is None or es.surname < 10 or es.first > es.surname - 4:
+                continue
+            if es.is_word and es.surname < FREQUENT_SURNAME:
                 continue
             ef = _entry(first)
             if (
-                plain_surname(es)
-                and ef is not None
+                ef is not None
                 and ef.first >= COMMON_FIRST
                 and fast_fold(first) not in _CALENDAR
                 and fast_fold(sur) not in PLACE_LIKE
@@ -635,9 +641,22 @@ class NameContextDetector:
             # names its owner (the sets' guidelines label it); "Pharmacie du Centre",
             # "Pharmacie Centrale" and chains (allow-list) stay.
             for m in pattern.finditer(text):
-                last = m.group("name").split()[-1]
+                parts = m.group("name").split()
+                last = parts[-1]
+                if last.isupper():
+                    continue
+                if len(parts) > 1:
+                    # "pharmacie Le Goff": INSEE glues the particle ("legoff").
+                    glued = _entry("".join(parts))
+                    if glued is not None and glued.surname >= 8:
+                        add(m.start("name"), m.end("name"), rule)
+                        continue
                 e = _entry(last)
-                if last.isupper() or (e is not None and e.is_word):
+                if e is not None and e.is_word:
+                    # "Pharmacie Bouvier", "Pharmacie Barbier": a frequent surname is the
+                    # owner's even when it is a word; "pharmacie Marche" is not.
+                    if e.surname >= FREQUENT_SURNAME + 2 and not e.first:
+                        add(m.start("name"), m.end("name"), rule)
                     continue
                 if _judge(last, unknown=True, word_names=False, surnames=True):
                     add(m.start("name"), m.end("name"), rule)
@@ -711,6 +730,17 @@ class NameContextDetector:
                 name, unknown=strong, word_names=cap, surnames=strong, lower_words=lower_pair
             ):
                 add(m.start("name"), m.end("name"), "coordinated")
+        # "Iker et Ainhoa": a capitalised first name, even a rare one, before "et" and a name
+        # found after it.
+        for start, _end in people:
+            m = _COORDINATED_BEFORE.search(text, max(0, start - 30), start)
+            if m is None or any(a <= m.start("name") < b for a, b in people):
+                continue
+            name = m.group("name")
+            e = _entry(name)
+            if name[:1].isupper() and not name.isupper() and e is not None and e.first >= 6:
+                if not e.is_word and fast_fold(name) not in allow_list() | PLACE_LIKE:
+                    add(m.start("name"), m.end("name"), "coordinated_before")
         # "yilmaz ayse", "le goff marie-annick": a surname typed before the first name, in the
         # same case. Only a plain surname (neither a French word nor a first name), so "papa
         # jojo" or "merci nadia" never grow.

@@ -134,7 +134,7 @@ _EPONYM_CONTEXT = re.compile(
     r"(?:maladie|syndrome|thyro[ïi]dite|signe|test|m[ée]thode|r[ée]gime|h[ôo]pital|clinique|"
     r"institut|centre|lyc[ée]e|coll[èe]ge|[ée]cole|fondation|rue|avenue|place|boulevard|CHU|"
     r"h[ôo]pitaux|ville|saint|sainte|quartier|cit[ée]|mus[ée]e|CHS|CHRU|"
-    r"EPSM|GHU|CMPP?|tendon|tendinite|loi|lois|amendement)\s+(?:de\s+|d['’]|du\s+)?$",
+    r"EPSM|GHU|CMPP?|tendon|tendinite|loi|lois|amendement)[^\S\n]+(?:de[^\S\n]+|d['’]|du[^\S\n]+)?$",
     re.IGNORECASE,
 )
 
@@ -142,7 +142,7 @@ _EPONYM_CONTEXT = re.compile(
 #: Names of care homes and Breton places right after their noun ("EHPAD Ker Maria",
 #: "résidence Les Tilleuls"): an institution's name, without "de" (after "de" it may be
 #: someone's: "l'EHPAD de Maria").
-_INSTITUTION_BEFORE = re.compile(r"(?:\bEHPAD|\br[ée]sidence|\bKer)\s+$", re.IGNORECASE)
+_INSTITUTION_BEFORE = re.compile(r"(?:\bEHPAD|\br[ée]sidence|\bKer)[^\S\n]+$", re.IGNORECASE)
 #: A public office or a public trade named with its definite article just before the name
 #: ("le député François Ruffin", "l'actrice Louane"), or a broadcast the name stars in ("la
 #: série avec Pierre Niney"): a public figure the allow-list cannot all hold. A possessive
@@ -156,7 +156,7 @@ _PUBLIC_BEFORE = re.compile(
     r"influenceu(?:r|se)|ancien(?:ne)?\sministre|porte-parole)"
     r"|\b(?:la\ss[ée]rie|le\sfilm|le\st[ée]l[ée]film|le\sdocu(?:mentaire)?|l['’][ée]mission)"
     r"\s(?:avec|de|d['’])"
-    r")\s+$",
+    r")[^\S\n]+$",
     re.IGNORECASE,
 )
 #: A doctor or professor quoted from the media ("le Pr Robert Cohen a dit sur BFM", "le dr X à
