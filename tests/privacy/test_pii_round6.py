@@ -67,6 +67,9 @@ def red(text: str) -> str:
             "Nassim: papa est à l'hôpital\nKenza: il a le droit ?",
             "<PERSONNE>: papa est à l'hôpital\n<PERSONNE>: il a le droit ?",
         ),
+        # A writer naming herself after a greeting; a lower-case surname in apposition.
+        ("coucou c'est Titi, jsuis arrivée", "coucou c'est <PERSONNE>, jsuis arrivée"),
+        ("c'est guerin l'infirmier qui me l'a dit", "c'est <PERSONNE> l'infirmier qui me l'a dit"),
         # A lower-case title before a particle or elided surname.
         ("ma voisine mme da silva m'a amenée", "ma voisine mme <PERSONNE> m'a amenée"),
         ("le dr n'diaye aux urgences", "le dr <PERSONNE> aux urgences"),
@@ -113,6 +116,11 @@ def test_round6_redacts(text: str, expected: str) -> None:
         "RPPS du prescripteur : 10101234567",
         # A pharmacy named after a word that is a rare surname stays.
         "la pharmacie Marche est fermée le lundi",
+        # Acronyms and verbs after a kinship word; a letter's place; greetings with a word.
+        "ma marraine NA est roumaine",
+        "ma mère sait pas, elle croit que ça va",
+        "Fait à Pau, le 12 mars",
+        "coucou c'est moi, bonjour c'est bon",
         # A compte number without any bank label is not a RIB.
         "j'ai un compte 12345678901 sur le forum depuis 2015",
     ],

@@ -220,6 +220,11 @@ _AFFILIATION_TAIL = re.compile(
     re.IGNORECASE,
 )
 _WORD_BEFORE = re.compile(rf"(?<![^\W\d_])(?P<name>{_WORD})$")
+#: "coucou c'est Titi, jsuis arrivée": a writer naming herself after a greeting.
+_GREETING_CEST = re.compile(
+    rf"(?i:\b(?:coucou|salut|bonjour|bonsoir|allo|allô|cc|hello)\s?,?\s?c['’]\s?est\s)"
+    rf"(?P<name>{_WORD})(?=\s?[,.!]|\s(?:ici|qui)\b)"
+)
 _CEST = re.compile(rf"\bc['’]\s?est\s(?P<name>{_CAP_WORD})(?=\s?[,.!)]|\squi\b|\s*$)")
 #: A lower-case title before a particle surname or an elided one: "mme da silva", "le dr le
 #: goff", "dr n'diaye", "mme de la fontaine" (the lexicon detector takes one word after a title).
@@ -455,8 +460,9 @@ class NameContextDetector:
                 if e is None or not e.first:
                     continue  # "né à Brest, mon fils…": a place before the apposition
             if name[:1].islower():
-                # "blanche ma voisine": the apposition names her, word or not.
-                ok = _judge(last, unknown=False, word_names=False, surnames=False, lower_words=True)
+                # "blanche ma voisine": the apposition names her, word or not; "guerin
+                # l'infirmier": a surname that is no word too.
+                ok = _judge(last, unknown=False, word_names=False, surnames=True, lower_words=True)
             else:
                 ok = _judge(last, unknown=True, word_names=True, surnames=True, strong=True)
             if ok:
@@ -617,6 +623,12 @@ class NameContextDetector:
             if e is not None and e.first >= COMMON_FIRST and not e.surname > e.first + 2:
                 if _judge(name, unknown=False, word_names=True, surnames=False, lower_words=True):
                     add(m.start("name"), m.end("name"), "affiliation")
+        for m in _GREETING_CEST.finditer(text):
+            name = m.group("name")
+            if fast_fold(name) in FUNCTION_WORDS or fast_fold(name) in _LABELS:
+                continue
+            if _judge(name, unknown=True, word_names=True, surnames=True, lower_words=True):
+                add(m.start("name"), m.end("name"), "greeting_cest")
         for m in _CEST.finditer(text):
             name = m.group("name")
             window = text[max(0, m.start() - 60) : m.end() + 60]

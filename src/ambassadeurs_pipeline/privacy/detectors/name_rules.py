@@ -268,6 +268,8 @@ class NameRuleDetector:
                 if rule == "full_name" and (start, end) != (match.start("name"), match.end("name")):
                     continue  # "Octobre Rose": a trimmed pair is not a first name + surname
                 value = text[start:end]
+                if rule == "kin" and value.isupper() and len(value) <= 2:
+                    continue  # "ma marraine NA", "mon parrain AA": acronyms
                 weak_greeting = (
                     rule == "greeting"
                     and match.group("follow").startswith(" ")

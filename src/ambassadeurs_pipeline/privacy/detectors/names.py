@@ -83,7 +83,7 @@ _PLACE_CUE = re.compile(
     r"(?:\bsur|\bvers|\bpr[èe]s\s(?:de|d['’])|\br[ée]gion\s(?:de|d['’])|"
     r"\bc[ôo]t[ée]\s(?:de|d['’])|\baux\salentours\s(?:de|d['’])|"
     # "née à Oran", "j'habite à Pau", "muté à Lens": where someone lives or comes from.
-    r"\b(?:n[ée]e?s?|habit(?:e|es|ons|ez|ent)|vi[st]|vivons|vivent|originaires?|domicili[ée]e?s?|"
+    r"\b(?:n[ée]e?s?|habit(?:e|es|ons|ez|ent)|vi[st]|vivons|vivent|originaires?|domicili[ée]e?s?|fait|"
     r"install[ée]e?s?|d[ée]m[ée]nag[ée]e?s?|mut[ée]e?s?|travaill(?:e|es|ons|ent))\s(?:[àa]|au|en))\s?$",
     re.IGNORECASE,
 )
@@ -500,6 +500,12 @@ class NameLexiconDetector:
             and nxt.folded not in NOT_NAME_FOLDED
         )
         if w.cap:
+            if (
+                cue_kind == "kin"
+                and w.upper
+                and (len(w.text) <= 2 or (len(w.text) == 3 and e.first < COMMON_FIRST))
+            ):
+                return None  # "ma marraine NA", "mon fils TSA": acronyms; not "ma fille LEA"
             if cue_kind in ("title", "kin") and (e.surname or e.first):
                 return cue_kind
             if (
@@ -588,6 +594,8 @@ class NameLexiconDetector:
             ok = e.surname and (not e.is_word or e.surname >= FREQUENT_SURNAME)
             return "title" if cue_kind == "title" and ok else None
         if cue_kind in ("kin", "title"):
+            if cue_kind == "kin" and e.is_word and e.first < RARE_FIRST:
+                return None  # "ma mère sait pas": a verb, a name given to a few dozen babies
             return cue_kind
         if cue_kind == "contact" and not e.is_word:
             return "contact"
