@@ -33,7 +33,10 @@ _YEAR_WORDS = (
 #: Birth-date cues: "né(e) le", "naissance", "date de naiss.", "DDN", "DN :", "DOB", "born".
 _BIRTH_CUE = (
     r"(?:\bn[ée]e?s?\b|naissance|\bnaiss\.?|\bDDN\b|\bn[ée]\(e\)|\bborn\b|anniversaire|\bDOB\b"
-    r"|(?-i:\bD\.?N\.?)\s?:|(?-i:\bDN\b))"
+    r"|(?-i:\bD\.?N\.?)\s?:|(?-i:\bDN\b)"
+    # Birth announcements' own verbs: "a vu le jour le", "venue au monde le", "a pointé le bout
+    # de son nez le".
+    r"|\bvu\sle\sjour|\bvenue?s?\sau\smonde|\bpoint[ée]\sle\sbout\sde\sson\snez)"
 )
 # A placeholder ("<DATE_NAISSANCE>" from the first pass) ends a cue's reach: "né le
 # <DATE_NAISSANCE>, depuis le 04/02/2025" must not take the second date on the second pass.
@@ -51,6 +54,23 @@ DATE_NAISSANCE_RE = re.compile(
 #: A date followed by its cue: "12/03/1987 (date de naissance)", "12/03/87 = DDN".
 DATE_THEN_CUE_RE = re.compile(
     rf"(?<![\d])(?P<date>{_DATE})(?![\d])\s?[(\-=:,]?\s?(?:date\sde\snaissance|naissance|DDN|n[ée]e?\b)",
+    re.IGNORECASE,
+)
+#: A baby "arrived" on a date, in a birth announcement: "Lou est arrivée le 16/07/2025 à 4h12,
+#: 3,250 kg". "Arrivée" alone is any arrival (at A&E, on a ward), so a weight or length must
+#: follow the date, or the comment must announce a birth (see :data:`_ANNOUNCEMENT`).
+ARRIVAL_RE = re.compile(
+    rf"\b(?:est|sont|suis|es)\sarriv[ée]e?s?\s(?:parmi\snous\s)?le\s(?P<date>{_DATE}|"
+    rf"(?:1er|\d{{1,2}})\s(?:{_MONTHS})(?:\s(?:19|20)\d{{2}})?)(?![\d])",
+    re.IGNORECASE,
+)
+_BIRTH_WEIGHT = re.compile(r"\d(?:[,.]\d+)?\s?(?:kg|kilos?)\b|\b\d{2}\s?cm\b", re.IGNORECASE)
+_ANNOUNCEMENT = re.compile(r"faire[\s-]part|naissance|b[ée]b[ée]|bienvenue\s[àa]", re.IGNORECASE)
+#: A birth date given as the answer to a question on the next line of a chat ("et sa date de
+#: naissance ?\nYann: 12 avril 1972"): the answer line, after its speaker prefix if any.
+ANSWER_RE = re.compile(
+    rf"{_BIRTH_CUE}[^\n<>]{{0,40}}?\?[^\S\n]*\n(?:[^\n]{{0,40}}?:[^\S\n]?)??[^\S\n]*"
+    rf"(?P<date>{_DATE}|(?:1er|\d{{1,2}})\s(?:{_MONTHS})(?:\s(?:19|20)?\d{{2}})?)(?![\d])",
     re.IGNORECASE,
 )
 #: Another full date in the same sentence as a birth date ("… 21/03/1983 au lieu du 12/03/1983").
@@ -85,4 +105,15 @@ def birth_date_spans(text: str, lowered: str) -> list[PiiSpan]:
             )
     for match in DATE_THEN_CUE_RE.finditer(text) if "naiss" in lowered or "ddn" in lowered else ():
         spans.append(PiiSpan(match.start("date"), match.end("date"), "DATE_NAISSANCE", "patterns"))
+    if "?" in text and "\n" in text:
+        for match in ANSWER_RE.finditer(text):
+            spans.append(
+                PiiSpan(match.start("date"), match.end("date"), "DATE_NAISSANCE", "patterns")
+            )
+    for match in ARRIVAL_RE.finditer(text) if "arriv" in lowered else ():
+        tail = text[match.end() : match.end() + 40]
+        if _BIRTH_WEIGHT.search(tail) or _ANNOUNCEMENT.search(text):
+            spans.append(
+                PiiSpan(match.start("date"), match.end("date"), "DATE_NAISSANCE", "patterns")
+            )
     return spans

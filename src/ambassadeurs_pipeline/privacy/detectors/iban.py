@@ -7,7 +7,8 @@ import re
 from .spans import PiiSpan
 
 IBAN_RE = re.compile(
-    r"(?<![A-Za-z0-9])[A-Z]{2} ?\d{2}(?:[ \-.]?[A-Z0-9]{1,4}){3,9}(?![A-Za-z0-9])", re.IGNORECASE
+    r"(?<![A-Za-z0-9])[A-Z]{2}[ \-.]?\d{2}(?:[ \-.]?[A-Z0-9]{1,4}){3,9}(?![A-Za-z0-9])",
+    re.IGNORECASE,
 )
 #: IBAN lengths (ISO 13616 registry) for the countries a French forum sees; a country not
 #: listed is accepted between 15 and 34 characters.

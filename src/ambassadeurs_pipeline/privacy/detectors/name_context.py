@@ -117,8 +117,15 @@ _SPEECH = re.compile(
     re.IGNORECASE,
 )
 _SPEAKER_LOWER = re.compile(rf"(?:^|\n)\s*(?P<name>[{_LO}]{{2,15}})\s?:\s")
+#: A chat export's time stamp before the speaker: "[20:12] ", "(14h05) ", "20:12 - ",
+#: "21/05/2025, 19:52 - ".
+_STAMP = (
+    r"(?:(?:\[|\()?(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?,?\s)?\d{1,2}[:h]\d{2}(?::\d{2})?(?:\]|\))?"
+    r"\s?(?:[-–]\s)?)?"
+)
 _SPEAKER = re.compile(
-    rf"(?:^|\n|[.!?]\s+)\s*(?P<name>{_CAP_WORD}(?:\s{_CAP_WORD})?)\s?(?:\([^()\n]{{1,25}}\)\s?)?:\s"
+    rf"(?:^|\n|[.!?]\s+)\s*{_STAMP}(?P<name>{_CAP_WORD}(?:\s{_CAP_WORD})?)\s?"
+    rf"(?:\([^()\n]{{1,25}}\)\s?)?:\s"
 )
 #: "Mimi 💬 : …", "Lætitia 💬 "…"": a chat export whose speaker prefix carries an emoji. The
 #: cleaning pipeline strips emoji before pseudonymising, so the same prefix without it, when
@@ -142,6 +149,9 @@ _LABELS = frozenset(
     patient patiente malade client cliente usager medecin docteur infirmier infirmiere
     soignant soignante aidant aidante interne pharmacien pharmacienne secretaire accueil
     moi vous lui elle maman papa mere pere fils fille equipe admin moderateur moderatrice
+    kine osteo psy psychologue psychiatre dentiste orthophoniste ergo orthoptiste podologue
+    pediatre generaliste cardio neuro dermato gyneco ophtalmo orl radio labo pharmacie
+    mutuelle secu cpam caf mdph ordonnance consultation marin
     """.split()
 )
 _APPOSITION = re.compile(
@@ -252,8 +262,11 @@ _PLACE_BEFORE = re.compile(
 _ROLE_NAME = re.compile(
     rf"(?:^|\n|\d[.)]\s|\b(?:le|la|l['’]|mon|ma|notre|du|de\sla|au|[àa]\sla|par\sle|par\sla)\s?)"
     rf"(?:{_ROLE}|{PROFESSIONS}|orl|ophtalmo|dermato|cardio|gastro|gyn[ée]co|endocrino|rhumato|"
-    rf"pneumo|ost[ée]o|urgentiste|ortho|coach)(?:-[^\W\d_]+)?"
-    rf"(?:\s(?:expert|traitant|conseil|r[ée]f[ée]rent|de\sgarde|du\ssport|du\stravail|scolaire))?"
+    rf"pneumo|ost[ée]o|urgentiste|ortho|coach|agent|agente)(?:-[^\W\d_]+)?"
+    rf"(?:\s(?:expert|traitant|conseil|r[ée]f[ée]rente?|de\sgarde|du\ssport|du\stravail|scolaire|"
+    # "l'infirmière d'accueil Nathalie", "l'agent d'entretien Li": the post's complement.
+    rf"d['’]accueil|de\snuit|de\sjour|d['’]entretien|de\sservice|de\sl['’]accueil|lib[ée]rale?|"
+    rf"coordinat(?:eur|rice)|hospitali(?:er|[èe]re)|en\schef|de\sliaison|de\scoordination))?"
     rf"\s(?P<name>(?-i:(?:{_PARTICLE}\s)?{_CAP_WORD}))",
     re.IGNORECASE,
 )
@@ -280,6 +293,71 @@ _VIETNAMESE_LOWER = re.compile(
     r"luong)\s(?:thi|van)\s[a-zà-ỹ]{2,}\b)"
 )
 _ROLE_NEAR = re.compile(rf"\b(?:{_ROLE})\b", re.IGNORECASE)
+#: A name corrected in brackets straight after it: "le dr Bouchar (Bouchard je crois)",
+#: "Fatoumta (pardon Fatoumata)", "Aurélei (Aurélie)". When one spelling is a name found, the
+#: other, a slip away from it, is the same person.
+_CORRECTION = re.compile(
+    rf"(?<![^\W\d_])(?P<a>{_WORD})\s?\(\s?(?:(?i:pardon|plut[ôo]t|enfin|non|oups|sorry|"
+    rf"d[ée]sol[ée]e?|c['’]est)[,:]?\s)?(?P<b>{_WORD})(?![\w'’-])"
+)
+#: A list of people after a heading: "Présents : Rose, Pierre, Olive et Blanche", "Excusés :
+#: Berthelot, Nkembe", "dossiers à présenter : Lemarchand, Ouali, Chloé Vasseur".
+_LIST_HEADING = re.compile(
+    r"(?:^|[\n.;(]\s*|\s)(?i:pr[ée]sent(?:e)?s|excus[ée](?:e)?s|absent(?:e)?s|participant(?:e)?s|"
+    r"inscrit(?:e)?s|b[ée]n[ée]voles(?:\spr[ée]sent(?:e)?s)?|dossiers?(?:\s(?:[àa]\spr[ée]senter|"
+    r"[àa]\svoir|du\sjour|discut[ée]s|pr[ée]sent[ée]s))|patient(?:e)?s\s(?:du\sjour|vu(?:e)?s|[àa]\svoir|"
+    r"[àa]\srappeler)|convoqu[ée](?:e)?s|destinataires|copie\s[àa]|[ée]quipe\sde\s(?:nuit|jour|garde)|"
+    r"de\sgarde|d['’]astreinte|r[ée]dacteurs?|signataires|membres\sdu\sbureau|bureau)"
+    r"[^:\n]{0,30}:[^\S\n]?(?P<list>[^\n.;!?]{2,240})"
+)
+_LIST_ITEM = re.compile(
+    rf"(?P<item>(?:{_PARTICLE}\s)?{_CAP_WORD}(?:\s(?:{_PARTICLE}\s)?{_CAP_WORD}){{0,2}})"
+    r"\s?(?:\([^()\n]{0,30}\))?\s?(?:,|\set\s|\s&\s|$)"
+)
+#: Two people as the subject of a plural verb: "Picard et Lemaître ont proposé de tenir le
+#: stand". Sentence start only, each side a surname or a first name.
+_PAIR_SUBJECT = re.compile(
+    rf"(?:^|[.!?\n]\s*)(?P<a>{_CAP_WORD})\s(?:et|&)\s(?P<b>{_CAP_WORD})\s(?=(?:ont|sont|vont|font|"
+    r"[ée]taient|avaient|viennent|peuvent|seront|auront|m['’]\s?ont|nous\sont|vous\sont|se\ssont)\b)"
+)
+#: A married or maiden name: "née Martin", "épouse Lemaire", "veuve Kerjean", "ép. Le Goff".
+_MAIDEN = re.compile(
+    rf"(?<![\w'’])(?:[ÉéEe]pouse|[Nn][ée]e|[Vv]euve|[ÉéEe]p\.|[Vv]ve)\s"
+    rf"(?P<name>(?:{_PARTICLE}\s)?{_CAP_WORD})"
+)
+#: A capitalised word straight after a one-word first name found ("Laëtitia Grondin"): a
+#: surname, even one that is a word (a grondin is a fish), when the lexicon counts it as a
+#: frequent surname.
+_SURNAME_AFTER = re.compile(rf"[^\S\n](?P<sur>(?:{_PARTICLE}\s)?{_CAP_WORD})(?![\w'’-])")
+
+
+def _near_spelling(a: str, b: str) -> bool:
+    """Two spellings of one name: same first letter and at most two edits apart (optimal
+    string alignment, so a swap of two letters is one edit). Written by hand: twenty lines
+    against a new dependency (rapidfuzz) for words of a dozen letters."""
+    a, b = fast_fold(a), fast_fold(b)
+    if a == b or len(a) < 3 or len(b) < 3 or a[0] != b[0] or abs(len(a) - len(b)) > 2:
+        return False
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = a[i - 1] != b[j - 1]
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        prev2, prev = prev, cur
+    return prev[len(b)] <= 2
+
+
+_STAMP_ONLY = re.compile(rf"\s*{_STAMP}\s*")
+
+
+def _at_line_start(text: str, m: re.Match[str]) -> bool:
+    """The speaker opens its line, after a time stamp at most."""
+    line = text.rfind("\n", 0, m.start("name")) + 1
+    return _STAMP_ONLY.fullmatch(text, line, m.start("name")) is not None
 
 
 def _entry(word: str):
@@ -400,8 +478,7 @@ class NameContextDetector:
         lower_speakers = list(_SPEAKER_LOWER.finditer(text))
         # A chat pasted as a transcript: two speaker prefixes or more at line starts.
         transcript = (
-            sum(1 for m in speakers if text[m.start() : m.start("name")].strip() == "")
-            + len(lower_speakers)
+            sum(1 for m in speakers if _at_line_start(text, m)) + len(lower_speakers)
         ) >= 2
         for m in speakers:
             name = m.group("name")
@@ -409,7 +486,7 @@ class NameContextDetector:
             if fast_fold(first) in _LABELS:
                 continue
             e = _entry(first)
-            line_start = text[m.start() : m.start("name")].strip() == ""
+            line_start = _at_line_start(text, m)
             if (
                 (e is not None and e.first and (not e.is_word or e.first >= COMMON_FIRST))
                 or _judge(first, unknown=False, word_names=True, surnames=False)
@@ -719,10 +796,61 @@ class NameContextDetector:
                 continue
             if _judge(name, unknown=False, word_names=False, surnames=False):
                 add(m.start("name"), m.end("name"), "contact_lower")
+        for m in _LIST_HEADING.finditer(text) if ":" in text else ():
+            base = m.start("list")
+            for it in _LIST_ITEM.finditer(m.group("list")):
+                item = it.group("item")
+                words = item.split()
+                last = words[-1]
+                if last.isupper() and len(last) <= 5:
+                    continue  # "CMP", "HDJ": services, not people
+                if fast_fold(item) in allow_list() or fast_fold(words[0]) in _LABELS:
+                    continue
+                if fast_fold(last) in PLACE_LIKE:
+                    continue
+                if _judge(last, unknown=True, word_names=True, surnames=True, strong=True):
+                    add(base + it.start("item"), base + it.end("item"), "list")
+        for m in _PAIR_SUBJECT.finditer(text):
+            pair = (m.group("a"), m.group("b"))
+            if any(fast_fold(w) in PLACE_LIKE or fast_fold(w) in allow_list() for w in pair):
+                continue
+            if all(_judge(w, unknown=True, word_names=True, surnames=True) for w in pair):
+                add(m.start("a"), m.end("a"), "pair_subject")
+                add(m.start("b"), m.end("b"), "pair_subject")
+        for m in _MAIDEN.finditer(text):
+            name = m.group("name")
+            last = name.split()[-1]
+            e = _entry(last)
+            if fast_fold(last) in PLACE_LIKE or fast_fold(last) in _CALENDAR:
+                continue
+            if (e is not None and e.surname >= 6) or _judge(
+                last, unknown=True, word_names=False, surnames=True
+            ):
+                add(m.start("name"), m.end("name"), "maiden")
         people = sorted(
             [(s.start, s.end) for s in prior if s.pii_type == "PERSONNE"]
             + [(a, b) for a, b, _ in found]
         )
+        for start, end in people:
+            if " " in text[start:end] or not text[start : start + 1].isupper():
+                continue
+            m = _SURNAME_AFTER.match(text, end)
+            if m is None or any(a <= m.start("sur") < b for a, b in people):
+                continue
+            sur = m.group("sur").split()[-1]
+            e, ef = _entry(text[start:end]), _entry(sur)
+            if (
+                e is not None
+                and e.first >= COMMON_FIRST
+                and ef is not None
+                and ef.surname >= FREQUENT_SURNAME
+                and ef.surname > ef.first
+                and not sur.isupper()
+                and fast_fold(sur) not in _CALENDAR | PLACE_LIKE | FUNCTION_WORDS | CUE_WORDS
+                and fast_fold(sur) not in allow_list()
+                and fast_fold(f"{text[start:end]} {sur}") not in allow_list()
+            ):
+                add(start, m.end("sur"), "surname_after")
         for start, end in people:
             m = _COORDINATED.match(text, end)
             if m is None:
@@ -778,6 +906,18 @@ class NameContextDetector:
                 a = m.start("particle") if particle else m.start("last")
                 if not any(x <= a < y for x, y in people):
                     add(a, start - 1, "surname_first")
+        if "(" in text:
+            spans_now = people + [(a, b) for a, b, _ in found]
+            for m in _CORRECTION.finditer(text):
+                a_in = any(x <= m.start("a") < y for x, y in spans_now)
+                b_in = any(x <= m.start("b") < y for x, y in spans_now)
+                if a_in == b_in or not _near_spelling(m.group("a"), m.group("b")):
+                    continue
+                other = "b" if a_in else "a"
+                word = m.group(other)
+                if fast_fold(word) in FUNCTION_WORDS or fast_fold(word) in NOT_NAME_FOLDED:
+                    continue
+                add(m.start(other), m.end(other), "correction")
         # A name found once is a name wherever the comment repeats it ("Kerjean m'a dit…
         # c'est qui déjà Kerjean ??"): same spelling and case, whole word.
         names = {

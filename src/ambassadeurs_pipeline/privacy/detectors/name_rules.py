@@ -125,7 +125,10 @@ NOT_NAMES = frozenset(
         "Pourquoi Comment Aujourd Hier Demain Ici Voilà Enfin Alors Puis Ensuite Personne Team "
         "Maman Papa Mamie Papi Anonyme Admin Modérateur Modératrice Équipe Association Asso "
         "PS NB Edit Update URL MENTION PERSONNE EMAIL TEL NIR IBAN CARTE DOSSIER ADRESSE DATE_NAISSANCE "
-        "Mme Mr Dr Pr Me Sœur Soeur Père Saint Sainte St Ste Mutuelle Pharmacie Santé Sécu CAF"
+        "Mme Mr Dr Pr Me Sœur Soeur Père Saint Sainte St Ste Mutuelle Pharmacie Santé Sécu CAF "
+        # Pet names for a mother or a father used as chat speakers ("Mama:", "Mamoune:"), and
+        # professionals' register numbers (left in clear: a professional's, not a patient's).
+        "Mama Mamoune Mamounette Papoune Mamita Mamina Daronne Daron ADELI RPPS"
     ).split()
 )
 #: "asso"/"association" are not here (round 5): a small association named after a child
@@ -170,6 +173,37 @@ _MEDIA_AFTER = re.compile(
 )
 
 
+#: A private namesake of a public figure, said so by the writer: "Olivier Véran (notre
+#: bénévole, pas le ministre !)", "Michel Cymes, rien à voir avec celui de la télé", or a name
+#: introduced as someone's ("le médecin de garde s'appelait Michel Cymes").
+_PUBLIC_NOUN = (
+    r"(?:vraie?|m[êe]me|c[ée]l[èe]bre|ministre|chanteu(?:r|se)|act(?:eur|rice)|footballeu(?:r|se)|"
+    r"joueu(?:r|se)|pr[ée]sentat(?:eur|rice)|animat(?:eur|rice)|humoriste|d[ée]put[ée]e?|journaliste|"
+    r"[ée]crivaine?|peintre|compositeur|compositrice|com[ée]dien(?:ne)?|sportive?|politique|"
+    r"m[ée]decin\sde\sla\st[ée]l[ée]|docteur\sde\sla\st[ée]l[ée])"
+)
+_NAMESAKE_AFTER = re.compile(
+    rf"^[^\n]{{0,40}}?[(,—–-]\s?(?:[^\n(),]{{0,25}}?,\s?)?(?:pas\s(?:celui|celle)\b|"
+    rf"pas\s(?:le|la|l['’])\s?{_PUBLIC_NOUN}|aucun\s(?:lien|rapport)|homonyme|m[êe]me\snom)"
+    rf"|^[^\n]{{0,60}}?\b(?:rien\s[àa]\svoir\savec\s(?:celui|celle|l['’]autre|(?:le|la|l['’])\s?"
+    rf"{_PUBLIC_NOUN})|aucun\s(?:lien|rapport)\savec\s(?:celui|celle|l['’]autre|(?:le|la|l['’])\s?"
+    rf"{_PUBLIC_NOUN})|homonyme\sd[ue'’]|pas\s(?:celui|celle)\sde\sla\st[ée]l[ée])",
+    re.IGNORECASE,
+)
+_NAMED_BEFORE = re.compile(
+    r"\b(?:s['’]\s?appel(?:le|ait|lent|aient)|nomm[ée]e?|pr[ée]nomm[ée]e?|du\snom\sde)\s+$",
+    re.IGNORECASE,
+)
+
+
+def is_private_namesake(text: str, span_start: int, span_end: int) -> bool:
+    """True when the writer says the name is a private person's, not the public figure's."""
+    return bool(
+        _NAMED_BEFORE.search(text[max(0, span_start - 25) : span_start])
+        or _NAMESAKE_AFTER.search(text[span_end : span_end + 90])
+    )
+
+
 def is_allowed_name(text: str, span_start: int, span_end: int, context: str = "") -> bool:
     """True when the name ``text[span_start:span_end]`` must be kept (allow-list or eponym).
 
@@ -181,6 +215,8 @@ def is_allowed_name(text: str, span_start: int, span_end: int, context: str = ""
     folded = fold(value)
     allowed = allow_list()
     before = text[max(0, span_start - 40) : span_start]
+    if is_private_namesake(text, span_start, span_end):
+        return False
     if _PUBLIC_BEFORE.search(before) or (
         _TITLE_BEFORE.search(before) and _MEDIA_AFTER.search(text[span_end : span_end + 60])
     ):

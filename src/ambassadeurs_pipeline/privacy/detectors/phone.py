@@ -140,7 +140,13 @@ def _spelled_phones(text: str) -> list[PiiSpan]:
         tokens = re.findall(r"\d+|[^\W\d_]+", match.group(0).lower())
         if all(t.isdigit() for t in tokens):
             continue  # digits only: the other patterns judge them
-        digits = spelled_digits(tokens)
+        # A comma or a full stop closes a group: "soixante, quinze" is 60 then 15, never
+        # "soixante-quinze" (75), so each group is read on its own.
+        groups = [
+            re.findall(r"\d+|[^\W\d_]+", g) for g in re.split(r"\s*[,.]\s*", match.group(0).lower())
+        ]
+        parts = [spelled_digits(g) for g in groups if g]
+        digits = None if any(p is None for p in parts) else "".join(p or "" for p in parts)
         # Ten digits, or a few more when the writer grouped oddly: nobody spells out eight
         # or more digits starting 0[1-9] for anything but a phone.
         if digits and 10 <= len(digits) <= 12 and digits[0] == "0" and digits[1] != "0":
@@ -149,8 +155,8 @@ def _spelled_phones(text: str) -> list[PiiSpan]:
 
 
 #: A letter O typed for a zero inside a number ("06.7O.22.18.94"): between digits, between a
-#: digit and a separator, or opening a number ("o6 12 34 56 78").
-_LETTER_O_RE = re.compile(r"(?<=\d)[Oo](?=[\d .\-])|(?<![^\W\d_])[Oo](?=\d)")
+#: digit and a separator, opening a number ("o6 12 34 56 78") or closing one ("… 15 9O").
+_LETTER_O_RE = re.compile(r"(?<=\d)[Oo](?=[\d .\-]|[,;)]|$)|(?<![^\W\d_])[Oo](?=\d)")
 
 
 _UNICODE_DASH_RE = re.compile(r"(?<=\d)[\u2010-\u2015\u2212](?=\d)")
