@@ -83,7 +83,12 @@ def address_spans(text: str, lowered: str) -> list[PiiSpan]:
 #: Tilleuls, 15 allée des Peupliers"): part of the address.
 _BUILDING_BEFORE_RE = re.compile(
     r"(?:(?i:b[âa]t(?:iment)?\.?|r[ée]sidence|r[ée]s\.|immeuble|esc(?:alier)?\.?|appt?\.?|apt\.?|"
-    r"appartement)\s[\wÀ-ÿ'’\-]+(?:\s[\wÀ-ÿ'’\-]+){0,3},?\s){1,3}$"
+    r"appartement|villa|mas|domaine|ferme|moulin|manoir|chalet|clos|hameau|lieu-dit)\s[\wÀ-ÿ'’\-]+"
+    r"(?:\s[\wÀ-ÿ'’\-]+){0,3},?\s"
+    # A house's or a hamlet's name, as rural addresses open: "Les Hauts de Kermoal, 3 chemin…",
+    # "La Grange Neuve, lieu-dit Kerbrat, 29410…" (after a colon, a comma or a line start).
+    r"|(?<=[:,\n]\s)(?-i:(?:Les|La|Le|L['’])\s?[A-ZÀ-Þ][\wÀ-ÿ'’\-]+(?:\s[\wÀ-ÿ'’\-]+){0,3}),\s"
+    r"){1,3}$"
 )
 
 

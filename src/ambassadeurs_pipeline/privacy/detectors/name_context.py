@@ -179,6 +179,9 @@ _FORM_FIELD = re.compile(
     rf"(?:^|[\n\"«(|;]|\s)(?i:nom(?:\sde\sfamille|\sde\snaissance|\sd['’]usage|\set\spr[ée]nom|"
     rf",?\spr[ée]nom)?|b[ée]n[ée]ficiaire|assur[ée]e?|patiente?|titulaire|identit[ée]|"
     rf"demandeu(?:r|se)|aidante?|signataire|personne\s[àa]\spr[ée]venir|r[ée]dig[ée]\spar|"
+    rf"joueu(?:r|se)|licenci[ée]e?|adh[ée]rente?|salari[ée]e?|[ée]l[èe]ve|[ée]tudiante?|candidate?|"
+    rf"enfant|d[ée]funte?|conjointe?|employ[ée]e?|victime|bless[ée]e?|accompagnante?|"
+    rf"interlocut(?:eur|rice)|exp[ée]diteur|destinataire|de|[àa]|from|to|cc|"
     rf"[ée]tabli\spar|sign[ée]\spar)\s?:\s?"
     rf"(?P<name>(?:{_PARTICLE}\s)?{_CAP_WORD}(?:[ \u00a0](?:{_PARTICLE}\s)?{_CAP_WORD}){{0,3}})"
 )
@@ -232,10 +235,17 @@ _AFFILIATION_TAIL = re.compile(
 _WORD_BEFORE = re.compile(rf"(?<![^\W\d_])(?P<name>{_WORD})$")
 #: "coucou c'est Titi, jsuis arrivée": a writer naming herself after a greeting.
 _GREETING_CEST = re.compile(
-    rf"(?i:\b(?:coucou|salut|bonjour|bonsoir|allo|allô|cc|hello)\s?,?\s?c['’]\s?est\s)"
+    rf"(?i:\b(?:coucou|salut|bonjour|bonsoir|allo|allô|cc|hello)(?:\s(?:tout\sle\smonde|[àa]\stou(?:te)?s|"
+    rf"les\s(?:ami(?:e)?s|filles|gars|copains|copines)|la\steam))?\s?,?\s?c['’]\s?est\s)"
     rf"(?P<name>{_WORD})(?=\s?[,.!]|\s(?:ici|qui)\b)"
 )
 _CEST = re.compile(rf"\bc['’]\s?est\s(?P<name>{_CAP_WORD})(?=\s?[,.!)]|\squi\b|\s*$)")
+#: "c'est Kerjean qui m'a fait ma coronarographie": a word neither the lexicon nor the French
+#: word table knows, then what a carer does to the writer.
+_CEST_WHO = re.compile(
+    rf"\bc['’]\s?est\s(?P<name>{_CAP_WORD})\squi\s(?=m['’]|nous\s|t['’]|s['’]occupe|me\s|"
+    r"a\s(?:fait|dit|op[ée]r[ée]|suivi|vu|pris|pos[ée]|trouv[ée]|diagnostiqu[ée]|appel[ée]))"
+)
 #: A lower-case title before a particle surname or an elided one: "mme da silva", "le dr le
 #: goff", "dr n'diaye", "mme de la fontaine" (the lexicon detector takes one word after a title).
 _TITLE_PARTICLE = re.compile(
@@ -265,9 +275,10 @@ _ROLE_NAME = re.compile(
     rf"pneumo|ost[ée]o|urgentiste|ortho|coach|agent|agente)(?:-[^\W\d_]+)?"
     rf"(?:\s(?:expert|traitant|conseil|r[ée]f[ée]rente?|de\sgarde|du\ssport|du\stravail|scolaire|"
     # "l'infirmière d'accueil Nathalie", "l'agent d'entretien Li": the post's complement.
-    rf"d['’]accueil|de\snuit|de\sjour|d['’]entretien|de\sservice|de\sl['’]accueil|lib[ée]rale?|"
+    rf"sup|sup[ée]rieure?|de\ssant[ée]|d['’]accueil|de\snuit|de\sjour|d['’]entretien|de\sservice|de\sl['’]accueil|lib[ée]rale?|"
     rf"coordinat(?:eur|rice)|hospitali(?:er|[èe]re)|en\schef|de\sliaison|de\scoordination))?"
-    rf"\s(?P<name>(?-i:(?:{_PARTICLE}\s)?{_CAP_WORD}))",
+    # "la secrétaire, Sylivane, elle…": the name between commas after the role.
+    rf"(?:\s|,\s(?=[^\W\d_]+(?:\s[^\W\d_]+)?,))(?P<name>(?-i:(?:{_PARTICLE}\s)?{_CAP_WORD}))",
     re.IGNORECASE,
 )
 _SELF_INTRO = re.compile(
@@ -275,7 +286,9 @@ _SELF_INTRO = re.compile(
     re.IGNORECASE,
 )
 _BUSINESS = re.compile(
-    rf"\b(?i:pharmacie|ambulances?|taxis?|transports|cabinet)\s"
+    rf"\b(?i:pharmacie|ambulances?|taxis?|transports|cabinet(?:\s(?:infirmier|m[ée]dical|dentaire|"
+    rf"param[ée]dical|de\skin[ée](?:sith[ée]rapie)?|d['’]ost[ée]o(?:pathie)?|d['’]orthophonie))?|"
+    rf"optic|optique|opticien|audition|boulangerie|garage|sarl|ets|[ée]tablissements)\s"
     rf"(?P<name>(?:(?:Le|La|Van|Ben|El|Da)\s)?{_CAP_WORD})"
 )
 _AND_SONS = re.compile(rf"(?P<name>{_CAP_WORD})\s(?:&|et)\s(?:[Ff]ils|[Ff]illes|[Ff]r[èe]res)\b")
@@ -329,6 +342,15 @@ _MAIDEN = re.compile(
 #: surname, even one that is a word (a grondin is a fish), when the lexicon counts it as a
 #: frequent surname.
 _SURNAME_AFTER = re.compile(rf"[^\S\n](?P<sur>(?:{_PARTICLE}\s)?{_CAP_WORD})(?![\w'’-])")
+
+
+#: A full date in brackets after a name ("Clara (07/07/2003)", "Jean Morel (né le 3 mai 1950)").
+_DATE_AFTER_NAME = re.compile(
+    r"\s?\((?:n[ée]e?\s(?:le\s)?)?(?P<date>\d{1,2}[/.\-]\d{1,2}[/.\-](?:19|20)\d{2}|"
+    r"(?:1er|\d{1,2})\s(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|"
+    r"novembre|d[ée]cembre)\s(?:19|20)\d{2})\)",
+    re.IGNORECASE,
+)
 
 
 def _near_spelling(a: str, b: str) -> bool:
@@ -712,6 +734,17 @@ class NameContextDetector:
             if plain_surname(_entry(name)) and _ROLE_NEAR.search(window):
                 if fast_fold(name) not in PLACE_LIKE:
                     add(m.start("name"), m.end("name"), "cest_role")
+        for m in _CEST_WHO.finditer(text):
+            name = m.group("name")
+            e = _entry(name)
+            if (
+                (e is None or plain_surname(e))
+                and len(name) >= 4
+                and not name.isupper()
+                and fast_fold(name) not in allow_list()
+                and not is_french_word(name)
+            ):
+                add(m.start("name"), m.end("name"), "cest_who")
         for m in _ROLE_NAME.finditer(text):
             name = m.group("name")
             last = name.split()[-1]
@@ -744,7 +777,7 @@ class NameContextDetector:
                 if e is not None and e.is_word:
                     # "Pharmacie Bouvier", "Pharmacie Barbier": a frequent surname is the
                     # owner's even when it is a word; "pharmacie Marche" is not.
-                    if e.surname >= FREQUENT_SURNAME + 2 and not e.first:
+                    if e.surname >= FREQUENT_SURNAME + 2 and e.first <= e.surname - 8:
                         add(m.start("name"), m.end("name"), rule)
                     continue
                 if _judge(last, unknown=True, word_names=False, surnames=True):
@@ -932,6 +965,24 @@ class NameContextDetector:
             if not name[:1].isupper() and e is not None and e.is_word:
                 continue  # "rose" found as a name once is still a flower elsewhere
             for m in re.finditer(rf"(?<![\w@/.#<]){re.escape(name)}(?![\w>])", text):
-                if not any(a <= m.start() < b for a, b in covered):
-                    add(m.start(), m.end(), "echo")
-        return [PiiSpan(a, b, "PERSONNE", f"name_context:{rule}") for a, b, rule in found]
+                if any(a <= m.start() < b for a, b in covered):
+                    continue
+                # "le Dr Hollande (aucun lien avec François Hollande)": the public figure's
+                # full name stays.
+                prev = _WORD_BEFORE.search(text, max(0, m.start() - 30), max(0, m.start() - 1))
+                if prev is not None and fast_fold(f"{prev.group('name')} {name}") in allow_list():
+                    continue
+                add(m.start(), m.end(), "echo")
+        out = [PiiSpan(a, b, "PERSONNE", f"name_context:{rule}") for a, b, rule in found]
+        if "(" in text:
+            # "ma fille Clara Lefèvre (07/07/2003)": a full date in brackets straight after a
+            # person's name is when they were born.
+            for a, b in sorted(covered + [(a, b) for a, b, _ in found]):
+                m = _DATE_AFTER_NAME.match(text, b)
+                if m is not None:
+                    out.append(
+                        PiiSpan(
+                            m.start("date"), m.end("date"), "DATE_NAISSANCE", "name_context:dob"
+                        )
+                    )
+        return out

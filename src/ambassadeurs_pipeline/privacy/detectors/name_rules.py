@@ -55,7 +55,7 @@ _NAME_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "intro",
         re.compile(
             rf"(?i:je m['’]appelle|moi c['’]est|mon (?:nom|pr[ée]nom) (?:est|c['’]est)|"
-            rf"(?:il|elle|qui) s['’]appel+(?:e|ait)|(?:appel[ée]e?|pr[ée]nomm[ée]e?|nomm[ée]e?)|"
+            rf"(?:il|elle|qui|(?:{KIN})) s['’]appel+(?:e|ait)|(?:appel[ée]e?|pr[ée]nomm[ée]e?|nomm[ée]e?)|"
             rf"je suis|un certain|une certaine)"
             rf"\s+(?P<name>{_NAME})"
         ),
@@ -128,7 +128,8 @@ NOT_NAMES = frozenset(
         "Mme Mr Dr Pr Me Sœur Soeur Père Saint Sainte St Ste Mutuelle Pharmacie Santé Sécu CAF "
         # Pet names for a mother or a father used as chat speakers ("Mama:", "Mamoune:"), and
         # professionals' register numbers (left in clear: a professional's, not a patient's).
-        "Mama Mamoune Mamounette Papoune Mamita Mamina Daronne Daron ADELI RPPS"
+        "Mama Mamoune Mamounette Papoune Mamita Mamina Daronne Daron ADELI RPPS Tata Tatie Tati "
+        "Tonton Tantine Mamy Papy Mémé Pépé Mami Marraine Parrain"
     ).split()
 )
 #: "asso"/"association" are not here (round 5): a small association named after a child
@@ -137,7 +138,9 @@ _EPONYM_CONTEXT = re.compile(
     r"(?:maladie|syndrome|thyro[ïi]dite|signe|test|m[ée]thode|r[ée]gime|h[ôo]pital|clinique|"
     r"institut|centre|lyc[ée]e|coll[èe]ge|[ée]cole|fondation|rue|avenue|place|boulevard|CHU|"
     r"h[ôo]pitaux|ville|saint|sainte|quartier|cit[ée]|mus[ée]e|CHS|CHRU|"
-    r"EPSM|GHU|CMPP?|tendon|tendinite|loi|lois|amendement)[^\S\n]+(?:de[^\S\n]+|d['’]|du[^\S\n]+)?$",
+    r"EPSM|GHU|CMPP?|tendon|tendinite|loi|lois|amendement|(?-i:Maison)|CSAPA|CAMSP|SESSAD|IME|"
+    r"ESAT|SSR|USLD|EHPAD|CSAPA|centre\shospitalier|p[ôo]le|pavillon|b[âa]timent|"
+    r"fondation)[^\S\n]+(?:de[^\S\n]+|d['’]|du[^\S\n]+)?$",
     re.IGNORECASE,
 )
 
@@ -156,10 +159,19 @@ _PUBLIC_BEFORE = re.compile(
     r"(?:d[ée]put[ée]e?|ministre|s[ée]nat(?:eur|rice)|pr[ée]sident(?:e)?\sde\sla\sr[ée]publique|"
     r"acteur|actrice|chanteur|chanteuse|com[ée]dien(?:ne)?|humoriste|animat(?:eur|rice)|"
     r"[ée]crivain(?:e)?|romanci(?:er|[èe]re)|footballeur|rappeu(?:r|se)|youtubeu(?:r|se)|"
-    r"influenceu(?:r|se)|ancien(?:ne)?\sministre|porte-parole)"
+    r"influenceu(?:r|se)|ancien(?:ne)?\sministre|porte-parole|peintre|sculpt(?:eur|rice)|"
+    r"compositeur|compositrice|musicien(?:ne)?|pianiste|philosophe|po[èe]te|po[ée]tesse|"
+    r"cin[ée]aste|r[ée]alisat(?:eur|rice)|navigat(?:eur|rice)|explorat(?:eur|rice)|tennisman|"
+    r"cycliste|nageu(?:r|se)|rugbyman|boxeu(?:r|se)|astronaute|prix\sNobel|r[ée]sistante?)"
+    # "le peintre surréaliste Yves Tanguy": one lower-case adjective after the trade.
+    r"(?:\s(?-i:[a-zà-ÿ-]{4,}))?"
     r"|\b(?:la\ss[ée]rie|le\sfilm|le\st[ée]l[ée]film|le\sdocu(?:mentaire)?|l['’][ée]mission)"
     r"\s(?:avec|de|d['’])"
     r")[^\S\n]+$",
+    re.IGNORECASE,
+)
+_RELATIVE_BEFORE = re.compile(
+    r"\b(?:mon|ma|mes|notre|nos|son|sa|ses|ton|ta|tes|votre|vos|leur)\s[^\W\d_]+(?:-[^\W\d_]+)?\s?,?\s$",
     re.IGNORECASE,
 )
 #: A doctor or professor quoted from the media ("le Pr Robert Cohen a dit sur BFM", "le dr X à
@@ -168,7 +180,9 @@ _TITLE_BEFORE = re.compile(r"\b(?:pr|professeur|dr|docteur)\.?\s+$", re.IGNORECA
 _MEDIA_AFTER = re.compile(
     r"^[^.!?\n]{0,30}?\b(?:[àa]\sla\s(?:t[ée]l[ée]|radio)|sur\s(?:france\s?(?:inter|info|2|3|5|culture)|"
     r"bfm|tf1|lci|cnews|europe\s?1|rtl|arte|m6|rmc|youtube)|dans\s(?:le\smonde|lib[ée]|le\sfigaro|"
-    r"le\sparisien|l['’]obs|l['’]express)|en\sinterview)",
+    r"le\sparisien|l['’]obs|l['’]express)|en\sinterview"
+    # "le Pr Alain Carpentier a marqué l'histoire de la chirurgie": a figure of history.
+    r"|a\s(?:invent[ée]|d[ée]couvert|marqu[ée]\sl['’]histoire|re[çc]u\sle\sprix|fond[ée]\sl))",
     re.IGNORECASE,
 )
 
@@ -183,11 +197,22 @@ _PUBLIC_NOUN = (
     r"m[ée]decin\sde\sla\st[ée]l[ée]|docteur\sde\sla\st[ée]l[ée])"
 )
 _NAMESAKE_AFTER = re.compile(
-    rf"^[^\n]{{0,40}}?[(,—–-]\s?(?:[^\n(),]{{0,25}}?,\s?)?(?:pas\s(?:celui|celle)\b|"
+    rf"^[^\n]{{0,40}}?(?:[(,—–-]\s?|\bnon\s)(?:[^\n(),]{{0,25}}?[,\s]\s?)?(?:pas\s(?:celui|celle)\b|"
+    rf"(?:c['’]est\s)?(?:mon|son|ton)\svrai\snom|"
     rf"pas\s(?:le|la|l['’])\s?{_PUBLIC_NOUN}|aucun\s(?:lien|rapport)|homonyme|m[êe]me\snom)"
     rf"|^[^\n]{{0,60}}?\b(?:rien\s[àa]\svoir\savec\s(?:celui|celle|l['’]autre|(?:le|la|l['’])\s?"
     rf"{_PUBLIC_NOUN})|aucun\s(?:lien|rapport)\savec\s(?:celui|celle|l['’]autre|(?:le|la|l['’])\s?"
     rf"{_PUBLIC_NOUN})|homonyme\sd[ue'’]|pas\s(?:celui|celle)\sde\sla\st[ée]l[ée])",
+    re.IGNORECASE,
+)
+#: Someone of the writer's own circle, named with a possessive ("mon avocate Me Isabelle
+#: Carré", "ma voisine Simone Veil"): a private namesake, whatever the allow-list says. Not
+#: after words for admiration ("mon idole Johnny Hallyday").
+_OWN_BEFORE = re.compile(
+    r"\b(?:mon|ma|mes|notre|nos|ton|ta|tes|votre|vos)\s(?!(?:idole|chanteu(?:r|se)|act(?:eur|rice)|"
+    r"[ée]crivain|aut(?:eur|rice)|h[ée]ro(?:s|[ïi]ne)|mod[èe]le|star|artiste|groupe|film|livre|"
+    r"s[ée]rie|pr[ée]f[ée]r[ée]e?)\b)[^\W\d_]+(?:-[^\W\d_]+)?\s?,?\s"
+    r"(?:(?:Me|Mme|Mlle|M\.|Mr|Dr|Pr|Madame|Monsieur|Ma[îi]tre|le\sDr|la\sDr|le\sPr|la\sPr)\.?\s)?$",
     re.IGNORECASE,
 )
 _NAMED_BEFORE = re.compile(
@@ -198,8 +223,10 @@ _NAMED_BEFORE = re.compile(
 
 def is_private_namesake(text: str, span_start: int, span_end: int) -> bool:
     """True when the writer says the name is a private person's, not the public figure's."""
+    before = text[max(0, span_start - 40) : span_start]
     return bool(
-        _NAMED_BEFORE.search(text[max(0, span_start - 25) : span_start])
+        _NAMED_BEFORE.search(before)
+        or _OWN_BEFORE.search(before)
         or _NAMESAKE_AFTER.search(text[span_end : span_end + 90])
     )
 
@@ -217,7 +244,10 @@ def is_allowed_name(text: str, span_start: int, span_end: int, context: str = ""
     before = text[max(0, span_start - 40) : span_start]
     if is_private_namesake(text, span_start, span_end):
         return False
-    if _PUBLIC_BEFORE.search(before) or (
+    public = _PUBLIC_BEFORE.search(before)
+    if public is not None and _RELATIVE_BEFORE.search(before, 0, public.start()):
+        public = None  # "mon voisin le peintre Jacques": a relative with a trade
+    if public is not None or (
         _TITLE_BEFORE.search(before) and _MEDIA_AFTER.search(text[span_end : span_end + 60])
     ):
         return True

@@ -92,6 +92,13 @@ _NAMING_TAIL = frozenset(
     "appelle appele appelait appelais certain certaine denomme denommee nomme nommee".split()
 )
 #: A number and its unit just before a lower-case word: "500ml max", "2 ans max".
+#: Care services written in capitals before the name they bear ("CSAPA Pierre Nicole", "IME
+#: Jean Itard"): not a surname typed in capitals before a first name ("SAMB Ousmane").
+SERVICE_ACRONYMS = frozenset(
+    "csapa cmp cmpp camsp sessad ime itep esat ssr usld ehpad chu chr chs chru epsm ghu had hdj "
+    "samu smur cpam caf mdph ars aphp apf ccas clic msa udaf pmi fam mas savs samsah cra crf cpts "
+    "msp csi caarud cegidd ssiad spasad ehpa uhr pasa ucc umsp emsp lisp cmrr ctr ifsi ifas".split()
+)
 _AFTER_QUANTITY = re.compile(r"\d\s?[a-zµ]{0,3}\s$")
 
 
@@ -129,7 +136,18 @@ class NameLexiconDetector:
             e = w.entry
             if e is None:
                 kind = self._unknown_after_cue(text, words, i)
-            elif w.folded in allowed or w.folded in NOT_NAME_FOLDED or glued_before(text, w.start):
+            elif (
+                w.folded in allowed
+                or w.folded in NOT_NAME_FOLDED
+                or glued_before(text, w.start)
+                # "Medi'Plus", "Santé'Co": a brand glued to a capitalised word by an
+                # apostrophe ("O'Brien" has one letter before it).
+                or (
+                    len(w.text) >= 3
+                    and text[w.end : w.end + 1] in ("'", "’")
+                    and text[w.end + 1 : w.end + 2].isupper()
+                )
+            ):
                 kind = None
             else:
                 kind = self._classify(text, words, i)
@@ -208,6 +226,7 @@ class NameLexiconDetector:
                     and p.folded not in CUE_WORDS
                     and p.folded not in NOT_NAME_FOLDED
                     and p.folded not in allowed
+                    and p.folded not in SERVICE_ACRONYMS
                     and not glued_before(text, p.start)
                     and (p.upper or not is_french_word(p.text))
                 ):

@@ -177,7 +177,22 @@ def phone_spans(text: str) -> list[PiiSpan]:
     return _phone_spans(text)
 
 
+#: A date then an hour, as chat exports stamp messages ("[04/02/2026 06:12]"): ten digits from
+#: 0[1-9] in phone-like pairs, but a date with a four-digit year and a time after it.
+_DATE_IN_NUMBER = re.compile(r"\d{1,2}/\d{1,2}/(?:19|20)\d{2}")
+_TIME_AFTER = re.compile(r"[:h]\d{2}\b")
+
+
+def _is_time_stamp(text: str, start: int, end: int) -> bool:
+    return bool(_DATE_IN_NUMBER.search(text, start, end) and _TIME_AFTER.match(text, end))
+
+
 def _phone_spans(text: str) -> list[PiiSpan]:
+    spans = [s for s in _phone_candidates(text) if not _is_time_stamp(text, s.start, s.end)]
+    return spans
+
+
+def _phone_candidates(text: str) -> list[PiiSpan]:
     spans: list[PiiSpan] = []
     for regex in (TEL_FR_RE, TEL_INTL_RE):
         for match in regex.finditer(text):
