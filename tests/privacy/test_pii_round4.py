@@ -11,7 +11,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ambassadeurs_pipeline.privacy.detectors.name_context import NameContextDetector
-from ambassadeurs_pipeline.privacy.detectors.name_words import fast_fold, name_lexicon
+from ambassadeurs_pipeline.privacy.detectors.name_words import (
+    NOT_NAME_FOLDED,
+    fast_fold,
+    name_lexicon,
+)
 from ambassadeurs_pipeline.privacy.pii import PatternDetector, make_detector, redact_texts
 
 DETECTOR = make_detector("default", use_ner=False)
@@ -117,7 +121,9 @@ def test_nicknames_are_in_the_lexicon_as_rare_first_names():
     seb = lexicon[fast_fold("seb")]
     assert seb.first >= 10 and not seb.is_word
     # Word-like nicknames need context, like Rose or Pierre.
-    assert lexicon["tata"].is_word and lexicon["coco"].is_word
+    assert lexicon["coco"].is_word
+    # "Tata" (aunt) is a kinship word since round 7, never a name on its own.
+    assert "tata" in NOT_NAME_FOLDED
 
 
 def test_context_detector_adds_coordinated_names_from_prior_spans():

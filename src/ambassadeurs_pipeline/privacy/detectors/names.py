@@ -99,6 +99,8 @@ SERVICE_ACRONYMS = frozenset(
     "samu smur cpam caf mdph ars aphp apf ccas clic msa udaf pmi fam mas savs samsah cra crf cpts "
     "msp csi caarud cegidd ssiad spasad ehpa uhr pasa ucc umsp emsp lisp cmrr ctr ifsi ifas".split()
 )
+#: A sports club's initials before its town ("RC Massy", "AS Nancy", "US Dax"): a town.
+_CLUB_BEFORE = re.compile(r"\b(?:RC|US|AS|FC|SC|AC|ES|CA|CS|JA|EA|OGC|ASM|USM|SCO|RCT|AJ|EF)\s$")
 _AFTER_QUANTITY = re.compile(r"\d\s?[a-zµ]{0,3}\s$")
 
 
@@ -140,6 +142,7 @@ class NameLexiconDetector:
                 w.folded in allowed
                 or w.folded in NOT_NAME_FOLDED
                 or glued_before(text, w.start)
+                or (w.cap and _CLUB_BEFORE.search(text, max(0, w.start - 7), w.start) is not None)
                 # "Medi'Plus", "Santé'Co": a brand glued to a capitalised word by an
                 # apostrophe ("O'Brien" has one letter before it).
                 or (
