@@ -78,7 +78,8 @@ _ROLE = (
     r"puéricultrice|puericultrice|brancardier|accueil|patron(?:ne)?|manager|boss|coach|"
     r"ortho(?:dontiste|ptiste)?|inspect(?:eur|rice)|perruqui(?:er|[èe]re)|pr[ée]sidente?|"
     r"tr[ée]sori(?:er|[èe]re)|parrain|marraine|tuteur|tutrice|curat(?:eur|rice)|aumônier|aumonier|"
-    r"moniteur|monitrice|chauffeur|livreur|pompier|gendarme|avocate?|notaire|maire|v[ée]t[ée]rinaire"
+    r"moniteur|monitrice|chauffeur|livreur|pompier|gendarme|avocate?|notaire|maire|v[ée]t[ée]rinaire|"
+    r"coloc(?:ataire)?|pote|bin[ôo]me|meilleure?\samie?"
 )
 _DET = r"(?:le|la|l['’]\s?|les|mon|ma|mes|notre|son|sa|leur|ton|ta|un|une)"
 
@@ -157,6 +158,9 @@ _LABELS = frozenset(
 _APPOSITION = re.compile(
     rf"{_WORD_START}(?P<name>(?-i:{_PARTICLE}\s)?(?>{_WORD}))"
     rf"(?:\s?\((?:{_DET}\s?)?(?:{_ROLE}|{KIN})\b"
+    # "Léger (l'orthoprothésiste)": any trade's ending after an article, in brackets.
+    rf"|\s?\((?:le|la|l['’])\s?[a-zà-ÿ-]{{3,}}(?:iste|logue|ienne|ien|eur|euse|rice|i[èe]re|ier|"
+    rf"peute|pathe|aute|ute)\b"
     rf"|,?\s(?:le|la|l['’]|mon|ma|notre|son|sa)\s?(?:{_ROLE}|{KIN})\b"
     rf"|,?\s\(?\d{{1,3}}\s?(?:ans|mois)\b"
     rf"|,?\sn[ée]e?\s(?:le|en)\b)",
@@ -203,6 +207,8 @@ _UNKNOWN_SUBJECT = re.compile(
     r"est\s(?:pass[ée]e?|arriv[ée]e?|n[ée]e?|d[ée]c[ée]d[ée]e?|hospitalis[ée]e?|op[ée]r[ée]e?|"
     r"enceinte|malade|diab[ée]tique|aide-soignante?|infirmi[èe]re?|b[ée]n[ée]vole|venue?|partie?)|"
     r"travaille|habite|vit\s|fait\s(?:sa|son|ses|des|du|de\sla)|prend\s|sort\s|rentre\s|"
+    r"(?:[ée]tait|est)\s(?:top|super|g[ée]niale?|adorable|gentille?|formidable|parfaite?|au\stop|"
+    r"extra|tr[èe]s\sgentille?|tr[èe]s\sdouce?|une\sperle|un\sange)|"
     r"m['’]accompagne|nous\saccompagne)\b)"
 )
 #: A surname straight before the carer's trade, reviews' shorthand: "avis : Etcheverry kiné à
@@ -256,7 +262,7 @@ _TITLE_PARTICLE = re.compile(
 )
 _SIGN_OFF = re.compile(rf"(?:^|[,\n]|[.!?]\s)\s*(?:[-—–]+\s*)?(?P<name>{_CAP_WORD})\s*[.!]?\s*$")
 _CONTACT_LOWER = re.compile(
-    rf"\b(?:dis|dit|dites|dite|demande|demandez|passe\sle\sbonjour|bisous|bises|merci)\s"
+    rf"\b(?:dis|dit|dites|dite|demande|demandez|passe\sle\sbonjour|bisous|bises|merci|mrc|mci|thx)\s"
     rf"(?:[àa]\s)?(?P<name>{_WORD})\b",
     re.IGNORECASE,
 )
@@ -722,6 +728,8 @@ class NameContextDetector:
             if e is not None and e.first >= COMMON_FIRST and not e.surname > e.first + 2:
                 if _judge(name, unknown=False, word_names=True, surnames=False, lower_words=True):
                     add(m.start("name"), m.end("name"), "affiliation")
+            elif name[:1].isupper() and plain_surname(e) and fast_fold(name) not in allow_list():
+                add(m.start("name"), m.end("name"), "affiliation")  # "Galland de l'association"
         for m in _GREETING_CEST.finditer(text):
             name = m.group("name")
             if fast_fold(name) in FUNCTION_WORDS or fast_fold(name) in _LABELS:
@@ -737,8 +745,19 @@ class NameContextDetector:
         for m in _CEST_WHO.finditer(text):
             name = m.group("name")
             e = _entry(name)
+            folded = fast_fold(name)
+            if e is not None and (e.surname >= 10 or e.first >= 10):
+                # "c'est Poulain qui s'occupe des dossiers": a surname or a first name, even
+                # one that is a word, when a carer's act follows.
+                if (
+                    not name.isupper()
+                    and folded not in (PLACE_LIKE | _CALENDAR | FUNCTION_WORDS | NOT_NAME_FOLDED)
+                    and folded not in allow_list()
+                ):
+                    add(m.start("name"), m.end("name"), "cest_who")
+                continue
             if (
-                (e is None or plain_surname(e))
+                e is None
                 and len(name) >= 4
                 and not name.isupper()
                 and fast_fold(name) not in allow_list()
@@ -826,6 +845,13 @@ class NameContextDetector:
                     and _judge(name, unknown=True, word_names=False, surnames=False)
                 ):
                     add(m.start("name"), m.end("name"), "contact")
+                elif (
+                    _entry(name) is None
+                    and len(name) >= 5
+                    and near_first_name(fast_fold(name)) is not None
+                    and not is_french_word(name)
+                ):
+                    add(m.start("name"), m.end("name"), "contact")  # "mrc Stéphnie": a typo
                 continue
             if _judge(name, unknown=False, word_names=False, surnames=False):
                 add(m.start("name"), m.end("name"), "contact_lower")

@@ -257,8 +257,8 @@ def is_allowed_name(text: str, span_start: int, span_end: int, context: str = ""
         return True
     if all(w.casefold() in NOT_NAMES for w in value.split()):
         return True
-    if re.search(r"\b(?:Saint|Sainte|St|Ste)-", value):
-        return True  # places and feast days (Saint-Martin), not people
+    if re.search(r"\b(?:Saint|Sainte|St|Ste)-", value) and not _TITLE_BEFORE.search(before):
+        return True  # places and feast days (Saint-Martin), not people ("le Dr Sainte-Marie" is)
     if _EPONYM_CONTEXT.search(before) or _INSTITUTION_BEFORE.search(before):
         return True
     # The span opens a longer allow-listed name: "Jeanne" in "Jeanne de Flandre" (a hospital).
