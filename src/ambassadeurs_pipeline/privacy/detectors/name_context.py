@@ -180,13 +180,15 @@ _BARE_KIN = re.compile(
     rf"[Bb]onne-[Mm]aman|[Bb]on-[Pp]apa)\s(?P<name>{_WORD})(?:\s(?P<surname>[^\W\d_]+(?:-[^\W\d_]+)?)\b(?!['’]))?"
 )
 _FORM_FIELD = re.compile(
+    # A pasted e-mail's header lines ("De : Martine Gaudin", "À : …") at a line start only.
+    rf"(?:(?:^|\n)(?i:de|[àa]|from|to|cc)\s?:\s?(?=[{_UP}])|"
     rf"(?:^|[\n\"«(|;]|\s)(?i:nom(?:\sde\sfamille|\sde\snaissance|\sd['’]usage|\set\spr[ée]nom|"
     rf",?\spr[ée]nom)?|b[ée]n[ée]ficiaire|assur[ée]e?|patiente?|titulaire|identit[ée]|"
     rf"demandeu(?:r|se)|aidante?|signataire|personne\s[àa]\spr[ée]venir|r[ée]dig[ée]\spar|"
     rf"joueu(?:r|se)|licenci[ée]e?|adh[ée]rente?|salari[ée]e?|[ée]l[èe]ve|[ée]tudiante?|candidate?|"
     rf"enfant|d[ée]funte?|conjointe?|employ[ée]e?|victime|bless[ée]e?|accompagnante?|"
-    rf"interlocut(?:eur|rice)|exp[ée]diteur|destinataire|de|[àa]|from|to|cc|"
-    rf"[ée]tabli\spar|sign[ée]\spar)\s?:\s?"
+    rf"interlocut(?:eur|rice)|exp[ée]diteur|destinataire|"
+    rf"[ée]tabli\spar|sign[ée]\spar)\s?:\s?)"
     rf"(?P<name>(?:{_PARTICLE}\s)?{_CAP_WORD}(?:[ \u00a0](?:{_PARTICLE}\s)?{_CAP_WORD}){{0,3}})"
 )
 _FAMILY = re.compile(rf"\b[Ll]es\s(?P<name>(?:{_PARTICLE}\s)?{_CAP_WORD})")
@@ -621,7 +623,7 @@ class NameContextDetector:
             ):
                 end = m.end("surname")
             add(m.start("name"), end, "kin_bare")
-        for m in _FORM_FIELD.finditer(text):
+        for m in _FORM_FIELD.finditer(text) if ":" in text else ():
             tokens = m.group("name").split()
             # "Nom : ROUSSEL Prénom : Audrey": the value stops at the next label.
             for k, tok in enumerate(tokens):

@@ -55,10 +55,16 @@ _NAME_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "intro",
         re.compile(
             rf"(?i:je m['’]appelle|moi c['’]est|mon (?:nom|pr[ée]nom) (?:est|c['’]est)|"
-            rf"(?:il|elle|qui|(?:{KIN})) s['’]appel+(?:e|ait)|(?:appel[ée]e?|pr[ée]nomm[ée]e?|nomm[ée]e?)|"
+            rf"(?:il|elle|qui) s['’]appel+(?:e|ait)|(?:appel[ée]e?|pr[ée]nomm[ée]e?|nomm[ée]e?)|"
             rf"je suis|un certain|une certaine)"
             rf"\s+(?P<name>{_NAME})"
         ),
+    ),
+    (
+        # "Ma fille s'appelle Prudence": the subject is checked in code (a kinship word or a
+        # carer's trade, see _KIN_WORD), so the pattern opens on its literal "s'appel".
+        "called",
+        re.compile(rf"(?<=\s)s['’]appel+(?:e|ait)\s+(?P<name>{_NAME})"),
     ),
     (
         "kin",
@@ -110,7 +116,12 @@ _NAME_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
 #: Substrings (of the lower-cased text) one of which must be present for a slow
 #: case-insensitive rule to match at all: its pattern has no literal prefix and costs ~30 µs
 #: a text; these tests cost ~1 µs.
-_RULE_HINTS = {"intro": ("appel", "nomm", "je suis", "moi c", "mon nom", "mon pr", "certain")}
+_KIN_WORD = re.compile(rf"(?i:{KIN})")
+_WORD_END = re.compile(r"([^\W\d_]+(?:-[^\W\d_]+)*)\s$")
+_RULE_HINTS = {
+    "called": ("appel",),
+    "intro": ("appel", "nomm", "je suis", "moi c", "mon nom", "mon pr", "certain"),
+}
 #: Capitalised words that a rule may capture but that are never names.
 NOT_NAMES = frozenset(
     w.casefold()
@@ -336,6 +347,10 @@ class NameRuleDetector:
                 value = text[start:end]
                 if rule == "kin" and value.isupper() and len(value) <= 2:
                     continue  # "ma marraine NA", "mon parrain AA": acronyms
+                if rule == "called":
+                    subject = _WORD_END.search(text, max(0, match.start() - 30), match.start())
+                    if subject is None or not _KIN_WORD.fullmatch(subject.group(1)):
+                        continue
                 weak_greeting = (
                     rule == "greeting"
                     and match.group("follow").startswith(" ")
