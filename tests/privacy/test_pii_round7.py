@@ -201,6 +201,8 @@ def test_iban_with_dashes_after_the_country() -> None:
     [
         ("Faire-part : Léo est arrivé le 03/02/2025 à 6h, 3,4 kg", ["03/02/2025"]),
         ("je suis arrivée le 03/02/2025 aux urgences, 4h d'attente", []),
+        ("je vous présente Maëlys, arrivée le 14 juin après 3 ans de FIV", ["14 juin"]),
+        ("je suis arrivée le 2 mai, bébé dans les bras", []),
         ("notre petit Léo a vu le jour le 3 mars 2024", ["3 mars 2024"]),
         ("Sabine: et sa date de naissance ?\nEric: 4 mai 1961", ["4 mai 1961"]),
         ("rdv le 12/03/2025 ?\nok 13/03/2025", []),

@@ -60,16 +60,20 @@ DATE_THEN_CUE_RE = re.compile(
 #: 3,250 kg". "Arrivée" alone is any arrival (at A&E, on a ward), so a weight or length must
 #: follow the date, or the comment must announce a birth (see :data:`_ANNOUNCEMENT`).
 ARRIVAL_RE = re.compile(
-    rf"\b(?:est|sont|suis|es)\sarriv[ée]e?s?\s(?:parmi\snous\s)?le\s(?P<date>{_DATE}|"
+    # Not "je suis arrivée le…": the writer announcing is not the newborn.
+    rf"(?:\b(?:est|sont)\s|,\s)arriv[ée]e?s?\s(?:parmi\snous\s)?le\s(?P<date>{_DATE}|"
     rf"(?:1er|\d{{1,2}})\s(?:{_MONTHS})(?:\s(?:19|20)\d{{2}})?)(?![\d])",
     re.IGNORECASE,
 )
 _BIRTH_WEIGHT = re.compile(r"\d(?:[,.]\d+)?\s?(?:kg|kilos?)\b|\b\d{2}\s?cm\b", re.IGNORECASE)
-_ANNOUNCEMENT = re.compile(r"faire[\s-]part|naissance|b[ée]b[ée]|bienvenue\s[àa]", re.IGNORECASE)
+_ANNOUNCEMENT = re.compile(
+    r"faire[\s-]part|naissance|b[ée]b[ée]|bienvenue\s[àa]|je\svous\spr[ée]sente|\bPMA\b|\bFIV\b",
+    re.IGNORECASE,
+)
 #: A birth date given as the answer to a question on the next line of a chat ("et sa date de
 #: naissance ?\nYann: 12 avril 1972"): the answer line, after its speaker prefix if any.
 ANSWER_RE = re.compile(
-    rf"{_BIRTH_CUE}[^\n<>]{{0,40}}?\?[^\S\n]*\n(?:[^\n]{{0,40}}?:[^\S\n]?)??[^\S\n]*"
+    rf"{_BIRTH_CUE}[^\n<>]{{0,40}}?\?[^\n?]{{0,40}}\n(?:[^\n]{{0,40}}?:[^\S\n]?)??[^\S\n]*(?:le\s)?"
     rf"(?P<date>{_DATE}|(?:1er|\d{{1,2}})\s(?:{_MONTHS})(?:\s(?:19|20)?\d{{2}})?)(?![\d])",
     re.IGNORECASE,
 )
