@@ -222,3 +222,9 @@ def test_round7_rules_never_crash_and_keep_offsets(text: str) -> None:
     # Corrections, lists and stamps work on raw offsets: every span stays inside the text.
     for span in DETECTOR.detect([text])[0]:
         assert 0 <= span.start < span.end <= len(text)
+
+
+def test_club_initials_but_not_carers() -> None:
+    # "RC Massy" is a club and its town; "l'AS Fatou" is an aide-soignante.
+    assert red("Club : RC Massy, saison 2025") == "Club : RC Massy, saison 2025"
+    assert red("l'AS Fatou est adorable avec mamie") == "l'AS <PERSONNE> est adorable avec mamie"

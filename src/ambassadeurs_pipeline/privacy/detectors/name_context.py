@@ -284,7 +284,9 @@ _ROLE_NAME = re.compile(
     rf"(?:\s(?:expert|traitant|conseil|r[ée]f[ée]rente?|de\sgarde|du\ssport|du\stravail|scolaire|"
     # "l'infirmière d'accueil Nathalie", "l'agent d'entretien Li": the post's complement.
     rf"sup|sup[ée]rieure?|de\ssant[ée]|d['’]accueil|de\snuit|de\sjour|d['’]entretien|de\sservice|de\sl['’]accueil|lib[ée]rale?|"
-    rf"coordinat(?:eur|rice)|hospitali(?:er|[èe]re)|en\schef|de\sliaison|de\scoordination))?"
+    rf"coordinat(?:eur|rice)|hospitali(?:er|[èe]re)|en\schef|de\sliaison|de\scoordination|"
+    # "l'infirmier du CMP Mourad", "l'aumônier père Kaminski".
+    rf"du\s(?-i:[A-Z]{{2,6}})|de\sl['’](?-i:[A-Z]{{2,6}})|p[èe]re|s[œo]eur))?"
     # "la secrétaire, Sylivane, elle…": the name between commas after the role.
     rf"(?:\s|,\s(?=[^\W\d_]+(?:\s[^\W\d_]+)?,))(?P<name>(?-i:(?:{_PARTICLE}\s)?{_CAP_WORD}))",
     re.IGNORECASE,

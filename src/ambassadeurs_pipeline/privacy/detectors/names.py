@@ -100,7 +100,8 @@ SERVICE_ACRONYMS = frozenset(
     "msp csi caarud cegidd ssiad spasad ehpa uhr pasa ucc umsp emsp lisp cmrr ctr ifsi ifas".split()
 )
 #: A sports club's initials before its town ("RC Massy", "AS Nancy", "US Dax"): a town.
-_CLUB_BEFORE = re.compile(r"\b(?:RC|US|AS|FC|SC|AC|ES|CA|CS|JA|EA|OGC|ASM|USM|SCO|RCT|AJ|EF)\s$")
+#: Not "AS" or "ES" (aide-soignante, éducateur spécialisé: "l'AS Fatou" is a carer).
+_CLUB_BEFORE = re.compile(r"(?<!['’])\b(?:RC|US|FC|SC|AC|CA|JA|OGC|ASM|USM|SCO|RCT|AJ)\s$")
 _AFTER_QUANTITY = re.compile(r"\d\s?[a-zµ]{0,3}\s$")
 
 
