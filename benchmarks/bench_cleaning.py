@@ -1,12 +1,19 @@
 """Throughput and peak memory of the cleaning stage on demo corpora (not a test).
 
     nice python benchmarks/bench_cleaning.py --sizes 20000 100000 [--seed 42] [--no-ner]
+        [--engine processes --workers 2]
 
 For each size, generates and ingests the demo corpus (``generate_demo``), then runs the
 cleaning nodes on it in a fresh subprocess (so peak RSS is cleaning's alone), and prints
 comments/s overall and per node, and the peak resident memory. Model loading (spaCy,
 lingua) is included in the first node that needs it and reported separately as "warm-up".
 Results are also written as JSON (``--out``).
+
+``--engine processes`` runs the row-wise nodes (normalise, pseudonymise, languages) on
+``--workers`` local processes, as ``kedro run --params "execution.engine=processes"`` does;
+outputs are the same as the default single-process run. The wall-clock figures are then the
+ones to read: the CPU figures count the parent process only, not its workers, and the workers'
+model loading falls inside the first node that uses them.
 """
 
 from __future__ import annotations
@@ -40,15 +47,31 @@ def _make_input(n: int, seed: int, path: Path) -> None:
     raw.to_parquet(path)
 
 
-def _one_run(path: Path, use_ner: bool) -> dict:
+def _reference_loop_seconds() -> float:
+    """CPU seconds of a fixed pure-Python loop (10 million additions, best of 3): a yardstick
+    of the host's speed, so that figures taken on a shared or throttled machine can be compared
+    across days (the same code ran at 1,084 comments/s on one day and 674 on another)."""
+    best = float("inf")
+    for _ in range(3):
+        start = time.process_time()
+        total = 0
+        for i in range(10_000_000):
+            total += i
+        best = min(best, time.process_time() - start)
+    return round(best, 3)
+
+
+def _one_run(path: Path, use_ner: bool, engine: str = "local", workers: int = 2) -> dict:
     import pandas as pd
 
+    from ambassadeurs_pipeline.execution import ExecutionParams
     from ambassadeurs_pipeline.pipelines.cleaning.language import _detector
     from ambassadeurs_pipeline.pipelines.cleaning.nodes import get_detector
     from ambassadeurs_pipeline.pipelines.cleaning.params import CleaningParams
     from evaluation.cleaning import run_cleaning
 
     params = CleaningParams(pii={"use_ner": use_ner})
+    execution = ExecutionParams(engine=engine, n_workers=workers)
     raw = pd.read_parquet(path)
     n = len(raw)
     # Load the models first so the per-node times measure the work, not the loading.
@@ -62,13 +85,15 @@ def _one_run(path: Path, use_ner: bool) -> dict:
     _detector(codes, low_accuracy=True).compute_language_confidence_values("Bonjour à tous")
     warm_up = time.perf_counter() - start
     cpu0 = time.process_time()
-    outputs, timings = run_cleaning(raw, params)
+    outputs, timings = run_cleaning(raw, params, execution=execution)
     # CPU time as well as wall time: on a shared machine the wall figure moves with the load.
     cpu = time.process_time() - cpu0
     total = sum(timings.values())
     return {
         "comments": n,
         "use_ner": use_ner,
+        "engine": engine,
+        "workers": workers if engine != "local" else 1,
         "warm_up_seconds": round(warm_up, 2),
         "seconds": round(total, 2),
         "comments_per_second": round(n / total, 1),
@@ -81,6 +106,7 @@ def _one_run(path: Path, use_ner: bool) -> dict:
         "seconds_by_node": timings,
         "ner_texts_run": outputs["cleaning_report"]["pii"]["ner_texts_run"],
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "reference_loop_seconds": _reference_loop_seconds(),
     }
 
 
@@ -89,13 +115,18 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[20_000, 100_000])
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--no-ner", action="store_true")
+    parser.add_argument("--engine", choices=["local", "processes"], default="local")
+    parser.add_argument(
+        "--workers", type=int, default=2, help="worker processes (--engine processes)"
+    )
     parser.add_argument("--out", type=Path, default=Path("data/08_reporting/bench_cleaning.json"))
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     if args.child:
         logging.getLogger("ambassadeurs_pipeline").setLevel(logging.WARNING)
-        sys.stdout.write(json.dumps(_one_run(args.child, not args.no_ner)) + "\n")
+        run = _one_run(args.child, not args.no_ner, args.engine, args.workers)
+        sys.stdout.write(json.dumps(run) + "\n")
         return
     results = []
     for n in args.sizes:
@@ -105,12 +136,14 @@ def main() -> None:
             cmd = [sys.executable, __file__, "--child", str(path)]
             if args.no_ner:
                 cmd.append("--no-ner")
+            cmd += ["--engine", args.engine, "--workers", str(args.workers)]
             out = subprocess.run(cmd, capture_output=True, text=True, check=True)
         result = json.loads(out.stdout.strip().splitlines()[-1])
         results.append(result)
         logger.info(
             "%7d comments: %6.1f comments/s (%.1f s, warm-up %.1f s), CPU %.3f ms/comment "
-            "(%.1f comments per CPU second), peak RSS %.0f MB, NER on %d texts",
+            "(%.1f comments per CPU second), peak RSS %.0f MB, NER on %d texts, engine %s, "
+            "host reference loop %.2f s",
             n,
             result["comments_per_second"],
             result["seconds"],
@@ -119,6 +152,8 @@ def main() -> None:
             result["comments_per_cpu_second"],
             result["peak_rss_mb"],
             result["ner_texts_run"],
+            result["engine"],
+            result["reference_loop_seconds"],
         )
         logger.info("         by node (comments/s): %s", result["comments_per_second_by_node"])
     args.out.parent.mkdir(parents=True, exist_ok=True)

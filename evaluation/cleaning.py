@@ -30,6 +30,8 @@ from typing import Any
 
 import pandas as pd
 
+from ambassadeurs_pipeline.execution import ExecutionParams
+from ambassadeurs_pipeline.execution.engine import LOCAL
 from ambassadeurs_pipeline.pipelines.cleaning.nodes import (
     assemble_clean_comments,
     detect_languages,
@@ -60,9 +62,11 @@ def run_cleaning(
     salt: str = DEMO_SALT,
     language: str = "fr",
     clock: Callable[[], float] = time.perf_counter,
+    execution: ExecutionParams = LOCAL,
 ) -> tuple[dict[str, Any], dict[str, float]]:
     """Run the cleaning nodes in order; returns the outputs by dataset name and the seconds
-    spent per node (same functions and order as the Kedro pipeline)."""
+    spent per node (same functions and order as the Kedro pipeline). ``execution``: where the
+    row-wise nodes run, as ``params:execution`` in the pipeline (same outputs either way)."""
     timings: dict[str, float] = {}
 
     def timed(name: str, func: Callable[..., Any], *args: Any) -> Any:
@@ -71,12 +75,12 @@ def run_cleaning(
         timings[name] = round(clock() - start, 3)
         return result
 
-    normalised = timed("normalise_comments", normalise_comments, comments_raw, params)
+    normalised = timed("normalise_comments", normalise_comments, comments_raw, params, execution)
     pseudo, pii_summary = timed(
-        "pseudonymise_comments", pseudonymise_comments, normalised, salt, params
+        "pseudonymise_comments", pseudonymise_comments, normalised, salt, params, execution
     )
     del normalised
-    langs = timed("detect_languages", detect_languages, pseudo, params, language)
+    langs = timed("detect_languages", detect_languages, pseudo, params, language, execution)
     dups = timed("find_duplicates", find_duplicates, pseudo, params)
     spam = timed("flag_spam", flag_spam, pseudo, dups, params)
     clean, quarantine, report = timed(
