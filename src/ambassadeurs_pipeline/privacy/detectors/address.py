@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from .name_words import PLACE_LIKE, fast_fold
 from .spans import PiiSpan
 
 _STREET_TYPES = (
@@ -22,8 +23,10 @@ _UNITS = rf"(?:,?\s{_UNIT}){{0,3}}"
 _CITY = r"[A-ZÀ-Þ][\wÀ-ÿ'’\-]+(?:[ \-](?:sur|sous|en|le|la|les|de|du|des|[A-ZÀ-Þ][\wÀ-ÿ'’\-]+))*"
 ADRESSE_RE = re.compile(
     rf"(?<![\w])\d{{1,4}}(?:\s?(?i:bis|ter|b)\b)?,?\s(?i:{_STREET_TYPES})(?:\b|(?<=\.))"
-    rf"(?:[ \-](?!(?i:à|au|et|pour|depuis|dans|chez|mais|je|j'|on|il|elle|qui|près|pres|en face|"
+    rf"(?:[ \-](?!(?i:à|au|pour|depuis|dans|chez|mais|je|j'|on|il|elle|qui|près|pres|en face|"
     rf"avec|sans|où|ou|depuis|car|donc|alors|c'est|ça|ce|cette|mon|ma|mes)\b)"
+    # "et" inside a street's name only before a capital: "2 rue Rhin et Danube".
+    rf"(?!(?i:et)\b(?!\s[A-ZÀ-Þ]))"
     rf"[\wÀ-ÿ'’\-]+){{1,6}}"
     rf"{_UNITS}(?:,?\s\d{{5}}(?:\s{_CITY})?)?"
     rf"|(?<![\w])\d{{5}}\s(?:{_CITY})(?=\s*(?:[,.;!?)]|$|\n|\s(?:cedex|CEDEX)))"
@@ -76,7 +79,19 @@ def address_spans(text: str, lowered: str) -> list[PiiSpan]:
         if text[match.start() : start].lower().startswith(("lieu-dit", "hameau")):
             start = match.start()
         spans.append(PiiSpan(start, match.end("addr"), "ADRESSE", "patterns"))
-    return [_with_building_before(text, s) for s in spans]
+    return [_with_town_after(text, _with_building_before(text, s)) for s in spans]
+
+
+#: A town straight after a numbered street, without a postcode ("3 rue des Mineurs, Lens"):
+#: part of the address when the word is a known town (``PLACE_LIKE``).
+_TOWN_AFTER_RE = re.compile(r",\s(?P<town>[A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)*)(?![\w'’-])")
+
+
+def _with_town_after(text: str, span: PiiSpan) -> PiiSpan:
+    m = _TOWN_AFTER_RE.match(text, span.end)
+    if m is None or fast_fold(m.group("town")) not in PLACE_LIKE:
+        return span
+    return PiiSpan(span.start, m.end(), span.pii_type, span.source)
 
 
 #: Building and residence details written before the street ("Bât. B, résidence Les

@@ -41,8 +41,10 @@ _BIRTH_CUE = (
 # A placeholder ("<DATE_NAISSANCE>" from the first pass) ends a cue's reach: "né le
 # <DATE_NAISSANCE>, depuis le 04/02/2025" must not take the second date on the second pass.
 DATE_NAISSANCE_RE = re.compile(
-    rf"{_BIRTH_CUE}"
-    rf"[^\d\n<>]{{0,40}}?(?:le\s|:\s?|on\s)?(?P<date>{_DATE}|\d{{1,2}} (?:0?[1-9]|1[0-2]) (?:19|20)?\d{{2}}(?! \d)"
+    # Not a maiden name ("née Cozic, s'est éteinte le 2 novembre": a death date follows).
+    rf"{_BIRTH_CUE}(?!\s(?-i:[A-ZÀ-Þ][a-zà-ÿ]))"
+    # The gap may hold a term in weeks ("née sans vie à 32 SA le 14 février").
+    rf"(?:[^\d\n<>]|\b\d{{1,2}}\s?(?:SA|sa|semaines)\b){{0,40}}?(?:le\s|:\s?|on\s)?(?P<date>{_DATE}|\d{{1,2}} (?:0?[1-9]|1[0-2]) (?:19|20)?\d{{2}}(?! \d)"
     rf"|(?:1er|\d{{1,2}})\s(?:{_MONTHS})\s(?:19|20)?\d{{2}}"
     rf"|(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\d{{2}}"
     rf"|(?<=le )(?:1er|\d{{1,2}})\s(?:{_MONTHS})\b(?:\s{_YEAR_WORDS})?"
@@ -77,14 +79,22 @@ ANSWER_RE = re.compile(
     rf"(?P<date>{_DATE}|(?:1er|\d{{1,2}})\s(?:{_MONTHS})(?:\s(?:19|20)?\d{{2}})?)(?![\d])",
     re.IGNORECASE,
 )
+#: A lifespan: "(Odette Charpentier, 1938-09-14 – 2026)": a full date, a dash and a year (not
+#: a date: "du 12/03 - 15/03/2025" is a stay) gives the birth date.
+LIFESPAN_RE = re.compile(
+    rf"(?<![\d/.\-])(?P<date>{_DATE})\s?[–—-]{{1,2}}\s?(?:19|20)\d{{2}}(?![\d/.\-])",
+    re.IGNORECASE,
+)
 #: Another full date in the same sentence as a birth date ("… 21/03/1983 au lieu du 12/03/1983").
 _DATE_RE = re.compile(rf"(?<![\d])(?:{_DATE})(?![\d])", re.IGNORECASE)
 
 
-#: Cues of an event's date (care, appointment), not a second birth date, just before it.
+#: Cues of an event's date (care, appointment, death), not a second birth date, just before it
+#: (one qualifying word may stand between: "en consultation multidisciplinaire le").
 _EVENT_BEFORE = re.compile(
     r"(?:depuis|[àa]\spartir\sd[ue]|jusqu['’]\s?au|admise?|hospitalis[ée]e?|rdv|rendez-vous|"
-    r"consultation|op[ée]r[ée]e?|sortie?|entr[ée]e?|suivie?|vu(?:e)?)\s(?:le\s|du\s|au\s)?$",
+    r"consultation|op[ée]r[ée]e?|sortie?|entr[ée]e?|suivie?|vu(?:e)?|d[ée]c[ée]d[ée]e?|[ée]teinte?|"
+    r"obs[èe]ques|inhum[ée]e?|convoqu[ée]e?)(?:\s[a-zà-ÿ-]+)?\s(?:le\s|du\s|au\s)?$",
     re.IGNORECASE,
 )
 
@@ -108,6 +118,8 @@ def birth_date_spans(text: str, lowered: str) -> list[PiiSpan]:
                 )
             )
     for match in DATE_THEN_CUE_RE.finditer(text) if "naiss" in lowered or "ddn" in lowered else ():
+        spans.append(PiiSpan(match.start("date"), match.end("date"), "DATE_NAISSANCE", "patterns"))
+    for match in LIFESPAN_RE.finditer(text) if "–" in text or "-" in text or "—" in text else ():
         spans.append(PiiSpan(match.start("date"), match.end("date"), "DATE_NAISSANCE", "patterns"))
     if "?" in text and "\n" in text:
         for match in ANSWER_RE.finditer(text):

@@ -29,6 +29,11 @@ _DOSSIER_STRONG_LABEL_RE = re.compile(
 _DOSSIER_GROUPED_RE = re.compile(r"(?<![\w/.,])\d{2,5}(?: \d{2,5}){1,4}(?![\w/]|[.,]\d)")
 #: An identifier that swallowed its own label ("IPP 8012345"): the label letters, then digits.
 _DOSSIER_GLUED_LABEL_RE = re.compile(r"(?i:IPP|NDA|NIP)[ :]+(?=\d)")
+#: Documents whose numbers name no person (the forum sets' labellers leave quote, invoice and
+#: job-offer numbers in clear), before or inside a weak label.
+_NOT_A_FILE = re.compile(r"(?i:devis|facture|offre|\blot\b|bon\sde)")
+#: A law's article ("article L1111-7 du code de la santé publique"): not a file number.
+_ARTICLE_BEFORE = re.compile(r"(?i:\barticles?|\bart\.)\s?$")
 _DATE_SHAPED = re.compile(r"\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}$|^\d{4}$")
 
 
@@ -44,6 +49,8 @@ def dossier_spans(text: str) -> list[PiiSpan]:
             # "n° : 1234567": the optional prefix separator matched with no prefix letters.
             start += 1
             ident = ident[1:]
+        if _ARTICLE_BEFORE.search(text, max(0, start - 10), start):
+            continue
         label = _DOSSIER_LABEL_RE.search(text, max(0, start - 60), start)
         glued = _DOSSIER_GLUED_LABEL_RE.match(ident)
         if label is None and glued:
@@ -55,6 +62,9 @@ def dossier_spans(text: str) -> list[PiiSpan]:
             continue
         bare = ident.strip()
         strong = _DOSSIER_STRONG_LABEL_RE.search(label.group(0).lower())
+        if not strong and _NOT_A_FILE.search(text, max(0, label.start() - 25), label.end()):
+            continue  # "DEVIS N° 2026-0418", "facture n° F-2025-3312": a quote's, an invoice's
+
         if (not _DATE_SHAPED.search(ident) and not bare.isdigit()) or (
             bare.isdigit()
             and strong

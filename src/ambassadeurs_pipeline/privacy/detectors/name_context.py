@@ -183,6 +183,7 @@ _FORM_FIELD = re.compile(
     # A pasted e-mail's header lines ("De : Martine Gaudin", "À : …") at a line start only.
     rf"(?:(?:^|\n)(?i:de|[àa]|from|to|cc)\s?:\s?(?=[{_UP}])|"
     rf"(?:^|[\n\"«(|;]|\s)(?i:nom(?:\sde\sfamille|\sde\snaissance|\sd['’]usage|\set\spr[ée]nom|"
+    rf"\sde\sl['’]assur[ée]e?|\sdu\spatient|\sde\sla\spatiente|\sdu\sb[ée]n[ée]ficiaire|\sde\sl['’]enfant|"
     rf",?\spr[ée]nom)?|b[ée]n[ée]ficiaire|assur[ée]e?|patiente?|titulaire|identit[ée]|"
     rf"demandeu(?:r|se)|aidante?|signataire|personne\s[àa]\spr[ée]venir|r[ée]dig[ée]\spar|"
     rf"joueu(?:r|se)|licenci[ée]e?|adh[ée]rente?|salari[ée]e?|[ée]l[èe]ve|[ée]tudiante?|candidate?|"
@@ -211,7 +212,7 @@ _UNKNOWN_SUBJECT = re.compile(
     r"travaille|habite|vit\s|fait\s(?:sa|son|ses|des|du|de\sla)|prend\s|sort\s|rentre\s|"
     r"(?:[ée]tait|est)\s(?:top|super|g[ée]niale?|adorable|gentille?|formidable|parfaite?|au\stop|"
     r"extra|tr[èe]s\sgentille?|tr[èe]s\sdouce?|une\sperle|un\sange)|"
-    r"m['’]accompagne|nous\saccompagne)\b)"
+    r"m['’]accompagne|nous\saccompagne|dit\sque|pense\sque|conseille|m['’]a\sconseill[ée])\b)"
 )
 #: A surname straight before the carer's trade, reviews' shorthand: "avis : Etcheverry kiné à
 #: Biarritz", "Lemarchand ostéo, top".
@@ -237,7 +238,7 @@ _AFFILIATION_TAIL = re.compile(
     r"(?<=[^\W\d_]) (?:de\sl['’]\s?(?:asso|association|[ée]quipe|accueil|had|hdj|ehpad|h[ôo]pital|"
     r"administration|infirmerie)|du\s(?:groupe|service|cmp|csapa|cmpp|ccas|secr[ée]tariat|cabinet|"
     r"planning|forum|labo|centre|foyer|sessad|ssr|smur|samu)|de\sla\s(?:pharmacie|mutuelle|cpam|"
-    r"caf|mdph|maternit[ée]|cr[èe]che|mairie|clinique|permanence))\b",
+    r"caf|mdph|maternit[ée]|cr[èe]che|mairie|clinique|permanence|salle\s\d+))\b",
     re.IGNORECASE,
 )
 _WORD_BEFORE = re.compile(rf"(?<![^\W\d_])(?P<name>{_WORD})$")
@@ -251,7 +252,7 @@ _CEST = re.compile(rf"\bc['’]\s?est\s(?P<name>{_CAP_WORD})(?=\s?[,.!)]|\squi\b
 #: "c'est Kerjean qui m'a fait ma coronarographie": a word neither the lexicon nor the French
 #: word table knows, then what a carer does to the writer.
 _CEST_WHO = re.compile(
-    rf"\bc['’]\s?est\s(?P<name>{_CAP_WORD})\squi\s(?=m['’]|nous\s|t['’]|s['’]occupe|me\s|"
+    rf"\bc['’]\s?est\s(?P<name>{_WORD})\squi\s(?=m['’]|nous\s|t['’]|s['’]occupe|me\s|"
     r"a\s(?:fait|dit|op[ée]r[ée]|suivi|vu|pris|pos[ée]|trouv[ée]|diagnostiqu[ée]|appel[ée]))"
 )
 #: A lower-case title before a particle surname or an elided one: "mme da silva", "le dr le
@@ -278,8 +279,11 @@ _PLACE_BEFORE = re.compile(
     r"\b(?:[àa]|en|au|aux|sur|dans|vers|pr[èe]s\sde|de|d['’]|du|des)\s?$", re.IGNORECASE
 )
 _ROLE_NAME = re.compile(
-    rf"(?:^|\n|\d[.)]\s|\b(?:le|la|l['’]|mon|ma|notre|du|de\sla|au|[àa]\sla|par\sle|par\sla)\s?)"
+    rf"(?:^|\n|\d[.)]\s|\b(?:le|la|l['’]|mon|ma|notre|du|de\sla|au|[àa]\sla|par\sle|par\sla|son|sa|"
+    rf"leur|votre|ton|ta)\s?)"
     rf"(?:{_ROLE}|{PROFESSIONS}|orl|ophtalmo|dermato|cardio|gastro|gyn[ée]co|endocrino|rhumato|"
+    # Any trade by its ending: "le généticien X", "la diététicienne X", "le pneumologue X".
+    rf"[a-zà-ÿ]{{3,}}(?:icien(?:ne)?|ologue|th[ée]rapeute)|"
     rf"pneumo|ost[ée]o|urgentiste|ortho|coach|agent|agente)(?:-[^\W\d_]+)?"
     rf"(?:\s(?:expert|traitant|conseil|r[ée]f[ée]rente?|de\sgarde|du\ssport|du\stravail|scolaire|"
     # "l'infirmière d'accueil Nathalie", "l'agent d'entretien Li": the post's complement.
@@ -297,15 +301,18 @@ _SELF_INTRO = re.compile(
 )
 _BUSINESS = re.compile(
     rf"\b(?i:pharmacie|ambulances?|taxis?|transports|cabinet(?:\s(?:infirmier|m[ée]dical|dentaire|"
-    rf"param[ée]dical|de\skin[ée](?:sith[ée]rapie)?|d['’]ost[ée]o(?:pathie)?|d['’]orthophonie))?|"
-    rf"optic|optique|opticien|audition|boulangerie|garage|sarl|ets|[ée]tablissements)\s"
+    rf"param[ée]dical|de\skin[ée](?:sith[ée]rapie)?|d['’]ost[ée]o(?:pathie)?|d['’]orthophonie|"
+    rf"d['’]orthodontie|de\sp[ée]dicurie|de\spodologie|d['’]ophtalmologie|de\sradiologie))?|"
+    rf"(?:sarl\s|sas\s|eurl\s)?(?:optic|optique|opticien|audition|boulangerie|boucherie|garage)|"
+    rf"sarl|ets|[ée]tablissements)\s"
     rf"(?P<name>(?:(?:Le|La|Van|Ben|El|Da)\s)?{_CAP_WORD})"
 )
 _AND_SONS = re.compile(rf"(?P<name>{_CAP_WORD})\s(?:&|et)\s(?:[Ff]ils|[Ff]illes|[Ff]r[èe]res)\b")
 #: Vietnamese names in their own order, family name first with the middle "Thi"/"Van"
 #: ("Vo Thi Mai", "Tran Van Long"): short family names the lexicon ranks too low alone.
 _VIETNAMESE = re.compile(
-    r"(?<![\w-])(?P<name>(?:Nguy[eễ]n|Tr[aầ]n|L[eê]|Ph[aạ]m|Ho[aà]ng|Hu[yỳ]nh|Phan|V[uũ]|V[oõ]|"
+    r"(?<![\w-])(?P<name>(?:NGUYEN|TRAN|PHAM|HOANG|HUYNH|PHAN|DANG|TRUONG|DUONG|DINH|TRINH|LUONG|"
+    r"Nguy[eễ]n|Tr[aầ]n|L[eê]|Ph[aạ]m|Ho[aà]ng|Hu[yỳ]nh|Phan|V[uũ]|V[oõ]|"
     r"[DĐ][aặ]ng|B[uù]i|[DĐ][oỗ]|H[oồ]|Ng[oô]|D[uư][oơ]ng|L[yý]|Tr[uư][oơ]ng|[DĐ]inh|L[aâ]m|"
     r"Tr[iị]nh|L[uư][oơ]ng|Cao|Mai|Ta|T[aạ])\s(?:Thi|Thị|Van|Văn)\s[A-ZÀ-Ỹ][^\W\d_]+)"
 )
@@ -320,7 +327,7 @@ _ROLE_NEAR = re.compile(rf"\b(?:{_ROLE})\b", re.IGNORECASE)
 #: "Fatoumta (pardon Fatoumata)", "Aurélei (Aurélie)". When one spelling is a name found, the
 #: other, a slip away from it, is the same person.
 _CORRECTION = re.compile(
-    rf"(?<![^\W\d_])(?P<a>{_WORD})\s?\(\s?(?:(?i:pardon|plut[ôo]t|enfin|non|oups|sorry|"
+    rf"(?<![^\W\d_])(?P<a>{_WORD})\s?\(\s?(?:(?i:pardon|plut[ôo]t|enfin|non|oups|sorry|ou|"
     rf"d[ée]sol[ée]e?|c['’]est)[,:]?\s)?(?P<b>{_WORD})(?![\w'’-])"
 )
 #: A list of people after a heading: "Présents : Rose, Pierre, Olive et Blanche", "Excusés :
@@ -360,6 +367,23 @@ _DATE_AFTER_NAME = re.compile(
     r"(?:1er|\d{1,2})\s(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|"
     r"novembre|d[ée]cembre)\s(?:19|20)\d{2})\)",
     re.IGNORECASE,
+)
+
+
+#: A capitalised first name after a possessive, mid-sentence: "Notre Jade est partie", "ma Rose
+#: a six ans" (nobody capitalises a common noun there).
+_POSSESSIVE_NAME = re.compile(
+    rf"\b(?:[Nn]otre|[Mm]on|[Mm]a|[Tt]on|[Tt]a|[Ss]on|[Ss]a|[Vv]otre|[Nn]os|[Mm]es)\s(?P<name>{_CAP_WORD})(?![\w'’-])"
+)
+#: A lower-case title before a surname typed in lower case: "le neurologue dr nkoulou".
+_TITLE_LOWER = re.compile(
+    r"(?<![\w'’])(?:dr|docteur|docteure|pr|professeur)\.?\s(?P<name>[a-zà-ÿ]{3,}(?:-[a-zà-ÿ]+)?)(?![\w'’-])"
+)
+#: A frequent first name and a short pet form joined by a hyphen: "Marie-Jo", "jean-mi",
+#: "Anne-So" (the lexicon holds the full compounds, not these).
+_SHORT_COMPOUND = re.compile(
+    r"(?<![\w'’-])(?i:marie|jean|anne|pierre|paul|louis|marc|marie-?th)-"
+    r"(?:[A-ZÀ-Þ][a-zà-ÿ]{1,3}|[a-zà-ÿ]{2,3})(?![\w'’-])"
 )
 
 
@@ -555,6 +579,10 @@ class NameContextDetector:
                     add(m.start("name"), m.end("name"), "speaker")
         for m in _APPOSITION.finditer(text):
             name = m.group("name")
+            if name[:1].islower():
+                prev = text[max(0, m.start() - 8) : m.start()].split()
+                if prev and fast_fold(prev[-1]) in DETERMINERS:
+                    continue  # "j'ai vu ton post, mon mari…": a noun, not a name
             tail = text[m.end("name") : m.end()]
             if "(" not in tail and not any(c.isdigit() for c in tail):
                 # "traitée par Néomercazole, la pharmacienne Blanche…", "Monsieur le Maire,
@@ -734,6 +762,13 @@ class NameContextDetector:
                     add(m.start("name"), m.end("name"), "affiliation")
             elif name[:1].isupper() and plain_surname(e) and fast_fold(name) not in allow_list():
                 add(m.start("name"), m.end("name"), "affiliation")  # "Galland de l'association"
+            elif (
+                (e is None or (e.first and not e.is_word and e.surname <= e.first))
+                and len(name) >= 5
+                and near_first_name(folded) is not None
+                and not is_french_word(name)
+            ):
+                add(m.start("name"), m.end("name"), "affiliation")  # "Matrine du groupe"
         for m in _GREETING_CEST.finditer(text):
             name = m.group("name")
             if fast_fold(name) in FUNCTION_WORDS or fast_fold(name) in _LABELS:
@@ -750,6 +785,14 @@ class NameContextDetector:
             name = m.group("name")
             e = _entry(name)
             folded = fast_fold(name)
+            if not name[:1].isupper():
+                # "c'est kerjean qui m'a piquée": in lower case, only a surname no word shares
+                # or a word neither the lexicon nor the French word table knows.
+                if (
+                    plain_surname(e) or (e is None and len(name) >= 4 and not is_french_word(name))
+                ) and (folded not in FUNCTION_WORDS | NOT_NAME_FOLDED | CUE_WORDS):
+                    add(m.start("name"), m.end("name"), "cest_who")
+                continue
             if e is not None and (e.surname >= 10 or e.first >= 10):
                 # "c'est Poulain qui s'occupe des dossiers": a surname or a first name, even
                 # one that is a word, when a carer's act follows.
@@ -890,6 +933,29 @@ class NameContextDetector:
                 last, unknown=True, word_names=False, surnames=True
             ):
                 add(m.start("name"), m.end("name"), "maiden")
+        for m in _POSSESSIVE_NAME.finditer(text):
+            name = m.group("name")
+            e = _entry(name)
+            folded = fast_fold(name)
+            if (
+                e is not None
+                and e.first >= COMMON_FIRST
+                and e.first >= e.surname
+                and not name.isupper()
+                and folded not in PLACE_LIKE | _CALENDAR | NOT_NAME_FOLDED | FUNCTION_WORDS
+                and folded not in allow_list()
+            ):
+                add(m.start("name"), m.end("name"), "possessive")
+        for m in _TITLE_LOWER.finditer(text) if "dr" in text or "pr" in text else ():
+            name = m.group("name")
+            e = _entry(name)
+            if (
+                plain_surname(e) or (e is None and len(name) >= 4 and not is_french_word(name))
+            ) and (fast_fold(name) not in FUNCTION_WORDS | CUE_WORDS | NOT_NAME_FOLDED):
+                add(m.start("name"), m.end("name"), "title_lower")
+        for m in _SHORT_COMPOUND.finditer(text) if "-" in text else ():
+            if fast_fold(m.group()) not in allow_list() | PLACE_LIKE:
+                add(m.start(), m.end(), "short_compound")
         people = sorted(
             [(s.start, s.end) for s in prior if s.pii_type == "PERSONNE"]
             + [(a, b) for a, b, _ in found]

@@ -140,7 +140,7 @@ NOT_NAMES = frozenset(
         # Pet names for a mother or a father used as chat speakers ("Mama:", "Mamoune:"), and
         # professionals' register numbers (left in clear: a professional's, not a patient's).
         "Mama Mamoune Mamounette Papoune Mamita Mamina Daronne Daron ADELI RPPS Tata Tatie Tati "
-        "Tonton Tantine Mamy Papy Mémé Pépé Mami Marraine Parrain"
+        "Tonton Tantine Mamy Papy Mémé Pépé Mami Marraine Parrain Lol Mdr Ptdr Max Post"
     ).split()
 )
 #: "asso"/"association" are not here (round 5): a small association named after a child
@@ -173,12 +173,18 @@ _PUBLIC_BEFORE = re.compile(
     r"influenceu(?:r|se)|ancien(?:ne)?\sministre|porte-parole|peintre|sculpt(?:eur|rice)|"
     r"compositeur|compositrice|musicien(?:ne)?|pianiste|philosophe|po[èe]te|po[ée]tesse|"
     r"cin[ée]aste|r[ée]alisat(?:eur|rice)|navigat(?:eur|rice)|explorat(?:eur|rice)|tennisman|"
-    r"cycliste|nageu(?:r|se)|rugbyman|boxeu(?:r|se)|astronaute|prix\sNobel|r[ée]sistante?)"
+    r"cycliste|nageu(?:r|se)|rugbyman|boxeu(?:r|se)|astronaute|prix\sNobel|r[ée]sistante?|"
+    r"journaliste|psychiatre\smédiatique)"
     # "le peintre surréaliste Yves Tanguy": one lower-case adjective after the trade.
     r"(?:\s(?-i:[a-zà-ÿ-]{4,}))?"
     r"|\b(?:la\ss[ée]rie|le\sfilm|le\st[ée]l[ée]film|le\sdocu(?:mentaire)?|l['’][ée]mission)"
     r"\s(?:avec|de|d['’])"
     r")[^\S\n]+$",
+    re.IGNORECASE,
+)
+#: A book with its quoted title: 'le livre "Anorexie…" de X' (a published author).
+_BOOK_BEFORE = re.compile(
+    r"\b(?:livre|ouvrage|bouquin|roman|essai)\s[«\"“][^\"»”\n]{3,100}[»\"”]\s?(?:de|d['’])[^\S\n]*$",
     re.IGNORECASE,
 )
 _RELATIVE_BEFORE = re.compile(
@@ -189,7 +195,7 @@ _RELATIVE_BEFORE = re.compile(
 #: la télé"): an expert speaking in public, not a carer of the writer's.
 _TITLE_BEFORE = re.compile(r"\b(?:pr|professeur|dr|docteur)\.?\s+$", re.IGNORECASE)
 _MEDIA_AFTER = re.compile(
-    r"^[^.!?\n]{0,30}?\b(?:[àa]\sla\s(?:t[ée]l[ée]|radio)|sur\s(?:france\s?(?:inter|info|2|3|5|culture)|"
+    r"^[^.!?\n]{0,60}?\b(?:a\s(?:fait|donn[ée])\sune\s(?:interview|[ée]mission)|[àa]\sla\s(?:t[ée]l[ée]|radio)|sur\s(?:france\s?(?:inter|info|2|3|5|culture)|"
     r"bfm|tf1|lci|cnews|europe\s?1|rtl|arte|m6|rmc|youtube)|dans\s(?:le\smonde|lib[ée]|le\sfigaro|"
     r"le\sparisien|l['’]obs|l['’]express)|en\sinterview"
     # "le Pr Alain Carpentier a marqué l'histoire de la chirurgie": a figure of history.
@@ -255,7 +261,9 @@ def is_allowed_name(text: str, span_start: int, span_end: int, context: str = ""
     before = text[max(0, span_start - 40) : span_start]
     if is_private_namesake(text, span_start, span_end):
         return False
-    public = _PUBLIC_BEFORE.search(before)
+    public = _PUBLIC_BEFORE.search(before) or _BOOK_BEFORE.search(
+        text, max(0, span_start - 130), span_start
+    )
     if public is not None and _RELATIVE_BEFORE.search(before, 0, public.start()):
         public = None  # "mon voisin le peintre Jacques": a relative with a trade
     if public is not None or (

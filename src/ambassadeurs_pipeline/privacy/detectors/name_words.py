@@ -143,7 +143,8 @@ _NAMES_NOT_WORDS = frozenset(
 # nothing; only a cue (kinship, title, contact verb) or a surname after them makes a person.
 PLACE_LIKE = frozenset(
     """
-    france paris lyon nancy lourdes florence valence vienne orange nice lorraine bretagne
+    france paris lyon nancy lourdes florence valence vienne orange nice lorraine bretagne pau
+    lens dax albi agen
     normandie alsace savoie provence corse guyane reunion martinique guadeloupe europe afrique
     amerique chine inde maroc algerie tunisie senegal mali espagne italie belgique suisse
     canada israel jordan jordanie georgie virginie caroline victoria sydney montreal quebec

@@ -172,6 +172,13 @@ class NameLexiconDetector:
             ):
                 last_i = j
                 j += 1
+                if (
+                    words[last_i].text in PARTICLES or words[last_i].text in LOWER_PARTICLES
+                ) and j < n:
+                    # A particle continues the name only with the word after it ("yves le
+                    # goff"): take both, or "goff" is left in clear.
+                    last_i = j
+                    j += 1
             # A name glued to the next word by a dot or an underscore, as in a profile or
             # an e-mail local part written alone ("kevin.durand sur facebook").
             while (

@@ -204,6 +204,8 @@ def _phone_candidates(text: str) -> list[PiiSpan]:
     for match in TEL_NO_ZERO_RE.finditer(text):
         spans.append(PiiSpan(match.start(), match.end(), "TEL", "patterns"))
     for match in _TEL_TRIGGER_RE.finditer(text):
+        if match.group(0)[:1] in "nN" and match.group(1)[:1] not in "0+(":
+            continue  # "n° 2026-0418", "numéro 55821": a quote's or an order's, not a phone
         if 8 <= digit_count(match.group(1)) <= 15:
             spans.append(PiiSpan(match.start(1), match.end(1), "TEL", "patterns"))
     return spans
