@@ -98,3 +98,43 @@ def test_round8_quote_invoice_and_article_numbers_are_not_files() -> None:
 )
 def test_round8_names(text: str, expected: str) -> None:
     assert red(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("demandez à Ketterer, la pharmacienne", "demandez à <PERSONNE>, la pharmacienne"),
+        ("faites par Lasserre le podo, top", "faites par <PERSONNE> le podo, top"),
+        ("Le Gall m'a emmenée en radiothérapie", "<PERSONNE> m'a emmenée en radiothérapie"),
+        ("La Poste m'a perdu le colis", "La Poste m'a perdu le colis"),
+        ("Transport : taxi conventionné Pereira", "Transport : taxi conventionné <PERSONNE>"),
+        ("> Roussel a écrit : ça va mieux", "> <PERSONNE> a écrit : ça va mieux"),
+        (
+            "débité deux fois, Marchand à l'accueil m'a dit",
+            "débité deux fois, <PERSONNE> à l'accueil m'a dit",
+        ),
+        (
+            "inscrit au programme Sophia de l'assurance maladie",
+            "inscrit au programme Sophia de l'assurance maladie",
+        ),
+        ("la cagnotte pour l'opération de Enzo", "la cagnotte pour l'opération de <PERSONNE>"),
+    ],
+)
+def test_round8_names_from_the_eighth_set_dev(text: str, expected: str) -> None:
+    assert red(text) == expected
+
+
+def test_round8_business_zone_and_hall_addresses_and_student_numbers() -> None:
+    text = "son adresse pro c'est ZA de Kerlouan, 29500 Ergué-Gabéric si tu veux"
+    assert [text[s.start : s.end] for s in address_spans(text, text.lower())] == [
+        "ZA de Kerlouan, 29500 Ergué-Gabéric"
+    ]
+    text = "Loto : salle polyvalente, 2 route de Brest, 29260 Lesneven, dimanche"
+    assert [text[s.start : s.end] for s in address_spans(text, text.lower())] == [
+        "salle polyvalente, 2 route de Brest, 29260 Lesneven"
+    ]
+    for text, number in (
+        ("N° étudiant : 21904471", "21904471"),
+        ("INE : 081234567AB", "081234567AB"),
+    ):
+        assert [text[s.start : s.end] for s in dossier_spans(text)] == [number]

@@ -52,7 +52,8 @@ _RESIDENCE_RE = re.compile(
 #: "adresse Kerbriant, 29880 Plouguerneau", "lieu-dit La Borde, 23200 Aubusson": a place name
 #: with no street type before the postal code, after an address word.
 _PLACE_ADDRESS_RE = re.compile(
-    rf"(?i:lieu-dit|adresse|hameau|domicile)\s*:?\s+(?P<addr>(?:(?:de|du|des|la|le|les)\s)?[{{UP}}][\wÀ-ÿ'’\-]+(?:\s[\wÀ-ÿ'’\-]+){{0,3}},?\s\d{{5}}\s{_CITY})".replace(
+    rf"(?i:lieu-dit|adresse|hameau|domicile|ZA|ZI|ZAC|zone\sartisanale|zone\sindustrielle|"
+    rf"zone\sd['’]activit[ée]s?|parc\sd['’]activit[ée]s?)\s*:?\s+(?P<addr>(?:(?:de|du|des|la|le|les)\s)?[{{UP}}][\wÀ-ÿ'’\-]+(?:\s[\wÀ-ÿ'’\-]+){{0,3}},?\s\d{{5}}\s{_CITY})".replace(
         "{UP}", "A-ZÀ-Þ"
     )
 )
@@ -76,7 +77,11 @@ def address_spans(text: str, lowered: str) -> list[PiiSpan]:
             spans.append(PiiSpan(match.start(), match.end(), "ADRESSE", "patterns"))
     for match in _PLACE_ADDRESS_RE.finditer(text) if _FIVE_DIGITS_RE.search(text) else ():
         start = match.start("addr")
-        if text[match.start() : start].lower().startswith(("lieu-dit", "hameau")):
+        if (
+            text[match.start() : start]
+            .lower()
+            .startswith(("lieu-dit", "hameau", "za", "zi", "zone", "parc"))
+        ):
             start = match.start()
         spans.append(PiiSpan(start, match.end("addr"), "ADRESSE", "patterns"))
     return [_with_town_after(text, _with_building_before(text, s)) for s in spans]
@@ -98,7 +103,8 @@ def _with_town_after(text: str, span: PiiSpan) -> PiiSpan:
 #: Tilleuls, 15 allée des Peupliers"): part of the address.
 _BUILDING_BEFORE_RE = re.compile(
     r"(?:(?i:b[âa]t(?:iment)?\.?|r[ée]sidence|r[ée]s\.|immeuble|esc(?:alier)?\.?|appt?\.?|apt\.?|"
-    r"appartement|villa|mas|domaine|ferme|moulin|manoir|chalet|clos|hameau|lieu-dit)\s[\wÀ-ÿ'’\-]+"
+    r"appartement|villa|mas|domaine|ferme|moulin|manoir|chalet|clos|hameau|lieu-dit|"
+    r"salle(?:\s(?:des|de\sla|du))?)\s[\wÀ-ÿ'’\-]+"
     r"(?:\s[\wÀ-ÿ'’\-]+){0,3},?\s"
     # A house's or a hamlet's name, as rural addresses open: "Les Hauts de Kermoal, 3 chemin…",
     # "La Grange Neuve, lieu-dit Kerbrat, 29410…" (after a colon, a comma or a line start).

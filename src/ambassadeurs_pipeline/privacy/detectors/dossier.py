@@ -11,18 +11,22 @@ from .text import digit_count
 #: "numéro allocataire 1234567"): an identifier with at least 5 digits.
 #: Found in two steps for speed: an identifier-shaped token first (rare), then its label in
 #: the 60 characters before it.
-_DOSSIER_ID_RE = re.compile(r"(?<![\w/])[A-Z]{0,8}[\-/ ]?\d[\dA-Za-z\-/]{3,}\d(?![\w/])")
+_DOSSIER_ID_RE = re.compile(
+    r"(?<![\w/])[A-Z]{0,8}[\-/ ]?\d[\dA-Za-z\-/]{3,}(?:\d|(?<=\d)[A-Z]{1,3})(?![\w/])"
+)
 _DOSSIER_LABEL_RE = re.compile(
     r"(?i:dossier|allocataire|\bIPP\b|\bNDA\b|matricule|adh[ée]rent|n°\s?patient|num[ée]ro\s(?:de\s)?patient|"
     r"identifiant|num[ée]ro\sfiscal|n°\sfiscal|\bNIP\b|r[ée]f[ée]rence|\br[ée]f\b|contrat|s[ée]jour|"
-    r"sinistre|\bn°|num[ée]ro|commande|facture|\bclient\b|ticket|colis)[^\n\d<]{0,45}$"
+    r"sinistre|\bn°|num[ée]ro|commande|facture|\bclient\b|ticket|colis|[ée]tudiant|\bINE\b|\bRUM\b|"
+    r"mandat)[^\n\d<]{0,45}$"
 )
 #: Labels after which a bare run of digits is a file number ("IPP 8012345", "n° allocataire
 #: 1234567", "numéro de contrat 12345678"); after a weak label ("n°", "numéro", "réf") only a
 #: mixed identifier ("DOS-2024-078451") is.
 _DOSSIER_STRONG_LABEL_RE = re.compile(
     r"dossier|allocataire|\bipp\b|\bnda\b|matricule|adh[ée]rent|patient|identifiant|fiscal|"
-    r"\bnip\b|contrat|s[ée]jour|sinistre|r[ée]clamation|licence|licenci[ée]|b[ée]n[ée]ficiaire"
+    r"\bnip\b|contrat|s[ée]jour|sinistre|r[ée]clamation|licence|licenci[ée]|b[ée]n[ée]ficiaire|"
+    r"[ée]tudiant|\bine\b|\brum\b|mandat"
 )
 #: The same numbers typed in groups ("numéro de dossier 0425 8801 7733"): only after a strong
 #: label, since grouped digits are also amounts and phone numbers.

@@ -79,7 +79,8 @@ _ROLE = (
     r"ortho(?:dontiste|ptiste)?|inspect(?:eur|rice)|perruqui(?:er|[èe]re)|pr[ée]sidente?|"
     r"tr[ée]sori(?:er|[èe]re)|parrain|marraine|tuteur|tutrice|curat(?:eur|rice)|aumônier|aumonier|"
     r"moniteur|monitrice|chauffeur|livreur|pompier|gendarme|avocate?|notaire|maire|v[ée]t[ée]rinaire|"
-    r"coloc(?:ataire)?|pote|bin[ôo]me|meilleure?\samie?"
+    r"coloc(?:ataire)?|pote|bin[ôo]me|meilleure?\samie?|podo(?:logue)?|p[ée]dicure|opticien(?:ne)?|"
+    r"taxi|ambulancier|ost[ée]o(?:pathe)?|dentiste|chef|cheffe|sup[ée]rieure?|tuteur|formateur|formatrice"
 )
 _DET = r"(?:le|la|l['’]\s?|les|mon|ma|mes|notre|son|sa|leur|ton|ta|un|une)"
 
@@ -197,7 +198,11 @@ _INITIAL = re.compile(
     rf"(?<![\w.])(?P<name>[{_UP}]\.\s?(?:[{_UP}]\.\s?)?(?:{_PARTICLE}\s)?(?P<surname>{_CAP_WORD}))"
 )
 _SUBJECT_ME = re.compile(
-    rf"(?:^|[.!?\n]\s*)(?P<name>{_CAP_WORD})\s(?=m['’]\s?(?:a|avait|a\sdit|envoy[ée])\b)"
+    rf"(?:^|[.!?\n]\s*)(?P<name>(?:{_PARTICLE}\s)?{_CAP_WORD})\s(?=m['’]\s?(?:a|avait|a\sdit|envoy[ée])\b)"
+)
+#: A forum quote's header: "> Bouvier a écrit :", "Le 3 mars, Lou a écrit :".
+_WROTE = re.compile(
+    rf"(?:^|\n|>\s?|,\s)(?P<name>(?:{_PARTICLE}\s)?{_CAP_WORD}(?:\s{_CAP_WORD})?)\sa\s[ée]crit\s?:"
 )
 #: An unknown capitalised word opening a sentence as the subject of a person's verb ("Sitraka
 #: a été hospitalisée", "Wojciech travaille de nuit"): rare foreign first names INSEE never
@@ -238,7 +243,8 @@ _AFFILIATION_TAIL = re.compile(
     r"(?<=[^\W\d_]) (?:de\sl['’]\s?(?:asso|association|[ée]quipe|accueil|had|hdj|ehpad|h[ôo]pital|"
     r"administration|infirmerie)|du\s(?:groupe|service|cmp|csapa|cmpp|ccas|secr[ée]tariat|cabinet|"
     r"planning|forum|labo|centre|foyer|sessad|ssr|smur|samu)|de\sla\s(?:pharmacie|mutuelle|cpam|"
-    r"caf|mdph|maternit[ée]|cr[èe]che|mairie|clinique|permanence|salle\s\d+))\b",
+    r"caf|mdph|maternit[ée]|cr[èe]che|mairie|clinique|permanence|salle\s\d+)|"
+    r"[àa]\sl['’]accueil|[àa]\sla\sr[ée]ception|[àa]\sla\scaisse)\b",
     re.IGNORECASE,
 )
 _WORD_BEFORE = re.compile(rf"(?<![^\W\d_])(?P<name>{_WORD})$")
@@ -300,7 +306,7 @@ _SELF_INTRO = re.compile(
     re.IGNORECASE,
 )
 _BUSINESS = re.compile(
-    rf"\b(?i:pharmacie|ambulances?|taxis?|transports|cabinet(?:\s(?:infirmier|m[ée]dical|dentaire|"
+    rf"\b(?i:pharmacie|ambulances?|taxis?(?:\sconventionn[ée]s?)?|transports|cabinet(?:\s(?:infirmier|m[ée]dical|dentaire|"
     rf"param[ée]dical|de\skin[ée](?:sith[ée]rapie)?|d['’]ost[ée]o(?:pathie)?|d['’]orthophonie|"
     rf"d['’]orthodontie|de\sp[ée]dicurie|de\spodologie|d['’]ophtalmologie|de\sradiologie))?|"
     rf"(?:sarl\s|sas\s|eurl\s)?(?:optic|optique|opticien|audition|boulangerie|boucherie|garage)|"
@@ -697,8 +703,23 @@ class NameContextDetector:
                 add(m.start("name"), m.end("name"), "initial")
         for m in _SUBJECT_ME.finditer(text):
             name = m.group("name")
-            if plain_surname(_entry(name)) and fast_fold(name) not in allow_list():
-                add(m.start("name"), m.end("name"), "surname_me")
+            parts = name.split()
+            glued = _entry("".join(parts)) if len(parts) > 1 else None
+            if (
+                (len(parts) == 1 and plain_surname(_entry(name)))
+                or (
+                    glued is not None
+                    and glued.surname >= 8
+                    # "La Poste m'a perdu…": a particle before a common word is a name's
+                    # article only in the lexicon ("laposte").
+                    and not (_entry(parts[-1]) is None and is_french_word(parts[-1]))
+                )
+            ) and fast_fold(name) not in allow_list():
+                add(m.start("name"), m.end("name"), "surname_me")  # "Le Meur m'a emmenée"
+        for m in _WROTE.finditer(text) if "crit" in text else ():
+            name = m.group("name")
+            if fast_fold(name.split()[0]) not in _LABELS and fast_fold(name) not in allow_list():
+                add(m.start("name"), m.end("name"), "quote_header")
         for m in _UNKNOWN_SUBJECT.finditer(text):
             name = m.group("name")
             e = _entry(name)
@@ -760,8 +781,17 @@ class NameContextDetector:
             if e is not None and e.first >= COMMON_FIRST and not e.surname > e.first + 2:
                 if _judge(name, unknown=False, word_names=True, surnames=False, lower_words=True):
                     add(m.start("name"), m.end("name"), "affiliation")
-            elif name[:1].isupper() and plain_surname(e) and fast_fold(name) not in allow_list():
-                add(m.start("name"), m.end("name"), "affiliation")  # "Galland de l'association"
+            elif (
+                name[:1].isupper()
+                and e is not None
+                and (
+                    plain_surname(e) or (e.surname >= FREQUENT_SURNAME and e.surname > e.first + 4)
+                )
+                and fast_fold(name) not in allow_list()
+            ):
+                # "Galland de l'association", "Martel à l'accueil" (a frequent surname that is
+                # also a word).
+                add(m.start("name"), m.end("name"), "affiliation")
             elif (
                 (e is None or (e.first and not e.is_word and e.surname <= e.first))
                 and len(name) >= 5
@@ -885,11 +915,17 @@ class NameContextDetector:
                 # word table knows, after thanks addressed to someone (known names: the
                 # lexicon and rule detectors' business).
                 if (
-                    _entry(name) is None
-                    and re.match(r"(?i:merci|dites|dis|demandez|demande)\s[àa]\s", m.group())
+                    re.match(r"(?i:merci|dites|dis|demandez|demande)\s[àa]\s", m.group())
                     and len(name) >= 4
                     and not name.isupper()
-                    and _judge(name, unknown=True, word_names=False, surnames=False)
+                    and fast_fold(name) not in allow_list()
+                    and (
+                        plain_surname(_entry(name))
+                        or (
+                            _entry(name) is None
+                            and _judge(name, unknown=True, word_names=False, surnames=False)
+                        )
+                    )
                 ):
                     add(m.start("name"), m.end("name"), "contact")
                 elif (

@@ -150,6 +150,7 @@ _EPONYM_CONTEXT = re.compile(
     r"institut|centre|lyc[ée]e|coll[èe]ge|[ée]cole|fondation|rue|avenue|place|boulevard|CHU|"
     r"h[ôo]pitaux|ville|saint|sainte|quartier|cit[ée]|mus[ée]e|CHS|CHRU|"
     r"EPSM|GHU|CMPP?|tendon|tendinite|loi|lois|amendement|(?-i:Maison)|CSAPA|CAMSP|SESSAD|IME|"
+    r"programme|dispositif|campagne|"
     r"ESAT|SSR|USLD|EHPAD|CSAPA|centre\shospitalier|p[ôo]le|pavillon|b[âa]timent|"
     r"fondation)[^\S\n]+(?:de[^\S\n]+|d['’]|du[^\S\n]+)?$",
     re.IGNORECASE,

@@ -144,7 +144,7 @@ _NAMES_NOT_WORDS = frozenset(
 PLACE_LIKE = frozenset(
     """
     france paris lyon nancy lourdes florence valence vienne orange nice lorraine bretagne pau
-    lens dax albi agen
+    lens dax albi agen roanne
     normandie alsace savoie provence corse guyane reunion martinique guadeloupe europe afrique
     amerique chine inde maroc algerie tunisie senegal mali espagne italie belgique suisse
     canada israel jordan jordanie georgie virginie caroline victoria sydney montreal quebec
