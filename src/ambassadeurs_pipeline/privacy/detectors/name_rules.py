@@ -140,7 +140,7 @@ NOT_NAMES = frozenset(
         # Pet names for a mother or a father used as chat speakers ("Mama:", "Mamoune:"), and
         # professionals' register numbers (left in clear: a professional's, not a patient's).
         "Mama Mamoune Mamounette Papoune Mamita Mamina Daronne Daron ADELI RPPS Tata Tatie Tati "
-        "Tonton Tantine Mamy Papy Mémé Pépé Mami Marraine Parrain Lol Mdr Ptdr Max Post"
+        "Tonton Tantine Mamy Papy Mémé Pépé Mami Marraine Parrain Lol Mdr Ptdr"
     ).split()
 )
 #: "asso"/"association" are not here (round 5): a small association named after a child
