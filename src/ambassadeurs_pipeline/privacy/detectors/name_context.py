@@ -271,7 +271,8 @@ _TITLE_PARTICLE = re.compile(
 )
 _SIGN_OFF = re.compile(rf"(?:^|[,\n]|[.!?]\s)\s*(?:[-—–]+\s*)?(?P<name>{_CAP_WORD})\s*[.!]?\s*$")
 _CONTACT_LOWER = re.compile(
-    rf"\b(?:dis|dit|dites|dite|demande|demandez|passe\sle\sbonjour|bisous|bises|merci|mrc|mci|thx)\s"
+    rf"(?=[dDpPbBmMtT])\b(?:dis|dit|dites|dite|demande|demandez|passe\sle\sbonjour|bisous|bises|merci|"
+    rf"mrc|mci|thx)\s"
     rf"(?:[àa]\s)?(?P<name>{_WORD})\b",
     re.IGNORECASE,
 )
@@ -526,6 +527,9 @@ class NameContextDetector:
     def detect_one(self, text: str, prior: Sequence[PiiSpan] = ()) -> list[PiiSpan]:
         if not text:
             return []
+        # Substring gates for the patterns that open on a long case-insensitive alternation:
+        # ~1 µs each, against 15-30 µs for a scan that cannot match.
+        lowered = text.lower()
         found: list[tuple[int, int, str]] = []
 
         def add(start: int, end: int, rule: str, strong: bool = False) -> None:
@@ -552,7 +556,8 @@ class NameContextDetector:
             name = m.group("name")
             if _judge(name, unknown=False, word_names=True, surnames=False, lower_words=True):
                 add(m.start("name"), m.end("name"), "vocative")
-        for m in _AFTER_REASSURE.finditer(text):
+        reassure = any(w in lowered for w in ("inqui", "tkt", "courage", "force", "bisous"))
+        for m in _AFTER_REASSURE.finditer(text) if reassure else ():
             if _judge(m.group("name"), unknown=False, word_names=True, surnames=False):
                 add(m.start("name"), m.end("name"), "vocative")
         speakers = list(_SPEAKER.finditer(text))
@@ -818,19 +823,20 @@ class NameContextDetector:
                 and not is_french_word(name)
             ):
                 add(m.start("name"), m.end("name"), "affiliation")  # "Matrine du groupe"
-        for m in _GREETING_CEST.finditer(text):
+        cest = "est " in lowered
+        for m in _GREETING_CEST.finditer(text) if cest else ():
             name = m.group("name")
             if fast_fold(name) in FUNCTION_WORDS or fast_fold(name) in _LABELS:
                 continue
             if _judge(name, unknown=True, word_names=True, surnames=True, lower_words=True):
                 add(m.start("name"), m.end("name"), "greeting_cest")
-        for m in _CEST.finditer(text):
+        for m in _CEST.finditer(text) if cest else ():
             name = m.group("name")
             window = text[max(0, m.start() - 60) : m.end() + 60]
             if plain_surname(_entry(name)) and _ROLE_NEAR.search(window):
                 if fast_fold(name) not in PLACE_LIKE:
                     add(m.start("name"), m.end("name"), "cest_role")
-        for m in _CEST_WHO.finditer(text):
+        for m in _CEST_WHO.finditer(text) if cest else ():
             name = m.group("name")
             e = _entry(name)
             folded = fast_fold(name)
