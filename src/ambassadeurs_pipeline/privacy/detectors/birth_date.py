@@ -4,6 +4,7 @@ sentence, or a date followed by its cue ("12/03/1987 (date de naissance)")."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from .spans import PiiSpan
 
@@ -111,42 +112,41 @@ _EVENT_BEFORE = re.compile(
 )
 
 
+def _date_span(match: re.Match[str]) -> PiiSpan:
+    return PiiSpan(match.start("date"), match.end("date"), "DATE_NAISSANCE", "patterns")
+
+
+#: Patterns whose ``date`` group is a birth date, each behind a cheap gate on ``(text,
+#: lowered)``: most texts pay a substring test, not a scan.
+_GATED_PATTERNS: tuple[tuple[re.Pattern[str], Callable[[str, str], bool]], ...] = (
+    (DATE_THEN_CUE_RE, lambda text, low: "naiss" in low or "ddn" in low),
+    (ANNOUNCED_RE, lambda text, low: any(g in low for g in _ANNOUNCED_GATE)),
+    (STILLBIRTH_RE, lambda text, low: "sans vie" in low),
+    (
+        LIFESPAN_RE,
+        lambda text, low: any(g in text for g in ("–", "—", " - ", "-19", "-20")),
+    ),
+    (ANSWER_RE, lambda text, low: "?" in text and "\n" in text),
+)
+
+
 def birth_date_spans(text: str, lowered: str) -> list[PiiSpan]:
     """Birth dates in ``text`` (``lowered`` is ``text.lower()``, read by the cue gate)."""
     spans: list[PiiSpan] = []
     for match in DATE_NAISSANCE_RE.finditer(text):
-        spans.append(PiiSpan(match.start("date"), match.end("date"), "DATE_NAISSANCE", "patterns"))
+        spans.append(_date_span(match))
         tail = text[match.end() : match.end() + 60]
         tail = re.split(r"[.!?\n]", tail, maxsplit=1)[0]
         for other in _DATE_RE.finditer(tail):
             if _EVENT_BEFORE.search(tail, 0, other.start()):
                 continue  # "né le 30/09/1979, suivi depuis le 04/02/2025": an event's date
-            spans.append(
-                PiiSpan(
-                    match.end() + other.start(),
-                    match.end() + other.end(),
-                    "DATE_NAISSANCE",
-                    "patterns",
-                )
-            )
-    for match in DATE_THEN_CUE_RE.finditer(text) if "naiss" in lowered or "ddn" in lowered else ():
-        spans.append(PiiSpan(match.start("date"), match.end("date"), "DATE_NAISSANCE", "patterns"))
-    for match in ANNOUNCED_RE.finditer(text) if any(g in lowered for g in _ANNOUNCED_GATE) else ():
-        spans.append(PiiSpan(match.start("date"), match.end("date"), "DATE_NAISSANCE", "patterns"))
-    for match in STILLBIRTH_RE.finditer(text) if "sans vie" in lowered else ():
-        spans.append(PiiSpan(match.start("date"), match.end("date"), "DATE_NAISSANCE", "patterns"))
-    lifespan_gate = "–" in text or "—" in text or " - " in text or "-19" in text or "-20" in text
-    for match in LIFESPAN_RE.finditer(text) if lifespan_gate else ():
-        spans.append(PiiSpan(match.start("date"), match.end("date"), "DATE_NAISSANCE", "patterns"))
-    if "?" in text and "\n" in text:
-        for match in ANSWER_RE.finditer(text):
-            spans.append(
-                PiiSpan(match.start("date"), match.end("date"), "DATE_NAISSANCE", "patterns")
-            )
+            start = match.end() + other.start()
+            spans.append(PiiSpan(start, match.end() + other.end(), "DATE_NAISSANCE", "patterns"))
+    for pattern, gate in _GATED_PATTERNS:
+        if gate(text, lowered):
+            spans += [_date_span(match) for match in pattern.finditer(text)]
     for match in ARRIVAL_RE.finditer(text) if "arriv" in lowered else ():
         tail = text[match.end() : match.end() + 40]
         if _BIRTH_WEIGHT.search(tail) or _ANNOUNCEMENT.search(text):
-            spans.append(
-                PiiSpan(match.start("date"), match.end("date"), "DATE_NAISSANCE", "patterns")
-            )
+            spans.append(_date_span(match))
     return spans
