@@ -53,10 +53,17 @@ _TAG_RE = re.compile(
 _BLOCK_TAG_RE = re.compile(r"<(?:br|/p|/div|/li|p|div|li)\b[^<>]*>", re.IGNORECASE)
 _HTML_COMMENT_RE = re.compile(r"<!--.*?-->", re.DOTALL)
 
-_TLDS = "com|fr|net|org|io|ly|be|ch|ca|info|biz|shop|store|xyz|eu|co|me|site|online|top|click"
+# Without a scheme, a URL is recognised by its suffix: overseas France (re, gp, mq, gf, yt,
+# nc, pf), neighbouring countries and link or form hosts (forms.gle, goo.gl, linktr.ee) too.
+_TLDS = (
+    "com|fr|net|org|io|ly|be|ch|ca|info|biz|shop|store|xyz|eu|co|me|site|online|top|click|"
+    "gle|gl|ee|app|link|page|dev|ai|tv|de|es|pt|uk|us|lu|nl|ma|dz|tn|sn|re|gp|mq|gf|yt|nc|pf|"
+    "health|care|bio|blog|club|live|news|pro|team|social|fm"
+)
 URL_RE = re.compile(
     r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>\"']+"
-    r"|(?<![@\w.-])(?:[A-Za-z0-9-]+\.)+(?:" + _TLDS + r")\b(?:/[^\s<>\"']*)?",
+    # Not the local part of an e-mail address ("papa.de.noa@gmail.com": "de" is a suffix).
+    r"|(?<![@\w.-])(?:[A-Za-z0-9-]+\.)+(?:" + _TLDS + r")\b(?![\w.-]*@)(?:/[^\s<>\"']*)?",
     re.IGNORECASE,
 )
 _URL_TRAILING = ".,;:!?)]}\"'»"

@@ -12,7 +12,8 @@ from .text import digit_count
 #: Found in two steps for speed: an identifier-shaped token first (rare), then its label in
 #: the 60 characters before it.
 _DOSSIER_ID_RE = re.compile(
-    r"(?<![\w/])[A-Z]{0,8}[\-/ ]?\d[\dA-Za-z\-/]{3,}(?:\d|(?<=\d)[A-Z]{1,3})(?![\w/])"
+    # Letter-only segments may come first ("ONIAM/HC/2014/0877").
+    r"(?<![\w/])(?:[A-Z]{1,8}/){0,2}[A-Z]{0,8}[\-/ ]?\d[\dA-Za-z\-/]{3,}(?:\d|(?<=\d)[A-Z]{1,3})(?![\w/])"
 )
 _DOSSIER_LABEL_RE = re.compile(
     r"(?i:dossier|allocataire|\bIPP\b|\bNDA\b|matricule|adh[ée]rent|n°\s?patient|num[ée]ro\s(?:de\s)?patient|"

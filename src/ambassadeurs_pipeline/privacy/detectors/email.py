@@ -16,7 +16,9 @@ _DOT = r"(?:\.|\s?[\[\(\{]\s?(?:dot|point)\s?[\]\)\}]\s?|\s(?:dot|point)\s)"
 #: A local part; spelled out, its dots may be words too ("kemal point yildiz arobase …").
 _LOCAL = rf"[A-Za-z0-9][A-Za-z0-9._%+\-]*(?:{_DOT}[A-Za-z0-9][A-Za-z0-9._%+\-]*){{0,3}}"
 EMAIL_RE = re.compile(
-    rf"(?<![A-Za-z0-9._%+\-]){_LOCAL}{_AT}[A-Za-z0-9\-]+(?:{_DOT}[A-Za-z0-9\-]+)*{_DOT}[A-Za-z]{{2,}}\b",
+    # Domains may carry accents (internationalised names: "cabinet-siméoni.fr").
+    rf"(?<![A-Za-z0-9._%+\-]){_LOCAL}{_AT}[A-Za-z0-9À-ÖØ-öø-ÿ\-]+(?:{_DOT}[A-Za-z0-9À-ÖØ-öø-ÿ\-]+)*"
+    rf"{_DOT}[A-Za-z]{{2,}}\b",
     re.IGNORECASE,
 )
 #: Mail providers a forum user names instead of a full domain ("marie.dupont@gmail",

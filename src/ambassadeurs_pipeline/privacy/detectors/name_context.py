@@ -127,7 +127,8 @@ _STAMP = (
 )
 _SPEAKER = re.compile(
     rf"(?:^|\n|[.!?]\s+)\s*{_STAMP}(?P<name>{_CAP_WORD}(?:\s{_CAP_WORD})?)\s?"
-    rf"(?:\([^()\n]{{1,25}}\)\s?)?:\s"
+    # "Jade 03:14 : qui est debout ?": the time stamp may follow the speaker too.
+    rf"(?:\([^()\n]{{1,25}}\)\s?|\[?\d{{1,2}}[:h]\d{{2}}\]?\s?)?:\s"
 )
 #: "Mimi 💬 : …", "Lætitia 💬 "…"": a chat export whose speaker prefix carries an emoji. The
 #: cleaning pipeline strips emoji before pseudonymising, so the same prefix without it, when
@@ -168,8 +169,19 @@ _APPOSITION = re.compile(
     re.IGNORECASE,
 )
 _NAME_AFTER = re.compile(rf"\s+(?:{_PARTICLE}\s)?[{_UP}][{_LO}]")
+#: Specialists people name by surname. Listed: a generic ending ("-ologue", "-icien") after
+#: every determiner cost more than the whole rule that uses them.
+_SPECIALTIES = (
+    r"orl|ophtalmo|dermato|cardio|gastro|gyn[ée]co|endocrino|rhumato|"
+    r"g[ée]n[ée]ticien(?:ne)?|di[ée]t[ée]ticien(?:ne)?|pneumologue|n[ée]phrologue|h[ée]matologue|"
+    r"allergologue|addictologue|urologue|radiologue|anesth[ée]siste|psychologue|tabacologue|"
+    r"angiologue|h[ée]patologue|diab[ée]tologue|nutritionniste|kin[ée]sith[ée]rapeute|"
+    r"psychoth[ée]rapeute|orthoptiste|podologue|p[ée]dicure|opticien(?:ne)?|sophrologue|"
+    r"naturopathe|g[ée]riatre|oncologue|rhumatologue|pneumo|ost[ée]o|urgentiste|ortho"
+)
 _ROLE_BRACKET = re.compile(
-    rf"\b(?:{_ROLE})\b[^()\n.!?]{{0,30}}\((?P<name>(?-i:(?:{_PARTICLE}\s)?{_CAP_WORD}(?:\s{_CAP_WORD})?))\)",
+    # "mon rhumato (Ramanantsoa, dr à Tours)": the name may open a bracketed description.
+    rf"\b(?:{_ROLE}|{_SPECIALTIES})\b[^()\n.!?]{{0,30}}\((?P<name>(?-i:(?:{_PARTICLE}\s)?{_CAP_WORD}(?:\s{_CAP_WORD})?))[),]",
     re.IGNORECASE,
 )
 #: A cheap necessary condition for a vocative: a second-person word somewhere.
@@ -288,15 +300,8 @@ _PLACE_BEFORE = re.compile(
 _ROLE_NAME = re.compile(
     rf"(?:^|\n|\d[.)]\s|\b(?:le|la|l['’]|mon|ma|notre|du|de\sla|au|[àa]\sla|par\sle|par\sla|son|sa|"
     rf"leur|votre|ton|ta)\s?)"
-    rf"(?:{_ROLE}|{PROFESSIONS}|orl|ophtalmo|dermato|cardio|gastro|gyn[ée]co|endocrino|rhumato|"
-    # More trades ("le généticien X", "la diététicienne X"), listed: a generic ending
-    # ("-ologue", "-icien") after every determiner cost more than the whole rule.
-    rf"g[ée]n[ée]ticien(?:ne)?|di[ée]t[ée]ticien(?:ne)?|pneumologue|n[ée]phrologue|h[ée]matologue|"
-    rf"allergologue|addictologue|urologue|radiologue|anesth[ée]siste|psychologue|tabacologue|"
-    rf"angiologue|h[ée]patologue|diab[ée]tologue|nutritionniste|kin[ée]sith[ée]rapeute|"
-    rf"psychoth[ée]rapeute|orthoptiste|podologue|p[ée]dicure|opticien(?:ne)?|technicien(?:ne)?|"
-    rf"manipulat(?:eur|rice)|sophrologue|naturopathe|g[ée]riatre|oncologue|rhumatologue|"
-    rf"pneumo|ost[ée]o|urgentiste|ortho|coach|agent|agente)(?:-[^\W\d_]+)?"
+    rf"(?:{_ROLE}|{PROFESSIONS}|{_SPECIALTIES}|technicien(?:ne)?|"
+    rf"manipulat(?:eur|rice)|coach|agent|agente)(?:-[^\W\d_]+)?"
     rf"(?:\s(?:expert|traitant|conseil|r[ée]f[ée]rente?|de\sgarde|du\ssport|du\stravail|scolaire|"
     # "l'infirmière d'accueil Nathalie", "l'agent d'entretien Li": the post's complement.
     rf"sup|sup[ée]rieure?|de\ssant[ée]|d['’]accueil|de\snuit|de\sjour|d['’]entretien|de\sservice|de\sl['’]accueil|lib[ée]rale?|"
@@ -335,6 +340,24 @@ _VIETNAMESE_LOWER = re.compile(
     r"luong)\s(?:thi|van)\s[a-zà-ỹ]{2,}\b)"
 )
 _ROLE_NEAR = re.compile(rf"\b(?:{_ROLE})\b", re.IGNORECASE)
+#: Nothing but punctuation, emoji or spaces up to the end of the message.
+_END_OF_MESSAGE = re.compile(r"[\W_]*$")
+#: A nickname given after a name: "Laurence (aka lolo)", "Jean-Pierre alias JP".
+_ALIAS = re.compile(rf"\b(?:aka|alias|a\.k\.a\.?)\s(?P<name>{_WORD})\b", re.IGNORECASE)
+#: "la fille de jeanot", "le mari de Fatou": a person named through a relative.
+_KIN_OF = re.compile(
+    rf"\b(?:fille|fils|femme|mari|veuve|veuf|m[èe]re|p[èe]re|s[œo]e?ur|fr[èe]re|neveu|ni[èe]ce|"
+    rf"petite?-fille|petit-fils|cousine?|compagne|compagnon|belle-fille|gendre)\sde\s(?P<name>{_WORD})\b",
+    re.IGNORECASE,
+)
+#: A signature typed in lower case after a dash, at the very end: "… — kevin nguyen-hoang".
+_SIGN_DASH_LOWER = re.compile(
+    rf"(?:^|\s)[—–-]{{1,2}}\s?(?P<first>[{_LO}]{{2,}})(?:\s(?P<last>[{_LO}]+(?:-[{_LO}]+)?))?\s*[.!]?\s*$"
+)
+#: A full name typed in lower case as a speaker prefix: "sylvie raoult : mon audiogramme…".
+_SPEAKER_FULL_LOWER = re.compile(
+    rf"(?:^|\n)\s*(?P<first>[{_LO}]{{3,}})\s(?P<last>[{_LO}]{{3,}}(?:-[{_LO}]+)?)\s?:\s"
+)
 #: A name corrected in brackets straight after it: "le dr Bouchar (Bouchard je crois)",
 #: "Fatoumta (pardon Fatoumata)", "Aurélei (Aurélie)". When one spelling is a name found, the
 #: other, a slip away from it, is the same person.
@@ -965,6 +988,12 @@ class NameContextDetector:
                 continue
             if _judge(name, unknown=False, word_names=False, surnames=False):
                 add(m.start("name"), m.end("name"), "contact_lower")
+            elif (
+                m.group().lower().startswith(("bisous", "bises"))
+                and _END_OF_MESSAGE.match(text, m.end("name"))
+                and _judge(name, unknown=False, word_names=True, surnames=False, lower_words=True)
+            ):
+                add(m.start("name"), m.end("name"), "contact_lower")  # "bisous marine 💕"
         for m in _LIST_HEADING.finditer(text) if ":" in text else ():
             base = m.start("list")
             for it in _LIST_ITEM.finditer(m.group("list")):
@@ -1019,6 +1048,58 @@ class NameContextDetector:
         for m in _SHORT_COMPOUND.finditer(text) if "-" in text else ():
             if fast_fold(m.group()) not in allow_list() | PLACE_LIKE:
                 add(m.start(), m.end(), "short_compound")
+        for m in _ALIAS.finditer(text) if "a" in lowered else ():
+            name = m.group("name")
+            folded = fast_fold(name)
+            if len(name) >= 2 and folded not in FUNCTION_WORDS | _CALENDAR | NOT_NAME_FOLDED:
+                add(m.start("name"), m.end("name"), "alias")
+        for m in _KIN_OF.finditer(text) if " de " in lowered else ():
+            name = m.group("name")
+            folded = fast_fold(name)
+            if (
+                folded in FUNCTION_WORDS | PLACE_LIKE | _CALENDAR | NOT_NAME_FOLDED
+                or name.isupper()
+            ):
+                continue
+            if folded in allow_list():
+                continue
+            e = _entry(name)
+            if name[:1].isupper():
+                ok = _judge(name, unknown=True, word_names=True, surnames=True)
+            else:
+                # "la fille de jeanot": a first name, or a pet form one slip away from one.
+                ok = (e is not None and e.first >= 6 and e.first > e.surname and not e.is_word) or (
+                    e is None
+                    and len(name) >= 4
+                    and near_first_name(folded) is not None
+                    and not is_french_word(name)
+                )
+            if ok:
+                add(m.start("name"), m.end("name"), "kin_of")
+        m = _SIGN_DASH_LOWER.search(text)
+        if m is not None and m.start() > 0:
+            e = _entry(m.group("first"))
+            if e is not None and e.first >= COMMON_FIRST and e.first > e.surname and not e.is_word:
+                end = m.end("first")
+                last = m.group("last")
+                if last is not None:
+                    el = _entry(last)
+                    if plain_surname(el) or (
+                        el is None and len(last) >= 3 and not is_french_word(last)
+                    ):
+                        end = m.end("last")
+                add(m.start("first"), end, "sign_off")
+        for m in _SPEAKER_FULL_LOWER.finditer(text) if ":" in text else ():
+            e, el = _entry(m.group("first")), _entry(m.group("last"))
+            last = m.group("last")
+            if (
+                e is not None
+                and e.first >= COMMON_FIRST
+                and e.first > e.surname
+                and not e.is_word
+                and (plain_surname(el) or (el is None and not is_french_word(last)))
+            ):
+                add(m.start("first"), m.end("last"), "speaker")
         people = sorted(
             [(s.start, s.end) for s in prior if s.pii_type == "PERSONNE"]
             + [(a, b) for a, b, _ in found]
@@ -1115,6 +1196,20 @@ class NameContextDetector:
         names = {
             text[a:b] for a, b in people + [(a, b) for a, b, _ in found] if " " not in text[a:b]
         }
+        for a, b in people + [(a, b) for a, b, _ in found]:
+            # "le Pr Youenn Le Bihan … Le Bihan a dit": a full name's surname part, when it is
+            # a particle surname or a surname no word shares, is the same person again.
+            parts = text[a:b].split()
+            if len(parts) < 2 or not parts[0][:1].isupper():
+                continue
+            rest = parts[1:]
+            if len(rest) == 2 and rest[0] in ("Le", "La", "Du", "De", "Da", "Van", "Ben", "El"):
+                if rest[1][:1].isupper() and len(rest[1]) >= 3:
+                    names.add(" ".join(rest))
+            elif len(rest) == 1 and rest[0][:1].isupper() and len(rest[0]) >= 4:
+                es = _entry(rest[0])
+                if plain_surname(es) or (es is None and not is_french_word(rest[0])):
+                    names.add(rest[0])
         covered = people + [(a, b) for a, b, _ in found]
         for name in names:
             folded = fast_fold(name)

@@ -116,7 +116,12 @@ _NAME_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
 #: Substrings (of the lower-cased text) one of which must be present for a slow
 #: case-insensitive rule to match at all: its pattern has no literal prefix and costs ~30 µs
 #: a text; these tests cost ~1 µs.
-_KIN_WORD = re.compile(rf"(?i:{KIN})")
+#: "ma conseillère s'appelle Prudence": carers and advisers as well as kin (not pets).
+_KIN_WORD = re.compile(
+    rf"(?i:{KIN}|{PROFESSIONS}|conseill(?:er|[èe]re)|r[ée]f[ée]rente?|assistante?|tut(?:eur|rice)|"
+    rf"coach|prof|ma[îi]tresse|instit(?:uteur|utrice)?|[ée]ducat(?:eur|rice)|secr[ée]taire|"
+    rf"avocate?|notaire|auxiliaire|coordinat(?:eur|rice)|interlocut(?:eur|rice)|gestionnaire)"
+)
 _WORD_END = re.compile(r"([^\W\d_]+(?:-[^\W\d_]+)*)\s$")
 _RULE_HINTS = {
     "called": ("appel",),
@@ -146,7 +151,7 @@ NOT_NAMES = frozenset(
 #: "asso"/"association" are not here (round 5): a small association named after a child
 #: ("l'asso de Nathan") names the child; well-known ones are in the allow-list.
 _EPONYM_CONTEXT = re.compile(
-    r"(?:maladie|syndrome|thyro[ïi]dite|signe|test|m[ée]thode|r[ée]gime|h[ôo]pital|clinique|"
+    r"(?:maladie|syndrome|thyro[ïi]dite|signe|test|m[ée]thode|r[ée]gime|h[ôo]pital|(?<!chef\sde\s)(?<!cheffe\sde\s)clinique|"
     r"institut|centre|lyc[ée]e|coll[èe]ge|[ée]cole|fondation|rue|avenue|place|boulevard|CHU|"
     r"h[ôo]pitaux|ville|saint|sainte|quartier|cit[ée]|mus[ée]e|CHS|CHRU|"
     r"EPSM|GHU|CMPP?|tendon|tendinite|loi|lois|amendement|(?-i:Maison)|CSAPA|CAMSP|SESSAD|IME|"

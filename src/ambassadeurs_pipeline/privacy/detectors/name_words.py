@@ -205,7 +205,7 @@ _TITLE_BEFORE = re.compile(rf"(?:^|[^\w])(?:{_TITLES_ANY_CASE})\.?\s+$", re.IGNO
 # Eponyms and products come after these; a first name there is not a person ("syndrome de
 # Marie", "maladie de Pierre Marie" are rare but real diseases).
 ALLOWED_BEFORE = re.compile(
-    r"\b(?:maladie|syndrome|signe|test|m[ée]thode|r[ée]gime|h[ôo]pital|clinique|institut|centre|"
+    r"\b(?:maladie|syndrome|signe|test|m[ée]thode|r[ée]gime|h[ôo]pital|(?<!chef\sde\s)(?<!cheffe\sde\s)clinique|institut|centre|"
     r"lyc[ée]e|coll[èe]ge|[ée]cole|fondation|rue|avenue|place|boulevard|bd|all[ée]e|quai|chemin|"
     r"impasse|route|CHU|CH|ville|saint|sainte|st|ste|quartier|cit[ée]|mus[ée]e|r[ée]sidence|"
     r"ehpad|pharmacie|cabinet|laboratoire|labo|association|asso|pont|gare|a[ée]roport|port|"

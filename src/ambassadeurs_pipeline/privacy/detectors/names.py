@@ -506,6 +506,9 @@ class NameLexiconDetector:
         if ALLOWED_BEFORE.search(before):
             return None
         cue = CUE_BEFORE.search(before)
+        if cue is not None and ":" in before[cue.end("cue") :] and "\n" in before[cue.end("cue") :]:
+            # "Lettre au chirurgien :\nCher confrère": a heading's last word, not a cue.
+            cue = None
         cue_kind = None
         if cue:
             c = cue.group("cue").casefold()
