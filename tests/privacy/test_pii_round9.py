@@ -118,3 +118,28 @@ def test_round9_url_suffixes_do_not_eat_email_local_parts() -> None:
     # "de" and "re" are suffixes now; an address whose local part holds them stays whole.
     text = "écrivez à papa.de.lina@gmail.com ou voir site.re/aide"
     assert replace_urls(text)[0] == "écrivez à papa.de.lina@gmail.com ou voir <URL>"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("virement (titulaire Ana Pereira dos Santos)", "virement (titulaire <PERSONNE>)"),
+        (
+            "Mme Odile Marchal épouse Kerhervé, née le 2 mai 1950",
+            "Mme <PERSONNE>, née le <DATE_NAISSANCE>",
+        ),
+        ("demandez le dr Vu, il est top", "demandez le dr <PERSONNE>, il est top"),
+        ("le dr Le Floch", "le dr <PERSONNE>"),
+        ("qqn a les notes du cours de Le Bris ?", "qqn a les notes du cours de <PERSONNE> ?"),
+        # A town whose name opens on an article, and a place after "à", stay.
+        ("on part à La Baule puis cure à La Mothe", "on part à La Baule puis cure à La Mothe"),
+        ("la cagnotte (Kerjean a perdu 8 %)", "la cagnotte (<PERSONNE> a perdu 8 %)"),
+        # A public figure's full name before the verb stays.
+        ("Antoine Dupont a marqué pour l'asso", "Antoine Dupont a marqué pour l'asso"),
+        ("aux urgences de Delafontaine a été top", "aux urgences de Delafontaine a été top"),
+        ("mon chef lemarchand insiste", "mon chef <PERSONNE> insiste"),
+        ("ma tante yvette le roux vit seule", "ma tante <PERSONNE> vit seule"),
+    ],
+)
+def test_round9_names_part_two(text: str, expected: str) -> None:
+    assert red(text) == expected

@@ -37,6 +37,7 @@ from .name_rules import KIN, PROFESSIONS, is_allowed_name
 from .name_typos import is_french_word, near_first_name
 from .name_words import (
     COMMON_FIRST,
+    CUE_BEFORE,
     CUE_WORDS,
     DETERMINERS,
     FREQUENT_SURNAME,
@@ -340,6 +341,52 @@ _VIETNAMESE_LOWER = re.compile(
     r"luong)\s(?:thi|van)\s[a-zà-ỹ]{2,}\b)"
 )
 _ROLE_NEAR = re.compile(rf"\b(?:{_ROLE})\b", re.IGNORECASE)
+#: A lower-case particle and a capitalised surname after a full name: "Rui Teixeira da
+#: Cunha", "Ana dos Santos" (Portuguese, Italian, Dutch and Arabic particles).
+_PARTICLE_TAIL = re.compile(
+    rf"\s(?:da|de|do|dos|das|di|del|della|van|von|der|den|ten|ter|bin|ben|el|al)\s(?P<sur>{_CAP_WORD})(?![\w'’-])"
+)
+#: Between a name and a maiden or married name: "Camille Rolland épouse Besnard".
+_MARRIED_JOIN = re.compile(r",?\s(?:[ée]pouse|n[ée]e|[ée]p\.|veuve|vve)\s", re.IGNORECASE)
+#: Two-letter surnames after a title ("demandez le dr Ha", "Pr Vu", "Dr Ly").
+_TITLE_SHORT = re.compile(
+    r"(?=[DdPp])(?<![\w'’])(?:[Dd]r|[Dd]octeur|[Dd]octeure|[Pp]r|[Pp]rofesseur)\.?\s"
+    rf"(?P<name>[{_UP}][{_LO}])(?![\w'’-])"
+)
+#: Towns and places whose name opens on a capitalised article.
+_ARTICLE_PLACES = frozenset(
+    "la rochelle|le mans|le havre|la baule|le puy|la reunion|le creusot|la ciotat|la seyne|"
+    "le cannet|la teste|le touquet|la defense|la villette|le vesinet|la fleche|la roche|"
+    "le lamentin|le robert|le gosier|le moule|le port|la possession|le tampon|le francois|"
+    "la trinite|le marin|le diamant|la plaine|le raincy|le pecq|la garenne|le kremlin|"
+    "la courneuve|le blanc|la ferte|le pouliguen|la tremblade|le croisic|la clusaz|le bourget".split(
+        "|"
+    )
+)
+_SHORT_NOT_NAMES = frozenset("le la de du un en et au ce sa se si ma me te ta il on ne".split())
+#: A particle surname capitalised mid-sentence: "le cours de pharmaco de Le Meur".
+_MID_PARTICLE = re.compile(rf"(?<=[{_LO},]\s)(?P<name>(?:Le|La)\s(?P<sur>{_CAP_WORD}))(?![\w'’-])")
+#: Prepositions of place: "en cure à La Mothe" names a place.
+_PLACE_PREPOSITION = re.compile(
+    r"(?:^|\s)(?:[àa]|en|au|vers|sur|dans|pr[èe]s\sde)\s$", re.IGNORECASE
+)
+#: A surname no word shares, as the subject of a past tense: "(Marzin a perdu 8 %)".
+_SURNAME_PAST = re.compile(
+    rf"(?<![\w'’-])(?P<name>{_CAP_WORD})\s(?:a|avait|m['’]a|nous\sa|l['’]a)\s"
+    rf"(?:[{_LO}]+(?:é|ée|és|ées|i|is|it|u|us|ert|int|ait)|dit|fait|pris|mis|eu|su|vu)\b"
+)
+#: A lower-case surname no word shares after a kinship or trade word: "mon chef delacroix".
+_KIN_LOWER_SURNAME = re.compile(
+    rf"\b(?:mon|ma|notre|le|la)\s(?:chef|cheffe|patron|patronne|kin[ée]|m[ée]decin|dentiste|"
+    rf"pneumo|cardio|neuro|rhumato|dermato|gyn[ée]co|ophtalmo|psy|ost[ée]o|chirurgien(?:ne)?|"
+    rf"voisine?|coll[èe]gue|prof|ma[îi]tresse|infirmi(?:er|[èe]re)|pharmacien(?:ne)?)\s"
+    rf"(?P<name>[{_LO}]{{4,}}(?:-[{_LO}]+)?)(?![\w'’-])"
+)
+#: After a lower-case first name found behind a kinship word, a particle and a word that INSEE
+#: glues into a surname: "ma tante yvette le roux".
+_LOWER_PARTICLE_SURNAME = re.compile(
+    rf"\s(?P<particle>le|la|de|du)\s(?P<sur>[{_LO}]{{3,}})(?![\w'’-])"
+)
 #: Nothing but punctuation, emoji or spaces up to the end of the message.
 _END_OF_MESSAGE = re.compile(r"[\W_]*$")
 #: A nickname given after a name: "Laurence (aka lolo)", "Jean-Pierre alias JP".
@@ -457,6 +504,12 @@ def _near_spelling(a: str, b: str) -> bool:
 
 
 _STAMP_ONLY = re.compile(rf"\s*{_STAMP}\s*")
+
+
+def _previous_word(text: str, start: int) -> str:
+    """The whitespace-separated token before ``start`` ("" at the start of the text)."""
+    before = text[max(0, start - 30) : start].split()
+    return before[-1] if before else ""
 
 
 def _at_line_start(text: str, m: re.Match[str]) -> bool:
@@ -1100,6 +1153,46 @@ class NameContextDetector:
                 and (plain_surname(el) or (el is None and not is_french_word(last)))
             ):
                 add(m.start("first"), m.end("last"), "speaker")
+        for m in _TITLE_SHORT.finditer(text) if "r" in lowered else ():
+            if m.group("name").lower() not in _SHORT_NOT_NAMES:
+                add(m.start("name"), m.end("name"), "title_short")
+        for m in _MID_PARTICLE.finditer(text):
+            name = m.group("name")
+            glued = _entry(name.replace(" ", ""))
+            if (
+                glued is not None
+                and glued.surname >= 8
+                and not glued.is_word
+                and fast_fold(name) not in PLACE_LIKE | _ARTICLE_PLACES
+                and fast_fold(name) not in allow_list()
+                and not is_allowed_name(text, m.start("name"), m.end("name"))
+                and not _PLACE_PREPOSITION.search(text, max(0, m.start() - 12), m.start())
+                # "Karine Le Marchand": the surname of a full name, the other rules' business.
+                and not _previous_word(text, m.start())[:1].isupper()
+            ):
+                add(m.start("name"), m.end("name"), "mid_particle")
+        for m in _SURNAME_PAST.finditer(text):
+            name = m.group("name")
+            folded = fast_fold(name)
+            before = _previous_word(text, m.start())
+            if before[:1].isupper() or fast_fold(before) in ("de", "du", "des"):
+                # "Antoine Dupont a marqué": a full name, the other rules' business; "aux
+                # urgences de Delafontaine a…": a place's complement, not a subject.
+                continue
+            if (
+                plain_surname(_entry(name))
+                and not name.isupper()
+                # Known to the French word table: cities and firms ("Dijon", "Merck") too.
+                and not is_french_word(name)
+                and folded not in PLACE_LIKE
+                and folded not in allow_list()
+                and not is_allowed_name(text, m.start("name"), m.end("name"))
+            ):
+                add(m.start("name"), m.end("name"), "surname_past")
+        for m in _KIN_LOWER_SURNAME.finditer(text):
+            name = m.group("name")
+            if plain_surname(_entry(name)) and fast_fold(name) not in CUE_WORDS | FUNCTION_WORDS:
+                add(m.start("name"), m.end("name"), "kin_lower_surname")
         people = sorted(
             [(s.start, s.end) for s in prior if s.pii_type == "PERSONNE"]
             + [(a, b) for a, b, _ in found]
@@ -1143,6 +1236,31 @@ class NameContextDetector:
                 name, unknown=strong, word_names=cap, surnames=strong, lower_words=lower_pair
             ):
                 add(m.start("name"), m.end("name"), "coordinated")
+        for start, end in people:
+            span = text[start:end]
+            if " " in span and span[:1].isupper():
+                m = _PARTICLE_TAIL.match(text, end)
+                if m is not None:
+                    sur = m.group("sur")
+                    folded = fast_fold(sur)
+                    if folded not in PLACE_LIKE | _CALENDAR and not (
+                        _entry(sur) is None and is_french_word(sur)
+                    ):
+                        add(start, m.end("sur"), "particle_tail")
+            elif span.islower() and " " not in span:
+                e = _entry(span)
+                if e is None or e.first < COMMON_FIRST:
+                    continue
+                if not CUE_BEFORE.search(text, max(0, start - 45), start):
+                    continue
+                m = _LOWER_PARTICLE_SURNAME.match(text, end)
+                if m is not None:
+                    glued = _entry(m.group("particle") + m.group("sur"))
+                    if glued is not None and glued.surname >= 8 and not glued.is_word:
+                        add(start, m.end("sur"), "lower_particle_surname")
+        for (a1, b1), (a2, b2) in zip(people, people[1:]):
+            if _MARRIED_JOIN.fullmatch(text, b1, a2):
+                add(a1, b2, "married_name")  # one person under both names
         # "Iker et Ainhoa": a capitalised first name, even a rare one, before "et" and a name
         # found after it.
         for start, _end in people:
