@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 import unicodedata
@@ -54,6 +55,148 @@ def _shingles(key: str, size: int) -> list[bytes]:
     return list({key[i : i + size].encode("utf-8") for i in range(len(key) - size + 1)})
 
 
+# Windows of a text per signature chunk: bounds the (windows x num_perm) permutation matrix
+# (32 MB of uint32 at 64 permutations) whatever the corpus size.
+_CHUNK_WINDOWS = 1 << 17
+
+_FMIX32 = (
+    np.uint32(16),
+    np.uint32(0x85EBCA6B),
+    np.uint32(13),
+    np.uint32(0xC2B2AE35),
+    np.uint32(16),
+)
+
+
+@functools.lru_cache(maxsize=8)
+def _crc32_tables(size: int) -> tuple[np.ndarray, int]:
+    """Per-position tables such that crc32 of any ``size`` bytes is the XOR of one entry per
+    byte and a constant.
+
+    crc32 is affine over GF(2) for messages of one length (``crc(x ^ y) = crc(x) ^ crc(y) ^
+    crc(0…0)``), so the crc32 of every window of a text comes from ``size`` table lookups in
+    numpy instead of one Python call per shingle, with the same values as ``zlib.crc32``.
+    """
+    zero = zlib.crc32(bytes(size))
+    tables = np.empty((size, 256), dtype=np.uint32)
+    for pos in range(size):
+        for byte in range(256):
+            message = bytearray(size)
+            message[pos] = byte
+            tables[pos, byte] = zlib.crc32(bytes(message)) ^ zero
+    return tables, zero
+
+
+def _window_crc32(keys: list[str], size: int) -> tuple[np.ndarray, np.ndarray]:
+    """crc32 of every ``size``-byte window of each ASCII key (``len >= size``), concatenated,
+    and the number of windows per key. Windows repeat where shingles do: the minimum of a
+    permuted hash does not care, so no set is built."""
+    tables, zero = _crc32_tables(size)
+    lengths = np.fromiter(map(len, keys), dtype=np.int64, count=len(keys))
+    counts = lengths - size + 1
+    text_start = np.cumsum(lengths) - lengths
+    window_start = np.cumsum(counts) - counts
+    starts = np.arange(int(counts.sum()), dtype=np.int64) + np.repeat(
+        text_start - window_start, counts
+    )
+    data = np.frombuffer("".join(keys).encode("ascii"), dtype=np.uint8)
+    crc = np.full(len(starts), zero, dtype=np.uint32)
+    for pos in range(size):
+        crc ^= tables[pos][data[starts + pos]]
+    return crc, counts
+
+
+def _minhash_signatures(
+    keys: Sequence[str], num_perm: int, shingle_chars: int, seed: int
+) -> np.ndarray:
+    """The ``hashvalues`` datasketch's ``MinHash(num_perm, seed, hashfunc=zlib.crc32)`` gets
+    from ``update_batch(_shingles(key, shingle_chars))``, one row per key, computed a chunk of
+    texts at a time with one broadcast permutation instead of one MinHash object per text
+    (whose copy, per-shingle hashing and small numpy calls were most of the cost).
+
+    The permutations are those of a datasketch MinHash with the same ``num_perm`` and ``seed``
+    and applied as its default scheme (``affine32``, datasketch 2.0) does in ``update_batch``:
+    MurmurHash3's 32-bit finalizer, then ``a * h + b`` modulo 2^32. So the signatures (and
+    the LSH buckets built on them) are the ones datasketch would give; a test compares them
+    row by row. Any other scheme (an older or newer datasketch) takes datasketch's own,
+    slower path rather than risk different groups.
+    """
+    reference = MinHash(num_perm=num_perm, seed=seed, hashfunc=zlib.crc32)
+    if getattr(reference, "scheme", None) != "affine32":
+        return np.array(
+            [
+                m.hashvalues
+                for m in MinHash.bulk(
+                    (_shingles(key, shingle_chars) for key in keys),
+                    num_perm=num_perm,
+                    seed=seed,
+                    hashfunc=zlib.crc32,
+                )
+            ]
+        ).reshape(len(keys), num_perm)
+    a, b = reference.permutations
+    signatures = np.empty((len(keys), num_perm), dtype=reference.hashvalues.dtype)
+    chunks: list[tuple[int, int]] = []
+    start = windows = 0
+    for end, key in enumerate(keys):
+        windows += max(1, len(key) - shingle_chars + 1)
+        if windows >= _CHUNK_WINDOWS:
+            chunks.append((start, end + 1))
+            start, windows = end + 1, 0
+    if start < len(keys):
+        chunks.append((start, len(keys)))
+    bar = progress(
+        total=len(keys), desc="nettoyage: doublons (signatures)", unit="texte", min_total=5000
+    )
+    for lo, hi in chunks:
+        chunk = keys[lo:hi]
+        # Windows of ASCII keys go through the crc32 tables; other keys (an n-char shingle of
+        # a non-ASCII key is not n bytes, a key shorter than a shingle is one shingle) keep
+        # datasketch's per-shingle path. Their rows are put back in order below.
+        fast = [
+            k
+            for k, key in enumerate(chunk)
+            if shingle_chars >= 1 and len(key) >= shingle_chars and key.isascii()
+        ]
+        fast_set = set(fast)
+        slow = [k for k in range(len(chunk)) if k not in fast_set]
+        parts, counts = [], []
+        if fast:
+            crc, fast_counts = _window_crc32([chunk[k] for k in fast], shingle_chars)
+            parts.append(crc)
+            counts.append(fast_counts)
+        for k in slow:
+            hashed = list(map(zlib.crc32, _shingles(chunk[k], shingle_chars)))
+            parts.append(np.array(hashed, dtype=np.uint32))
+            counts.append(np.array([len(hashed)], dtype=np.int64))
+        hv = np.concatenate(parts)
+        offsets = np.cumsum(np.concatenate(counts)) - np.concatenate(counts)
+        s1, m1, s2, m2, s3 = _FMIX32
+        hv = hv ^ (hv >> s1)
+        hv = hv * m1
+        hv = hv ^ (hv >> s2)
+        hv = hv * m2
+        hv = hv ^ (hv >> s3)
+        # uint32 products wrap around: that is the scheme's arithmetic modulo 2^32.
+        phv = np.multiply.outer(a, hv)
+        phv += b[:, None]
+        # Permutations by rows, windows along a row: the per-text minimum then runs over
+        # contiguous memory (reducing along the other axis was most of this function's time).
+        rows = np.minimum.reduceat(phv, offsets, axis=1).T
+        signatures[lo + np.array(fast + slow, dtype=np.int64)] = rows
+        bar.update(hi - lo)
+    bar.close()
+    return signatures
+
+
+def _band_buckets(signatures: np.ndarray, start: int, end: int) -> np.ndarray:
+    """Bucket id of each row for the band ``[start, end)``: rows share a bucket exactly when
+    their band slices are equal, as in datasketch's hash tables keyed by the slice bytes."""
+    band = np.ascontiguousarray(signatures[:, start:end])
+    as_bytes = band.view(np.dtype((np.void, band.dtype.itemsize * (end - start)))).ravel()
+    return np.unique(as_bytes, return_inverse=True)[1].ravel()
+
+
 class _UnionFind:
     def __init__(self, n: int) -> None:
         self.parent = list(range(n))
@@ -102,56 +245,76 @@ def group_duplicates(
     candidates = [i for i in unique_idx if len(keys[i]) >= min_chars]
     if len(candidates) > 1:
         # crc32 instead of datasketch's default sha1: same quality for shingles, ~3x faster.
-        # A generator, so the shingles of 100k texts are never all held in memory.
-        hashes = MinHash.bulk(
-            (_shingles(keys[i], shingle_chars) for i in candidates),
-            num_perm=num_perm,
-            seed=seed,
-            hashfunc=zlib.crc32,
+        signatures = _minhash_signatures(
+            [keys[i] for i in candidates], num_perm, shingle_chars, seed
         )
         # LSH proposes candidates below the threshold (so pairs just above it are not lost
         # to estimation noise); the exact Jaccard of the shingle sets, recomputed for the
-        # few candidate pairs, decides.
+        # few candidate pairs, decides. The index is only asked for its banding (b bands of
+        # r rows for this threshold): the buckets are built here in one pass per band, and
+        # text i is proposed exactly the earlier texts j < i sharing one of its buckets —
+        # what querying datasketch's index before inserting i returned.
         lsh = MinHashLSH(threshold=max(0.3, threshold - 0.15), num_perm=num_perm)
-        signatures = np.empty((len(candidates), num_perm), dtype=np.uint64)
-        row_of: dict[int, int] = {}
+        m = len(candidates)
+        # Per band: rows ordered by bucket, then by row (a stable sort), where each row's
+        # bucket starts in that order, and the row's own place in it. The rows proposed
+        # for a row in that band are the slice between the two: its bucket's earlier rows.
+        bands: list[tuple[np.ndarray, list[int], list[int]]] = []
+        has_earlier = np.zeros(m, dtype=bool)
+        for start, end in lsh.hashranges:
+            bucket = _band_buckets(signatures, start, end)
+            order = np.argsort(bucket, kind="stable")
+            sorted_bucket = bucket[order]
+            position = np.empty(m, dtype=np.int64)
+            position[order] = np.arange(m)
+            bucket_start = np.empty(m, dtype=np.int64)
+            bucket_start[order] = np.searchsorted(sorted_bucket, sorted_bucket, side="left")
+            has_earlier |= position > bucket_start
+            bands.append((order, bucket_start.tolist(), position.tolist()))
+            del bucket, sorted_bucket, position, bucket_start
         # LSH buckets of templated texts ("Merci pour vos réponses, …") grow with the corpus,
         # so recomputing shingle sets for every proposed pair made this step superlinear
         # (100k: 25 CPU s, 200k: 63 s). Two cheap filters come first: pairs already in one
         # group need no check, and the MinHash estimate (a vectorised comparison of the
         # signatures) drops pairs far below the threshold — 0.2 is 4 standard errors of the
         # estimate at 64 permutations, so no true pair is lost in practice.
+        #
+        # Rows are processed in increasing order, as the incremental index did. Within a
+        # row the order of its proposed rows does not matter: when row i comes, its group
+        # holds no earlier text (exact duplicates of i come after i, and near unions so far
+        # only joined pairs of earlier texts), so a proposed j found in i's group was put
+        # there by a union in this same loop — near[i] is already set and the union would
+        # change nothing. Groups are named by their smallest index whatever the union order.
         prefilter = max(0.0, threshold - 0.2)
-        proposed = progress(
-            zip(candidates, hashes),
-            total=len(candidates),
-            desc="nettoyage: doublons",
+        rows_with_candidates = np.flatnonzero(has_earlier)
+        for row in progress(
+            rows_with_candidates.tolist(),
+            desc="nettoyage: doublons (paires)",
             unit="texte",
             min_total=5000,
-        )
-        for row, (i, mh) in enumerate(proposed):
-            signatures[row] = mh.hashvalues
-            row_of[i] = row
-            found = lsh.query(mh)
-            if found:
-                root_i = uf.find(i)
-                others = [j for j in found if uf.find(j) != root_i]
-                if others:
-                    rows = np.fromiter(
-                        (row_of[j] for j in others), dtype=np.int64, count=len(others)
-                    )
-                    estimate = (signatures[rows] == signatures[row]).mean(axis=1)
-                    a = None
-                    for j, est in zip(others, estimate):
-                        if est < prefilter or uf.find(j) == uf.find(i):
-                            continue
-                        if a is None:
-                            a = _shingle_set(keys[i], shingle_chars)
-                        b = _shingle_set(keys[j], shingle_chars)
-                        if len(a & b) >= threshold * len(a | b):
-                            uf.union(i, j)
-                            near[i] = True
-            lsh.insert(i, mh)
+        ):
+            i = candidates[row]
+            proposed = np.unique(
+                np.concatenate(
+                    [
+                        order[bucket_start[row] : position[row]]
+                        for order, bucket_start, position in bands
+                        if position[row] > bucket_start[row]
+                    ]
+                )
+            )
+            estimate = (signatures[proposed] == signatures[row]).mean(axis=1)
+            a = None
+            for other, est in zip(proposed.tolist(), estimate.tolist()):
+                j = candidates[other]
+                if est < prefilter or uf.find(j) == uf.find(i):
+                    continue
+                if a is None:
+                    a = _shingle_set(keys[i], shingle_chars)
+                b = _shingle_set(keys[j], shingle_chars)
+                if len(a & b) >= threshold * len(a | b):
+                    uf.union(i, j)
+                    near[i] = True
     groups = np.array([uf.find(i) for i in range(n)], dtype=np.int64)
     return groups, near
 
