@@ -143,3 +143,44 @@ def test_round9_url_suffixes_do_not_eat_email_local_parts() -> None:
 )
 def test_round9_names_part_two(text: str, expected: str) -> None:
     assert red(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Voyez l'asso.\n— Kerhervé, conseillère mutualiste",
+            "Voyez l'asso.\n— <PERSONNE>, conseillère mutualiste",
+        ),
+        ("Cabinet de psychomotricité Lagadec : top", "Cabinet de psychomotricité <PERSONNE> : top"),
+        ("c'est ce qu'a dit Mbemba au groupe", "c'est ce qu'a dit <PERSONNE> au groupe"),
+        ("Soizic oui, moi aussi", "<PERSONNE> oui, moi aussi"),
+        # A product opening a reply stays.
+        ("Kyleena oui c'est bien", "Kyleena oui c'est bien"),
+        ("le bilan Virginie, maman de Tom", "le bilan <PERSONNE>, maman de <PERSONNE>"),
+        ("merci pour l'info — ioana", "merci pour l'info — <PERSONNE>"),
+    ],
+)
+def test_round9_names_part_three(text: str, expected: str) -> None:
+    assert red(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        (
+            "Nouvelle adresse : Maison de santé, 4 rue des Écoles, 22300 Lannion.",
+            "Maison de santé, 4 rue des Écoles, 22300 Lannion",
+        ),
+        ("Ker Avel, 3 hent Meur, 29690 Huelgoat\n", "Ker Avel, 3 hent Meur, 29690 Huelgoat"),
+        ("installée au lot. Les Alizés, 97122 Baie-Mahault", "lot. Les Alizés, 97122 Baie-Mahault"),
+        ("c'est Kerlann, 29600 Morlaix", "Kerlann, 29600 Morlaix"),
+        # After a first name, "Ker…" is a surname: only the street is an address.
+        ("Anne Kerjean, 3 rue de Brest, 29200 Brest", "3 rue de Brest, 29200 Brest"),
+    ],
+)
+def test_round9_addresses(text: str, address: str) -> None:
+    from ambassadeurs_pipeline.privacy.detectors.address import address_spans
+
+    spans = address_spans(text, text.lower())
+    assert max((text[s.start : s.end] for s in spans), key=len) == address

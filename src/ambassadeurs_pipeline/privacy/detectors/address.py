@@ -12,7 +12,9 @@ _STREET_TYPES = (
     r"rue|avenue|av\.?|boulevard|bd|bld|place|pl\.|chemin|all[ée]e|impasse|route|quai|cours|"
     r"square|passage|r[ée]sidence|lotissement|lieu-dit|chauss[ée]e|voie|sentier|faubourg|"
     r"cit[ée]|hameau|parvis|esplanade|promenade|mont[ée]e|rond-point|villa|street|road|"
-    r"r\.|ruelle|clos|sente|venelle|traverse|imp\.|rte|ch\.|fg|fbg|r[ée]s\.|zac|za|zi"
+    r"r\.|ruelle|clos|sente|venelle|traverse|imp\.|rte|ch\.|fg|fbg|r[ée]s\.|zac|za|zi|"
+    # Breton street words ("12 hent Sant-Yann", "3 straed ar Vilin").
+    r"hent|straed"
 )
 #: Flat details after a street ("…, esc. 2", "bât B, apt 12"), before the postcode.
 _UNIT = (
@@ -53,6 +55,9 @@ _RESIDENCE_RE = re.compile(
 #: with no street type before the postal code, after an address word.
 _PLACE_ADDRESS_RE = re.compile(
     rf"(?i:lieu-dit|adresse|hameau|domicile|ZA|ZI|ZAC|zone\sartisanale|zone\sindustrielle|"
+    # "lot. Les Flamboyants, 97122 Baie-Mahault", "village de Tsoundzou 1, 97600 Mamoudzou":
+    # overseas and rural addresses name the estate or village, with no street number.
+    rf"lotissement|lot\.|village|quartier|"
     rf"zone\sd['’]activit[ée]s?|parc\sd['’]activit[ée]s?)\s*:?\s+(?P<addr>(?:(?:de|du|des|la|le|les)\s)?[{{UP}}][\wÀ-ÿ'’\-]+(?:\s[\wÀ-ÿ'’\-]+){{0,3}},?\s\d{{5}}\s{_CITY})".replace(
         "{UP}", "A-ZÀ-Þ"
     )
@@ -80,7 +85,9 @@ def address_spans(text: str, lowered: str) -> list[PiiSpan]:
         if (
             text[match.start() : start]
             .lower()
-            .startswith(("lieu-dit", "hameau", "za", "zi", "zone", "parc"))
+            .startswith(
+                ("lieu-dit", "hameau", "za", "zi", "zone", "parc", "lot", "village", "quartier")
+            )
         ):
             start = match.start()
         spans.append(PiiSpan(start, match.end("addr"), "ADRESSE", "patterns"))
@@ -108,7 +115,15 @@ _BUILDING_BEFORE_RE = re.compile(
     r"(?:\s[\wÀ-ÿ'’\-]+){0,3},?\s"
     # A house's or a hamlet's name, as rural addresses open: "Les Hauts de Kermoal, 3 chemin…",
     # "La Grange Neuve, lieu-dit Kerbrat, 29410…" (after a colon, a comma or a line start).
-    r"|(?<=[:,\n]\s)(?-i:(?:Les|La|Le|L['’])\s?[A-ZÀ-Þ][\wÀ-ÿ'’\-]+(?:\s[\wÀ-ÿ'’\-]+){0,3}),\s"
+    # A line start counts as well.
+    r"|(?:(?<=[:,]\s)|(?<=\n))(?-i:(?:Les|La|Le|L['’])\s?[A-ZÀ-Þ][\wÀ-ÿ'’\-]+"
+    r"(?:\s[\wÀ-ÿ'’\-]+){0,3}),\s"
+    # Breton houses and hamlets open on "Ker" ("Ker Anna, 12 hent…", "Kerozar, 29600…").
+    # Not after a first name ("Marie Kerjean, 3 rue…" is a person, then her street).
+    r"|(?:(?<=[:,]\s)|(?<=\n)|(?<=\best\s)|(?<=\bau\s)|(?<=\b[àa]\s)|(?<=^))(?-i:K[eê]r(?:\s?[A-ZÀ-Þ]|[a-zà-ÿ])[\wÀ-ÿ'’\-]*(?:\s[A-ZÀ-Þ][\wÀ-ÿ'’\-]*){0,2}),\s"
+    # A care building before its street ("Maison de santé, 2 allée des Genêts").
+    r"|(?i:maison\sde\ssant[ée]|maison\sm[ée]dicale|centre\sm[ée]dical|p[ôo]le\sde\ssant[ée])"
+    r"(?:\s[\wÀ-ÿ'’\-]+){0,3},\s"
     r"){1,3}$"
 )
 

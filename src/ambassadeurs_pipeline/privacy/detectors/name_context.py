@@ -320,6 +320,7 @@ _SELF_INTRO = re.compile(
 _BUSINESS = re.compile(
     rf"\b(?i:pharmacie|ambulances?|taxis?(?:\sconventionn[ée]s?)?|transports|cabinet(?:\s(?:infirmier|m[ée]dical|dentaire|"
     rf"param[ée]dical|de\skin[ée](?:sith[ée]rapie)?|d['’]ost[ée]o(?:pathie)?|d['’]orthophonie|"
+    rf"de\spsychologie|de\spsychomotricit[ée]|d['’]ergoth[ée]rapie|de\ssages?-femmes?|"
     rf"d['’]orthodontie|de\sp[ée]dicurie|de\spodologie|d['’]ophtalmologie|de\sradiologie))?|"
     rf"(?:sarl\s|sas\s|eurl\s)?(?:optic|optique|opticien|audition|boulangerie|boucherie|garage)|"
     rf"sarl|ets|[ée]tablissements)\s"
@@ -386,6 +387,29 @@ _KIN_LOWER_SURNAME = re.compile(
 #: glues into a surname: "ma tante yvette le roux".
 _LOWER_PARTICLE_SURNAME = re.compile(
     rf"\s(?P<particle>le|la|de|du)\s(?P<sur>[{_LO}]{{3,}})(?![\w'’-])"
+)
+#: A signature line opened by a dash, with the writer's trade after a comma: "— Lemercier,
+#: conseiller bancaire", "– Anne Kervella, infirmière".
+_DASH_SIGNATURE = re.compile(
+    rf"(?:^|\n)[^\S\n]*(?:[—–]|--)[^\S\n]?(?P<name>(?:{_PARTICLE}\s)?{_CAP_WORD}(?:\s(?:{_PARTICLE}\s)?{_CAP_WORD})?)"
+    rf",\s(?:{_ROLE}|{PROFESSIONS}|{_SPECIALTIES}|conseill(?:er|[èe]re)|r[ée]f[ée]rente?|"
+    rf"maman|papa|m[èe]re|p[èe]re|patiente?|aidante?|membre|adh[ée]rente?|pr[ée]sidente?|"
+    rf"tr[ée]sori[èe]re?|juriste|avocate?)\b",
+    re.IGNORECASE,
+)
+#: A name after "a dit", the subject inverted: "(c'est ce qu'a dit Kasongo à la réunion)".
+_SAID_BY = re.compile(
+    rf"(?:qu['’]a|comme\sl['’]a|l['’]a)\sdit\s(?P<name>(?-i:{_CAP_WORD}))", re.IGNORECASE
+)
+#: A reply opening on the name of the person it answers: "Sammia oui, Kyleena depuis…".
+_REPLY_NAME = re.compile(
+    rf"(?:^|\n)(?P<name>{_CAP_WORD})\s(?=(?:oui|non|merci|moi\saussi|pareil|perso|exactement|"
+    rf"effectivement|bien\ss[uû]r|d['’]accord|c['’]est\sça)\b)"
+)
+#: A name before a kinship role: "…le diagnostic Virginie, maman de Sacha".
+_BEFORE_PARENT_OF = re.compile(
+    rf"(?<![\w'’-])(?P<name>{_CAP_WORD}),\s(?:maman|papa|m[èe]re|p[èe]re|grand-m[èe]re|grand-p[èe]re|"
+    rf"mamie|papi|femme|mari|s[œo]e?ur|fr[èe]re|tante|oncle)\sd(?:e\s|['’])"
 )
 #: Nothing but punctuation, emoji or spaces up to the end of the message.
 _END_OF_MESSAGE = re.compile(r"[\W_]*$")
@@ -1131,8 +1155,16 @@ class NameContextDetector:
                 add(m.start("name"), m.end("name"), "kin_of")
         m = _SIGN_DASH_LOWER.search(text)
         if m is not None and m.start() > 0:
-            e = _entry(m.group("first"))
-            if e is not None and e.first >= COMMON_FIRST and e.first > e.surname and not e.is_word:
+            first = m.group("first")
+            e = _entry(first)
+            # A lower-case word alone after a dash at the very end signs the message: a first
+            # name, even a rare one ("— ioana"), or a word no table knows.
+            if (e is not None and e.first >= 6 and e.first > e.surname and not e.is_word) or (
+                e is None
+                and len(first) >= 3
+                and m.group("last") is None
+                and not is_french_word(first)
+            ):
                 end = m.end("first")
                 last = m.group("last")
                 if last is not None:
@@ -1153,6 +1185,50 @@ class NameContextDetector:
                 and (plain_surname(el) or (el is None and not is_french_word(last)))
             ):
                 add(m.start("first"), m.end("last"), "speaker")
+        for m in (
+            _DASH_SIGNATURE.finditer(text) if "—" in text or "–" in text or "--" in text else ()
+        ):
+            name = m.group("name")
+            last = name.split()[-1]
+            if fast_fold(name) in allow_list() or fast_fold(last) in PLACE_LIKE | _LABELS:
+                continue
+            if _judge(last, unknown=True, word_names=True, surnames=True, strong=True):
+                add(m.start("name"), m.end("name"), "dash_signature")
+        for m in _SAID_BY.finditer(text) if " dit " in lowered else ():
+            name = m.group("name")
+            if fast_fold(name) in allow_list() | PLACE_LIKE:
+                continue
+            if _judge(name, unknown=True, word_names=False, surnames=True):
+                add(m.start("name"), m.end("name"), "said_by")
+        for m in _REPLY_NAME.finditer(text):
+            name = m.group("name")
+            folded = fast_fold(name)
+            if len(name) < 3 or name.isupper() or folded in allow_list() | PLACE_LIKE | _LABELS:
+                continue
+            if folded in FUNCTION_WORDS | NOT_NAME_FOLDED | _CALENDAR:
+                continue
+            # A first name only, rare ones included: an unknown word there is as often a
+            # product ("Kyleena oui, c'est bien").
+            e = _entry(name)
+            if (e is not None and e.first >= 4 and e.first > e.surname and not e.is_word) or (
+                e is None
+                and len(name) >= 4
+                and near_first_name(folded) is not None
+                and not is_french_word(name)
+            ):
+                add(m.start("name"), m.end("name"), "reply_name")
+        for m in _BEFORE_PARENT_OF.finditer(text) if " de" in lowered or " d'" in lowered else ():
+            name = m.group("name")
+            folded = fast_fold(name)
+            # Places are not excluded: "Virginie, maman de Sacha" is a person whatever else
+            # the word names.
+            if folded in allow_list() | _LABELS | FUNCTION_WORDS | NOT_NAME_FOLDED:
+                continue
+            e = _entry(name)
+            if (e is not None and e.first >= COMMON_FIRST) or _judge(
+                name, unknown=True, word_names=False, surnames=True
+            ):
+                add(m.start("name"), m.end("name"), "before_parent_of")
         for m in _TITLE_SHORT.finditer(text) if "r" in lowered else ():
             if m.group("name").lower() not in _SHORT_NOT_NAMES:
                 add(m.start("name"), m.end("name"), "title_short")

@@ -151,7 +151,8 @@ NOT_NAMES = frozenset(
 #: "asso"/"association" are not here (round 5): a small association named after a child
 #: ("l'asso de Nathan") names the child; well-known ones are in the allow-list.
 _EPONYM_CONTEXT = re.compile(
-    r"(?:maladie|syndrome|thyro[ïi]dite|signe|test|m[ée]thode|r[ée]gime|h[ôo]pital|(?<!chef\sde\s)(?<!cheffe\sde\s)clinique|"
+    # From a word start: "psychomotricité Lagadec" does not end in the noun "cité".
+    r"\b(?:maladie|syndrome|thyro[ïi]dite|signe|test|m[ée]thode|r[ée]gime|h[ôo]pital|(?<!chef\sde\s)(?<!cheffe\sde\s)clinique|"
     r"institut|centre|lyc[ée]e|coll[èe]ge|[ée]cole|fondation|rue|avenue|place|boulevard|CHU|"
     r"h[ôo]pitaux|ville|saint|sainte|quartier|cit[ée]|mus[ée]e|CHS|CHRU|"
     r"EPSM|GHU|CMPP?|tendon|tendinite|loi|lois|amendement|(?-i:Maison)|CSAPA|CAMSP|SESSAD|IME|"
