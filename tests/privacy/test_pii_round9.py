@@ -184,3 +184,25 @@ def test_round9_addresses(text: str, address: str) -> None:
 
     spans = address_spans(text, text.lower())
     assert max((text[s.start : s.end] for s in spans), key=len) == address
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("4 ans après il va bien. Accrochez-vous", "4 ans après il va bien. Accrochez-vous"),
+        (
+            "Liste d'attente CMPP : 2 ans. CAMSP : 14 mois.",
+            "Liste d'attente CMPP : 2 ans. CAMSP : 14 mois.",
+        ),
+        ("La Diane 35 c'est pas une pilule", "La Diane 35 c'est pas une pilule"),
+        # The brand does not shield the first name.
+        ("Diane m'a dit que non", "<PERSONNE> m'a dit que non"),
+    ],
+)
+def test_round9_not_names(text: str, expected: str) -> None:
+    assert red(text) == expected
+
+
+def test_round9_law_numbers_are_not_files() -> None:
+    assert dossier_spans("résiliation au titre de la loi n° 2022-270 du code") == []
+    assert dossier_spans("décret n° 2021-1234") == []

@@ -36,7 +36,9 @@ _DOSSIER_GROUPED_RE = re.compile(r"(?<![\w/.,])\d{2,5}(?: \d{2,5}){1,4}(?![\w/]|
 _DOSSIER_GLUED_LABEL_RE = re.compile(r"(?i:IPP|NDA|NIP)[ :]+(?=\d)")
 #: Documents whose numbers name no person (the forum sets' labellers leave quote, invoice and
 #: job-offer numbers in clear), before or inside a weak label.
-_NOT_A_FILE = re.compile(r"(?i:devis|facture|offre|\blot\b|bon\sde)")
+_NOT_A_FILE = re.compile(
+    r"(?i:devis|facture|offre|\blot\b|bon\sde|\bloi\b|d[ée]cret|\barr[êe]t[ée])"
+)
 #: A law's article ("article L1111-7 du code de la santé publique"): not a file number.
 _ARTICLE_BEFORE = re.compile(r"(?i:\barticles?|\bart\.)\s?$")
 _DATE_SHAPED = re.compile(r"\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}$|^\d{4}$")

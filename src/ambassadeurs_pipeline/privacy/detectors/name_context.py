@@ -411,6 +411,8 @@ _BEFORE_PARENT_OF = re.compile(
     rf"(?<![\w'’-])(?P<name>{_CAP_WORD}),\s(?:maman|papa|m[èe]re|p[èe]re|grand-m[èe]re|grand-p[èe]re|"
     rf"mamie|papi|femme|mari|s[œo]e?ur|fr[èe]re|tante|oncle)\sd(?:e\s|['’])"
 )
+#: An imperative with its pronoun ("Accrochez-vous", "Courage-toi"): never a name.
+_VERB_PRONOUN = re.compile(r"[^\W\d_]+-(?:vous|toi|moi|nous|les|lui|leur|y|en)", re.IGNORECASE)
 #: Nothing but punctuation, emoji or spaces up to the end of the message.
 _END_OF_MESSAGE = re.compile(r"[\W_]*$")
 #: A nickname given after a name: "Laurence (aka lolo)", "Jean-Pierre alias JP".
@@ -636,7 +638,7 @@ class NameContextDetector:
             # In a position that names a person outright ("Angèle, 9 ans", "Jordan mon
             # neveu"), a one-word allow-list entry (a singer called Angèle) does not make it
             # a public figure: only the full allow-listed name does.
-            if end <= start:
+            if end <= start or _VERB_PRONOUN.fullmatch(text, start, end):
                 return
             if is_allowed_name(text, start, end):
                 value = fast_fold(text[start:end].strip())
@@ -671,6 +673,8 @@ class NameContextDetector:
             first = name.split()[0]
             if fast_fold(first) in _LABELS:
                 continue
+            if name.isupper() and _entry(first) is None:
+                continue  # "CAMSP : 14 mois": an acronym heading, not a speaker
             e = _entry(first)
             line_start = _at_line_start(text, m)
             if (
