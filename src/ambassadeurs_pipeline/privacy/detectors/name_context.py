@@ -169,6 +169,17 @@ _APPOSITION = re.compile(
     rf"|,?\sn[ée]e?\s(?:le|en)\b)",
     re.IGNORECASE,
 )
+#: :data:`_APPOSITION` in lower case (particles, then the same word and cues), for
+#: :func:`_finditer_gated`.
+_APPOSITION_GATE = re.compile(
+    rf"(?={_WORD_START}(?:(?:le|la|du|de|da|van|ben|el)\s)?(?>{_WORD})"
+    rf"(?:\s?\((?:{_DET}\s?)?(?:{_ROLE}|{KIN})\b"
+    rf"|\s?\((?:le|la|l['’])\s?[a-zà-ÿ-]{{3,}}(?:iste|logue|ienne|ien|eur|euse|rice|i[èe]re|ier|"
+    rf"peute|pathe|aute|ute)\b"
+    rf"|,?\s(?:le|la|l['’]|mon|ma|notre|son|sa)\s?(?:{_ROLE}|{KIN})\b"
+    rf"|,?\s\(?\d{{1,3}}\s?(?:ans|mois)\b"
+    rf"|,?\sn[ée]e?\s(?:le|en)\b))"
+)
 _NAME_AFTER = re.compile(rf"\s+(?:{_PARTICLE}\s)?[{_UP}][{_LO}]")
 #: Specialists people name by surname. Listed: a generic ending ("-ologue", "-icien") after
 #: every determiner cost more than the whole rule that uses them.
@@ -298,11 +309,16 @@ _SURNAME_BEFORE = re.compile(
 _PLACE_BEFORE = re.compile(
     r"\b(?:[àa]|en|au|aux|sur|dans|vers|pr[èe]s\sde|de|d['’]|du|des)\s?$", re.IGNORECASE
 )
-_ROLE_NAME = re.compile(
+#: The determiner and the role of :data:`_ROLE_NAME`, all in lower case: run on the lowered
+#: text without IGNORECASE (see :func:`_finditer_gated`) it finds where that rule can match.
+_ROLE_NAME_HEAD = (
     rf"(?:^|\n|\d[.)]\s|\b(?:le|la|l['’]|mon|ma|notre|du|de\sla|au|[àa]\sla|par\sle|par\sla|son|sa|"
     rf"leur|votre|ton|ta)\s?)"
     rf"(?:{_ROLE}|{PROFESSIONS}|{_SPECIALTIES}|technicien(?:ne)?|"
-    rf"manipulat(?:eur|rice)|coach|agent|agente)(?:-[^\W\d_]+)?"
+    rf"manipulat(?:eur|rice)|coach|agent|agente)"
+)
+_ROLE_NAME = re.compile(
+    rf"{_ROLE_NAME_HEAD}(?:-[^\W\d_]+)?"
     rf"(?:\s(?:expert|traitant|conseil|r[ée]f[ée]rente?|de\sgarde|du\ssport|du\stravail|scolaire|"
     # "l'infirmière d'accueil Nathalie", "l'agent d'entretien Li": the post's complement.
     rf"sup|sup[ée]rieure?|de\ssant[ée]|d['’]accueil|de\snuit|de\sjour|d['’]entretien|de\sservice|de\sl['’]accueil|lib[ée]rale?|"
@@ -313,6 +329,7 @@ _ROLE_NAME = re.compile(
     rf"(?:\s|,\s(?=[^\W\d_]+(?:\s[^\W\d_]+)?,))(?P<name>(?-i:(?:{_PARTICLE}\s)?{_CAP_WORD}))",
     re.IGNORECASE,
 )
+_ROLE_NAME_GATE = re.compile(rf"(?={_ROLE_NAME_HEAD})")
 _SELF_INTRO = re.compile(
     rf"(?:^|[\s,.!])(?:c|c['’]\s?est|moi\sc['’]\s?est|ici|jsuis|je\ssuis)\s(?P<name>{_WORD})\b",
     re.IGNORECASE,
@@ -533,6 +550,37 @@ def _near_spelling(a: str, b: str) -> bool:
 _STAMP_ONLY = re.compile(rf"\s*{_STAMP}\s*")
 
 
+#: Characters whose case folding in ``re.IGNORECASE`` differs from ``str.lower`` (long s,
+#: dotless and dotted i, Kelvin and Ångström signs): a text holding one skips the gates.
+_FOLD_SPECIAL = re.compile("[ſıİKÅ]")
+
+
+def _finditer_gated(
+    pattern: re.Pattern[str], gate: re.Pattern[str], text: str, lowered: str
+) -> list[re.Match[str]]:
+    """The matches ``pattern.finditer(text)`` gives, found faster.
+
+    ``gate`` is a zero-width lookahead version of the pattern in lower case, run without
+    IGNORECASE on the lowered text: case-insensitive alternations of a hundred roles cost
+    Python's engine twice as much as the same scan in one case. The gate matches wherever the
+    pattern can (it accepts a superset), so trying the pattern only there, leftmost first and
+    never inside a match already taken, gives the same matches as ``finditer``.
+    """
+    if len(lowered) != len(text) or _FOLD_SPECIAL.search(text):
+        return list(pattern.finditer(text))
+    out: list[re.Match[str]] = []
+    last = 0
+    for g in gate.finditer(lowered):
+        pos = g.start()
+        if pos < last:
+            continue
+        m = pattern.match(text, pos)
+        if m is not None:
+            out.append(m)
+            last = m.end() if m.end() > m.start() else m.end() + 1
+    return out
+
+
 def _previous_word(text: str, start: int) -> str:
     """The whitespace-separated token before ``start`` ("" at the start of the text)."""
     before = text[max(0, start - 30) : start].split()
@@ -712,7 +760,7 @@ class NameContextDetector:
                     continue
                 if _judge(name, unknown=False, word_names=False, surnames=False):
                     add(m.start("name"), m.end("name"), "speaker")
-        for m in _APPOSITION.finditer(text):
+        for m in _finditer_gated(_APPOSITION, _APPOSITION_GATE, text, lowered):
             name = m.group("name")
             if name[:1].islower():
                 prev = text[max(0, m.start() - 8) : m.start()].split()
@@ -971,7 +1019,7 @@ class NameContextDetector:
                 and not is_french_word(name)
             ):
                 add(m.start("name"), m.end("name"), "cest_who")
-        for m in _ROLE_NAME.finditer(text):
+        for m in _finditer_gated(_ROLE_NAME, _ROLE_NAME_GATE, text, lowered):
             name = m.group("name")
             last = name.split()[-1]
             if last.isupper() and len(last) <= 5:
