@@ -206,3 +206,50 @@ def test_round9_not_names(text: str, expected: str) -> None:
 def test_round9_law_numbers_are_not_files() -> None:
     assert dossier_spans("résiliation au titre de la loi n° 2022-270 du code") == []
     assert dossier_spans("décret n° 2021-1234") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("C'est Kerhervé qui m'a soignée", "C'est <PERSONNE> qui m'a soignée"),
+        (
+            "Bonsoir, c'est Ginette Marie-Luce de Basse-Terre.",
+            "Bonsoir, c'est <PERSONNE> de Basse-Terre.",
+        ),
+        ("le fils de Maëlys Saint-Cyr est né", "le fils de <PERSONNE> est né"),
+        ("Mon patient Bohdan Tkachenko a froid", "Mon patient <PERSONNE> a froid"),
+        ("DUMONTIER Kevin : c'est bas oui", "<PERSONNE> : c'est bas oui"),
+        ("on avance. bises Caro", "on avance. bises <PERSONNE>"),
+        ("Merci d'avance, lili", "Merci d'avance, <PERSONNE>"),
+        # A closing word that is no first name stays.
+        ("Merci d'avance, tous", "Merci d'avance, tous"),
+        ("giulietta — c'est au 2e étage", "<PERSONNE> — c'est au 2e étage"),
+        ("Jeudi 9h : kiné Pelletier", "Jeudi 9h : kiné <PERSONNE>"),
+        (
+            "réponse : Lina Cherif, 03/04/1991, merci",
+            "réponse : <PERSONNE>, <DATE_NAISSANCE>, merci",
+        ),
+        # A message's date after a first name alone is not a birth date.
+        ("Lina, 03/04/2026 : rdv pris", "<PERSONNE>, 03/04/2026 : rdv pris"),
+    ],
+)
+def test_round9_names_part_five(text: str, expected: str) -> None:
+    assert red(text) == expected
+
+
+def test_round9_more_file_numbers_and_named_places_before_streets() -> None:
+    from ambassadeurs_pipeline.privacy.detectors.address import address_spans
+
+    assert [
+        t for t in ("N° examen : 4902470", "Numéro client : 98337816") if not dossier_spans(t)
+    ] == []
+    text = "à envoyer au Service médical, 12 rue des Lilas, 75011 Paris."
+    assert (
+        max((text[s.start : s.end] for s in address_spans(text, text.lower())), key=len)
+        == "Service médical, 12 rue des Lilas, 75011 Paris"
+    )
+    # A hospital before its street is an institution: only the street is the address.
+    text = "au Centre hospitalier de Morlaix, 15 rue de Kersaint-Gilly, 29600 Morlaix"
+    assert max((text[s.start : s.end] for s in address_spans(text, text.lower())), key=len) == (
+        "15 rue de Kersaint-Gilly, 29600 Morlaix"
+    )

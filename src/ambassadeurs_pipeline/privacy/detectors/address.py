@@ -121,6 +121,12 @@ _BUILDING_BEFORE_RE = re.compile(
     # Breton houses and hamlets open on "Ker" ("Ker Anna, 12 hent…", "Kerozar, 29600…").
     # Not after a first name ("Marie Kerjean, 3 rue…" is a person, then her street).
     r"|(?:(?<=[:,]\s)|(?<=\n)|(?<=\best\s)|(?<=\bau\s)|(?<=\b[àa]\s)|(?<=^))(?-i:K[eê]r(?:\s?[A-ZÀ-Þ]|[a-zà-ÿ])[\wÀ-ÿ'’\-]*(?:\s[A-ZÀ-Þ][\wÀ-ÿ'’\-]*){0,2}),\s"
+    # A named place after "au", "à la", "chez" or a colon, before its street: "au Service
+    # médical, 33 avenue…", "Domiciliation : CCAS, 11 rue…", "au Pôle santé du Vallon, 4 rue…".
+    # Not a hospital, a clinic or an acronym (CPAM, MDPH): the sets keep those as institutions.
+    r"|(?:(?<=\bau\s)|(?<=\b[àa]\sla\s)|(?<=\bchez\s)|(?<=:\s))"
+    r"(?!(?i:centre\shospitalier|clinique|polyclinique|h[ôo]pital|chu|chr|ch\b|institut|ehpad)\b)"
+    r"(?-i:[A-ZÀ-Þ][a-zà-ÿ'’\-]+(?:\s[\wÀ-ÿ'’\-]+){0,4}),\s"
     # A care building before its street ("Maison de santé, 2 allée des Genêts").
     r"|(?i:maison\sde\ssant[ée]|maison\sm[ée]dicale|centre\sm[ée]dical|p[ôo]le\sde\ssant[ée])"
     r"(?:\s[\wÀ-ÿ'’\-]+){0,3},\s"

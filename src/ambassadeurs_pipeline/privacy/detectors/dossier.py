@@ -27,7 +27,9 @@ _DOSSIER_LABEL_RE = re.compile(
 _DOSSIER_STRONG_LABEL_RE = re.compile(
     r"dossier|allocataire|\bipp\b|\bnda\b|matricule|adh[ée]rent|patient|identifiant|fiscal|"
     r"\bnip\b|contrat|s[ée]jour|sinistre|r[ée]clamation|licence|licenci[ée]|b[ée]n[ée]ficiaire|"
-    r"[ée]tudiant|\bine\b|\brum\b|mandat"
+    r"[ée]tudiant|\bine\b|\brum\b|mandat|"
+    # A lab request, an imaging exam, a customer account, a foreign national's number.
+    r"examen|demande|\bclient|[ée]tranger"
 )
 #: The same numbers typed in groups ("numéro de dossier 0425 8801 7733"): only after a strong
 #: label, since grouped digits are also amounts and phone numbers.

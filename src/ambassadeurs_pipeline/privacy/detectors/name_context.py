@@ -276,13 +276,15 @@ _WORD_BEFORE = re.compile(rf"(?<![^\W\d_])(?P<name>{_WORD})$")
 _GREETING_CEST = re.compile(
     rf"(?i:\b(?:coucou|salut|bonjour|bonsoir|allo|allô|cc|hello)(?:\s(?:tout\sle\smonde|[àa]\stou(?:te)?s|"
     rf"les\s(?:ami(?:e)?s|filles|gars|copains|copines)|la\steam))?\s?,?\s?c['’]\s?est\s)"
-    rf"(?P<name>{_WORD})(?=\s?[,.!]|\s(?:ici|qui)\b)"
+    # "Bonsoir, c'est Lisette Marie-Sainte de Sainte-Anne": a surname may follow, then where
+    # the writer is from.
+    rf"(?P<name>{_WORD}(?:\s(?-i:[{_UP}][{_LO}]+(?:-[{_UP}][{_LO}]+)?))?)(?=\s?[,.!]|\s(?:ici|qui|de|du|d['’])\b)"
 )
-_CEST = re.compile(rf"\bc['’]\s?est\s(?P<name>{_CAP_WORD})(?=\s?[,.!)]|\squi\b|\s*$)")
+_CEST = re.compile(rf"\b[cC]['’]\s?est\s(?P<name>{_CAP_WORD})(?=\s?[,.!)]|\squi\b|\s*$)")
 #: "c'est Kerjean qui m'a fait ma coronarographie": a word neither the lexicon nor the French
 #: word table knows, then what a carer does to the writer.
 _CEST_WHO = re.compile(
-    rf"\bc['’]\s?est\s(?P<name>{_WORD})\squi\s(?=m['’]|nous\s|t['’]|s['’]occupe|me\s|"
+    rf"\b[cC]['’]\s?est\s(?P<name>{_WORD})\squi\s(?=m['’]|nous\s|t['’]|s['’]occupe|me\s|"
     r"a\s(?:fait|dit|op[ée]r[ée]|suivi|vu|pris|pos[ée]|trouv[ée]|diagnostiqu[ée]|appel[ée]))"
 )
 #: A lower-case title before a particle surname or an elided one: "mme da silva", "le dr le
@@ -312,7 +314,8 @@ _PLACE_BEFORE = re.compile(
 #: The determiner and the role of :data:`_ROLE_NAME`, all in lower case: run on the lowered
 #: text without IGNORECASE (see :func:`_finditer_gated`) it finds where that rule can match.
 _ROLE_NAME_HEAD = (
-    rf"(?:^|\n|\d[.)]\s|\b(?:le|la|l['’]|mon|ma|notre|du|de\sla|au|[àa]\sla|par\sle|par\sla|son|sa|"
+    # After a colon too: "Mardi 14h : kiné Tessier" in a rota.
+    rf"(?:^|\n|\d[.)]\s|:\s|\b(?:le|la|l['’]|mon|ma|notre|du|de\sla|au|[àa]\sla|par\sle|par\sla|son|sa|"
     rf"leur|votre|ton|ta)\s?)"
     rf"(?:{_ROLE}|{PROFESSIONS}|{_SPECIALTIES}|technicien(?:ne)?|"
     rf"manipulat(?:eur|rice)|coach|agent|agente)"
@@ -362,7 +365,9 @@ _ROLE_NEAR = re.compile(rf"\b(?:{_ROLE})\b", re.IGNORECASE)
 #: A lower-case particle and a capitalised surname after a full name: "Rui Teixeira da
 #: Cunha", "Ana dos Santos" (Portuguese, Italian, Dutch and Arabic particles).
 _PARTICLE_TAIL = re.compile(
-    rf"\s(?:da|de|do|dos|das|di|del|della|van|von|der|den|ten|ter|bin|ben|el|al)\s(?P<sur>{_CAP_WORD})(?![\w'’-])"
+    # Not "de": "Ginette Roux de Basse-Terre" names where she lives far more often than a
+    # noble particle.
+    rf"\s(?:da|do|dos|das|di|del|della|van|von|der|den|ten|ter|bin|ben|el|al)\s(?P<sur>{_CAP_WORD})(?![\w'’-])"
 )
 #: Between a name and a maiden or married name: "Camille Rolland épouse Besnard".
 _MARRIED_JOIN = re.compile(r",?\s(?:[ée]pouse|n[ée]e|[ée]p\.|veuve|vve)\s", re.IGNORECASE)
@@ -427,6 +432,22 @@ _REPLY_NAME = re.compile(
 _BEFORE_PARENT_OF = re.compile(
     rf"(?<![\w'’-])(?P<name>{_CAP_WORD}),\s(?:maman|papa|m[èe]re|p[èe]re|grand-m[èe]re|grand-p[èe]re|"
     rf"mamie|papi|femme|mari|s[œo]e?ur|fr[èe]re|tante|oncle)\sd(?:e\s|['’])"
+)
+#: A nickname signing the message after a closing formula: "bises Caro", "bon courage mimi",
+#: "Merci d'avance, lili", "💙 Lolo" (the emoji is stripped before this runs).
+_CLOSING_NICKNAME = re.compile(
+    rf"(?:\b(?:bises|bisous|biz|courage|merci\sd['’]avance|[àa]\s\+|a\+|amiti[ée]s|des\sbisous)\s?,?\s?|[.!?]\s)"
+    rf"(?P<name>[{_UP}{_LO}][{_LO}]{{2,9}})\s*[.!]?\s*$",
+    re.IGNORECASE,
+)
+#: A reply opening on its addressee's name in lower case and a dash: "maddalena — c'est…".
+_DASH_REPLY = re.compile(rf"(?:^|\n)(?P<name>[{_LO}]{{3,}})\s[—–]\s")
+#: An Antillean or Québécois surname of the "Saint-Éloi" kind after a first name found.
+_SAINT_SURNAME = re.compile(rf"\s(?P<sur>(?:Saint|Sainte)-[{_UP}][{_LO}]+)(?![\w'’-])")
+#: A full date of a past year after a name and a comma, in an answer to "nom, date de
+#: naissance…": "Sarah Mekki, 08/12/1990, 2 90 12…".
+_DATE_AFTER_NAME_COMMA = re.compile(
+    r",\s(?P<date>\d{1,2}[/.\-]\d{1,2}[/.\-](?:19\d{2}|200\d|201[0-4]))(?![\d/])"
 )
 #: An imperative with its pronoun ("Accrochez-vous", "Courage-toi"): never a name.
 _VERB_PRONOUN = re.compile(r"[^\W\d_]+-(?:vous|toi|moi|nous|les|lui|leur|y|en)", re.IGNORECASE)
@@ -724,6 +745,18 @@ class NameContextDetector:
                 continue
             if name.isupper() and _entry(first) is None:
                 continue  # "CAMSP : 14 mois": an acronym heading, not a speaker
+            parts = name.split()
+            if len(parts) == 2 and parts[0].isupper() and not parts[1].isupper():
+                # "DELCROIX Jordan : …": a surname in capitals, then a first name.
+                es, ef = _entry(parts[0]), _entry(parts[1])
+                if (
+                    es is not None
+                    and es.surname >= 10
+                    and ef is not None
+                    and ef.first >= COMMON_FIRST
+                ):
+                    add(m.start("name"), m.end("name"), "speaker")
+                    continue
             e = _entry(first)
             line_start = _at_line_start(text, m)
             if (
@@ -979,10 +1012,13 @@ class NameContextDetector:
         cest = "est " in lowered
         for m in _GREETING_CEST.finditer(text) if cest else ():
             name = m.group("name")
-            if fast_fold(name) in FUNCTION_WORDS or fast_fold(name) in _LABELS:
+            first = name.split()[0]
+            if fast_fold(first) in FUNCTION_WORDS or fast_fold(first) in _LABELS:
                 continue
-            if _judge(name, unknown=True, word_names=True, surnames=True, lower_words=True):
-                add(m.start("name"), m.end("name"), "greeting_cest")
+            if " " in name and fast_fold(name.split()[1]) in PLACE_LIKE:
+                name = first  # "c'est Marie Lyon": a place after, not a surname
+            if _judge(first, unknown=True, word_names=True, surnames=True, lower_words=True):
+                add(m.start("name"), m.start("name") + len(name), "greeting_cest")
         for m in _CEST.finditer(text) if cest else ():
             name = m.group("name")
             window = text[max(0, m.start() - 60) : m.end() + 60]
@@ -1287,6 +1323,28 @@ class NameContextDetector:
                 name, unknown=True, word_names=False, surnames=True
             ):
                 add(m.start("name"), m.end("name"), "before_parent_of")
+        m = _CLOSING_NICKNAME.search(text, max(0, len(text) - 40))
+        if m is not None and m.start("name") > 0:
+            name = m.group("name")
+            folded = fast_fold(name)
+            e = _entry(name)
+            if (
+                folded not in FUNCTION_WORDS | _LABELS | _CALENDAR | NOT_NAME_FOLDED | CUE_WORDS
+                and folded not in allow_list() | PLACE_LIKE
+                and e is not None
+                and e.first >= 8
+                and e.first >= e.surname - 4
+            ):
+                add(m.start("name"), m.end("name"), "closing_nickname")
+        for m in _DASH_REPLY.finditer(text) if "—" in text or "–" in text else ():
+            name = m.group("name")
+            e = _entry(name)
+            if (e is not None and e.first >= 6 and e.first >= e.surname and not e.is_word) or (
+                e is None
+                and near_first_name(fast_fold(name)) is not None
+                and not is_french_word(name)
+            ):
+                add(m.start("name"), m.end("name"), "dash_reply")
         for m in _TITLE_SHORT.finditer(text) if "r" in lowered else ():
             if m.group("name").lower() not in _SHORT_NOT_NAMES:
                 add(m.start("name"), m.end("name"), "title_short")
@@ -1351,6 +1409,17 @@ class NameContextDetector:
                 and fast_fold(f"{text[start:end]} {sur}") not in allow_list()
             ):
                 add(start, m.end("sur"), "surname_after")
+        for start, end in people:
+            m = _SAINT_SURNAME.match(text, end)
+            if m is None or " " in text[start:end]:
+                continue
+            e = _entry(text[start:end])
+            full = text[start : m.end("sur")]
+            if e is not None and e.first >= COMMON_FIRST and not text[start:end].isupper():
+                # "Timothé Saint-Éloi": not through add(), whose eponym check keeps every
+                # "Saint-X" as a place; a first name before it makes it a surname.
+                if fast_fold(full) not in allow_list():
+                    found.append((start, m.end("sur"), "saint_surname"))
         for start, end in people:
             m = _COORDINATED.match(text, end)
             if m is None:
@@ -1480,6 +1549,16 @@ class NameContextDetector:
                     continue
                 add(m.start(), m.end(), "echo")
         out = [PiiSpan(a, b, "PERSONNE", f"name_context:{rule}") for a, b, rule in found]
+        for a, b in (
+            sorted(covered + [(a, b) for a, b, _ in found]) if "/" in text or "." in text else ()
+        ):
+            if " " not in text[a:b]:
+                continue  # a full name only: "Marie, 12/03/2001" may date a message
+            m = _DATE_AFTER_NAME_COMMA.match(text, b)
+            if m is not None:
+                out.append(
+                    PiiSpan(m.start("date"), m.end("date"), "DATE_NAISSANCE", "name_context:dob")
+                )
         if "(" in text:
             # "ma fille Clara Lefèvre (07/07/2003)": a full date in brackets straight after a
             # person's name is when they were born.

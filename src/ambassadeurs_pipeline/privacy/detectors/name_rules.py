@@ -34,7 +34,7 @@ KIN = (
     r"p[ée]diatre|infirmi[èe]re?|sage-femme|pharmacien(?:ne)?|psy(?:chiatre|chologue)?|"
     r"rhumato(?:logue)?|cardio(?:logue)?|chirurgien(?:ne)?|gyn[ée]co(?:logue)?|ost[ée]o(?:pathe)?|"
     r"homme|petit|petite|a[îi]n[ée]e?|cadet(?:te)?|jumelle?|filleul(?:e)?|parrain|marraine|"
-    r"belle-fille|beau-fils|gendre|bru"
+    r"belle-fille|beau-fils|gendre|bru|patiente?"
 )
 #: Carers people name by surname ("l'opticien Mazurier", "mon ophtalmo Nguyen"): cues of the
 #: lexicon detector only (name_words.CUE_BEFORE, asked about candidate words); in this
@@ -131,7 +131,7 @@ _RULE_HINTS = {
 NOT_NAMES = frozenset(
     w.casefold()
     for w in (
-        "Je J Il Elle On Nous Vous Ils Elles Le La Les Un Une Des Ce Cette Mon Ma Mes Merci Bonjour "
+        "Je J Il Elle On Nous Vous Ils Elles Le La Les Un Une Des Ce Cette Mon Ma Mes Merci Bonjour Patient Patiente "
         "Bonsoir Salut Docteur Madame Monsieur Mademoiselle Professeur Dieu Tous Toutes Tout Vraiment "
         "Oui Non Bon Bien Moi Toi Courage Bravo France Paris Lyon Marseille Lille Toulouse Nantes "
         "Bordeaux Nice Strasbourg Europe Lundi Mardi Mercredi Jeudi Vendredi Samedi Dimanche Janvier "
