@@ -253,3 +253,36 @@ def test_round9_more_file_numbers_and_named_places_before_streets() -> None:
     assert max((text[s.start : s.end] for s in address_spans(text, text.lower())), key=len) == (
         "15 rue de Kersaint-Gilly, 29600 Morlaix"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("[09:12] Maëlle nounou : on part au parc", "[09:12] <PERSONNE> nounou : on part au parc"),
+        ("la diét ? Prune je crois ? elle est top", "la diét ? <PERSONNE> je crois ? elle est top"),
+        (
+            "Le directeur de l'EHPAD Bernard Lefort a répondu",
+            "Le directeur de l'EHPAD <PERSONNE> a répondu",
+        ),
+        # An EHPAD named after someone stays.
+        ("ma mère est à l'EHPAD Jean Moulin", "ma mère est à l'EHPAD Jean Moulin"),
+        ("Mathys a été rapatrié hier", "<PERSONNE> a été rapatrié hier"),
+        ("posée par l'entreprise Le Gall", "posée par l'entreprise <PERSONNE>"),
+        ("la société Ambulances Kerbrat", "la société Ambulances <PERSONNE>"),
+        ("je suis de st brieuc", "je suis de st brieuc"),
+    ],
+)
+def test_round10_names(text: str, expected: str) -> None:
+    assert red(text) == expected
+
+
+def test_round10_dates_numbers_and_addresses() -> None:
+    from ambassadeurs_pipeline.privacy.detectors.address import address_spans
+    from ambassadeurs_pipeline.privacy.detectors.birth_date import birth_date_spans
+
+    text = "Notre fils est né à 31 SA le 2 mars 2025, 1,4 kg"
+    assert [text[s.start : s.end] for s in birth_date_spans(text, text.lower())] == ["2 mars 2025"]
+    text = "plainte déposée, n° de procédure 2025/01234/PJ"
+    assert [text[s.start : s.end] for s in dossier_spans(text)] == ["2025/01234/PJ"]
+    text = "Parc d'activités des Landes, 3 rue des Artisans, 29000 Quimper"
+    assert max((text[s.start : s.end] for s in address_spans(text, text.lower())), key=len) == text

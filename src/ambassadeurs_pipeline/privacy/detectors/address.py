@@ -127,6 +127,9 @@ _BUILDING_BEFORE_RE = re.compile(
     r"|(?:(?<=\bau\s)|(?<=\b[àa]\sla\s)|(?<=\bchez\s)|(?<=:\s))"
     r"(?!(?i:centre\shospitalier|clinique|polyclinique|h[ôo]pital|chu|chr|ch\b|institut|ehpad)\b)"
     r"(?-i:[A-ZÀ-Þ][a-zà-ÿ'’\-]+(?:\s[\wÀ-ÿ'’\-]+){0,4}),\s"
+    # A business park or zone before its street ("Parc d'activités du Moulin, 12 rue…").
+    r"|(?i:parc\sd['’]activit[ée]s?|zone\sd['’]activit[ée]s?|zone\sartisanale|zone\sindustrielle|"
+    r"za|zi|zac)\s[\wÀ-ÿ'’\-]+(?:\s[\wÀ-ÿ'’\-]+){0,3},\s"
     # A care building before its street ("Maison de santé, 2 allée des Genêts").
     r"|(?i:maison\sde\ssant[ée]|maison\sm[ée]dicale|centre\sm[ée]dical|p[ôo]le\sde\ssant[ée])"
     r"(?:\s[\wÀ-ÿ'’\-]+){0,3},\s"

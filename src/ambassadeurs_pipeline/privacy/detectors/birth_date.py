@@ -50,7 +50,8 @@ _ANNOUNCED_GATE = ("le jour", "au monde", "bout de son nez")
 DATE_NAISSANCE_RE = re.compile(
     # Not a maiden name ("née Cozic, s'est éteinte le 2 novembre": a death date follows).
     rf"{_BIRTH_CUE}(?!\s(?-i:[A-ZÀ-Þ][a-zà-ÿ]))"
-    rf"[^\d\n<>]{{0,40}}?(?:le\s|:\s?|on\s)?(?P<date>{_DATE}|\d{{1,2}} (?:0?[1-9]|1[0-2]) (?:19|20)?\d{{2}}(?! \d)"
+    # "née à 27 SA le 14 août 2024": a term in weeks may sit between the cue and the date.
+    rf"(?:[^\d\n<>]|(?<=[àa]\s)\d{{2}}\s?(?:SA|sa|semaines)\b){{0,40}}?(?:le\s|:\s?|on\s)?(?P<date>{_DATE}|\d{{1,2}} (?:0?[1-9]|1[0-2]) (?:19|20)?\d{{2}}(?! \d)"
     rf"|(?:1er|\d{{1,2}})\s(?:{_MONTHS})\s(?:19|20)?\d{{2}}"
     rf"|(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\d{{2}}"
     rf"|(?<=le )(?:1er|\d{{1,2}})\s(?:{_MONTHS})\b(?:\s{_YEAR_WORDS})?"
@@ -149,4 +150,5 @@ def birth_date_spans(text: str, lowered: str) -> list[PiiSpan]:
         tail = text[match.end() : match.end() + 40]
         if _BIRTH_WEIGHT.search(tail) or _ANNOUNCEMENT.search(text):
             spans.append(_date_span(match))
-    return spans
+    # One date may be found by two patterns ("né sans vie à 28 SA le …"): once is enough.
+    return list(dict.fromkeys(spans))

@@ -13,7 +13,8 @@ from .text import digit_count
 #: the 60 characters before it.
 _DOSSIER_ID_RE = re.compile(
     # Letter-only segments may come first ("ONIAM/HC/2014/0877").
-    r"(?<![\w/])(?:[A-Z]{1,8}/){0,2}[A-Z]{0,8}[\-/ ]?\d[\dA-Za-z\-/]{3,}(?:\d|(?<=\d)[A-Z]{1,3})(?![\w/])"
+    # A letter suffix after a slash too ("2026/00418/PJ", a police procedure).
+    r"(?<![\w/])(?:[A-Z]{1,8}/){0,2}[A-Z]{0,8}[\-/ ]?\d[\dA-Za-z\-/]{3,}(?:\d|(?<=\d)[A-Z]{1,3}|(?<=\d/)[A-Z]{1,3})(?![\w/])"
 )
 _DOSSIER_LABEL_RE = re.compile(
     r"(?i:dossier|allocataire|\bIPP\b|\bNDA\b|matricule|adh[ée]rent|n°\s?patient|num[ée]ro\s(?:de\s)?patient|"
@@ -29,7 +30,7 @@ _DOSSIER_STRONG_LABEL_RE = re.compile(
     r"\bnip\b|contrat|s[ée]jour|sinistre|r[ée]clamation|licence|licenci[ée]|b[ée]n[ée]ficiaire|"
     r"[ée]tudiant|\bine\b|\brum\b|mandat|"
     # A lab request, an imaging exam, a customer account, a foreign national's number.
-    r"examen|demande|\bclient|[ée]tranger"
+    r"examen|demande|\bclient|[ée]tranger|proc[ée]dure|plainte|r[ée]c[ée]piss[ée]"
 )
 #: The same numbers typed in groups ("numéro de dossier 0425 8801 7733"): only after a strong
 #: label, since grouped digits are also amounts and phone numbers.

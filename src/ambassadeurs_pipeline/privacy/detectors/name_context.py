@@ -234,6 +234,7 @@ _WROTE = re.compile(
 _UNKNOWN_SUBJECT = re.compile(
     rf"(?:^|[.!?\n]\s*)(?P<name>{_CAP_WORD})\s(?=(?:m['’]\s?a|m['’]avait|nous\sa|t['’]\s?a|"
     r"a\s(?:[ée]t[ée]\s(?:(?:hospitalis|op[ée]r|admis|transf[ée]r|diagnostiqu|greff|intub|vaccin|"
+    r"rapatri|[ée]vacu|[ée]vasan|h[ée]litreuill|"
     r"accouch|licenci|mut|embauch|soign)\w*|pris[ée]?\sen\scharge)|eu\s(?:son|sa|ses|un|une)|"
     r"accouch[ée]|perdu\s(?:son|sa|ses)|rejoint|fait\s(?:sa|son|ses)|dit|appel[ée])|"
     r"est\s(?:pass[ée]e?|arriv[ée]e?|n[ée]e?|d[ée]c[ée]d[ée]e?|hospitalis[ée]e?|op[ée]r[ée]e?|"
@@ -343,7 +344,9 @@ _BUSINESS = re.compile(
     rf"de\spsychologie|de\spsychomotricit[ée]|d['’]ergoth[ée]rapie|de\ssages?-femmes?|"
     rf"d['’]orthodontie|de\sp[ée]dicurie|de\spodologie|d['’]ophtalmologie|de\sradiologie))?|"
     rf"(?:sarl\s|sas\s|eurl\s)?(?:optic|optique|opticien|audition|boulangerie|boucherie|garage)|"
-    rf"sarl|ets|[ée]tablissements)\s"
+    rf"sarl|ets|[ée]tablissements|entreprise|soci[ée]t[ée])\s"
+    # "la société Ambulances Marchetti": the owner follows the trade, not the company word.
+    rf"(?!(?i:ambulances?|taxis?|pharmacie|transports|cabinet|optique|garage)\b)"
     rf"(?P<name>(?:(?:Le|La|Van|Ben|El|Da)\s)?{_CAP_WORD})"
 )
 _AND_SONS = re.compile(rf"(?P<name>{_CAP_WORD})\s(?:&|et)\s(?:[Ff]ils|[Ff]illes|[Ff]r[èe]res)\b")
@@ -449,6 +452,16 @@ _SAINT_SURNAME = re.compile(rf"\s(?P<sur>(?:Saint|Sainte)-[{_UP}][{_LO}]+)(?![\w
 _DATE_AFTER_NAME_COMMA = re.compile(
     r",\s(?P<date>\d{1,2}[/.\-]\d{1,2}[/.\-](?:19\d{2}|200\d|201[0-4]))(?![\d/])"
 )
+#: "st", "ste", "saint" or "sainte" and a space just before a word: a place's name.
+_SAINT_BEFORE = re.compile(r"(?<![\w'’-])(?i:st|ste|saint|sainte)\.?\s$")
+#: A speaker after a time stamp, with a role after the name: "[14:02] Océane nounou : …".
+_SPEAKER_ROLE = re.compile(
+    rf"(?:^|\n)\s*\[?\d{{1,2}}[:h]\d{{2}}\]?\s(?:[-–]\s)?(?P<name>{_CAP_WORD})\s[{_LO}]{{3,15}}\s?:\s"
+)
+#: A name recalled with a doubt: "la diét du CRCM ? Prune je crois ?".
+_NAME_I_THINK = re.compile(
+    rf"(?<![\w'’-])(?P<name>{_CAP_WORD})\s(?:je\scrois|je\spense|il\sme\ssemble|si\sje\sme\ssouviens\sbien)\b"
+)
 #: An imperative with its pronoun ("Accrochez-vous", "Courage-toi"): never a name.
 _VERB_PRONOUN = re.compile(r"[^\W\d_]+-(?:vous|toi|moi|nous|les|lui|leur|y|en)", re.IGNORECASE)
 #: Nothing but punctuation, emoji or spaces up to the end of the message.
@@ -538,7 +551,7 @@ _SHORT_COMPOUND = re.compile(
 
 _BUSINESS_WORDS = (
     "pharmacie", "ambulance", "taxi", "transports", "cabinet", "optic", "audition",
-    "boulangerie", "boucherie", "garage", "sarl", "ets", "tablissements",
+    "boulangerie", "boucherie", "garage", "sarl", "ets", "tablissements", "entreprise", "soci",
 )  # fmt: skip
 
 
@@ -710,6 +723,8 @@ class NameContextDetector:
             # a public figure: only the full allow-listed name does.
             if end <= start or _VERB_PRONOUN.fullmatch(text, start, end):
                 return
+            if _SAINT_BEFORE.search(text, max(0, start - 8), start):
+                return  # "de st brieuc", "à saint malo": a place typed without its hyphen
             if is_allowed_name(text, start, end):
                 value = fast_fold(text[start:end].strip())
                 if not (strong and " " not in value and value in allow_list()):
@@ -1345,6 +1360,26 @@ class NameContextDetector:
                 and not is_french_word(name)
             ):
                 add(m.start("name"), m.end("name"), "dash_reply")
+        for m in _SPEAKER_ROLE.finditer(text) if ":" in text else ():
+            name = m.group("name")
+            e = _entry(name)
+            if (
+                e is not None
+                and e.first >= 6
+                and e.first > e.surname
+                and fast_fold(name) not in _LABELS
+            ):
+                add(m.start("name"), m.end("name"), "speaker")
+        for m in _NAME_I_THINK.finditer(text) if " je " in lowered or " il me" in lowered else ():
+            name = m.group("name")
+            e = _entry(name)
+            folded = fast_fold(name)
+            if (
+                e is not None
+                and e.first >= COMMON_FIRST
+                and folded not in allow_list() | PLACE_LIKE | _CALENDAR | NOT_NAME_FOLDED
+            ):
+                add(m.start("name"), m.end("name"), "name_i_think")
         for m in _TITLE_SHORT.finditer(text) if "r" in lowered else ():
             if m.group("name").lower() not in _SHORT_NOT_NAMES:
                 add(m.start("name"), m.end("name"), "title_short")

@@ -255,6 +255,14 @@ def is_private_namesake(text: str, span_start: int, span_end: int) -> bool:
     )
 
 
+#: Heads of an institution named just before it ("le directeur de l'ESAT X").
+_HEAD_OF = re.compile(
+    r"\b(?:directeur|directrice|pr[ée]sidente?|responsable|cheffe?|cadre|g[ée]rante?)"
+    r"\s(?:de\sl['’]|du|de\sla|des)\s?$",
+    re.IGNORECASE,
+)
+
+
 def is_allowed_name(text: str, span_start: int, span_end: int, context: str = "") -> bool:
     """True when the name ``text[span_start:span_end]`` must be kept (allow-list or eponym).
 
@@ -285,7 +293,9 @@ def is_allowed_name(text: str, span_start: int, span_end: int, context: str = ""
         return True
     if re.search(r"\b(?:Saint|Sainte|St|Ste)-", value) and not _TITLE_BEFORE.search(before):
         return True  # places and feast days (Saint-Martin), not people ("le Dr Sainte-Marie" is)
-    if _EPONYM_CONTEXT.search(before) or _INSTITUTION_BEFORE.search(before):
+    eponym = _EPONYM_CONTEXT.search(before) or _INSTITUTION_BEFORE.search(before)
+    if eponym is not None and not _HEAD_OF.search(before, 0, eponym.start()):
+        # "le directeur de l'ESAT Laurent Bouchez": the head of the place, named after it.
         return True
     # The span opens a longer allow-listed name: "Jeanne" in "Jeanne de Flandre" (a hospital).
     following = text[span_end : span_end + 30].split()
