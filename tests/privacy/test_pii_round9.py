@@ -286,3 +286,52 @@ def test_round10_dates_numbers_and_addresses() -> None:
     assert [text[s.start : s.end] for s in dossier_spans(text)] == ["2025/01234/PJ"]
     text = "Parc d'activités des Landes, 3 rue des Artisans, 29000 Quimper"
     assert max((text[s.start : s.end] for s in address_spans(text, text.lower())), key=len) == text
+
+
+_PIECES = st.sampled_from(
+    [
+        "Marie",
+        "Le Goff",
+        "l'Aurore",
+        "ma voisine",
+        "la kiné",
+        "(le kiné)",
+        "(l'orthoptiste)",
+        ", 12 ans",
+        " née le",
+        "mon fils",
+        "la secrétaire",
+        "Nathalie",
+        "d'accueil",
+        ":",
+        "\n",
+        "3. ",
+        "l'infirmière",
+        "du CMP",
+        "Kerjean",
+        "KINÉ",
+        "İsmail",
+        "ſ",
+        " ",
+        ", ",
+        "et",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(parts=st.lists(_PIECES, min_size=1, max_size=14), sep=st.sampled_from([" ", "", ", "]))
+def test_gated_scans_give_the_patterns_own_matches(parts: list[str], sep: str) -> None:
+    """The speed gates of the apposition and role-name rules never change what they find."""
+    from ambassadeurs_pipeline.privacy.detectors import name_context as nc
+
+    text = sep.join(parts)
+    lowered = text.lower()
+
+    def spans(ms):
+        return [(m.start(), m.end(), m.group("name")) for m in ms]
+
+    assert spans(nc._apposition_matches(text, lowered)) == spans(nc._APPOSITION.finditer(text))
+    assert spans(nc._finditer_gated(nc._ROLE_NAME, nc._ROLE_NAME_GATE, text, lowered)) == spans(
+        nc._ROLE_NAME.finditer(text)
+    )

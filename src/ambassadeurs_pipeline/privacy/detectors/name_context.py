@@ -169,17 +169,21 @@ _APPOSITION = re.compile(
     rf"|,?\sn[ée]e?\s(?:le|en)\b)",
     re.IGNORECASE,
 )
-#: :data:`_APPOSITION` in lower case (particles, then the same word and cues), for
-#: :func:`_finditer_gated`.
-_APPOSITION_GATE = re.compile(
-    rf"(?={_WORD_START}(?:(?:le|la|du|de|da|van|ben|el)\s)?(?>{_WORD})"
-    rf"(?:\s?\((?:{_DET}\s?)?(?:{_ROLE}|{KIN})\b"
+#: The cues of :data:`_APPOSITION` (what follows the name), in lower case, as a zero-width
+#: lookahead for :func:`_apposition_matches`.
+_APPOSITION_CUE_GATE = re.compile(
+    # Every cue opens on a space, a comma or a bracket: tested first, that one character
+    # check fails fast at the letters that make most of a text.
+    rf"(?=[\s,(])(?=\s?\((?:{_DET}\s?)?(?:{_ROLE}|{KIN})\b"
     rf"|\s?\((?:le|la|l['’])\s?[a-zà-ÿ-]{{3,}}(?:iste|logue|ienne|ien|eur|euse|rice|i[èe]re|ier|"
     rf"peute|pathe|aute|ute)\b"
     rf"|,?\s(?:le|la|l['’]|mon|ma|notre|son|sa)\s?(?:{_ROLE}|{KIN})\b"
     rf"|,?\s\(?\d{{1,3}}\s?(?:ans|mois)\b"
-    rf"|,?\sn[ée]e?\s(?:le|en)\b))"
+    rf"|,?\sn[ée]e?\s(?:le|en)\b)"
 )
+#: The letters, apostrophes and hyphens (and a particle) just before a cue: where the name
+#: of an apposition can start.
+_NAME_RUN_BEFORE = re.compile(r"(?:(?:le|la|du|de|da|van|ben|el)\s)?[^\W\d_'’-][\w'’-]*$")
 _NAME_AFTER = re.compile(rf"\s+(?:{_PARTICLE}\s)?[{_UP}][{_LO}]")
 #: Specialists people name by surname. Listed: a generic ending ("-ologue", "-icien") after
 #: every determiner cost more than the whole rule that uses them.
@@ -333,7 +337,8 @@ _ROLE_NAME = re.compile(
     rf"(?:\s|,\s(?=[^\W\d_]+(?:\s[^\W\d_]+)?,))(?P<name>(?-i:(?:{_PARTICLE}\s)?{_CAP_WORD}))",
     re.IGNORECASE,
 )
-_ROLE_NAME_GATE = re.compile(rf"(?={_ROLE_NAME_HEAD})")
+# The head opens on a line start, a digit, a colon or a determiner's first letter.
+_ROLE_NAME_GATE = re.compile(rf"(?=[\nlmndaàpsvt\d:])(?={_ROLE_NAME_HEAD})|^(?={_ROLE_NAME_HEAD})")
 _SELF_INTRO = re.compile(
     rf"(?:^|[\s,.!])(?:c|c['’]\s?est|moi\sc['’]\s?est|ici|jsuis|je\ssuis)\s(?P<name>{_WORD})\b",
     re.IGNORECASE,
@@ -615,6 +620,42 @@ def _finditer_gated(
     return out
 
 
+def _apposition_matches(text: str, lowered: str) -> list[re.Match[str]]:
+    """The matches of ``_APPOSITION.finditer(text)``, found from their cues.
+
+    The pattern opens on any word, so the engine tried it (and its case-insensitive
+    alternation of roles) after every word. Its cues are rarer: they are found first, in one
+    case on the lowered text, and the pattern is tried only at the word starts just before
+    one. Every match of the pattern has its name just before a cue, so no match is lost, and
+    trying the candidates leftmost first, never inside a match already taken, is what
+    ``finditer`` does.
+    """
+    if len(lowered) != len(text) or _FOLD_SPECIAL.search(text):
+        return list(_APPOSITION.finditer(text))
+    starts: set[int] = set()
+    for cue in _APPOSITION_CUE_GATE.finditer(lowered):
+        c = cue.start()
+        lo = max(0, c - 60)
+        run = _NAME_RUN_BEFORE.search(lowered, lo, c)
+        if run is None:
+            continue
+        if run.start() == lo and lo > 0:
+            return list(_APPOSITION.finditer(text))  # a run longer than the window: rare
+        for p in range(run.start(), c):
+            if p == 0 or not (lowered[p - 1].isalpha()):
+                starts.add(p)
+    out: list[re.Match[str]] = []
+    last = 0
+    for pos in sorted(starts):
+        if pos < last:
+            continue
+        m = _APPOSITION.match(text, pos)
+        if m is not None:
+            out.append(m)
+            last = m.end() if m.end() > m.start() else m.end() + 1
+    return out
+
+
 def _previous_word(text: str, start: int) -> str:
     """The whitespace-separated token before ``start`` ("" at the start of the text)."""
     before = text[max(0, start - 30) : start].split()
@@ -808,7 +849,7 @@ class NameContextDetector:
                     continue
                 if _judge(name, unknown=False, word_names=False, surnames=False):
                     add(m.start("name"), m.end("name"), "speaker")
-        for m in _finditer_gated(_APPOSITION, _APPOSITION_GATE, text, lowered):
+        for m in _apposition_matches(text, lowered):
             name = m.group("name")
             if name[:1].islower():
                 prev = text[max(0, m.start() - 8) : m.start()].split()
