@@ -335,3 +335,42 @@ def test_gated_scans_give_the_patterns_own_matches(parts: list[str], sep: str) -
     assert spans(nc._finditer_gated(nc._ROLE_NAME, nc._ROLE_NAME_GATE, text, lowered)) == spans(
         nc._ROLE_NAME.finditer(text)
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "certificat : patient LEBRETON Kevin, né en mai",
+            "certificat : patient <PERSONNE>, né en mai",
+        ),
+        (
+            "Infirmière scolaire : Kerhoas au 02 98 44 17 63",
+            "Infirmière scolaire : <PERSONNE> au <TEL>",
+        ),
+        ("le greffe à Toulon au 04 94 09 54 00", "le greffe à Toulon au <TEL>"),
+        ("Le pédiatre Dr Van der Berghe est parti", "Le pédiatre Dr <PERSONNE> est parti"),
+        ("Ma curatrice est Lagadec, sympa", "Ma curatrice est <PERSONNE>, sympa"),
+        ("> oui Quéméner c'est elle qui gère", "> oui <PERSONNE> c'est elle qui gère"),
+        (
+            "Loïc Pennec, Yves Cloarec, Salaün (sans prénom)",
+            "<PERSONNE>, <PERSONNE>, <PERSONNE> (sans prénom)",
+        ),
+        ("Sabine Hoffmann, Fribourg", "<PERSONNE>, Fribourg"),
+        (
+            "mon neveu Grégory (comme Grégory Lemarchal)",
+            "mon neveu <PERSONNE> (comme Grégory Lemarchal)",
+        ),
+        (
+            "présents Kerdraon, Allain et Marzin. Merci",
+            "présents <PERSONNE>, <PERSONNE> et <PERSONNE>. Merci",
+        ),
+    ],
+)
+def test_round10_names_part_three(text: str, expected: str) -> None:
+    assert red(text) == expected
+
+
+def test_round10_court_roll_numbers() -> None:
+    text = "ordonnance du juge des tutelles, RG 23/01987, reçue"
+    assert [text[s.start : s.end] for s in dossier_spans(text)] == ["23/01987"]

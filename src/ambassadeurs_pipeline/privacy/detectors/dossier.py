@@ -20,7 +20,8 @@ _DOSSIER_LABEL_RE = re.compile(
     r"(?i:dossier|allocataire|\bIPP\b|\bNDA\b|matricule|adh[ée]rent|n°\s?patient|num[ée]ro\s(?:de\s)?patient|"
     r"identifiant|num[ée]ro\sfiscal|n°\sfiscal|\bNIP\b|r[ée]f[ée]rence|\br[ée]f\b|contrat|s[ée]jour|"
     r"sinistre|\bn°|num[ée]ro|commande|facture|\bclient\b|ticket|colis|[ée]tudiant|\bINE\b|\bRUM\b|"
-    r"mandat)[^\n\d<]{0,45}$"
+    # A court's roll number ("RG 23/01987").
+    r"mandat|\bRG\b|r[ée]pertoire\sg[ée]n[ée]ral)[^\n\d<]{0,45}$"
 )
 #: Labels after which a bare run of digits is a file number ("IPP 8012345", "n° allocataire
 #: 1234567", "numéro de contrat 12345678"); after a weak label ("n°", "numéro", "réf") only a
@@ -36,7 +37,7 @@ _DOSSIER_STRONG_LABEL_RE = re.compile(
 #: label, since grouped digits are also amounts and phone numbers.
 _DOSSIER_GROUPED_RE = re.compile(r"(?<![\w/.,])\d{2,5}(?: \d{2,5}){1,4}(?![\w/]|[.,]\d)")
 #: An identifier that swallowed its own label ("IPP 8012345"): the label letters, then digits.
-_DOSSIER_GLUED_LABEL_RE = re.compile(r"(?i:IPP|NDA|NIP)[ :]+(?=\d)")
+_DOSSIER_GLUED_LABEL_RE = re.compile(r"(?i:IPP|NDA|NIP)[ :]+(?=\d)|RG[ :]+(?=\d)")
 #: Documents whose numbers name no person (the forum sets' labellers leave quote, invoice and
 #: job-offer numbers in clear), before or inside a weak label.
 _NOT_A_FILE = re.compile(

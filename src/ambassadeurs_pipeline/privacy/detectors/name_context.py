@@ -467,6 +467,29 @@ _SPEAKER_ROLE = re.compile(
 _NAME_I_THINK = re.compile(
     rf"(?<![\w'’-])(?P<name>{_CAP_WORD})\s(?:je\scrois|je\spense|il\sme\ssemble|si\sje\sme\ssouviens\sbien)\b"
 )
+#: A surname in capitals then a first name, anywhere: "patient TESSIER Jordan, né le…".
+_UPPER_SURNAME_FIRST = re.compile(
+    r"(?<![\w'’-])(?P<name>[A-ZÀ-Þ]{3,}(?:-[A-ZÀ-Þ]{2,})?\s[A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?)(?![\w'’-])"
+)
+#: A name just before a phone number: "Médecin scolaire à contacter : Hascoët au 02.98…".
+_NAME_AT_PHONE = re.compile(rf"(?<![\w'’-])(?P<name>{_CAP_WORD})\sau\s(?=\+?\d[\d .\-]{{8,}})")
+#: A title before a Dutch or French double particle: "Dr Van de Velde", "Mme de La Roche".
+_TITLE_DOUBLE_PARTICLE = re.compile(
+    r"(?<![\w'’])(?:Dr|Pr|Mme|Mlle|M\.|Me|Docteur|Professeur|Madame|Monsieur)\.?\s"
+    r"(?P<name>(?:Van|Von|De|Du|Le|La|Van\sden|Van\sder)\s(?:de|der|den|la|le|Den|Der|La|Le)?\s?[A-ZÀ-Þ][a-zà-ÿ]+)"
+)
+#: A role, then "est" and a surname: "Mon tuteur est Lejeune à l'ATIP".
+_ROLE_IS = re.compile(
+    rf"\b(?:mon|ma|notre|son|sa)\s(?:{_ROLE}|{_SPECIALTIES}|tut(?:eur|rice)|curat(?:eur|rice)|mandataire|"
+    rf"conseill(?:er|[èe]re)|r[ée]f[ée]rente?)\s(?:est|c['’]est|s['’]appelle)\s(?P<name>(?-i:{_CAP_WORD}))",
+    re.IGNORECASE,
+)
+#: "Esnault c'est elle qui gère": a name, then "c'est elle/lui qui".
+_NAME_IS_WHO = re.compile(rf"(?<![\w'’-])(?P<name>{_CAP_WORD})\sc['’]est\s(?:elle|lui)\squi\b")
+#: Congratulations or thoughts for someone: "Félicitations pour Capucinne".
+_FOR_SOMEONE = re.compile(
+    rf"\b(?i:f[ée]licitations|bravo|pens[ée]es|courage|bienvenue)\s(?:[àa]|pour)\s(?P<name>{_CAP_WORD})(?![\w'’-])"
+)
 #: An imperative with its pronoun ("Accrochez-vous", "Courage-toi"): never a name.
 _VERB_PRONOUN = re.compile(r"[^\W\d_]+-(?:vous|toi|moi|nous|les|lui|leur|y|en)", re.IGNORECASE)
 #: Nothing but punctuation, emoji or spaces up to the end of the message.
@@ -503,7 +526,7 @@ _LIST_HEADING = re.compile(
     r"[àa]\svoir|du\sjour|discut[ée]s|pr[ée]sent[ée]s))|patient(?:e)?s\s(?:du\sjour|vu(?:e)?s|[àa]\svoir|"
     r"[àa]\srappeler)|convoqu[ée](?:e)?s|destinataires|copie\s[àa]|[ée]quipe\sde\s(?:nuit|jour|garde)|"
     r"de\sgarde|d['’]astreinte|r[ée]dacteurs?|signataires|membres\sdu\sbureau|bureau)"
-    r"[^:\n]{0,30}:[^\S\n]?(?P<list>[^\n.;!?]{2,240})"
+    r"(?:[^:\n]{0,30}:[^\S\n]?|(?<=s)\s(?=[A-ZÀ-Þ]))(?P<list>[^\n;!?]{2,240}?)(?=[\n;!?]|\.\s|\.?$)"
 )
 _LIST_ITEM = re.compile(
     rf"(?P<item>(?:{_PARTICLE}\s)?{_CAP_WORD}(?:\s(?:{_PARTICLE}\s)?{_CAP_WORD}){{0,2}})"
@@ -1216,7 +1239,11 @@ class NameContextDetector:
                 and _judge(name, unknown=False, word_names=True, surnames=False, lower_words=True)
             ):
                 add(m.start("name"), m.end("name"), "contact_lower")  # "bisous marine 💕"
-        for m in _LIST_HEADING.finditer(text) if ":" in text else ():
+        for m in (
+            _LIST_HEADING.finditer(text)
+            if ":" in text or "sent" in lowered or "xcus" in lowered
+            else ()
+        ):
             base = m.start("list")
             for it in _LIST_ITEM.finditer(m.group("list")):
                 item = it.group("item")
@@ -1421,6 +1448,66 @@ class NameContextDetector:
                 and folded not in allow_list() | PLACE_LIKE | _CALENDAR | NOT_NAME_FOLDED
             ):
                 add(m.start("name"), m.end("name"), "name_i_think")
+        for m in _UPPER_SURNAME_FIRST.finditer(text):
+            sur, first = m.group("name").split()
+            es, ef = _entry(sur.split("-")[0]), _entry(first)
+            if (
+                es is not None
+                and es.surname >= 10
+                and ef is not None
+                and ef.first >= COMMON_FIRST
+                and fast_fold(m.group("name")) not in allow_list()
+            ):
+                add(m.start("name"), m.end("name"), "upper_surname_first")
+        for m in _NAME_AT_PHONE.finditer(text) if any(c.isdigit() for c in text) else ():
+            name = m.group("name")
+            e = _entry(name)
+            folded = fast_fold(name)
+            if folded in _LABELS | PLACE_LIKE or folded in allow_list() or name.isupper():
+                continue
+            if _PLACE_PREPOSITION.search(text, max(0, m.start() - 12), m.start()):
+                continue  # "le greffe à Toulon au 04…": a place
+            if (
+                plain_surname(e)
+                or (e is not None and e.first >= COMMON_FIRST)
+                or (e is None and len(name) >= 4 and not is_french_word(name))
+            ):
+                add(m.start("name"), m.end("name"), "name_at_phone")
+        for m in _TITLE_DOUBLE_PARTICLE.finditer(text):
+            add(m.start("name"), m.end("name"), "title_particle")
+        for m in _ROLE_IS.finditer(text) if " est " in lowered or "appelle" in lowered else ():
+            name = m.group("name")
+            if fast_fold(name) in PLACE_LIKE | _LABELS or fast_fold(name) in allow_list():
+                continue
+            if _judge(name, unknown=True, word_names=False, surnames=True) or plain_surname(
+                _entry(name)
+            ):
+                add(m.start("name"), m.end("name"), "role_is")
+        for m in _NAME_IS_WHO.finditer(text) if "qui" in lowered else ():
+            name = m.group("name")
+            if (
+                fast_fold(name) in PLACE_LIKE | _LABELS | FUNCTION_WORDS
+                or fast_fold(name) in allow_list()
+            ):
+                continue
+            if _judge(name, unknown=True, word_names=False, surnames=True):
+                add(m.start("name"), m.end("name"), "name_is_who")
+        for m in _FOR_SOMEONE.finditer(text):
+            name = m.group("name")
+            folded = fast_fold(name)
+            if (
+                folded in PLACE_LIKE | _LABELS | FUNCTION_WORDS | _CALENDAR
+                or folded in allow_list()
+            ):
+                continue
+            e = _entry(name)
+            if (e is not None and e.first >= COMMON_FIRST and not name.isupper()) or (
+                e is None
+                and len(name) >= 5
+                and near_first_name(folded) is not None
+                and not is_french_word(name)
+            ):
+                add(m.start("name"), m.end("name"), "for_someone")
         for m in _TITLE_SHORT.finditer(text) if "r" in lowered else ():
             if m.group("name").lower() not in _SHORT_NOT_NAMES:
                 add(m.start("name"), m.end("name"), "title_short")
@@ -1502,6 +1589,19 @@ class NameContextDetector:
                 continue
             name = m.group("name")
             cap = name[:1].isupper()
+            if (
+                " " in text[start:end]
+                and text[end : m.start("name")].strip() == ","
+                and name[:1].isupper()
+                and plain_surname(_entry(name))
+                and fast_fold(name) not in PLACE_LIKE
+                # Known to the French word table: a town signing after the name ("Sabine
+                # Hoffmann, Fribourg").
+                and not is_french_word(name)
+            ):
+                # "Loïc Pennec, Yves Cloarec, Salaün": a surname alone in a list of full names.
+                add(m.start("name"), m.end("name"), "coordinated")
+                continue
             # "Titi et Bouboule", "les drs Haddad et Mercier": after "et", a capitalised
             # surname or unknown word is a second person; after a comma only a first name is
             # ("Cécile, Nancy, 3 enfants" signs with a city).
@@ -1623,6 +1723,9 @@ class NameContextDetector:
                 prev = _WORD_BEFORE.search(text, max(0, m.start() - 30), max(0, m.start() - 1))
                 if prev is not None and fast_fold(f"{prev.group('name')} {name}") in allow_list():
                     continue
+                nxt = text[m.end() : m.end() + 30].split()
+                if nxt and fast_fold(f"{name} {nxt[0].strip('.,;:!?()')}") in allow_list():
+                    continue  # "comme Grégory Lemarchal": the public figure's first name
                 add(m.start(), m.end(), "echo")
         out = [PiiSpan(a, b, "PERSONNE", f"name_context:{rule}") for a, b, rule in found]
         for a, b in (
