@@ -374,3 +374,24 @@ def test_round10_names_part_three(text: str, expected: str) -> None:
 def test_round10_court_roll_numbers() -> None:
     text = "ordonnance du juge des tutelles, RG 23/01987, reçue"
     assert [text[s.start : s.end] for s in dossier_spans(text)] == ["23/01987"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Affaire : Dylan Morel, n° parquet 24.156.0789",
+            "Affaire : <PERSONNE>, n° parquet <DOSSIER>",
+        ),
+        ("il prend 12.5 mg matin et soir", "il prend 12.5 mg matin et soir"),
+        ("Facture PF Quéméner – transport", "Facture PF <PERSONNE> – transport"),
+        ("Responsable légal : Grâce Mbemba", "Responsable légal : <PERSONNE>"),
+        ("ma cure à Eugénie-les-Bains en mai", "ma cure à Eugénie-les-Bains en mai"),
+        (
+            "Logement : Résidence Les Pins, bât 4, 3e étage, 2 rue Péri, 93200 Saint-Denis",
+            "Logement : <ADRESSE>",
+        ),
+    ],
+)
+def test_round11_dev_shapes(text: str, expected: str) -> None:
+    assert red(text) == expected

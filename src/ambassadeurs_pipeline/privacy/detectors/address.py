@@ -111,6 +111,8 @@ def _with_town_after(text: str, span: PiiSpan) -> PiiSpan:
 _BUILDING_BEFORE_RE = re.compile(
     r"(?:(?i:b[âa]t(?:iment)?\.?|r[ée]sidence|r[ée]s\.|immeuble|esc(?:alier)?\.?|appt?\.?|apt\.?|"
     r"appartement|villa|mas|domaine|ferme|moulin|manoir|chalet|clos|hameau|lieu-dit|"
+    # "3e étage, 2 rue…": the floor between a building and its street.
+    r"\d{1,2}(?:e|er|[èe]me)(?=\s[ée]tage)|"
     r"salle(?:\s(?:des|de\sla|du))?)\s[\wÀ-ÿ'’\-]+"
     r"(?:\s[\wÀ-ÿ'’\-]+){0,3},?\s"
     # A house's or a hamlet's name, as rural addresses open: "Les Hauts de Kermoal, 3 chemin…",

@@ -14,14 +14,15 @@ from .text import digit_count
 _DOSSIER_ID_RE = re.compile(
     # Letter-only segments may come first ("ONIAM/HC/2014/0877").
     # A letter suffix after a slash too ("2026/00418/PJ", a police procedure).
-    r"(?<![\w/])(?:[A-Z]{1,8}/){0,2}[A-Z]{0,8}[\-/ ]?\d[\dA-Za-z\-/]{3,}(?:\d|(?<=\d)[A-Z]{1,3}|(?<=\d/)[A-Z]{1,3})(?![\w/])"
+    # Dots between digit groups too ("n° parquet 24.156.0789").
+    r"(?<![\w/])(?:[A-Z]{1,8}/){0,2}[A-Z]{0,8}[\-/ ]?\d(?:[\dA-Za-z\-/]|\.(?=\d)){3,}(?:\d|(?<=\d)[A-Z]{1,3}|(?<=\d/)[A-Z]{1,3})(?![\w/])"
 )
 _DOSSIER_LABEL_RE = re.compile(
     r"(?i:dossier|allocataire|\bIPP\b|\bNDA\b|matricule|adh[ée]rent|n°\s?patient|num[ée]ro\s(?:de\s)?patient|"
     r"identifiant|num[ée]ro\sfiscal|n°\sfiscal|\bNIP\b|r[ée]f[ée]rence|\br[ée]f\b|contrat|s[ée]jour|"
     r"sinistre|\bn°|num[ée]ro|commande|facture|\bclient\b|ticket|colis|[ée]tudiant|\bINE\b|\bRUM\b|"
     # A court's roll number ("RG 23/01987").
-    r"mandat|\bRG\b|r[ée]pertoire\sg[ée]n[ée]ral)[^\n\d<]{0,45}$"
+    r"mandat|\bRG\b|r[ée]pertoire\sg[ée]n[ée]ral|parquet|[ée]crou)[^\n\d<]{0,45}$"
 )
 #: Labels after which a bare run of digits is a file number ("IPP 8012345", "n° allocataire
 #: 1234567", "numéro de contrat 12345678"); after a weak label ("n°", "numéro", "réf") only a
@@ -31,7 +32,7 @@ _DOSSIER_STRONG_LABEL_RE = re.compile(
     r"\bnip\b|contrat|s[ée]jour|sinistre|r[ée]clamation|licence|licenci[ée]|b[ée]n[ée]ficiaire|"
     r"[ée]tudiant|\bine\b|\brum\b|mandat|"
     # A lab request, an imaging exam, a customer account, a foreign national's number.
-    r"examen|demande|\bclient|[ée]tranger|proc[ée]dure|plainte|r[ée]c[ée]piss[ée]"
+    r"examen|demande|\bclient|[ée]tranger|proc[ée]dure|plainte|r[ée]c[ée]piss[ée]|parquet|[ée]crou"
 )
 #: The same numbers typed in groups ("numéro de dossier 0425 8801 7733"): only after a strong
 #: label, since grouped digits are also amounts and phone numbers.

@@ -217,7 +217,7 @@ _FORM_FIELD = re.compile(
     rf"demandeu(?:r|se)|aidante?|signataire|personne\s[àa]\spr[ée]venir|r[ée]dig[ée]\spar|"
     rf"joueu(?:r|se)|licenci[ée]e?|adh[ée]rente?|salari[ée]e?|[ée]l[èe]ve|[ée]tudiante?|candidate?|"
     rf"enfant|d[ée]funte?|conjointe?|employ[ée]e?|victime|bless[ée]e?|accompagnante?|"
-    rf"interlocut(?:eur|rice)|exp[ée]diteur|destinataire|"
+    rf"interlocut(?:eur|rice)|exp[ée]diteur|destinataire|responsable\sl[ée]gale?|repr[ée]sentante?\sl[ée]gale?|"
     rf"[ée]tabli\spar|sign[ée]\spar)\s?:\s?)"
     rf"(?P<name>(?:{_PARTICLE}\s)?{_CAP_WORD}(?:[ \u00a0](?:{_PARTICLE}\s)?{_CAP_WORD}){{0,3}})"
 )
@@ -349,7 +349,7 @@ _BUSINESS = re.compile(
     rf"de\spsychologie|de\spsychomotricit[ée]|d['’]ergoth[ée]rapie|de\ssages?-femmes?|"
     rf"d['’]orthodontie|de\sp[ée]dicurie|de\spodologie|d['’]ophtalmologie|de\sradiologie))?|"
     rf"(?:sarl\s|sas\s|eurl\s)?(?:optic|optique|opticien|audition|boulangerie|boucherie|garage)|"
-    rf"sarl|ets|[ée]tablissements|entreprise|soci[ée]t[ée])\s"
+    rf"sarl|ets|[ée]tablissements|entreprise|soci[ée]t[ée]|pf|pompes\sfun[èe]bres)\s"
     # "la société Ambulances Marchetti": the owner follows the trade, not the company word.
     rf"(?!(?i:ambulances?|taxis?|pharmacie|transports|cabinet|optique|garage)\b)"
     rf"(?P<name>(?:(?:Le|La|Van|Ben|El|Da)\s)?{_CAP_WORD})"
@@ -580,6 +580,7 @@ _SHORT_COMPOUND = re.compile(
 _BUSINESS_WORDS = (
     "pharmacie", "ambulance", "taxi", "transports", "cabinet", "optic", "audition",
     "boulangerie", "boucherie", "garage", "sarl", "ets", "tablissements", "entreprise", "soci",
+    "pf ", "pompes fun",
 )  # fmt: skip
 
 

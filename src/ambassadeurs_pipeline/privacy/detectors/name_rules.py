@@ -263,6 +263,9 @@ _HEAD_OF = re.compile(
 )
 
 
+_TOWN_COMPOUND = re.compile(r"[^\W\d_]+-(?:les|lès|sur|sous|en|aux)-[^\W\d_]", re.IGNORECASE)
+
+
 def is_allowed_name(text: str, span_start: int, span_end: int, context: str = "") -> bool:
     """True when the name ``text[span_start:span_end]`` must be kept (allow-list or eponym).
 
@@ -291,6 +294,8 @@ def is_allowed_name(text: str, span_start: int, span_end: int, context: str = ""
         return True
     if all(w.casefold() in NOT_NAMES for w in value.split()):
         return True
+    if _TOWN_COMPOUND.search(value):
+        return True  # "Eugénie-les-Bains", "Amélie-les-Bains": towns named after someone
     if re.search(r"\b(?:Saint|Sainte|St|Ste)-", value) and not _TITLE_BEFORE.search(before):
         return True  # places and feast days (Saint-Martin), not people ("le Dr Sainte-Marie" is)
     eponym = _EPONYM_CONTEXT.search(before) or _INSTITUTION_BEFORE.search(before)
