@@ -471,11 +471,13 @@ _NAME_I_THINK = re.compile(
 _UPPER_SURNAME_FIRST = re.compile(
     r"(?<![\w'’-])(?P<name>[A-ZÀ-Þ]{3,}(?:-[A-ZÀ-Þ]{2,})?\s[A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?)(?![\w'’-])"
 )
+#: A cheap necessary condition for :data:`_UPPER_SURNAME_FIRST`.
+_THREE_CAPITALS = re.compile("[A-ZÀ-Þ]{3}")
 #: A name just before a phone number: "Médecin scolaire à contacter : Hascoët au 02.98…".
 _NAME_AT_PHONE = re.compile(rf"(?<![\w'’-])(?P<name>{_CAP_WORD})\sau\s(?=\+?\d[\d .\-]{{8,}})")
 #: A title before a Dutch or French double particle: "Dr Van de Velde", "Mme de La Roche".
 _TITLE_DOUBLE_PARTICLE = re.compile(
-    r"(?<![\w'’])(?:Dr|Pr|Mme|Mlle|M\.|Me|Docteur|Professeur|Madame|Monsieur)\.?\s"
+    r"(?=[DPM])(?<![\w'’])(?:Dr|Pr|Mme|Mlle|M\.|Me|Docteur|Professeur|Madame|Monsieur)\.?\s"
     r"(?P<name>(?:Van|Von|De|Du|Le|La|Van\sden|Van\sder)\s(?:de|der|den|la|le|Den|Der|La|Le)?\s?[A-ZÀ-Þ][a-zà-ÿ]+)"
 )
 #: A role, then "est" and a surname: "Mon tuteur est Lejeune à l'ATIP".
@@ -1242,7 +1244,7 @@ class NameContextDetector:
                 add(m.start("name"), m.end("name"), "contact_lower")  # "bisous marine 💕"
         for m in (
             _LIST_HEADING.finditer(text)
-            if ":" in text or "sent" in lowered or "xcus" in lowered
+            if ":" in text or "sents" in lowered or "xcus" in lowered
             else ()
         ):
             base = m.start("list")
@@ -1449,7 +1451,7 @@ class NameContextDetector:
                 and folded not in allow_list() | PLACE_LIKE | _CALENDAR | NOT_NAME_FOLDED
             ):
                 add(m.start("name"), m.end("name"), "name_i_think")
-        for m in _UPPER_SURNAME_FIRST.finditer(text):
+        for m in _UPPER_SURNAME_FIRST.finditer(text) if _THREE_CAPITALS.search(text) else ():
             sur, first = m.group("name").split()
             es, ef = _entry(sur.split("-")[0]), _entry(first)
             if (
@@ -1460,7 +1462,7 @@ class NameContextDetector:
                 and fast_fold(m.group("name")) not in allow_list()
             ):
                 add(m.start("name"), m.end("name"), "upper_surname_first")
-        for m in _NAME_AT_PHONE.finditer(text) if any(c.isdigit() for c in text) else ():
+        for m in _NAME_AT_PHONE.finditer(text) if " au " in text else ():
             name = m.group("name")
             e = _entry(name)
             folded = fast_fold(name)
@@ -1493,7 +1495,8 @@ class NameContextDetector:
                 continue
             if _judge(name, unknown=True, word_names=False, surnames=True):
                 add(m.start("name"), m.end("name"), "name_is_who")
-        for m in _FOR_SOMEONE.finditer(text):
+        for_someone = ("licitation", "bravo", "pens", "courage", "bienvenue")
+        for m in _FOR_SOMEONE.finditer(text) if any(w in lowered for w in for_someone) else ():
             name = m.group("name")
             folded = fast_fold(name)
             if (
