@@ -49,7 +49,7 @@ as a namespace package; score.py runs as a script, so ``.`` is not on sys.path b
     export KEDRO_DISABLE_TELEMETRY=1 HF_HUB_OFFLINE=1
     PYTHONPATH="$PRESIDIO_PKGS":. python benchmarks/data/pii_forum_fr/score.py --part dev \
         --redactor benchmarks.privacy.presidio_redactor:redact --batch
-    # other sets: benchmarks/data/pii_forum_fr_r3/score.py, ..._r4/score.py, ..._r5/score.py
+    # other sets: the same scorer with --data-dir benchmarks/data/pii_forum_fr_r3 (… _r11)
 
 Note that with ``--redactor`` score.py does not apply the pipeline's ``normalise_text``: Presidio
 sees the raw text (its ``<URL>`` comes from its own UrlRecognizer).

@@ -1,6 +1,8 @@
 """Build dev.jsonl and frozen.jsonl from the marked-up comments in source/*.txt.
 
-Stdlib only and deterministic: ``python benchmarks/data/pii_forum_fr/build.py``.
+Stdlib only and deterministic: ``python benchmarks/data/pii_forum_fr/build.py`` builds this
+folder; ``--dir benchmarks/data/pii_forum_fr_r11`` builds any other set with the same markup,
+checks and split (every set is built by this one file, so they cannot drift apart).
 Markup (see README.md): one comment per line, ``[[TYPE,flag,key=value:text]]`` around each
 labelled span, ``\\n`` for a line break inside a comment, ``#`` starts a comment line.
 Upper-case codes are personal data; lower-case codes are text that must survive (KEEP).
@@ -153,6 +155,13 @@ def parse_line(raw: str, where: str) -> tuple[str, list[dict]]:
         raise BuildError(f"{where}: unbalanced markup left in {clean!r}")
     for s in spans:
         assert clean[s["start"] : s["end"]] == s["text"], (where, s)
+        # Two slips the third-round writers made, now caught for every set: a flag written
+        # after the text ([[P:name,typo]] instead of [[P,typo:name]]), and a MENTION span
+        # without its "@" in front (the scorer would then test the handle without it).
+        if re.search(r",(typo|name=)", s["text"]):
+            raise BuildError(f"{where}: flag inside the span text: {s['text']!r}")
+        if s["type"] == "MENTION" and clean[s["start"] - 1 : s["start"]] != "@":
+            raise BuildError(f"{where}: MENTION without '@' before it: {s['text']!r}")
     return clean, spans
 
 
