@@ -24,7 +24,8 @@ _UNIT = (
 _UNITS = rf"(?:,?\s{_UNIT}){{0,3}}"
 _CITY = r"[A-ZÀ-Þ][\wÀ-ÿ'’\-]+(?:[ \-](?:sur|sous|en|le|la|les|de|du|des|[A-ZÀ-Þ][\wÀ-ÿ'’\-]+))*"
 ADRESSE_RE = re.compile(
-    rf"(?<![\w])\d{{1,4}}(?:\s?(?i:bis|ter|b)\b)?,?\s(?i:{_STREET_TYPES})(?:\b|(?<=\.))"
+    # Not a year closing a date ("12.09.1939\nRésidence…"), nor across a line break.
+    rf"(?<![\w])(?<!\d[./])\d{{1,4}}(?:\s?(?i:bis|ter|b)\b)?,?[ \t\u00a0](?i:{_STREET_TYPES})(?:\b|(?<=\.))"
     rf"(?:[ \-](?!(?i:à|au|pour|depuis|dans|chez|mais|je|j'|on|il|elle|qui|près|pres|en face|"
     rf"avec|sans|où|ou|depuis|car|donc|alors|c'est|ça|ce|cette|mon|ma|mes)\b)"
     # "et" inside a street's name only before a capital: "2 rue Rhin et Danube".
@@ -58,7 +59,10 @@ _PLACE_ADDRESS_RE = re.compile(
     # "lot. Les Flamboyants, 97122 Baie-Mahault", "village de Tsoundzou 1, 97600 Mamoudzou":
     # overseas and rural addresses name the estate or village, with no street number.
     rf"lotissement|lot\.|village|quartier|"
-    rf"zone\sd['’]activit[ée]s?|parc\sd['’]activit[ée]s?)\s*:?\s+(?P<addr>(?:(?:de|du|des|la|le|les)\s)?[{{UP}}][\wÀ-ÿ'’\-]+(?:\s[\wÀ-ÿ'’\-]+){{0,3}},?\s\d{{5}}\s{_CITY})".replace(
+    rf"zone\sd['’]activit[ée]s?|parc\sd['’]activit[ée]s?)\s*:?\s+(?P<addr>(?:(?:de|du|des|la|le|les)\s)?[{{UP}}][\wÀ-ÿ'’\-]+(?:\s[\wÀ-ÿ'’\-]+){{0,3}}"
+    # A plot or house number between the estate and the postcode ("Lotissement Les
+    # Oliviers, lot 7, 20600 Furiani").
+    rf"(?:,\s(?i:lot|villa|maison|n°|bât\.?|b[âa]timent)\s?\w{{1,4}})?,?\s\d{{5}}\s{_CITY})".replace(
         "{UP}", "A-ZÀ-Þ"
     )
 )
@@ -111,6 +115,8 @@ def _with_town_after(text: str, span: PiiSpan) -> PiiSpan:
 _BUILDING_BEFORE_RE = re.compile(
     r"(?:(?i:b[âa]t(?:iment)?\.?|r[ée]sidence|r[ée]s\.|immeuble|esc(?:alier)?\.?|appt?\.?|apt\.?|"
     r"appartement|villa|mas|domaine|ferme|moulin|manoir|chalet|clos|hameau|lieu-dit|"
+    # A courtyard and a house number in it ("Cour Lefebvre, maison 3, 41 rue…").
+    r"cour|maison(?=\s\d)|pavillon|foyer|chambre(?=\s\d)|"
     # "3e étage, 2 rue…": the floor between a building and its street.
     r"\d{1,2}(?:e|er|[èe]me)(?=\s[ée]tage)|"
     r"salle(?:\s(?:des|de\sla|du))?)\s[\wÀ-ÿ'’\-]+"
@@ -133,7 +139,11 @@ _BUILDING_BEFORE_RE = re.compile(
     r"|(?i:parc\sd['’]activit[ée]s?|zone\sd['’]activit[ée]s?|zone\sartisanale|zone\sindustrielle|"
     r"za|zi|zac)\s[\wÀ-ÿ'’\-]+(?:\s[\wÀ-ÿ'’\-]+){0,3},\s"
     # A care building before its street ("Maison de santé, 2 allée des Genêts").
-    r"|(?i:maison\sde\ssant[ée]|maison\sm[ée]dicale|centre\sm[ée]dical|p[ôo]le\sde\ssant[ée])"
+    # Practices and prisons too ("Cabinet médical des Arcades, 8 place…", "Centre
+    # pénitentiaire, 1 route…"): letters to an inmate or a practice name the building first.
+    r"|(?i:maison\sde\ssant[ée]|maison\sm[ée]dicale|centre\sm[ée]dical|p[ôo]le\sde\ssant[ée]|"
+    r"centre\sde\ssant[ée]|cabinet\s(?:m[ée]dical|infirmier|dentaire|param[ée]dical|de\s[\wÀ-ÿ'’\-]+)|"
+    r"centre\sp[ée]nitentiaire|maison\sd['’]arr[êe]t|centre\sde\sd[ée]tention|maison\scentrale)"
     r"(?:\s[\wÀ-ÿ'’\-]+){0,3},\s"
     r"){1,3}$"
 )

@@ -57,8 +57,16 @@ DATE_NAISSANCE_RE = re.compile(
     rf"|(?<=le )(?:1er|\d{{1,2}})\s(?:{_MONTHS})\b(?:\s{_YEAR_WORDS})?"
     rf"|(?:(?<=le )|(?<=: )|(?<=:))(?:{_DAY_WORDS})\s(?:{_MONTHS})(?:\s(?:19|20)?\d{{2}}(?!\d)|\s{_YEAR_WORDS})?"
     rf"|(?<=le )\d{{1,2}}[/.]\d{{1,2}}(?![/.]?\d)"
-    rf"|(?<=en )(?:{_MONTHS})\s(?:19|20)?\d{{2}}|(?:0?[1-9]|1[0-2])[/.\-](?:19|20)\d{{2}})(?![\d])",
+    # "née en mars 1961", "Date de naissance du patient : mars 1961": a month and a year.
+    rf"|(?:(?<=en )|(?<=: )|(?<=:))(?:{_MONTHS})\s(?:19|20)?\d{{2}}|(?:0?[1-9]|1[0-2])[/.\-](?:19|20)\d{{2}})(?![\d])",
     re.IGNORECASE,
+)
+#: A birth cue, the newborn's name, then the date: "maman (née Jeanne Castagnet le
+#: 22.08.1939)". The cue pattern above stops at a capitalised word after "née" (a maiden name,
+#: "née Cozic, s'est éteinte le…"); here the date must follow the name at once, no comma.
+NAMED_BIRTH_RE = re.compile(
+    rf"\bn[ée]e?s?\s(?:[A-ZÀ-Þ][\wÀ-ÿ'’\-]+\s){{1,3}}(?:le\s)?"
+    rf"(?P<date>{_DATE}|(?:1er|\d{{1,2}})\s(?:{_MONTHS})\s(?:19|20)\d{{2}})(?![\d])"
 )
 #: A date followed by its cue: "12/03/1987 (date de naissance)", "12/03/87 = DDN".
 DATE_THEN_CUE_RE = re.compile(
@@ -123,6 +131,7 @@ _GATED_PATTERNS: tuple[tuple[re.Pattern[str], Callable[[str, str], bool]], ...] 
     (DATE_THEN_CUE_RE, lambda text, low: "naiss" in low or "ddn" in low),
     (ANNOUNCED_RE, lambda text, low: any(g in low for g in _ANNOUNCED_GATE)),
     (STILLBIRTH_RE, lambda text, low: "sans vie" in low),
+    (NAMED_BIRTH_RE, lambda text, low: "né" in low or "ne " in low or "nee" in low),
     (
         LIFESPAN_RE,
         lambda text, low: any(g in text for g in ("–", "—", " - ", "-19", "-20")),

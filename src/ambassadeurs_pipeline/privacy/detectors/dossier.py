@@ -15,7 +15,7 @@ _DOSSIER_ID_RE = re.compile(
     # Letter-only segments may come first ("ONIAM/HC/2014/0877").
     # A letter suffix after a slash too ("2026/00418/PJ", a police procedure).
     # Dots between digit groups too ("n° parquet 24.156.0789").
-    r"(?<![\w/])(?:[A-Z]{1,8}/){0,2}[A-Z]{0,8}[\-/ ]?\d(?:[\dA-Za-z\-/]|\.(?=\d)){3,}(?:\d|(?<=\d)[A-Z]{1,3}|(?<=\d/)[A-Z]{1,3})(?![\w/])"
+    r"(?<![\w/])(?:[A-Z]{1,8}/){0,2}[A-Z]{0,8}[\-/ ]?\d(?:[\dA-Za-z\-/]|\.(?=\d)){2,}(?:\d|(?<=\d)[A-Z]{1,3}|(?<=\d/)[A-Z]{1,3})(?![\w/])"
 )
 _DOSSIER_LABEL_RE = re.compile(
     r"(?i:dossier|allocataire|\bIPP\b|\bNDA\b|matricule|adh[ée]rent|n°\s?patient|num[ée]ro\s(?:de\s)?patient|"
@@ -46,7 +46,16 @@ _NOT_A_FILE = re.compile(
 )
 #: A law's article ("article L1111-7 du code de la santé publique"): not a file number.
 _ARTICLE_BEFORE = re.compile(r"(?i:\barticles?|\bart\.)\s?$")
-_DATE_SHAPED = re.compile(r"\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}$|^\d{4}$")
+#: A whole identifier that is a calendar date ("12/03/2024") or a year: a day and a month that
+#: exist, so "ACA/2025/77-3120" (month 77) stays a file number.
+#: A short code with letters, a dash or a slash and four digits that are not a year
+#: ("référence résident R-1189", "réf. expertise EXP-5520"): a file number only straight after
+#: a reference or file label (see :func:`dossier_spans`); elsewhere it is a model or a norm.
+_SHORT_FILE_RE = re.compile(r"[A-Za-z]{1,6}[\-/](?!19\d\d|20\d\d)\d{4}$")
+_SHORT_FILE_LABEL_RE = re.compile(r"(?i:r[ée]f[ée]rence|\br[ée]f\b|dossier|expertise|suivi)")
+_DATE_SHAPED = re.compile(
+    r"^(?:0?[1-9]|[12]\d|3[01])[/.\-](?:0?[1-9]|1[0-2])[/.\-](?:\d{2}|\d{4})$|^\d{4}$"
+)
 
 
 def dossier_spans(text: str) -> list[PiiSpan]:
@@ -54,7 +63,7 @@ def dossier_spans(text: str) -> list[PiiSpan]:
     spans: list[PiiSpan] = []
     for match in _DOSSIER_ID_RE.finditer(text):
         ident = match.group(0)
-        if digit_count(ident) < 5:
+        if digit_count(ident) < 5 and not _SHORT_FILE_RE.match(ident):
             continue
         start = match.start()
         if ident[:1] in " -/":
@@ -72,6 +81,12 @@ def dossier_spans(text: str) -> list[PiiSpan]:
             label = _DOSSIER_LABEL_RE.search(text, max(0, start - 60), start)
         if label is None:
             continue
+        if digit_count(ident) < 5 and (
+            label.end() - label.start() > 25
+            or not _SHORT_FILE_LABEL_RE.search(label.group(0))
+            or _NOT_A_FILE.search(text, max(0, label.start() - 25), label.end())
+        ):
+            continue  # a short code only straight after a reference or file label
         bare = ident.strip()
         strong = _DOSSIER_STRONG_LABEL_RE.search(label.group(0).lower())
         if not strong and _NOT_A_FILE.search(text, max(0, label.start() - 25), label.end()):

@@ -208,6 +208,7 @@ _BARE_KIN = re.compile(
     rf"[Pp]api|[Pp]apy|[Mm]émé|[Pp]épé|[Mm]aman|[Pp]apa|[Mm]arraine|[Pp]arrain|[Mm]amoune|"
     rf"[Bb]onne-[Mm]aman|[Bb]on-[Pp]apa)\s(?P<name>{_WORD})(?:\s(?P<surname>[^\W\d_]+(?:-[^\W\d_]+)?)\b(?!['’]))?"
 )
+_PARTICLE_WORDS = frozenset("Le La Du De Da Van Ben El LE LA DU DE DA VAN BEN EL".split())
 _FORM_FIELD = re.compile(
     # A pasted e-mail's header lines ("De : Martine Gaudin", "À : …") at a line start only.
     rf"(?:(?:^|\n)(?i:de|[àa]|from|to|cc)\s?:\s?(?=[{_UP}])|"
@@ -221,6 +222,19 @@ _FORM_FIELD = re.compile(
     rf"[ée]tabli\spar|sign[ée]\spar)\s?:\s?)"
     rf"(?P<name>(?:{_PARTICLE}\s)?{_CAP_WORD}(?:[ \u00a0](?:{_PARTICLE}\s)?{_CAP_WORD}){{0,3}})"
 )
+#: The same labels without a colon, before a full name: "virement … titulaire Iban
+#: Etcheverry", "bénéficiaire Awa Traoré". Two capitalised words, so "assuré MGEN" is no name.
+_FORM_FIELD_BARE = re.compile(
+    rf"(?<![\w'’])(?i:titulaire|b[ée]n[ée]ficiaire|assur[ée]e?|signataire|destinataire)\s"
+    rf"(?P<name>(?:{_PARTICLE}\s)?{_CAP_WORD}\s(?:{_PARTICLE}\s)?{_CAP_WORD})(?![\w'’-])"
+)
+#: Words that open an organisation's name, which can hold an account or a contract too.
+_ORG_HEADS = frozenset(
+    "association asso societe entreprise mutuelle caisse banque cabinet centre clinique groupe "
+    "fondation comite club syndicat federation ligue union amicale collectif institut office "
+    "pharmacie sci sarl sas eurl ehpad laboratoire".split()
+)
+_FORM_FIELD_BARE_GATE = ("titulaire", "ficiaire", "assur", "signataire", "destinataire")
 _FAMILY = re.compile(rf"\b[Ll]es\s(?P<name>(?:{_PARTICLE}\s)?{_CAP_WORD})")
 _INITIAL = re.compile(
     rf"(?<![\w.])(?P<name>[{_UP}]\.\s?(?:[{_UP}]\.\s?)?(?:{_PARTICLE}\s)?(?P<surname>{_CAP_WORD}))"
@@ -301,6 +315,13 @@ _TITLE_PARTICLE = re.compile(
     r"(?![\w'’])"
 )
 _SIGN_OFF = re.compile(rf"(?:^|[,\n]|[.!?]\s)\s*(?:[-—–]+\s*)?(?P<name>{_CAP_WORD})\s*[.!]?\s*$")
+#: A signature with what the writer is or where they live after a comma, closing the
+#: message: "… Merci de votre patience. Océane, préparatrice", "Jean-Hugues Técher,
+#: Saint-Paul".
+_SIGN_OFF_QUALIFIED = re.compile(
+    rf"(?:^|[.!?\n]\s*|\s[-—–]+\s*)(?P<name>(?P<first>{_CAP_WORD})(?:\s(?:{_PARTICLE}\s)?(?P<last>{_CAP_WORD}))?)"
+    rf",\s(?P<what>[{_LO}][{_LO}'’\-]+(?:\s[{_LO}'’\-]+){{0,3}}|{_CAP_WORD}(?:[\s\-]{_CAP_WORD}){{0,2}})\s*[.!]?\s*$"
+)
 _CONTACT_LOWER = re.compile(
     rf"(?=[dDpPbBmMtT])\b(?:dis|dit|dites|dite|demande|demandez|passe\sle\sbonjour|bisous|bises|merci|"
     rf"mrc|mci|thx)\s"
@@ -455,7 +476,8 @@ _SAINT_SURNAME = re.compile(rf"\s(?P<sur>(?:Saint|Sainte)-[{_UP}][{_LO}]+)(?![\w
 #: A full date of a past year after a name and a comma, in an answer to "nom, date de
 #: naissance…": "Sarah Mekki, 08/12/1990, 2 90 12…".
 _DATE_AFTER_NAME_COMMA = re.compile(
-    r",\s(?P<date>\d{1,2}[/.\-]\d{1,2}[/.\-](?:19\d{2}|200\d|201[0-4]))(?![\d/])"
+    # Or a space only, as patient sheets list them: "MOREAU Jean-Claude 12.09.1939".
+    r",?\s(?P<date>\d{1,2}[/.\-]\d{1,2}[/.\-](?:19\d{2}|200\d|201[0-4]))(?![\d/])"
 )
 #: "st", "ste", "saint" or "sainte" and a space just before a word: a place's name.
 _SAINT_BEFORE = re.compile(r"(?<![\w'’-])(?i:st|ste|saint|sainte)\.?\s$")
@@ -969,6 +991,27 @@ class NameContextDetector:
                 if fast_fold(t) not in ("le", "la", "du", "de", "da", "van", "ben", "el")
             ):
                 add(m.start("name"), name_end, "form_field")
+        for m in (
+            _FORM_FIELD_BARE.finditer(text)
+            if any(g in lowered for g in _FORM_FIELD_BARE_GATE)
+            else ()
+        ):
+            tokens = [t for t in m.group("name").split() if t not in _PARTICLE_WORDS]
+            # The surname must be one (a lexicon surname or no French word): "bénéficiaire
+            # Aide Sociale" is a scheme.
+            # The first token may be a word elsewhere ("Iban", a Basque first name).
+            if (
+                _judge(tokens[-1], unknown=True, word_names=False, surnames=True)
+                and fast_fold(tokens[-1]) not in NOT_NAME_FOLDED
+                and not any(fast_fold(t) in _LABELS for t in tokens)
+                # "titulaire Association Drépano Espoir": an organisation holds the account.
+                and (
+                    _judge(tokens[0], unknown=True, word_names=True, surnames=True)
+                    or fast_fold(tokens[0]) in NOT_NAME_FOLDED
+                )
+                and fast_fold(tokens[0]) not in _ORG_HEADS
+            ):
+                add(m.start("name"), m.end("name"), "form_field")
         for m in _FAMILY.finditer(text):
             last = m.group("name").split()[-1]
             e = _entry(last)
@@ -1204,6 +1247,27 @@ class NameContextDetector:
             e = _entry(name)
             if (e is None and len(name) >= 3 and not is_french_word(name)) or (
                 e is not None and e.first >= 10 and not e.is_word
+            ):
+                add(m.start("name"), m.end("name"), "sign_off")
+        m = _SIGN_OFF_QUALIFIED.search(text, max(0, len(text) - 90)) if "," in text else None
+        if m is not None and m.start("name") > 0:
+            first, last = m.group("first"), m.group("last")
+            e = _entry(first)
+            folded = fast_fold(first)
+            if (
+                e is not None
+                and e.first >= 10
+                and folded not in PLACE_LIKE
+                # A first name that is also a word ("Rose, rouge et blanc") only before one
+                # word: a trade or a town.
+                and (not e.is_word or " " not in m.group("what"))
+                and fast_fold(m.group("name")) not in allow_list()
+                and folded not in allow_list()
+                and (
+                    last is None
+                    or _judge(last, unknown=True, word_names=False, surnames=True)
+                    or (_entry(last) is not None and _entry(last).surname >= 8)
+                )
             ):
                 add(m.start("name"), m.end("name"), "sign_off")
         for m in _CONTACT_LOWER.finditer(text):

@@ -16,9 +16,12 @@ _NAME_TOKEN = (
     rf"(?:[{UPPER}][{LOWER}]+(?:[-'’][{UPPER}]?[{LOWER}]+)*|[{UPPER}]{{2,}}(?:-[{UPPER}]{{2,}})?)"
 )
 _PARTICLE = r"(?:Le|La|Da|De|Di|Du|Van|Von|Ben|El|Dos|Del|Mac|Le\s?Du)"
-_SURNAME = rf"(?:{_PARTICLE}\s(?=[{UPPER}]))?(?:{_NAME_TOKEN})"
-_NAME = rf"(?:{_SURNAME})(?:\s(?:{_SURNAME}|[{UPPER}]\.))?(?:\s(?:{_NAME_TOKEN}))?"
-_NAME_1 = rf"(?:{_NAME_TOKEN})(?:\s[{UPPER}]\.)?"
+# A name never runs over a line break ("Madame Ndiaye Fatou\nFoyer Adoma, …": the next line
+# is an address): the spaces inside it are horizontal ones.
+_SP = r"[^\S\n]"
+_SURNAME = rf"(?:{_PARTICLE}{_SP}(?=[{UPPER}]))?(?:{_NAME_TOKEN})"
+_NAME = rf"(?:{_SURNAME})(?:{_SP}(?:{_SURNAME}|[{UPPER}]\.))?(?:{_SP}(?:{_NAME_TOKEN}))?"
+_NAME_1 = rf"(?:{_NAME_TOKEN})(?:{_SP}[{UPPER}]\.)?"
 
 TITLES = (
     r"Dr\.?|Dre\.?|Drs\.?|Docteurs|Docteur|Docteure|Doc|Pr\.?|Professeur|Professeure|Prof\.?|Mme\.?|Madame|"
@@ -51,6 +54,19 @@ POSSESSIVE = r"(?:mon|ma|mes|notre|nos|son|sa|ses|votre|ton|ta|le|la|du|de la|au
 DETERMINER_SPACE = rf"(?:{POSSESSIVE}\s|l['’]\s?)"
 _NAME_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("title", re.compile(rf"(?<![\w])(?:{TITLES})\s+(?P<name>{_NAME})")),
+    (
+        # Military, gendarmerie, fire-service and navy ranks, in any case ("caporal Tahiri",
+        # "Adjudante Le Corre", "[07:45] Ltn Kervella:"): a rank names its bearer as a title
+        # does. Historical officers are on the allow-list ("général de Gaulle").
+        "rank",
+        re.compile(
+            rf"(?<![\w])(?i:caporale?(?:-cheff?e?)?|sergente?(?:-cheff?e?)?|adjudante?(?:-cheff?e?)?|"
+            rf"sous-lieutenante?|lieutenante?|ltn|capitaine|cne|cpt|commandante?|cdt|"
+            rf"lieutenant-colonel|colonel(?:le)?|brigadi(?:er|[èe]re)(?:-cheff?e?)?|"
+            rf"mar[ée]chal(?:e)?\sdes\slogis(?:-cheff?e?)?|mdl|aspirante?|matelot|quartier-ma[îi]tre|"
+            rf"second-ma[îi]tre|sapeur|gendarme|major|enseigne\sde\svaisseau)\.?\s+(?P<name>{_NAME})"
+        ),
+    ),
     (
         "intro",
         re.compile(
@@ -90,7 +106,7 @@ _NAME_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "full_name",
-        re.compile(rf"(?<![\w-])(?P<name>{_NAME_TOKEN}\s{_SURNAME})(?![\w-])"),
+        re.compile(rf"(?<![\w-])(?P<name>{_NAME_TOKEN}{_SP}{_SURNAME})(?![\w-])"),
     ),
     (
         "signature",
@@ -124,6 +140,30 @@ _KIN_WORD = re.compile(
 )
 _WORD_END = re.compile(r"([^\W\d_]+(?:-[^\W\d_]+)*)\s$")
 _RULE_HINTS = {
+    "rank": (
+        "capor",
+        "sergent",
+        "adjud",
+        "lieut",
+        "ltn",
+        "capitaine",
+        "cne",
+        "cpt",
+        "command",
+        "cdt",
+        "colonel",
+        "brigad",
+        "logis",
+        "mdl",
+        "aspirant",
+        "matelot",
+        "maître",
+        "maitre",
+        "sapeur",
+        "gendarme",
+        "major",
+        "vaisseau",
+    ),
     "called": ("appel",),
     "intro": ("appel", "nomm", "je suis", "moi c", "mon nom", "mon pr", "certain"),
 }
@@ -152,10 +192,11 @@ NOT_NAMES = frozenset(
 #: ("l'asso de Nathan") names the child; well-known ones are in the allow-list.
 _EPONYM_CONTEXT = re.compile(
     # From a word start: "psychomotricité Lagadec" does not end in the noun "cité".
-    r"\b(?:maladie|syndrome|thyro[ïi]dite|signe|test|m[ée]thode|r[ée]gime|h[ôo]pital|(?<!chef\sde\s)(?<!cheffe\sde\s)clinique|"
+    r"\b(?:maladies?|syndromes?|thyro[ïi]dite|n[ée]vralgie|paralysie|ataxie|dystrophie|man[œo]e?uvre|"
+    r"[ée]chelle|score|classification|crit[èe]res|signe|test|m[ée]thode|r[ée]gime|h[ôo]pital|(?<!chef\sde\s)(?<!cheffe\sde\s)clinique|"
     r"institut|centre|lyc[ée]e|coll[èe]ge|[ée]cole|fondation|rue|avenue|place|boulevard|CHU|"
     r"h[ôo]pitaux|ville|saint|sainte|quartier|cit[ée]|mus[ée]e|CHS|CHRU|"
-    r"EPSM|GHU|CMPP?|tendon|tendinite|loi|lois|amendement|(?-i:Maison)|CSAPA|CAMSP|SESSAD|IME|"
+    r"EPSM|GHU|CMPP?|tendons?|tendinites?|loi|lois|amendement|(?-i:Maison)|CSAPA|CAMSP|SESSAD|IME|"
     r"programme|dispositif|campagne|"
     r"ESAT|SSR|USLD|EHPAD|CSAPA|centre\shospitalier|p[ôo]le|pavillon|b[âa]timent|"
     r"fondation)[^\S\n]+(?:de[^\S\n]+|d['’]|du[^\S\n]+)?$",
@@ -186,6 +227,10 @@ _PUBLIC_BEFORE = re.compile(
     r"(?:\s(?-i:[a-zà-ÿ-]{4,}))?"
     r"|\b(?:la\ss[ée]rie|le\sfilm|le\st[ée]l[ée]film|le\sdocu(?:mentaire)?|l['’][ée]mission)"
     r"\s(?:avec|de|d['’])"
+    # Royalty and popes, any case ("le prince Harry", "la reine Elizabeth"): public figures;
+    # not "ma princesse Léa", an endearment.
+    r"|(?<!\bma\s)(?<!\bmon\s)(?<!\bpetite\s)(?<!\bpetit\s)"
+    r"\b(?:prince|princesse|roi|reine|pape|empereur|imp[ée]ratrice|tsar|tsarine|tsar[ée]vitch)"
     r")[^\S\n]+$",
     re.IGNORECASE,
 )
@@ -399,7 +444,7 @@ class NameRuleDetector:
                     if rule == "with_first_name" and match.group("surname"):
                         end = match.end("surname")
                 cue = ""
-                if rule in ("title", "kin"):
+                if rule in ("title", "kin", "rank"):
                     cue = (
                         text[match.start() : match.start("name")].split()[-1]
                         if text[match.start() : match.start("name")].split()

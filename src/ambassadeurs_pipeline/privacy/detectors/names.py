@@ -61,6 +61,7 @@ from .name_words import (
     compound_entry,
     fast_fold,
     first_names_folded,
+    gate_bytes,
     glued_before,
     is_surname_like,
     lower_starters,
@@ -295,7 +296,7 @@ class NameLexiconDetector:
         two byte-table translations and a split (C speed), then a set test against the names
         that can start a span in lower case, a look-up per capitalised word, and a pass over
         word pairs only when a cue word is present. Errs towards True."""
-        raw = text.encode("latin-1", "replace")
+        raw = gate_bytes(text)
         low_text = raw.translate(GATE_FOLD).decode("ascii")
         low = low_text.split()
         present = set(low)

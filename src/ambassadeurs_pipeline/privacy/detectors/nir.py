@@ -24,7 +24,8 @@ _NIR_TRIGGER_RE = re.compile(
 #: After a trigger, any grouped run of 13 to 16 digits opening with a sex digit: overseas
 #: NIRs printed with a 3-digit department and a 2-digit commune ("1 88 08 971 21 684 12"),
 #: or a NIR with a digit typed twice. Privacy first: a mistyped number still identifies.
-_NIR_LOOSE_RE = re.compile(r"(?<![\d])[1-8](?:[\s.\-]?\d){12,15}(?![\d])")
+#: Corsica's "2A"/"2B" may sit anywhere in those groups ("1801 12A 155 069 92").
+_NIR_LOOSE_RE = re.compile(r"(?<![\d])[1-8](?:[\s.\-]?(?:\d|(?<=2)[AaBb])){12,15}(?![\dA-Za-z])")
 
 
 def nir_key_is_valid(nir: str) -> bool:
