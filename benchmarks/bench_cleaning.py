@@ -1,7 +1,7 @@
 """Throughput and peak memory of the cleaning stage on demo corpora (not a test).
 
     nice python benchmarks/bench_cleaning.py --sizes 20000 100000 [--seed 42] [--no-ner]
-        [--engine processes --workers 2]
+        [--engine auto|local|processes --workers 2]
 
 For each size, generates and ingests the demo corpus (``generate_demo``), then runs the
 cleaning nodes on it in a fresh subprocess (so peak RSS is cleaning's alone), and prints
@@ -9,6 +9,10 @@ comments/s overall and per node, and the peak resident memory. Model loading (sp
 lingua) is included in the first node that needs it and reported separately as "warm-up".
 Results are also written as JSON (``--out``).
 
+``--engine`` defaults to ``auto``, the pipeline's own default (``execution.engine: auto``):
+the row-wise nodes run on local processes when they have at least ``auto_min_rows`` (50,000)
+rows and the machine has 2+ cores, in the Kedro process otherwise; the result says which
+engine each size resolved to. ``--engine local`` forces the single process.
 ``--engine processes`` runs the row-wise nodes (normalise, pseudonymise, languages) on
 ``--workers`` local processes, as ``kedro run --params "execution.engine=processes"`` does;
 outputs are the same as the default single-process run. The wall-clock figures are then the
@@ -61,6 +65,73 @@ def _reference_loop_seconds() -> float:
     return round(best, 3)
 
 
+class _TreeRssSampler:
+    """Peak of the summed resident memory of this process and all its descendants (the
+    worker processes of ``engine: processes``), sampled from /proc in a thread."""
+
+    def __init__(self, every_s: float = 0.2) -> None:
+        import threading
+
+        self.every_s = every_s
+        self.peak_kb = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self.available = Path("/proc/self/status").exists()
+
+    @staticmethod
+    def _rss_kb(pid: int) -> int:
+        try:
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1])
+        except (OSError, ValueError):
+            pass
+        return 0
+
+    @staticmethod
+    def _children(pid: int) -> list[int]:
+        kids: list[int] = []
+        try:
+            for task in Path(f"/proc/{pid}/task").iterdir():
+                text = (task / "children").read_text().split()
+                kids += [int(k) for k in text]
+        except OSError:
+            pass
+        return kids
+
+    def _tree_kb(self) -> int:
+        import os
+
+        total, todo, seen = 0, [os.getpid()], set()
+        while todo:
+            pid = todo.pop()
+            if pid in seen:
+                continue
+            seen.add(pid)
+            total += self._rss_kb(pid)
+            todo += self._children(pid)
+        return total
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self.peak_kb = max(self.peak_kb, self._tree_kb())
+            self._stop.wait(self.every_s)
+
+    def start(self) -> None:
+        if self.available:
+            self._thread.start()
+
+    def stop(self) -> None:
+        if self.available:
+            self._stop.set()
+            self._thread.join()
+            self.peak_kb = max(self.peak_kb, self._tree_kb())
+
+    @property
+    def peak_mb(self) -> float | None:
+        return round(self.peak_kb / 1024, 1) if self.available else None
+
+
 def _one_run(path: Path, use_ner: bool, engine: str = "local", workers: int = 2) -> dict:
     import pandas as pd
 
@@ -71,9 +142,14 @@ def _one_run(path: Path, use_ner: bool, engine: str = "local", workers: int = 2)
     from evaluation.cleaning import run_cleaning
 
     params = CleaningParams(pii={"use_ner": use_ner})
-    execution = ExecutionParams(engine=engine, n_workers=workers)
+    from ambassadeurs_pipeline.execution.engine import resolve_engine
+
     raw = pd.read_parquet(path)
     n = len(raw)
+    execution = ExecutionParams(engine=engine, n_workers=workers)
+    # What 'auto' becomes for this many rows (the row-wise nodes see n rows or fewer: the
+    # distinct texts for PII; the resolution is redone per node inside the pipeline).
+    resolved = resolve_engine(execution, n)
     # Load the models first so the per-node times measure the work, not the loading.
     start = time.perf_counter()
     detector = get_detector(params.pii)
@@ -85,7 +161,10 @@ def _one_run(path: Path, use_ner: bool, engine: str = "local", workers: int = 2)
     _detector(codes, low_accuracy=True).compute_language_confidence_values("Bonjour à tous")
     warm_up = time.perf_counter() - start
     cpu0 = time.process_time()
+    sampler = _TreeRssSampler()
+    sampler.start()
     outputs, timings = run_cleaning(raw, params, execution=execution)
+    sampler.stop()
     # CPU time as well as wall time: on a shared machine the wall figure moves with the load.
     cpu = time.process_time() - cpu0
     total = sum(timings.values())
@@ -93,7 +172,8 @@ def _one_run(path: Path, use_ner: bool, engine: str = "local", workers: int = 2)
         "comments": n,
         "use_ner": use_ner,
         "engine": engine,
-        "workers": workers if engine != "local" else 1,
+        "engine_resolved": resolved.engine,
+        "workers": resolved.n_workers if resolved.engine != "local" else 1,
         "warm_up_seconds": round(warm_up, 2),
         "seconds": round(total, 2),
         "comments_per_second": round(n / total, 1),
@@ -106,6 +186,9 @@ def _one_run(path: Path, use_ner: bool, engine: str = "local", workers: int = 2)
         "seconds_by_node": timings,
         "ner_texts_run": outputs["cleaning_report"]["pii"]["ner_texts_run"],
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        # With worker processes, the parent's peak is not the cost: the sum over the process
+        # tree, sampled every 0.2 s (Linux /proc; None elsewhere).
+        "peak_tree_rss_mb": sampler.peak_mb,
         "reference_loop_seconds": _reference_loop_seconds(),
     }
 
@@ -115,9 +198,14 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[20_000, 100_000])
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--no-ner", action="store_true")
-    parser.add_argument("--engine", choices=["local", "processes"], default="local")
     parser.add_argument(
-        "--workers", type=int, default=2, help="worker processes (--engine processes)"
+        "--engine",
+        choices=["auto", "local", "processes"],
+        default="auto",
+        help="execution.engine (auto: the pipeline's default, see above)",
+    )
+    parser.add_argument(
+        "--workers", type=int, default=2, help="worker processes (--engine processes or auto)"
     )
     parser.add_argument("--out", type=Path, default=Path("data/08_reporting/bench_cleaning.json"))
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
@@ -142,8 +230,9 @@ def main() -> None:
         results.append(result)
         logger.info(
             "%7d comments: %6.1f comments/s (%.1f s, warm-up %.1f s), CPU %.3f ms/comment "
-            "(%.1f comments per CPU second), peak RSS %.0f MB, NER on %d texts, engine %s, "
-            "host reference loop %.2f s",
+            "(%.1f comments per CPU second, parent process only), peak RSS %.0f MB (process "
+            "tree: %s MB), NER on %d texts, engine %s -> %s (%d workers), host reference loop "
+            "%.2f s",
             n,
             result["comments_per_second"],
             result["seconds"],
@@ -151,8 +240,11 @@ def main() -> None:
             result["cpu_ms_per_comment"],
             result["comments_per_cpu_second"],
             result["peak_rss_mb"],
+            result["peak_tree_rss_mb"],
             result["ner_texts_run"],
             result["engine"],
+            result["engine_resolved"],
+            result["workers"],
             result["reference_loop_seconds"],
         )
         logger.info("         by node (comments/s): %s", result["comments_per_second_by_node"])

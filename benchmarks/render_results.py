@@ -29,7 +29,7 @@ def _cpu_min(run: dict) -> float:
 
 def _engine(run: dict) -> str:
     engine = run.get("engine", "local")
-    return f"{engine} ({run.get('workers')} workers)" if engine == "processes" else engine
+    return f"{engine} ({run.get('workers')} workers)" if engine in ("processes", "auto") else engine
 
 
 def _stage_row(stage: str, s: dict[str, Any]) -> str:

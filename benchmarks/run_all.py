@@ -168,7 +168,8 @@ def run_kedro_child(project: Path, out: Path, engine: str = "local", workers: in
     timer = NodeTimer()
     start = time.perf_counter()
     # Same as `kedro run --params "execution.engine=...,execution.n_workers=..."`.
-    runtime = {"execution": {"engine": engine, "n_workers": workers}} if engine != "local" else None
+    # Always passed, "local" included: the project's default is "auto" since round 12.
+    runtime = {"execution": {"engine": engine, "n_workers": workers}}
     with KedroSession.create(project_path=project, runtime_params=runtime) as session:
         # Private attribute on purpose: the timer exists only in this benchmark child and
         # must not become a project hook.
@@ -425,12 +426,13 @@ def main() -> None:
     )
     parser.add_argument(
         "--engine",
-        choices=["local", "processes"],
-        default="local",
-        help="params execution.engine of the measured run (processes: every core)",
+        choices=["auto", "local", "processes"],
+        default="auto",
+        help="params execution.engine of the measured run (auto: the project's default, local "
+        "processes for steps of 50k+ rows on 2+ cores; processes: every core)",
     )
     parser.add_argument(
-        "--workers", type=int, default=2, help="execution.n_workers with --engine processes"
+        "--workers", type=int, default=2, help="execution.n_workers with --engine processes or auto"
     )
     parser.add_argument("--child-project", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--child-out", type=Path, help=argparse.SUPPRESS)

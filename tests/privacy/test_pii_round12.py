@@ -73,6 +73,26 @@ def test_buildings_before_a_street_belong_to_the_address(text: str, expected: st
     assert red(text) == expected
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "BP 45, 97300 Cayenne",
+        "Boîte postale 12, 29200 Brest",
+        "CS 70021, 35000 Rennes",
+        "Le Bourg, 22340 Maël-Carhaix",
+        "12 chemin des Vignes, Saint-Émilion",
+        "2 rue Haute, Bourg-la-Reine",
+        "3, rue du Général de Gaulle - 57000 Metz",
+    ],
+)
+def test_invented_address_shapes_are_whole(text: str) -> None:
+    assert red(text) == "<ADRESSE>"
+
+
+def test_a_name_after_a_street_is_not_a_town() -> None:
+    assert red("3 rue des Lilas, Marie m'a dit") == "<ADRESSE>, <PERSONNE> m'a dit"
+
+
 def test_a_year_closing_a_date_does_not_open_an_address() -> None:
     out = red(
         "Fiche\nDURAND Paul 04.05.1950\nRésidence Les Lilas, appt 3, 5 rue Neuve, 44000 Nantes"

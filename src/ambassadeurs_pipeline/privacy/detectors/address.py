@@ -30,8 +30,10 @@ ADRESSE_RE = re.compile(
     rf"avec|sans|où|ou|depuis|car|donc|alors|c'est|ça|ce|cette|mon|ma|mes)\b)"
     # "et" inside a street's name only before a capital: "2 rue Rhin et Danube".
     rf"(?!(?i:et)\b(?!\s[A-ZÀ-Þ]))"
-    rf"[\wÀ-ÿ'’\-]+){{1,6}}"
-    rf"{_UNITS}(?:,?\s\d{{5}}(?:\s{_CITY})?)?"
+    # A word of the street's name never opens on a dash (" - 57000 Metz" follows it).
+    rf"[\wÀ-ÿ'’][\wÀ-ÿ'’\-]*){{1,6}}"
+    # "…, 57000 Metz", "… - 57000 Metz": a comma or a dash before the postcode.
+    rf"{_UNITS}(?:(?:,?\s|\s[-–]\s)\d{{5}}(?:\s{_CITY})?)?"
     rf"|(?<![\w])\d{{5}}\s(?:{_CITY})(?=\s*(?:[,.;!?)]|$|\n|\s(?:cedex|CEDEX)))"
 )
 #: Other numbered forms: "3 Grande Rue" (no name after the street type), "au 12 de la rue
@@ -100,12 +102,24 @@ def address_spans(text: str, lowered: str) -> list[PiiSpan]:
 
 #: A town straight after a numbered street, without a postcode ("3 rue des Mineurs, Lens"):
 #: part of the address when the word is a known town (``PLACE_LIKE``).
-_TOWN_AFTER_RE = re.compile(r",\s(?P<town>[A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)*)(?![\w'’-])")
+_TOWN_AFTER_RE = re.compile(
+    r",\s(?P<town>[A-ZÀ-Þ][a-zà-ÿ]+(?:-(?:[A-ZÀ-Þ][a-zà-ÿ]+|sur|sous|en|l[èe]s|le|la|de|du|des|aux))*)"
+    r"(?![\w'’-])"
+)
+
+
+#: Compound town names that no first name or word shares: "Saint-Émilion", "Bourg-la-Reine",
+#: "Châlons-en-Champagne", "Aix-les-Bains".
+_COMPOUND_TOWN_RE = re.compile(
+    r"(?:Saint|Sainte|Saintes|St|Ste)-|-(?:sur|sous|en|l[èe]s|le|la|de|du|des|aux)-"
+)
 
 
 def _with_town_after(text: str, span: PiiSpan) -> PiiSpan:
     m = _TOWN_AFTER_RE.match(text, span.end)
-    if m is None or fast_fold(m.group("town")) not in PLACE_LIKE:
+    if m is None or not (
+        fast_fold(m.group("town")) in PLACE_LIKE or _COMPOUND_TOWN_RE.search(m.group("town"))
+    ):
         return span
     return PiiSpan(span.start, m.end(), span.pii_type, span.source)
 
@@ -124,7 +138,10 @@ _BUILDING_BEFORE_RE = re.compile(
     # A house's or a hamlet's name, as rural addresses open: "Les Hauts de Kermoal, 3 chemin…",
     # "La Grange Neuve, lieu-dit Kerbrat, 29410…" (after a colon, a comma or a line start).
     # A line start counts as well.
-    r"|(?:(?<=[:,]\s)|(?<=\n))(?-i:(?:Les|La|Le|L['’])\s?[A-ZÀ-Þ][\wÀ-ÿ'’\-]+"
+    # A post-office box or a mail sorting code before the postcode ("BP 45, 97300 Cayenne",
+    # "CS 70021, 35000 Rennes").
+    r"|(?-i:BP|B\.P\.|CS|TSA)\s?\d{1,6},?\s|(?i:bo[îi]te\spostale)\s\d{1,6},?\s"
+    r"|(?:(?<=[:,]\s)|(?<=\n)|^)(?-i:(?:Les|La|Le|L['’])\s?[A-ZÀ-Þ][\wÀ-ÿ'’\-]+"
     r"(?:\s[\wÀ-ÿ'’\-]+){0,3}),\s"
     # Breton houses and hamlets open on "Ker" ("Ker Anna, 12 hent…", "Kerozar, 29600…").
     # Not after a first name ("Marie Kerjean, 3 rue…" is a person, then her street).
