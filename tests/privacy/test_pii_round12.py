@@ -164,6 +164,11 @@ def test_birth_dates_round12(text: str, expected: str) -> None:
             "tout arrive par bateau. Jean-Hugues Payet, Saint-Pierre",
             "tout arrive par bateau. <PERSONNE>, Saint-Pierre",
         ),
+        (
+            "RIB au nom de Armement Le Dréau, c'est bon ?",
+            "RIB au nom de Armement <PERSONNE>, c'est bon ?",
+        ),
+        ("devis de la Menuiserie Kerbrat reçu", "devis de la Menuiserie <PERSONNE> reçu"),
         # Places and words after a comma at the end are no signature.
         ("Bonne journée. Paris, France", "Bonne journée. Paris, France"),
         ("on en reparle. Rose, rouge et blanc", "on en reparle. Rose, rouge et blanc"),

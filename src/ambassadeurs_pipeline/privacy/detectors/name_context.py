@@ -370,6 +370,10 @@ _BUSINESS = re.compile(
     rf"de\spsychologie|de\spsychomotricit[ée]|d['’]ergoth[ée]rapie|de\ssages?-femmes?|"
     rf"d['’]orthodontie|de\sp[ée]dicurie|de\spodologie|d['’]ophtalmologie|de\sradiologie))?|"
     rf"(?:sarl\s|sas\s|eurl\s)?(?:optic|optique|opticien|audition|boulangerie|boucherie|garage)|"
+    # Trades whose firms carry their owner's surname ("Armement Caradec", a fishing firm;
+    # "Menuiseries Casanova").
+    rf"armement|menuiseries?|ma[çc]onnerie|charpente|plomberie|[ée]lectricit[ée]|couverture|"
+    rf"carrosserie|scierie|laiterie|p[êe]cheries?|"
     rf"sarl|ets|[ée]tablissements|entreprise|soci[ée]t[ée]|pf|pompes\sfun[èe]bres)\s"
     # "la société Ambulances Marchetti": the owner follows the trade, not the company word.
     rf"(?!(?i:ambulances?|taxis?|pharmacie|transports|cabinet|optique|garage)\b)"
@@ -604,7 +608,9 @@ _SHORT_COMPOUND = re.compile(
 _BUSINESS_WORDS = (
     "pharmacie", "ambulance", "taxi", "transports", "cabinet", "optic", "audition",
     "boulangerie", "boucherie", "garage", "sarl", "ets", "tablissements", "entreprise", "soci",
-    "pf ", "pompes fun",
+    "pf ", "pompes fun", "armement", "menuiserie", "maçonnerie", "maconnerie", "charpente",
+    "plomberie", "lectricit", "couverture", "carrosserie", "scierie", "laiterie", "pêcherie",
+    "pecherie",
 )  # fmt: skip
 
 
