@@ -205,3 +205,50 @@ def test_gate_bytes_keeps_every_letter_of_a_name_beyond_latin1(words: list[str])
     for word in words:
         if word != "🙂":
             assert fast_fold(word) in fast_fold(gated).split()
+
+
+# --- round 12, part 2: shapes of the r12 frozen part, opened after its one held-out score
+# (invented variants of them).
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "assurée Inès Carrère, ° le 14/02/63, n° 123",
+            "assurée <PERSONNE>, ° le <DATE_NAISSANCE>, n° 123",
+        ),
+        ("il fait 38° le 12/05/2024", "il fait 38° le 12/05/2024"),
+        (
+            "née le deux mai mille neuf cent quatre-vingt-un, sécu",
+            "née le <DATE_NAISSANCE>, sécu",
+        ),
+        ("DDN 04/O7/2015 (faute de frappe)", "DDN <DATE_NAISSANCE> (faute de frappe)"),
+    ],
+)
+def test_birth_dates_round12_part2(text: str, expected: str) -> None:
+    assert red(text) == expected
+
+
+def test_file_numbers_round12_part2() -> None:
+    assert files("n° de marin : 19790311, je") == ["19790311"]
+    assert files("mon num de marin c 20090122") == ["20090122"]
+    assert files('la greffière parle du "TPE 24/0871"') == ["24/0871"]
+    assert files("N° allocataire 5521 904. Normal ?") == ["5521 904"]
+    # Seven grouped digits far from their label stay an amount.
+    assert files("numéro allocataire donné hier au guichet, on m'a versé 1250 300 en tout") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "GAEC du Pré Vert, La Haie, 53170 Meslay-du-Maine",
+        "ferme Arrieta, chemin de Bidart, 64210 Arbonne",
+        "lotissement Les Pins, 8 chemin de la Garrigue, 83170 Brignoles",
+        "27 rue Gambetta, 3e gauche, 42000 Saint-Étienne",
+        "BP 412, 75802 Paris Cedex 08",
+        "Domaine de la Source, route de Mane, 04300 Forcalquier",
+    ],
+)
+def test_address_shapes_round12_part2(text: str) -> None:
+    assert red(text) == "<ADRESSE>"

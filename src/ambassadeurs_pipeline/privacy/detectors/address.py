@@ -18,8 +18,10 @@ _STREET_TYPES = (
 )
 #: Flat details after a street ("…, esc. 2", "bât B, apt 12"), before the postcode.
 _UNIT = (
-    r"(?i:b[âa]t(?:iment)?\.?|appt?\.?|apt\.?|appartement|esc(?:alier)?\.?|porte|[ée]tage|n°)"
+    r"(?:(?i:b[âa]t(?:iment)?\.?|appt?\.?|apt\.?|appartement|esc(?:alier)?\.?|porte|[ée]tage|n°)"
     r"\s?[\wÀ-ÿ]{1,4}\b"
+    # A floor and a side ("3e gauche", "2ème étage droite").
+    r"|\d{1,2}(?:e|er|[èe]me)\s(?i:gauche|droite|face|[ée]tage(?:\s(?:gauche|droite))?)\b)"
 )
 _UNITS = rf"(?:,?\s{_UNIT}){{0,3}}"
 _CITY = r"[A-ZÀ-Þ][\wÀ-ÿ'’\-]+(?:[ \-](?:sur|sous|en|le|la|les|de|du|des|[A-ZÀ-Þ][\wÀ-ÿ'’\-]+))*"
@@ -34,7 +36,7 @@ ADRESSE_RE = re.compile(
     rf"[\wÀ-ÿ'’][\wÀ-ÿ'’\-]*){{1,6}}"
     # "…, 57000 Metz", "… - 57000 Metz": a comma or a dash before the postcode.
     rf"{_UNITS}(?:(?:,?\s|\s[-–]\s)\d{{5}}(?:\s{_CITY})?)?"
-    rf"|(?<![\w])\d{{5}}\s(?:{_CITY})(?=\s*(?:[,.;!?)]|$|\n|\s(?:cedex|CEDEX)))"
+    rf"|(?<![\w])\d{{5}}\s(?:{_CITY})(?:\s(?i:cedex)(?:\s\d{{1,2}})?)?(?=\s*(?:[,.;!?)]|$|\n)|\s(?i:cedex)|\s(?-i:[a-zà-ÿ]))"
 )
 #: Other numbered forms: "3 Grande Rue" (no name after the street type), "au 12 de la rue
 #: Victor Hugo" (the number before "de la"), each with an optional postcode and city.
@@ -97,7 +99,10 @@ def address_spans(text: str, lowered: str) -> list[PiiSpan]:
         ):
             start = match.start()
         spans.append(PiiSpan(start, match.end("addr"), "ADRESSE", "patterns"))
-    return [_with_town_after(text, _with_building_before(text, s)) for s in spans]
+    # Two patterns may give the same address once extended ("ZA de Kerlouan, 29500 …"): once.
+    return list(
+        dict.fromkeys(_with_town_after(text, _with_building_before(text, s)) for s in spans)
+    )
 
 
 #: A town straight after a numbered street, without a postcode ("3 rue des Mineurs, Lens"):
@@ -129,6 +134,9 @@ def _with_town_after(text: str, span: PiiSpan) -> PiiSpan:
 _BUILDING_BEFORE_RE = re.compile(
     r"(?:(?i:b[âa]t(?:iment)?\.?|r[ée]sidence|r[ée]s\.|immeuble|esc(?:alier)?\.?|appt?\.?|apt\.?|"
     r"appartement|villa|mas|domaine|ferme|moulin|manoir|chalet|clos|hameau|lieu-dit|"
+    # An estate or a farm's company before the street ("lotissement Les Oliviers, 8 chemin…",
+    # "GAEC des Trois Chênes, La Bouillerie, 53170…").
+    r"lotissement|lot\.|gaec|earl|exploitation|"
     # A courtyard and a house number in it ("Cour Lefebvre, maison 3, 41 rue…").
     r"cour|maison(?=\s\d)|pavillon|foyer|chambre(?=\s\d)|"
     # "3e étage, 2 rue…": the floor between a building and its street.
@@ -152,6 +160,10 @@ _BUILDING_BEFORE_RE = re.compile(
     r"|(?:(?<=\bau\s)|(?<=\b[àa]\sla\s)|(?<=\bchez\s)|(?<=:\s))"
     r"(?!(?i:centre\shospitalier|clinique|polyclinique|h[ôo]pital|chu|chr|ch\b|institut|ehpad)\b)"
     r"(?-i:[A-ZÀ-Þ][a-zà-ÿ'’\-]+(?:\s[\wÀ-ÿ'’\-]+){0,4}),\s"
+    # A street without a number between a house or farm and the postcode ("ferme Etxeberria,
+    # chemin d'Urrugne, 64122 Urrugne"): only inside such a chain, never on its own.
+    r"|(?<=,\s)(?i:chemin|route|rue|all[ée]e|impasse|avenue|rte|ch\.)\s(?:d['’]|de\s(?:la\s)?|du\s|des\s)?"
+    r"[A-ZÀ-Þ][\wÀ-ÿ'’\-]+(?:\s[\wÀ-ÿ'’\-]+){0,2},\s"
     # A business park or zone before its street ("Parc d'activités du Moulin, 12 rue…").
     r"|(?i:parc\sd['’]activit[ée]s?|zone\sd['’]activit[ée]s?|zone\sartisanale|zone\sindustrielle|"
     r"za|zi|zac)\s[\wÀ-ÿ'’\-]+(?:\s[\wÀ-ÿ'’\-]+){0,3},\s"

@@ -17,6 +17,8 @@ _DATE = (
     rf"|(?:1er|\d{{1,2}})\s(?:{_MONTHS})\s(?:19|20)\d{{2}}"
     # "12 / 03 / 1985", "12-mars-1985": spaced slashes, a month between hyphens.
     rf"|\d{{1,2}}\s[/.\-]\s\d{{1,2}}\s[/.\-]\s(?:19|20)?\d{{2}}"
+    # A letter O typed for a zero ("07/O3/2016").
+    rf"|(?=[\dO]{{1,2}}[/.\-][\dO]{{1,2}}[/.\-])(?=[^\s]{{0,5}}O)[\dO]{{1,2}}[/.\-][\dO]{{1,2}}[/.\-](?:19|20)?\d{{2}}"
     rf"|(?:1er|\d{{1,2}})-(?:{_MONTHS})-(?:19|20)?\d{{2}})"
 )
 #: A day written in words ("né le vingt-deux octobre", "le premier mai 1950").
@@ -27,14 +29,16 @@ _DAY_WORDS = (
 )
 #: A year in words ("mil neuf cent trente-deux", "deux mille trois").
 _YEAR_WORDS = (
-    r"(?:mil|mille|deux[\s-]mille)(?:[\s-](?:neuf|cents?|et|un|deux|trois|quatre|cinq|six|sept|"
+    r"(?:mille|mil\b|deux[\s-]mille)(?:[\s-](?:neuf|cents?|et|un|deux|trois|quatre|cinq|six|sept|"
     r"huit|dix|onze|douze|treize|quatorze|quinze|seize|vingts?|trente|quarante|cinquante|"
     r"soixante)\b){0,6}"
 )
 #: Birth-date cues: "né(e) le", "naissance", "date de naiss.", "DDN", "DN :", "DOB", "born".
 _BIRTH_CUE = (
     r"(?:\bn[ée]e?s?\b|naissance|\bnaiss\.?|\bDDN\b|\bn[ée]\(e\)|\bborn\b|anniversaire|\bDOB\b"
-    r"|(?-i:\bD\.?N\.?)\s?:|(?-i:\bDN\b))"
+    r"|(?-i:\bD\.?N\.?)\s?:|(?-i:\bDN\b)"
+    # The genealogists' "°" for born ("° le 3/09/88"), not a temperature or an angle.
+    r"|(?<![\w°])°(?=\s?(?:le\s|:\s?)?\d))"
 )
 #: Birth announcements' own verbs: "a vu le jour le", "venue au monde le", "a pointé le bout de
 #: son nez le" (a pattern of its own, behind a substring gate: in the cue alternation above they

@@ -22,7 +22,9 @@ _DOSSIER_LABEL_RE = re.compile(
     r"identifiant|num[ée]ro\sfiscal|n°\sfiscal|\bNIP\b|r[ée]f[ée]rence|\br[ée]f\b|contrat|s[ée]jour|"
     r"sinistre|\bn°|num[ée]ro|commande|facture|\bclient\b|ticket|colis|[ée]tudiant|\bINE\b|\bRUM\b|"
     # A court's roll number ("RG 23/01987").
-    r"mandat|\bRG\b|r[ée]pertoire\sg[ée]n[ée]ral|parquet|[ée]crou)[^\n\d<]{0,45}$"
+    r"mandat|\bRG\b|r[ée]pertoire\sg[ée]n[ée]ral|parquet|[ée]crou|\bnum\b|"
+    # Courts' docket prefixes ("TPE 23/1104": children's court; "JAF", "TJ", "TGI").
+    r"\bTPE\b|\bJAF\b|\bTGI\b|\bTJ\b)[^\n\d<]{0,45}$"
 )
 #: Labels after which a bare run of digits is a file number ("IPP 8012345", "n° allocataire
 #: 1234567", "numéro de contrat 12345678"); after a weak label ("n°", "numéro", "réf") only a
@@ -32,13 +34,17 @@ _DOSSIER_STRONG_LABEL_RE = re.compile(
     r"\bnip\b|contrat|s[ée]jour|sinistre|r[ée]clamation|licence|licenci[ée]|b[ée]n[ée]ficiaire|"
     r"[ée]tudiant|\bine\b|\brum\b|mandat|"
     # A lab request, an imaging exam, a customer account, a foreign national's number.
-    r"examen|demande|\bclient|[ée]tranger|proc[ée]dure|plainte|r[ée]c[ée]piss[ée]|parquet|[ée]crou"
+    r"examen|demande|\bclient|[ée]tranger|proc[ée]dure|plainte|r[ée]c[ée]piss[ée]|parquet|[ée]crou|"
+    # A seafarer's number ("n° de marin : 19840217").
+    r"\bmarin\b"
 )
 #: The same numbers typed in groups ("numéro de dossier 0425 8801 7733"): only after a strong
 #: label, since grouped digits are also amounts and phone numbers.
 _DOSSIER_GROUPED_RE = re.compile(r"(?<![\w/.,])\d{2,5}(?: \d{2,5}){1,4}(?![\w/]|[.,]\d)")
 #: An identifier that swallowed its own label ("IPP 8012345"): the label letters, then digits.
-_DOSSIER_GLUED_LABEL_RE = re.compile(r"(?i:IPP|NDA|NIP)[ :]+(?=\d)|RG[ :]+(?=\d)")
+_DOSSIER_GLUED_LABEL_RE = re.compile(
+    r"(?i:IPP|NDA|NIP)[ :]+(?=\d)|(?:RG|TPE|JAF|TGI|TJ)[ :]+(?=\d)"
+)
 #: Documents whose numbers name no person (the forum sets' labellers leave quote, invoice and
 #: job-offer numbers in clear), before or inside a weak label.
 _NOT_A_FILE = re.compile(
@@ -100,9 +106,13 @@ def dossier_spans(text: str) -> list[PiiSpan]:
             spans.append(PiiSpan(start, match.end(), "DOSSIER", "patterns"))
     for match in _DOSSIER_GROUPED_RE.finditer(text):
         bare = match.group(0).replace(" ", "")
-        if not 8 <= len(bare) <= 15 or any(s.start <= match.start() < s.end for s in spans):
+        if not 7 <= len(bare) <= 15 or any(s.start <= match.start() < s.end for s in spans):
             continue
         label = _DOSSIER_LABEL_RE.search(text, max(0, match.start() - 60), match.start())
         if label is not None and _DOSSIER_STRONG_LABEL_RE.search(label.group(0).lower()):
+            # Seven digits ("N° allocataire 4417 285", a CAF number) only straight after
+            # the label: further away, grouped digits are more often an amount.
+            if len(bare) == 7 and label.end() - label.start() > 25:
+                continue
             spans.append(PiiSpan(match.start(), match.end(), "DOSSIER", "patterns"))
     return spans
