@@ -252,3 +252,19 @@ def test_file_numbers_round12_part2() -> None:
 )
 def test_address_shapes_round12_part2(text: str) -> None:
     assert red(text) == "<ADRESSE>"
+
+
+def test_file_numbers_round13_dev_shapes() -> None:
+    """Round 13, tuned on the r13 dev part (invented variants)."""
+    assert files("c'était le dossier CNAV-ASIR-2025-44120") == ["CNAV-ASIR-2025-44120"]
+    assert files("déclaré sous le n° ARS-BRE-TAT-29-0112, vérifiez") == ["ARS-BRE-TAT-29-0112"]
+    assert files("NUMEN : 21F0533019ABC") == ["21F0533019ABC"]
+    assert files("Mon n° d'accident du travail : AT 2025 118 40 311.") == ["2025 118 40 311"]
+    assert files("Réf CPAM MP 25 114 907 231") == ["25 114 907 231"]
+    # A model number without a label stays.
+    assert files("le modèle ABC-12345 est bien") == []
+
+
+def test_an_estate_then_a_house_number_is_one_address() -> None:
+    text = "Adresse : Lotissement Les Genêts, 14, 56100 Lorient — Permis"
+    assert red(text) == "Adresse : <ADRESSE> — Permis"

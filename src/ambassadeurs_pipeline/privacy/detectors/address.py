@@ -66,7 +66,7 @@ _PLACE_ADDRESS_RE = re.compile(
     rf"zone\sd['’]activit[ée]s?|parc\sd['’]activit[ée]s?)\s*:?\s+(?P<addr>(?:(?:de|du|des|la|le|les)\s)?[{{UP}}][\wÀ-ÿ'’\-]+(?:\s[\wÀ-ÿ'’\-]+){{0,3}}"
     # A plot or house number between the estate and the postcode ("Lotissement Les
     # Oliviers, lot 7, 20600 Furiani").
-    rf"(?:,\s(?i:lot|villa|maison|n°|bât\.?|b[âa]timent)\s?\w{{1,4}})?,?\s\d{{5}}\s{_CITY})".replace(
+    rf"(?:,\s(?:(?i:lot|villa|maison|n°|bât\.?|b[âa]timent)\s?\w{{1,4}}|\d{{1,4}}))?,?\s\d{{5}}\s{_CITY})".replace(
         "{UP}", "A-ZÀ-Þ"
     )
 )

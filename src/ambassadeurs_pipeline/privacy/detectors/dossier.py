@@ -15,7 +15,8 @@ _DOSSIER_ID_RE = re.compile(
     # Letter-only segments may come first ("ONIAM/HC/2014/0877").
     # A letter suffix after a slash too ("2026/00418/PJ", a police procedure).
     # Dots between digit groups too ("n° parquet 24.156.0789").
-    r"(?<![\w/])(?:[A-Z]{1,8}/){0,2}[A-Z]{0,8}[\-/ ]?\d(?:[\dA-Za-z\-/]|\.(?=\d)){2,}(?:\d|(?<=\d)[A-Z]{1,3}|(?<=\d/)[A-Z]{1,3})(?![\w/])"
+    # Letter segments joined by dashes too ("CARSAT-ASIR-2026-55410", "ARS-PDL-TAT-44-0381").
+    r"(?<![\w/-])(?:[A-Z]{1,8}[/\-]){0,3}[A-Z]{0,8}[\-/ ]?\d(?:[\dA-Za-z\-/]|\.(?=\d)){2,}(?:\d|(?<=\d)[A-Z]{1,3}|(?<=\d/)[A-Z]{1,3})(?![\w/])"
 )
 _DOSSIER_LABEL_RE = re.compile(
     r"(?i:dossier|allocataire|\bIPP\b|\bNDA\b|matricule|adh[ée]rent|n°\s?patient|num[ée]ro\s(?:de\s)?patient|"
@@ -24,7 +25,7 @@ _DOSSIER_LABEL_RE = re.compile(
     # A court's roll number ("RG 23/01987").
     r"mandat|\bRG\b|r[ée]pertoire\sg[ée]n[ée]ral|parquet|[ée]crou|\bnum\b|"
     # Courts' docket prefixes ("TPE 23/1104": children's court; "JAF", "TJ", "TGI").
-    r"\bTPE\b|\bJAF\b|\bTGI\b|\bTJ\b)[^\n\d<]{0,45}$"
+    r"\bTPE\b|\bJAF\b|\bTGI\b|\bTJ\b|\bNUMEN\b)[^\n\d<]{0,45}$"
 )
 #: Labels after which a bare run of digits is a file number ("IPP 8012345", "n° allocataire
 #: 1234567", "numéro de contrat 12345678"); after a weak label ("n°", "numéro", "réf") only a
@@ -35,8 +36,9 @@ _DOSSIER_STRONG_LABEL_RE = re.compile(
     r"[ée]tudiant|\bine\b|\brum\b|mandat|"
     # A lab request, an imaging exam, a customer account, a foreign national's number.
     r"examen|demande|\bclient|[ée]tranger|proc[ée]dure|plainte|r[ée]c[ée]piss[ée]|parquet|[ée]crou|"
-    # A seafarer's number ("n° de marin : 19840217").
-    r"\bmarin\b"
+    # A seafarer's number ("n° de marin : 19840217"), a teacher's NUMEN, a work accident's or
+    # an occupational disease's claim ("AT 2026 041 77 925", "Réf CPAM MP 26 059 118 442").
+    r"\bmarin\b|\bnumen\b|accident|\bcpam\b|\bat\b|\bmp\b"
 )
 #: The same numbers typed in groups ("numéro de dossier 0425 8801 7733"): only after a strong
 #: label, since grouped digits are also amounts and phone numbers.
