@@ -32,6 +32,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from process_tree import TreePeakSampler
+
 # The evaluation harness lives at the repository root, beside src/ (not in the wheel).
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -65,73 +67,6 @@ def _reference_loop_seconds() -> float:
     return round(best, 3)
 
 
-class _TreeRssSampler:
-    """Peak of the summed resident memory of this process and all its descendants (the
-    worker processes of ``engine: processes``), sampled from /proc in a thread."""
-
-    def __init__(self, every_s: float = 0.2) -> None:
-        import threading
-
-        self.every_s = every_s
-        self.peak_kb = 0
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
-        self.available = Path("/proc/self/status").exists()
-
-    @staticmethod
-    def _rss_kb(pid: int) -> int:
-        try:
-            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1])
-        except (OSError, ValueError):
-            pass
-        return 0
-
-    @staticmethod
-    def _children(pid: int) -> list[int]:
-        kids: list[int] = []
-        try:
-            for task in Path(f"/proc/{pid}/task").iterdir():
-                text = (task / "children").read_text().split()
-                kids += [int(k) for k in text]
-        except OSError:
-            pass
-        return kids
-
-    def _tree_kb(self) -> int:
-        import os
-
-        total, todo, seen = 0, [os.getpid()], set()
-        while todo:
-            pid = todo.pop()
-            if pid in seen:
-                continue
-            seen.add(pid)
-            total += self._rss_kb(pid)
-            todo += self._children(pid)
-        return total
-
-    def _run(self) -> None:
-        while not self._stop.is_set():
-            self.peak_kb = max(self.peak_kb, self._tree_kb())
-            self._stop.wait(self.every_s)
-
-    def start(self) -> None:
-        if self.available:
-            self._thread.start()
-
-    def stop(self) -> None:
-        if self.available:
-            self._stop.set()
-            self._thread.join()
-            self.peak_kb = max(self.peak_kb, self._tree_kb())
-
-    @property
-    def peak_mb(self) -> float | None:
-        return round(self.peak_kb / 1024, 1) if self.available else None
-
-
 def _one_run(path: Path, use_ner: bool, engine: str = "local", workers: int = 2) -> dict:
     import pandas as pd
 
@@ -161,10 +96,11 @@ def _one_run(path: Path, use_ner: bool, engine: str = "local", workers: int = 2)
     _detector(codes, low_accuracy=True).compute_language_confidence_values("Bonjour à tous")
     warm_up = time.perf_counter() - start
     cpu0 = time.process_time()
-    sampler = _TreeRssSampler()
+    # With worker processes, the parent's peak is not the cost: the process tree's is.
+    sampler = TreePeakSampler()
     sampler.start()
     outputs, timings = run_cleaning(raw, params, execution=execution)
-    sampler.stop()
+    tree_peak_mb = sampler.stop()
     # CPU time as well as wall time: on a shared machine the wall figure moves with the load.
     cpu = time.process_time() - cpu0
     total = sum(timings.values())
@@ -186,9 +122,7 @@ def _one_run(path: Path, use_ner: bool, engine: str = "local", workers: int = 2)
         "seconds_by_node": timings,
         "ner_texts_run": outputs["cleaning_report"]["pii"]["ner_texts_run"],
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
-        # With worker processes, the parent's peak is not the cost: the sum over the process
-        # tree, sampled every 0.2 s (Linux /proc; None elsewhere).
-        "peak_tree_rss_mb": sampler.peak_mb,
+        "peak_tree_rss_mb": tree_peak_mb,
         "reference_loop_seconds": _reference_loop_seconds(),
     }
 

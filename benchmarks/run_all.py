@@ -50,6 +50,7 @@ from bench_paths import (
     default_baseline_python,
     default_workdir,
 )
+from process_tree import tree_usage
 
 ROOT = Path(__file__).resolve().parents[1]
 HERE = Path(__file__).resolve().parent
@@ -226,27 +227,6 @@ def make_project_copy(corpus: Path, dest: Path) -> Path:
     return dest
 
 
-def _tree_usage(root_pid: int, cpu_seen: dict[int, float]) -> float:
-    """RSS (MB) of ``root_pid`` and all its descendants now; updates ``cpu_seen`` with each
-    process' CPU seconds (user + sys) so worker processes' CPU is counted too."""
-    import psutil
-
-    try:
-        root = psutil.Process(root_pid)
-        procs = [root, *root.children(recursive=True)]
-    except psutil.NoSuchProcess:
-        return 0.0
-    rss = 0.0
-    for proc in procs:
-        try:
-            rss += proc.memory_info().rss
-            times = proc.cpu_times()
-            cpu_seen[proc.pid] = times.user + times.system
-        except psutil.NoSuchProcess:
-            continue
-    return rss / 2**20
-
-
 def run_whole_pipeline(
     project: Path,
     n: int,
@@ -282,7 +262,7 @@ def run_whole_pipeline(
         # process tree (child + workers) every 2 s and keep the largest sum.
         tree_peak, cpu_seen = 0.0, {}
         while True:
-            tree_peak = max(tree_peak, _tree_usage(proc.pid, cpu_seen))
+            tree_peak = max(tree_peak, tree_usage(proc.pid, cpu_seen))
             pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
             if pid:
                 break
