@@ -70,6 +70,11 @@ _PLACE_ADDRESS_RE = re.compile(
         "{UP}", "A-ZÀ-Þ"
     )
 )
+#: The same after "adresse", typed in lower case ("adresse le bourg, 12340 bozouls"): the
+#: capitalised city that the patterns above require is what people skip on a phone keyboard.
+_LOWER_PLACE_ADDRESS_RE = re.compile(
+    r"(?i:adresse)\s*:?\s+(?P<addr>[^\d\n,;:<>]{2,40},\s\d{5}\s[a-zà-ÿ][\wà-ÿ'’\-]+)"
+)
 _FIVE_DIGITS_RE = re.compile(r"\d{5}")
 _POSTCODE_CITY_RE = re.compile(rf"\d{{5}}\s{_CITY}")
 
@@ -99,6 +104,9 @@ def address_spans(text: str, lowered: str) -> list[PiiSpan]:
         ):
             start = match.start()
         spans.append(PiiSpan(start, match.end("addr"), "ADRESSE", "patterns"))
+    if "adresse" in lowered:
+        for match in _LOWER_PLACE_ADDRESS_RE.finditer(text):
+            spans.append(PiiSpan(match.start("addr"), match.end("addr"), "ADRESSE", "patterns"))
     # Two patterns may give the same address once extended ("ZA de Kerlouan, 29500 …"): once.
     return list(
         dict.fromkeys(_with_town_after(text, _with_building_before(text, s)) for s in spans)
@@ -149,6 +157,9 @@ _BUILDING_BEFORE_RE = re.compile(
     # A post-office box or a mail sorting code before the postcode ("BP 45, 97300 Cayenne",
     # "CS 70021, 35000 Rennes").
     r"|(?-i:BP|B\.P\.|CS|TSA)\s?\d{1,6},?\s|(?i:bo[îi]te\spostale)\s\d{1,6},?\s"
+    # The addressee's acronym heading an address block ("Domiciliation : CCAS, 11 rue…",
+    # "labo, CHU, bâtiment B, 3e étage, 1 place…"): the first line of the postal address.
+    r"|(?:(?<=[:,]\s)|(?<=\n)|^)(?-i:[A-Z]{2,5}),\s"
     r"|(?:(?<=[:,]\s)|(?<=\n)|^)(?-i:(?:Les|La|Le|L['’])\s?[A-ZÀ-Þ][\wÀ-ÿ'’\-]+"
     r"(?:\s[\wÀ-ÿ'’\-]+){0,3}),\s"
     # Breton houses and hamlets open on "Ker" ("Ker Anna, 12 hent…", "Kerozar, 29600…").

@@ -150,7 +150,9 @@ def birth_date_spans(text: str, lowered: str) -> list[PiiSpan]:
     for match in DATE_NAISSANCE_RE.finditer(text):
         spans.append(_date_span(match))
         tail = text[match.end() : match.end() + 60]
-        tail = re.split(r"[.!?\n]", tail, maxsplit=1)[0]
+        # A sentence ends at ".", "!", "?" or a line break, not at an ellipsis ("née le
+        # 30/06/1994... non pardon, 30 juin 1994": the correction is still the birth date).
+        tail = _SENTENCE_END.split(tail, maxsplit=1)[0]
         for other in _DATE_RE.finditer(tail):
             if _EVENT_BEFORE.search(tail, 0, other.start()):
                 continue  # "né le 30/09/1979, suivi depuis le 04/02/2025": an event's date
@@ -163,5 +165,61 @@ def birth_date_spans(text: str, lowered: str) -> list[PiiSpan]:
         tail = text[match.end() : match.end() + 40]
         if _BIRTH_WEIGHT.search(tail) or _ANNOUNCEMENT.search(text):
             spans.append(_date_span(match))
+    if spans:
+        spans += _same_dates_elsewhere(text, spans)
     # One date may be found by two patterns ("né sans vie à 28 SA le …"): once is enough.
     return list(dict.fromkeys(spans))
+
+
+_SENTENCE_END = re.compile(r"(?<!\.)\.(?!\.)|[!?\n…]")
+_MONTH_NUMBER = {
+    m: i
+    for i, names in enumerate(
+        (
+            ("janvier", "janv"),
+            ("février", "fevrier", "févr", "fevr", "fév", "fev"),
+            ("mars",),
+            ("avril", "avr"),
+            ("mai",),
+            ("juin",),
+            ("juillet", "juil"),
+            ("août", "aout"),
+            ("septembre", "sept"),
+            ("octobre", "oct"),
+            ("novembre", "nov"),
+            ("décembre", "decembre", "déc", "dec"),
+        ),
+        start=1,
+    )
+    for m in names
+}
+_PARTS_RE = re.compile(r"\d+|[a-zà-ÿ]+")
+
+
+def _day_month_year(value: str) -> tuple[int, int, int] | None:
+    """(day, month, year with two digits) of a written date, or None when it is not one."""
+    parts = _PARTS_RE.findall(value.lower().replace("1er", "1"))
+    if len(parts) != 3:
+        return None
+    if len(parts[0]) == 4 and parts[0].isdigit():  # ISO "1994-06-30"
+        parts = [parts[2], parts[1], parts[0]]
+    day, month, year = parts
+    month_n = int(month) if month.isdigit() else _MONTH_NUMBER.get(month.rstrip("."))
+    if not (day.isdigit() and year.isdigit() and month_n):
+        return None
+    return int(day), month_n, int(year) % 100
+
+
+def _same_dates_elsewhere(text: str, spans: list[PiiSpan]) -> list[PiiSpan]:
+    """The same birth date written again, in another shape, elsewhere in the comment ("née le
+    30/06/1994… non pardon, 30 juin 1994"; a form's field, then its retyping): the day, the
+    month and the year all agree, so it is the same person's birth date."""
+    known = {_day_month_year(text[s.start : s.end]) for s in spans} - {None}
+    if not known:
+        return []
+    taken = {(s.start, s.end) for s in spans}
+    return [
+        PiiSpan(m.start(), m.end(), "DATE_NAISSANCE", "patterns")
+        for m in _DATE_RE.finditer(text)
+        if (m.start(), m.end()) not in taken and _day_month_year(m.group(0)) in known
+    ]

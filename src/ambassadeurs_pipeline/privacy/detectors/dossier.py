@@ -23,7 +23,7 @@ _DOSSIER_LABEL_RE = re.compile(
     r"identifiant|num[ée]ro\sfiscal|n°\sfiscal|\bNIP\b|r[ée]f[ée]rence|\br[ée]f\b|contrat|s[ée]jour|"
     r"sinistre|\bn°|num[ée]ro|commande|facture|\bclient\b|ticket|colis|[ée]tudiant|\bINE\b|\bRUM\b|"
     # A court's roll number ("RG 23/01987").
-    r"mandat|\bRG\b|r[ée]pertoire\sg[ée]n[ée]ral|parquet|[ée]crou|\bnum\b|"
+    r"mandat|\bRG\b|r[ée]pertoire\sg[ée]n[ée]ral|parquet|[ée]crou|\bnum\b|licence|"
     # Courts' docket prefixes ("TPE 23/1104": children's court; "JAF", "TJ", "TGI").
     r"\bTPE\b|\bJAF\b|\bTGI\b|\bTJ\b|\bNUMEN\b)[^\n\d<]{0,45}$"
 )
@@ -42,7 +42,11 @@ _DOSSIER_STRONG_LABEL_RE = re.compile(
 )
 #: The same numbers typed in groups ("numéro de dossier 0425 8801 7733"): only after a strong
 #: label, since grouped digits are also amounts and phone numbers.
-_DOSSIER_GROUPED_RE = re.compile(r"(?<![\w/.,])\d{2,5}(?: \d{2,5}){1,4}(?![\w/]|[.,]\d)")
+#: The first group may be a single digit ("n° allocataire 0 457 829").
+_DOSSIER_GROUPED_RE = re.compile(r"(?<![\w/.,])\d{1,5}(?: \d{2,5}){1,4}(?![\w/]|[.,]\d)")
+#: An insurer's or a fund's code between the label and the grouped number ("contrat AG2R 55
+#: 0193 772", "adhérent MGEN 12 345 678"): skipped when looking for the label.
+_ISSUER_BEFORE_RE = re.compile(r"\b[A-Z][A-Z0-9]{1,7} $")
 #: An identifier that swallowed its own label ("IPP 8012345"): the label letters, then digits.
 _DOSSIER_GLUED_LABEL_RE = re.compile(
     r"(?i:IPP|NDA|NIP)[ :]+(?=\d)|(?:RG|TPE|JAF|TGI|TJ)[ :]+(?=\d)"
@@ -52,6 +56,9 @@ _DOSSIER_GLUED_LABEL_RE = re.compile(
 _NOT_A_FILE = re.compile(
     r"(?i:devis|facture|offre|\blot\b|bon\sde|\bloi\b|d[ée]cret|\barr[êe]t[ée])"
 )
+#: ... unless the document is made out to a person ("facture n° F-2026-00517 au nom de M. X"):
+#: then its number leads to the patient.
+_IN_SOMEONES_NAME = re.compile(r"[^\n.]{0,15}?\b(?i:au\snom\sd[e'’]|[ée]tablie?\s[àa])")
 #: A law's article ("article L1111-7 du code de la santé publique"): not a file number.
 _ARTICLE_BEFORE = re.compile(r"(?i:\barticles?|\bart\.)\s?$")
 #: A whole identifier that is a calendar date ("12/03/2024") or a year: a day and a month that
@@ -97,7 +104,11 @@ def dossier_spans(text: str) -> list[PiiSpan]:
             continue  # a short code only straight after a reference or file label
         bare = ident.strip()
         strong = _DOSSIER_STRONG_LABEL_RE.search(label.group(0).lower())
-        if not strong and _NOT_A_FILE.search(text, max(0, label.start() - 25), label.end()):
+        if (
+            not strong
+            and _NOT_A_FILE.search(text, max(0, label.start() - 25), label.end())
+            and not _IN_SOMEONES_NAME.match(text, match.end())
+        ):
             continue  # "DEVIS N° 2026-0418", "facture n° F-2025-3312": a quote's, an invoice's
 
         if (not _DATE_SHAPED.search(ident) and not bare.isdigit()) or (
@@ -111,6 +122,9 @@ def dossier_spans(text: str) -> list[PiiSpan]:
         if not 7 <= len(bare) <= 15 or any(s.start <= match.start() < s.end for s in spans):
             continue
         label = _DOSSIER_LABEL_RE.search(text, max(0, match.start() - 60), match.start())
+        issuer = _ISSUER_BEFORE_RE.search(text, max(0, match.start() - 9), match.start())
+        if label is None and issuer is not None:
+            label = _DOSSIER_LABEL_RE.search(text, max(0, issuer.start() - 60), issuer.start())
         if label is not None and _DOSSIER_STRONG_LABEL_RE.search(label.group(0).lower()):
             # Seven digits ("N° allocataire 4417 285", a CAF number) only straight after
             # the label: further away, grouped digits are more often an amount.

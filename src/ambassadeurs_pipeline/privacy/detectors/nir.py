@@ -70,7 +70,12 @@ def nir_spans(text: str, without_key_check_after_trigger: bool = True) -> list[P
             spans.append(PiiSpan(match.start(), match.end(), "NIR", "patterns", valid))
         elif without_key_check_after_trigger and len(compact) in (13, 15):
             window = text[max(0, match.start() - 60) : match.start()]
-            if _NIR_TRIGGER_RE.search(window):
+            # A NIR's structure after a trigger further back in the comment ("N° de sécu de
+            # maman pour le dossier (sans la clé, je l'ai pas sous la main) : 2410564652561").
+            wide = text[max(0, match.start() - 200) : match.start()]
+            if _NIR_TRIGGER_RE.search(window) or (
+                NIR_SHAPE_RE.match(compact) and _NIR_TRIGGER_RE.search(wide)
+            ):
                 spans.append(PiiSpan(match.start(), match.end(), "NIR", "patterns", valid))
     if without_key_check_after_trigger:
         for match in _NIR_LOOSE_RE.finditer(text):

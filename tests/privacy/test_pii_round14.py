@@ -1,0 +1,91 @@
+"""Issue 17, fourteenth round: structured shapes from the r13 frozen part (opened after its one
+held-out score) and earlier opened parts: a keyless NIR far from its trigger, the same birth
+date retyped in another shape, an ellipsis inside a birth-date sentence, an allowance number
+whose first group is one digit, an insurer's code between a label and a grouped number, a
+sports licence, an invoice made out to a person, an acronym heading an address block and a
+lower-case address after "adresse".
+Every example is invented for this test; expected values are reasoned from the rules.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ambassadeurs_pipeline.privacy.detectors.address import address_spans
+from ambassadeurs_pipeline.privacy.detectors.birth_date import birth_date_spans
+from ambassadeurs_pipeline.privacy.detectors.dossier import dossier_spans
+from ambassadeurs_pipeline.privacy.detectors.nir import nir_spans
+
+
+def found(spans, text: str) -> list[str]:
+    return [text[s.start : s.end] for s in spans]
+
+
+def births(text: str) -> list[str]:
+    return found(birth_date_spans(text, text.lower()), text)
+
+
+def addresses(text: str) -> list[str]:
+    return found(address_spans(text, text.lower()), text)
+
+
+def test_a_keyless_nir_after_a_trigger_further_back_in_the_comment() -> None:
+    text = (
+        "numéro de sécu de papa pour la mutuelle (la clé je la retrouve plus, "
+        "désolée, je vous la donne demain) : 1520375113042"
+    )
+    assert found(nir_spans(text), text) == ["1520375113042"]
+    # Without any trigger, a one-block 13-digit run stays (lot and order numbers).
+    plain = "commande 1520375113042 livrée hier"
+    assert found(nir_spans(plain), plain) == []
+    # A trigger further back but not a NIR's structure (month 13): not a NIR. (Within 60
+    # characters of the trigger any 13-digit run is taken, whatever its structure.)
+    odd = "sécu : on m'a répondu par courrier au bout de trois semaines, référence 1521375113042"
+    assert found(nir_spans(odd), odd) == []
+
+
+def test_the_same_birth_date_retyped_in_another_shape() -> None:
+    text = "DDN : née le 04/02/1987... non, 4 février 1987 sur le papier officiel"
+    assert births(text) == ["04/02/1987", "4 février 1987"]
+    # Elsewhere in the comment and with a two-digit year: the same day, month and year.
+    form = "Date de naissance : 4/2/87. Relu : 04-02-1987 ok. RDV le 05/02/2026."
+    assert births(form) == ["4/2/87", "04-02-1987"]
+    # Another date is not a birth date because a birth date exists.
+    other = "né le 12/03/1990, hospitalisé le 12/03/2024"
+    assert births(other) == ["12/03/1990"]
+
+
+def test_file_numbers_with_a_one_digit_first_group_an_issuer_code_or_a_licence() -> None:
+    text = "n° allocataire 0 512 734 pour la CAF"
+    assert found(dossier_spans(text), text) == ["0 512 734"]
+    insurer = "Mutuelle : contrat MGEN 44 0812 559"
+    assert found(dossier_spans(insurer), insurer) == ["44 0812 559"]
+    licence = "ma licence FFF c'est 2267104 au club"
+    assert found(dossier_spans(licence), licence) == ["2267104"]
+
+
+def test_an_invoice_number_only_when_made_out_to_someone() -> None:
+    named = "Facture n° FA-2026-00921 au nom de Mme Perrot, séance d'ostéo"
+    assert found(dossier_spans(named), named) == ["FA-2026-00921"]
+    plain = "Facture n° FA-2026-00921, 60 euros, remboursé par la mutuelle"
+    assert found(dossier_spans(plain), plain) == []
+
+
+def test_an_acronym_heading_an_address_block_and_a_lower_case_address() -> None:
+    text = "envoyer à : CMPP, bâtiment C, 2e étage, 4 rue des Acacias, 44000 Nantes"
+    assert addresses(text) == ["CMPP, bâtiment C, 2e étage, 4 rue des Acacias, 44000 Nantes"]
+    lower = "adresse la croix blanche, 24200 sarlat"
+    assert addresses(lower) == ["la croix blanche, 24200 sarlat"]
+    # Not a postcode-shaped amount after "adresse".
+    amount = "changer d'adresse, ça coûte 15000 euros"
+    assert addresses(amount) == []
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet="0123456789 ./-abcéDNnaisc:…", max_size=60))
+def test_birth_dates_found_are_always_date_substrings(text: str) -> None:
+    # Any birth date found is a slice of the text that holds at least two digits.
+    for value in births(text):
+        assert value in text
+        assert sum(c.isdigit() for c in value) >= 2
