@@ -89,3 +89,45 @@ def test_birth_dates_found_are_always_date_substrings(text: str) -> None:
     for value in births(text):
         assert value in text
         assert sum(c.isdigit() for c in value) >= 2
+
+
+def test_names_opening_a_message_with_a_comma_in_a_sentence_that_speaks_to_someone() -> None:
+    from ambassadeurs_pipeline.privacy.pii import make_detector, redact_texts
+
+    detector = make_detector("default", use_ner=False)
+
+    def red(text: str) -> str:
+        return redact_texts([text], detector)[0][0]
+
+    # A first name that is also a word, and a name no lexicon holds.
+    assert red("Harmonie, les bas de contention c'est tous les jours, tenez bon") == (
+        "<PERSONNE>, les bas de contention c'est tous les jours, tenez bon"
+    )
+    assert red("Chidera, merci pour ton message") == "<PERSONNE>, merci pour ton message"
+    # "Comme X, je": another member of the thread.
+    assert red("Comme Océane, je fais mes piqûres seule") == (
+        "Comme <PERSONNE>, je fais mes piqûres seule"
+    )
+    # A virtue or an interjection opening a message is not a name.
+    assert red("Patience, vous verrez que ça passe") == "Patience, vous verrez que ça passe"
+    assert red("Bref, vous avez compris") == "Bref, vous avez compris"
+
+
+def test_particle_surnames_and_elided_initials() -> None:
+    from ambassadeurs_pipeline.privacy.pii import make_detector, redact_texts
+
+    detector = make_detector("default", use_ner=False)
+
+    def red(text: str) -> str:
+        return redact_texts([text], detector)[0][0]
+
+    # A noble "de La" even when a laboratory shares the surname.
+    assert red("écrire à Hortense de La Roche pour le planning") == (
+        "écrire à <PERSONNE> pour le planning"
+    )
+    # A frequent surname that is also a word, closing a lower-case signature.
+    assert red("toujours mal au genou, normal ? nathalie le roux") == (
+        "toujours mal au genou, normal ? <PERSONNE>"
+    )
+    # An elided initial after a title.
+    assert red("merci au Dr N'Guessan pour sa patience") == "merci au Dr <PERSONNE> pour sa patience"

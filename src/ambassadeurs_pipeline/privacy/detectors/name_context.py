@@ -101,6 +101,26 @@ _VOCATIVE_LATE = re.compile(
     rf"(?:tu|toi|ta|ton|tes|te|t['’])(?:\b|(?=[{_LO}]))",
     re.IGNORECASE,
 )
+#: A capitalised word and a comma opening a message, in a sentence that speaks to someone
+#: ("Mélodie, les vêtements compressifs c'est 23h sur 24, accrochez-vous", "Nnamdi, merci
+#: pour ton témoignage"): the comma after the very first word marks a vocative, and the
+#: sentence may address its reader with "vous" or an imperative as well as with "tu".
+_VOCATIVE_OPEN = re.compile(
+    rf"(?:^|\n)[^\S\n]*(?P<name>(?-i:{_CAP_WORD})),\s(?=[^.!?\n]*?(?:(?<![\w'’])(?:tu|toi|ta|ton|tes|te|"
+    rf"vous|votre|vos)(?![\w'’])|(?<![\w'’])t['’]|[{_LO}]{{3,}}ez(?![\w'’])))",
+    re.IGNORECASE,
+)
+#: "Comme Océane, je…": a sentence that opens on "comme" and a name, then a comma, compares
+#: the writer with another member of the thread.
+_LIKE_NAME = re.compile(
+    rf"(?:^|[.!?\n]\s*)(?i:comme|tout\scomme|pareil\sque)\s(?P<name>(?-i:{_CAP_WORD})),\s(?i:je|j['’]|moi|nous|on)\b"
+)
+#: Words that open a message with a comma and an imperative without naming anyone
+#: ("Patience, vous verrez", "Courage, tenez bon").
+_OPENING_WORDS = frozenset(
+    "patience prudence courage constance victoire espoir paix joie chance attention bravo "
+    "perso bref enfin alors voila hello bonjour bonsoir salut coucou merci".split()
+)
 #: What may stand before a vocative: nothing, a sentence end, or an interjection.
 _VOCATIVE_BEFORE = re.compile(
     r"(?:^|[.!?…\n:;()❤️\"«“]\s*|(?:^|\s)(?:mdr|lol|ptdr|cc|coucou|ok|merci|oui|non|ah|oh|bah|hey|"
@@ -838,6 +858,13 @@ class NameContextDetector:
             name = m.group("name")
             if _judge(name, unknown=False, word_names=True, surnames=False, lower_words=True):
                 add(m.start("name"), m.end("name"), "vocative")
+        for pattern in (_VOCATIVE_OPEN, _LIKE_NAME) if "," in text else ():
+            for m in pattern.finditer(text):
+                name = m.group("name")
+                if fast_fold(name) in _OPENING_WORDS:
+                    continue
+                if _judge(name, unknown=True, word_names=True, surnames=False):
+                    add(m.start("name"), m.end("name"), "vocative")
         reassure = any(w in lowered for w in ("inqui", "tkt", "courage", "force", "bisous"))
         for m in _AFTER_REASSURE.finditer(text) if reassure else ():
             if _judge(m.group("name"), unknown=False, word_names=True, surnames=False):

@@ -13,7 +13,9 @@ from .text import allow_list, first_names, fold
 UPPER = "A-ZÀ-ÖØ-Þ"
 LOWER = "a-zà-öø-ÿ"
 _NAME_TOKEN = (
-    rf"(?:[{UPPER}][{LOWER}]+(?:[-'’][{UPPER}]?[{LOWER}]+)*|[{UPPER}]{{2,}}(?:-[{UPPER}]{{2,}})?)"
+    # An elided initial ("N'Diaye", "N'Guessan", "O'Neill") opens some West African and
+    # Irish surnames.
+    rf"(?:(?:[NO]['’])?[{UPPER}][{LOWER}]+(?:[-'’][{UPPER}]?[{LOWER}]+)*|[{UPPER}]{{2,}}(?:-[{UPPER}]{{2,}})?)"
 )
 _PARTICLE = r"(?:Le|La|Da|De|Di|Du|Van|Von|Ben|El|Dos|Del|Mac|Le\s?Du)"
 # A name never runs over a line break ("Madame Ndiaye Fatou\nFoyer Adoma, …": the next line

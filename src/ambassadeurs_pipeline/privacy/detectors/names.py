@@ -102,6 +102,12 @@ SERVICE_ACRONYMS = frozenset(
 )
 #: A sports club's initials before its town ("RC Massy", "AS Nancy", "US Dax"): a town.
 #: Not "AS" or "ES" (aide-soignante, éducateur spécialisé: "l'AS Fatou" is a carer).
+#: Towns that a name's "de La …" could be ("Marie de La Rochelle" says where she lives).
+_ARTICLE_TOWNS = frozenset(
+    "la rochelle|le mans|le havre|la baule|le puy|la reunion|le creusot|la ciotat|la seyne|"
+    "le cannet|la teste|le touquet|la defense|le raincy|le pecq|la garenne|la courneuve|"
+    "le bourget|la fleche|le lamentin|le tampon|le port|le gosier|le moule".split("|")
+)
 _CLUB_BEFORE = re.compile(r"(?<!['’])\b(?:RC|US|FC|SC|AC|CA|JA|OGC|ASM|USM|SCO|RCT|AJ)\s$")
 _AFTER_QUANTITY = re.compile(r"\d\s?[a-zµ]{0,3}\s$")
 
@@ -667,13 +673,30 @@ class NameLexiconDetector:
                 and text[w.end : after.start] == " "
                 and after.cap
                 and after.folded not in NOT_NAME_FOLDED
-                and after.folded not in allow_list()
+                # After a noble "de" ("de La Roche") the word is a surname even when a
+                # company shares it (Roche is on the allow-list as a laboratory).
+                and (after.folded not in allow_list() or prev.text in ("de", "du"))
+            )
+        if first_cap and w.text in ("de", "du") and j + 2 < len(words):
+            # "Bérengère de La Roche", "Anne du Le Guern": a lower-case noble particle, then a
+            # capitalised article and a capitalised surname (not a town: "de La Rochelle").
+            art, sur = words[j + 1], words[j + 2]
+            return (
+                art.text in ("La", "Le", "Les")
+                and text[w.end : art.start] == " "
+                and text[art.end : sur.start] == " "
+                and sur.cap
+                and f"{art.folded} {sur.folded}" not in _ARTICLE_TOWNS
+                and sur.folded not in NOT_NAME_FOLDED
             )
         if not first_cap and not w.cap and w.text in LOWER_PARTICLES:
             # "gwenola le bihan", "nguyen van thanh": typed in lower case, the particle
             # continues the name when a surname that is not a common word follows, or a
             # word neither the lexicon nor the French word table knows ("yohann le guen").
             after = words[j + 1] if j + 1 < len(words) else None
+            ends = after is not None and (
+                after.end == len(text) or text[after.end] in "\n,.;!?)"
+            )
             return (
                 after is not None
                 and text[w.end : after.start] == " "
@@ -681,6 +704,17 @@ class NameLexiconDetector:
                 and (
                     # Not a common word: "dédé le voisin" is a neighbour, "le bihan" a name.
                     (is_surname_like(after.entry) and not after.entry.is_word)
+                    # A frequent surname that is also a word, closing a signature after a
+                    # common first name ("… normal ? sylviane le roux").
+                    or (
+                        ends
+                        and w.text in ("le", "la")
+                        and after.entry is not None
+                        and after.entry.surname >= FREQUENT_SURNAME
+                        and prev.entry is not None
+                        and prev.entry.first >= COMMON_FIRST
+                        and not prev.entry.is_word
+                    )
                     or (
                         (after.entry is None or not (after.entry.first or after.entry.is_word))
                         and len(after.text) >= 3
@@ -691,7 +725,8 @@ class NameLexiconDetector:
             )
         if w.folded in CUE_WORDS and w.folded not in ("mai",):
             return False  # "ROUSSEL Prénom : Audrey", "Martin Merci"
-        if w.folded in NOT_NAME_FOLDED or w.folded in allow_list():
+        noble = j >= 2 and prev.text in PARTICLES and words[j - 2].text in ("de", "du")
+        if (w.folded in NOT_NAME_FOLDED or w.folded in allow_list()) and not noble:
             # "Thi Mai Nguyen": a month between two names is a name.
             after = words[j + 1] if j + 1 < len(words) else None
             if not (
