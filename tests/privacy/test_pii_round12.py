@@ -36,8 +36,8 @@ def test_short_codes_are_files_only_straight_after_a_reference_label() -> None:
     # A year is no file code, and neither is a norm without a label.
     assert files("réf. dossier COVID-2021") == []
     assert files("certifié ISO-9001 depuis longtemps") == []
-    # A quote's reference stays, as for long numbers.
-    assert files("devis réf. D-4410") == []
+    # A quote's reference is a file number since round 14 (it leads to the patient's file).
+    assert files("devis réf. D-4410") == ["D-4410"]
 
 
 def test_a_file_number_with_an_impossible_month_is_no_date() -> None:

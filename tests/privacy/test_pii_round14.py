@@ -65,11 +65,36 @@ def test_file_numbers_with_a_one_digit_first_group_an_issuer_code_or_a_licence()
     assert found(dossier_spans(licence), licence) == ["2267104"]
 
 
-def test_an_invoice_number_only_when_made_out_to_someone() -> None:
+def test_invoice_and_quote_numbers_are_file_numbers_job_offers_are_not() -> None:
+    # A care provider's invoice or quote number leads to the patient's file there.
     named = "Facture n° FA-2026-00921 au nom de Mme Perrot, séance d'ostéo"
     assert found(dossier_spans(named), named) == ["FA-2026-00921"]
-    plain = "Facture n° FA-2026-00921, 60 euros, remboursé par la mutuelle"
-    assert found(dossier_spans(plain), plain) == []
+    quote = "votre devis n° DV-23-4410 pour les appareils"
+    assert found(dossier_spans(quote), quote) == ["DV-23-4410"]
+    offer = "offre n° 2026-04187 sur le site de l'hôpital"
+    assert found(dossier_spans(offer), offer) == []
+
+
+def test_file_numbers_far_from_their_label_or_with_few_digits() -> None:
+    far = "Mon dossier sur le portail patient de la clinique des Lilas : CDL-P-0081234. Bug"
+    assert found(dossier_spans(far), far) == ["CDL-P-0081234"]
+    # A booking code with three digits, straight after a file label and "n°".
+    booking = "dossier Accès Plus n° KR-8T3P5W"
+    assert found(dossier_spans(booking), booking) == ["KR-8T3P5W"]
+    # The same shape without a file label is a model or a reference: kept.
+    model = "fauteuil modèle n° KR-8T3P5W"
+    assert found(dossier_spans(model), model) == []
+    mutual = "Mutuelle MAIF : 52 71 408 113"
+    assert found(dossier_spans(mutual), mutual) == ["52 71 408 113"]
+
+
+def test_a_house_name_a_lapse_before_a_birth_date() -> None:
+    house = "Adresse : maison Etxegaraia, chemin d'Ibarron, 64310 Saint-Pée-sur-Nivelle"
+    assert addresses(house) == [
+        "maison Etxegaraia, chemin d'Ibarron, 64310 Saint-Pée-sur-Nivelle"
+    ]
+    lapse = "mon fils Aurélien est né 3 ans après, le 12 mai 2019"
+    assert births(lapse) == ["12 mai 2019"]
 
 
 def test_an_acronym_heading_an_address_block_and_a_lower_case_address() -> None:
@@ -131,3 +156,21 @@ def test_particle_surnames_and_elided_initials() -> None:
     )
     # An elided initial after a title.
     assert red("merci au Dr N'Guessan pour sa patience") == "merci au Dr <PERSONNE> pour sa patience"
+
+
+def test_name_fields_greetings_and_imperatives() -> None:
+    from ambassadeurs_pipeline.privacy.pii import make_detector, redact_texts
+
+    detector = make_detector("default", use_ner=False)
+
+    def red(text: str) -> str:
+        return redact_texts([text], detector)[0][0]
+
+    # A "Nom" field holds a surname even when a laboratory shares it.
+    assert red("Nom de naissance : SERVIER\nPrénom : Laure") == (
+        "Nom de naissance : <PERSONNE>\nPrénom : <PERSONNE>"
+    )
+    assert red("Bienvenue Océane ! Ici personne ne juge") == "Bienvenue <PERSONNE> ! Ici personne ne juge"
+    assert red("ma derma Keller me l'a proposé") == "ma derma <PERSONNE> me l'a proposé"
+    # An imperative with its pronoun is no name.
+    assert red("Personne ne le sait. Affichez-le !") == "Personne ne le sait. Affichez-le !"

@@ -51,13 +51,15 @@ def test_round8_addresses() -> None:
     ]
 
 
-def test_round8_quote_invoice_and_article_numbers_are_not_files() -> None:
-    for text in (
-        "DEVIS N° 2026-0418 pour la couronne",
-        "facture n° F-2026-7781 réglée",
-        "mon dossier médical, article L1111-7 du code",
+def test_round8_article_numbers_are_not_files_quotes_and_invoices_are() -> None:
+    # Since round 14 a care provider's quote or invoice number is redacted: it leads to the
+    # patient's file at that provider.
+    for text, number in (
+        ("DEVIS N° 2026-0418 pour la couronne", "2026-0418"),
+        ("facture n° F-2026-7781 réglée", "F-2026-7781"),
     ):
-        assert dossier_spans(text) == [], text
+        assert [text[s.start : s.end] for s in dossier_spans(text)] == [number], text
+    assert dossier_spans("mon dossier médical, article L1111-7 du code") == []
     assert dossier_spans("n° de dossier MDPH : DOS-2024-078451") != []
 
 

@@ -147,6 +147,8 @@ _BUILDING_BEFORE_RE = re.compile(
     r"lotissement|lot\.|gaec|earl|exploitation|"
     # A courtyard and a house number in it ("Cour Lefebvre, maison 3, 41 rue…").
     r"cour|maison(?=\s\d)|pavillon|foyer|chambre(?=\s\d)|"
+    # A house's own name, as Basque and rural addresses open ("maison Bordaberria, chemin…").
+    r"maison(?=\s(?-i:[A-ZÀ-Þ][a-zà-ÿ]+),)|"
     # "3e étage, 2 rue…": the floor between a building and its street.
     r"\d{1,2}(?:e|er|[èe]me)(?=\s[ée]tage)|"
     r"salle(?:\s(?:des|de\sla|du))?)\s[\wÀ-ÿ'’\-]+"

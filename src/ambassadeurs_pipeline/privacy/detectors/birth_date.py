@@ -55,7 +55,8 @@ DATE_NAISSANCE_RE = re.compile(
     # Not a maiden name ("née Cozic, s'est éteinte le 2 novembre": a death date follows).
     rf"{_BIRTH_CUE}(?!\s(?-i:[A-ZÀ-Þ][a-zà-ÿ]))"
     # "née à 27 SA le 14 août 2024": a term in weeks may sit between the cue and the date.
-    rf"(?:[^\d\n<>]|(?<=[àa]\s)\d{{2}}\s?(?:SA|sa|semaines)\b){{0,40}}?(?:le\s|:\s?|on\s)?(?P<date>{_DATE}|\d{{1,2}} (?:0?[1-9]|1[0-2]) (?:19|20)?\d{{2}}(?! \d)"
+    # "née 2 ans après, le 1er avril 2016": a lapse of time too.
+    rf"(?:[^\d\n<>]|(?<=[àa]\s)\d{{2}}\s?(?:SA|sa|semaines)\b|(?<=\s)\d{{1,2}}\s(?:ans?|mois)\s(?=apr[èe]s|plus\stard)){{0,40}}?(?:le\s|:\s?|on\s)?(?P<date>{_DATE}|\d{{1,2}} (?:0?[1-9]|1[0-2]) (?:19|20)?\d{{2}}(?! \d)"
     rf"|(?:1er|\d{{1,2}})\s(?:{_MONTHS})\s(?:19|20)?\d{{2}}"
     rf"|(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\d{{2}}"
     rf"|(?<=le )(?:1er|\d{{1,2}})\s(?:{_MONTHS})\b(?:\s{_YEAR_WORDS})?"

@@ -539,7 +539,12 @@ _FOR_SOMEONE = re.compile(
     rf"\b(?i:f[ée]licitations|bravo|pens[ée]es|courage|bienvenue)\s(?:[àa]|pour)\s(?P<name>{_CAP_WORD})(?![\w'’-])"
 )
 #: An imperative with its pronoun ("Accrochez-vous", "Courage-toi"): never a name.
-_VERB_PRONOUN = re.compile(r"[^\W\d_]+-(?:vous|toi|moi|nous|les|lui|leur|y|en)", re.IGNORECASE)
+_VERB_PRONOUN = re.compile(
+    # "Affichez-le", "Gardons-la": an imperative (-ez, -ons) before "le"/"la"; a hyphenated
+    # name never ends so.
+    r"[^\W\d_]+-(?:vous|toi|moi|nous|les|lui|leur|y|en)|[^\W\d_]+(?:ez|ons)-(?:le|la)",
+    re.IGNORECASE,
+)
 #: Nothing but punctuation, emoji or spaces up to the end of the message.
 _END_OF_MESSAGE = re.compile(r"[\W_]*$")
 #: A nickname given after a name: "Laurence (aka lolo)", "Jean-Pierre alias JP".
@@ -1017,13 +1022,20 @@ class NameContextDetector:
             name_end = m.start("name") + len(" ".join(tokens))
             if text[m.start("name") : name_end] != " ".join(tokens):
                 name_end = m.end("name")  # a non-breaking space inside: keep the whole match
-            if any(
+            # A "Nom :" field ("Nom de naissance : ROCHE", "Nom : Pharmacie"-free forms) holds a
+            # surname even when a word or a company shares it.
+            name_field = (
+                fast_fold(text[m.start() : m.start("name")]).strip(" \n\"«(|;:").startswith("nom")
+                and tokens
+                and fast_fold(tokens[0]) not in NOT_NAME_FOLDED
+            )
+            if name_field or any(
                 _judge(t, unknown=True, word_names=True, surnames=True)
                 or (t.isupper() and len(t) >= 3 and not is_french_word(t))
                 for t in tokens
                 if fast_fold(t) not in ("le", "la", "du", "de", "da", "van", "ben", "el")
             ):
-                add(m.start("name"), name_end, "form_field")
+                add(m.start("name"), name_end, "form_field", strong=bool(name_field))
         for m in (
             _FORM_FIELD_BARE.finditer(text)
             if any(g in lowered for g in _FORM_FIELD_BARE_GATE)

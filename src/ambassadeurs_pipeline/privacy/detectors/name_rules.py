@@ -35,7 +35,7 @@ KIN = (
     r"mamy|papi|papy|cousin|cousine|neveu|ni[èe]ce|oncle|tante|ami|amie|voisin|voisine|"
     r"petit-fils|petite-fille|b[ée]b[ée]|fillette|gar[çc]on|belle-m[èe]re|beau-p[èe]re|"
     r"belle-s[œo]e?ur|beau-fr[èe]re|coll[èe]gue|chef|patron|patronne|kin[ée]|m[ée]decin|"
-    r"neurologue|g[ée]n[ée]raliste|dermato(?:logue)?|gastro(?:-ent[ée]rologue)?|endocrino(?:logue)?|"
+    r"neurologue|g[ée]n[ée]raliste|dermato(?:logue)?|derma|gastro(?:-ent[ée]rologue)?|endocrino(?:logue)?|"
     r"p[ée]diatre|infirmi[èe]re?|sage-femme|pharmacien(?:ne)?|psy(?:chiatre|chologue)?|"
     r"rhumato(?:logue)?|cardio(?:logue)?|chirurgien(?:ne)?|gyn[ée]co(?:logue)?|ost[ée]o(?:pathe)?|"
     r"homme|petit|petite|a[îi]n[ée]e?|cadet(?:te)?|jumelle?|filleul(?:e)?|parrain|marraine|"

@@ -186,7 +186,7 @@ _CONTACT = (
     r"de\sla\spart\sde|chez|avec|selon|signé|signe|sign[ée]e?|pseudo|les|famille"
 )
 _GREET = (
-    r"bonjour|bonsoir|salut|coucou|hello|hey|merci(?:\sbeaucoup|\sà|\sa)?|bravo|courage|chère?|"
+    r"bonjour|bonsoir|salut|coucou|hello|hey|merci(?:\sbeaucoup|\sà|\sa)?|bravo|courage|chère?|bienvenue|"
     r"bisous|bises|biz|amicalement|cordialement|bien\s[àa]\svous|a\+|à\sbient[oô]t|amiti[ée]s|"
     r"gros\sbisous|bonne\sjourn[ée]e|belle\sjourn[ée]e|prenez\ssoin\sde\svous|@"
 )
@@ -235,7 +235,7 @@ CUE_WORDS = frozenset(
     soeur sur pere mere maman papa mamie mamy papi papy cousin cousine neveu niece oncle tante ami
     amie voisin voisine petit-fils petite-fille bebe fillette garcon belle-mere beau-pere
     belle-soeur beau-frere collegue chef patron patronne kine medecin neurologue generaliste
-    dermato dermatologue gastro gastro-enterologue endocrino endocrinologue pediatre infirmier
+    dermato dermatologue derma gastro gastro-enterologue endocrino endocrinologue pediatre infirmier
     infirmiere sage-femme pharmacien pharmacienne psy psychiatre psychologue rhumato rhumatologue
     cardio cardiologue chirurgien chirurgienne gyneco gynecologue osteo osteopathe homme aine
     ainee cadet cadette jumeau jumelle filleul filleule parrain marraine belle-fille beau-fils
@@ -244,7 +244,7 @@ CUE_WORDS = frozenset(
     contacte demandez demande demander ecrivez ecris ecrire voyez parlez parle parler adressez
     envoyez mp dm joindre rappelez rappeler part chez avec selon signe signee pseudo prenom nom
     bonjour bonsoir salut coucou hello hey merci beaucoup bravo courage cher chere bisous bises
-    biz amicalement cordialement bientot amities journee soin les famille naissance usage fille
+    bienvenue biz amicalement cordialement bientot amities journee soin les famille naissance usage fille
     prenomme prenommee surnomme surnommee opticien opticienne dentiste orthodontiste
     orthophoniste orthoptiste podologue ambulancier ambulanciere kinesitherapeute sophrologue
     nutritionniste dieteticien dieteticienne ophtalmo ophtalmologue urologue nephro nephrologue
@@ -260,7 +260,7 @@ TITLE_WORDS = frozenset(
 )
 #: Greetings (last word): an unknown capitalised word after one is a name ("merci Stéphaine").
 GREETING_WORDS = frozenset(
-    "merci bonjour bonsoir salut coucou hello hey bisous bises bravo cc".split()
+    "merci bonjour bonsoir salut coucou hello hey bisous bises bravo cc bienvenue".split()
 )
 #: Words that follow a title without being a name ("le dr a dit", "madame la ministre").
 FUNCTION_WORDS = frozenset(

@@ -26,7 +26,7 @@ _MONTH_GATE = re.compile(r"janv|f[ée]v|mars|avril|mai\b|juin|juil|ao[uû]t|sept
 _MIN_DIGITS_NIR = 12
 _MIN_DIGITS_CARD = 13
 _MIN_DIGITS_PHONE = 8
-_MIN_DIGITS_DOSSIER = 5
+_MIN_DIGITS_DOSSIER = 3  # booking codes ("n° AP-7Q4K2Z"); 5 for the rest
 
 
 @register_detector("patterns")
@@ -68,6 +68,6 @@ class PatternDetector:
             spans += phone_spans(text)
         spans += address_spans(text, lowered)
         if digits >= _MIN_DIGITS_DOSSIER:
-            spans += dossier_spans(text)
+            spans += dossier_spans(text, digits)
         spans += birth_date_spans(text, lowered)
         return spans
