@@ -174,3 +174,38 @@ def test_name_fields_greetings_and_imperatives() -> None:
     assert red("ma derma Keller me l'a proposé") == "ma derma <PERSONNE> me l'a proposé"
     # An imperative with its pronoun is no name.
     assert red("Personne ne le sait. Affichez-le !") == "Personne ne le sait. Affichez-le !"
+
+
+def test_round14_part2_birth_dates_roman_months_typos_and_strong_cues() -> None:
+    assert births("née à Ajaccio le 9/XI/1979, NIR") == ["9/XI/1979"]
+    assert births("ma grand-mère (née le 14 III 1938 à Corte)") == ["14 III 1938"]
+    assert births("je suis née le 8 otcobre 1985, 41 ans") == ["8 otcobre 1985"]
+    # A word that is no month, and "ne" as the negation, give no birth date.
+    assert births("je ne sais pas, le 12 mars 2024 on verra") == []
+    assert births("il est ne le 12/03/1990") == ["12/03/1990"]
+    # A strong cue reaches across a whole clause, and a corrected date follows it.
+    text = "DDN de ma fille pour le dossier de la cantine scolaire : 31/02/2015 non 13/02/2015"
+    assert births(text) == ["31/02/2015", "13/02/2015"]
+    month_year = "DDN pour l'inscription au programme d'éducation thérapeutique : mars 1977"
+    assert births(month_year) == ["mars 1977"]
+
+
+def test_round14_part2_addresses_files_and_microchips() -> None:
+    # A town after a numbered street, when no name list knows the word.
+    assert addresses("devant le 7 allée des Mimosas, Ploufragan à 8h") == [
+        "7 allée des Mimosas, Ploufragan"
+    ]
+    # A first name after the street is not swallowed as a town.
+    assert addresses("au 7 allée des Mimosas, Martine viendra") == ["7 allée des Mimosas"]
+    assert addresses("il habite La Croix-Hamon, 22400 Lamballe.") == [
+        "La Croix-Hamon, 22400 Lamballe"
+    ]
+    assert addresses("Résidence Le Phare, entrée 3, 2e étage, 5 rue du Port, 29200 Brest") == [
+        "Résidence Le Phare, entrée 3, 2e étage, 5 rue du Port, 29200 Brest"
+    ]
+    trial = "numéro patient dans l'essai GUS-BRCA-0912, pas de placebo"
+    assert found(dossier_spans(trial), trial) == ["GUS-BRCA-0912"]
+    agreement = "le numéro d'accord préalable 261102945 est sur le formulaire"
+    assert found(dossier_spans(agreement), agreement) == ["261102945"]
+    chip = "Puce n° 250268731234567 (celle du chat)"
+    assert found(nir_spans(chip), chip) == []

@@ -130,8 +130,13 @@ _COMPOUND_TOWN_RE = re.compile(
 
 def _with_town_after(text: str, span: PiiSpan) -> PiiSpan:
     m = _TOWN_AFTER_RE.match(text, span.end)
-    if m is None or not (
-        fast_fold(m.group("town")) in PLACE_LIKE or _COMPOUND_TOWN_RE.search(m.group("town"))
+    if m is None:
+        return span
+    town = m.group("town")
+    if not (
+        fast_fold(town) in PLACE_LIKE
+        or _COMPOUND_TOWN_RE.search(town)
+        or (_has_street_number(text, span) and _unknown_capitalised(town))
     ):
         return span
     return PiiSpan(span.start, m.end(), span.pii_type, span.source)
@@ -140,7 +145,7 @@ def _with_town_after(text: str, span: PiiSpan) -> PiiSpan:
 #: Building and residence details written before the street ("Bât. B, résidence Les
 #: Tilleuls, 15 allée des Peupliers"): part of the address.
 _BUILDING_BEFORE_RE = re.compile(
-    r"(?:(?i:b[âa]t(?:iment)?\.?|r[ée]sidence|r[ée]s\.|immeuble|esc(?:alier)?\.?|appt?\.?|apt\.?|"
+    r"(?:(?i:b[âa]t(?:iment)?\.?|r[ée]sidence|r[ée]s\.|immeuble|esc(?:alier)?\.?|entr[ée]e(?=\s\w{1,3},)|appt?\.?|apt\.?|"
     r"appartement|villa|mas|domaine|ferme|moulin|manoir|chalet|clos|hameau|lieu-dit|"
     # An estate or a farm's company before the street ("lotissement Les Oliviers, 8 chemin…",
     # "GAEC des Trois Chênes, La Bouillerie, 53170…").
@@ -162,7 +167,8 @@ _BUILDING_BEFORE_RE = re.compile(
     # The addressee's acronym heading an address block ("Domiciliation : CCAS, 11 rue…",
     # "labo, CHU, bâtiment B, 3e étage, 1 place…"): the first line of the postal address.
     r"|(?:(?<=[:,]\s)|(?<=\n)|^)(?-i:[A-Z]{2,5}),\s"
-    r"|(?:(?<=[:,]\s)|(?<=\n)|^)(?-i:(?:Les|La|Le|L['’])\s?[A-ZÀ-Þ][\wÀ-ÿ'’\-]+"
+    r"|(?:(?<=[:,]\s)|(?<=\n)|^|(?<=\bhabite\s)|(?<=\bhabitent\s)|(?<=\bdemeurant\s))"
+    r"(?-i:(?:Les|La|Le|L['’])\s?[A-ZÀ-Þ][\wÀ-ÿ'’\-]+"
     r"(?:\s[\wÀ-ÿ'’\-]+){0,3}),\s"
     # Breton houses and hamlets open on "Ker" ("Ker Anna, 12 hent…", "Kerozar, 29600…").
     # Not after a first name ("Marie Kerjean, 3 rue…" is a person, then her street).
@@ -198,3 +204,22 @@ def _with_building_before(text: str, span: PiiSpan) -> PiiSpan:
     if match is None:
         return span
     return PiiSpan(match.start(), span.end, span.pii_type, span.source)
+
+
+def _has_street_number(text: str, span: PiiSpan) -> bool:
+    """The address found opens on a street number ("4 impasse des Hortensias")."""
+    return text[span.start : span.start + 1].isdigit()
+
+
+def _unknown_capitalised(word: str) -> bool:
+    """A capitalised word that is no first name and no common word: after "4 impasse des
+    Hortensias, " it is the town ("Plérin", "Ploufragan"), which no list of ours holds. (A
+    surname that is also a town, "Lamballe", counts as a town here.)"""
+    from .name_words import CUE_WORDS, FUNCTION_WORDS, NOT_NAME_FOLDED
+    from .names import name_lexicon
+
+    folded = fast_fold(word)
+    if folded in NOT_NAME_FOLDED or folded in FUNCTION_WORDS or folded in CUE_WORDS:
+        return False
+    entry = name_lexicon().get(folded)
+    return entry is None or (not entry.first and not entry.is_word)

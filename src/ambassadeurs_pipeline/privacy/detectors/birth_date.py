@@ -19,7 +19,10 @@ _DATE = (
     rf"|\d{{1,2}}\s[/.\-]\s\d{{1,2}}\s[/.\-]\s(?:19|20)?\d{{2}}"
     # A letter O typed for a zero ("07/O3/2016").
     rf"|(?=[\dO]{{1,2}}[/.\-][\dO]{{1,2}}[/.\-])(?=[^\s]{{0,5}}O)[\dO]{{1,2}}[/.\-][\dO]{{1,2}}[/.\-](?:19|20)?\d{{2}}"
-    rf"|(?:1er|\d{{1,2}})-(?:{_MONTHS})-(?:19|20)?\d{{2}})"
+    rf"|(?:1er|\d{{1,2}})-(?:{_MONTHS})-(?:19|20)?\d{{2}}"
+    # A month in Roman numerals, as older people and Corsican or Italian registers write it
+    # ("née le 6/VI/1988", "27 II 1941").
+    rf"|(?:1er|\d{{1,2}})[/.\-\s](?-i:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)[/.\-\s](?:19|20)?\d{{2}})"
 )
 #: A day written in words ("né le vingt-deux octobre", "le premier mai 1950").
 _DAY_WORDS = (
@@ -35,7 +38,9 @@ _YEAR_WORDS = (
 )
 #: Birth-date cues: "né(e) le", "naissance", "date de naiss.", "DDN", "DN :", "DOB", "born".
 _BIRTH_CUE = (
-    r"(?:\bn[ée]e?s?\b|naissance|\bnaiss\.?|\bDDN\b|\bn[ée]\(e\)|\bborn\b|anniversaire|\bDOB\b"
+    # "né(e)(s)" with its accent; typed without it ("ne le 12/03/1990") only right before
+    # "le" and a day: "ne" alone is the negation ("je ne sais pas, le 12 mars…").
+    r"(?:\bn[ée]e?s?\b(?<!\bne)(?<!\bnes)|\bne(?:e|es|s)?\b(?=\sle\s\d)|naissance|\bnaiss\.?|\bDDN\b|\bn[ée]\(e\)|\bborn\b|anniversaire|\bDOB\b"
     r"|(?-i:\bD\.?N\.?)\s?:|(?-i:\bDN\b)"
     # The genealogists' "°" for born ("° le 3/09/88"), not a temperature or an angle.
     r"|(?<![\w°])°(?=\s?(?:le\s|:\s?)?\d))"
@@ -64,6 +69,23 @@ DATE_NAISSANCE_RE = re.compile(
     rf"|(?<=le )\d{{1,2}}[/.]\d{{1,2}}(?![/.]?\d)"
     # "née en mars 1961", "Date de naissance du patient : mars 1961": a month and a year.
     rf"|(?:(?<=en )|(?<=: )|(?<=:))(?:{_MONTHS})\s(?:19|20)?\d{{2}}|(?:0?[1-9]|1[0-2])[/.\-](?:19|20)\d{{2}})(?![\d])",
+    re.IGNORECASE,
+)
+#: A strong cue (DDN, DN, date de naissance) reaches further than "né": a form's whole
+#: sentence may stand between it and the date ("DDN pour l'inscription au programme
+#: d'éducation thérapeutique : octobre 1980", "DN de mon fils pour le formulaire assurance
+#: scolaire : 12/13/2011").
+STRONG_CUE_RE = re.compile(
+    rf"(?:\bDDN\b|(?-i:\bDN\b)|date\sde\snaissance|\bDOB\b)[^\d\n<>]{{0,80}}?(?::\s?|le\s)"
+    rf"(?P<date>{_DATE}|(?:{_MONTHS})\s(?:19|20)\d{{2}})(?![\d])",
+    re.IGNORECASE,
+)
+#: A month mistyped after a birth cue ("née le 2 jiun 1987"): any short word between a day
+#: and a four-digit year, kept when it is close to a month's name (see :func:`_near_month`).
+TYPO_MONTH_RE = re.compile(
+    # "née"/"né" with its accent, or "naissance": "ne" (the negation) is too common here.
+    rf"(?:\bn[ée]e?s?\b(?<!\bne)(?<!\bnes)(?<!\bnee)(?<!\bnees)|naissance|\bDDN\b)[^\d\n<>]{{0,20}}?\ble\s"
+    rf"(?P<date>(?:1er|\d{{1,2}})\s(?P<month>[a-zà-ÿ]{{3,9}})\.?\s(?:19|20)\d{{2}})(?![\d])",
     re.IGNORECASE,
 )
 #: A birth cue, the newborn's name, then the date: "maman (née Jeanne Castagnet le
@@ -148,7 +170,12 @@ _GATED_PATTERNS: tuple[tuple[re.Pattern[str], Callable[[str, str], bool]], ...] 
 def birth_date_spans(text: str, lowered: str) -> list[PiiSpan]:
     """Birth dates in ``text`` (``lowered`` is ``text.lower()``, read by the cue gate)."""
     spans: list[PiiSpan] = []
-    for match in DATE_NAISSANCE_RE.finditer(text):
+    strong = (
+        STRONG_CUE_RE.finditer(text)
+        if "DN" in text or "ddn" in lowered or "naissance" in lowered or "dob" in lowered
+        else ()
+    )
+    for match in (*DATE_NAISSANCE_RE.finditer(text), *strong):
         spans.append(_date_span(match))
         tail = text[match.end() : match.end() + 60]
         # A sentence ends at ".", "!", "?" or a line break, not at an ellipsis ("née le
@@ -166,6 +193,10 @@ def birth_date_spans(text: str, lowered: str) -> list[PiiSpan]:
         tail = text[match.end() : match.end() + 40]
         if _BIRTH_WEIGHT.search(tail) or _ANNOUNCEMENT.search(text):
             spans.append(_date_span(match))
+    if "le " in lowered:
+        for match in TYPO_MONTH_RE.finditer(text):
+            if _near_month(match.group("month")):
+                spans.append(_date_span(match))
     if spans:
         spans += _same_dates_elsewhere(text, spans)
     # One date may be found by two patterns ("né sans vie à 28 SA le …"): once is enough.
@@ -209,6 +240,40 @@ def _day_month_year(value: str) -> tuple[int, int, int] | None:
     if not (day.isdigit() and year.isdigit() and month_n):
         return None
     return int(day), month_n, int(year) % 100
+
+
+_MONTH_NAMES = (
+    "janvier",
+    "fevrier",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "aout",
+    "septembre",
+    "octobre",
+    "novembre",
+    "decembre",
+)
+
+
+def _near_month(word: str) -> bool:
+    """``word`` is a month's name with a typo ("jiun", "otcobre", "fevirer"): one letter
+    swapped, doubled, dropped or wrong. (difflib, not a spelling library: twelve words.)"""
+    import difflib
+    import unicodedata
+
+    folded = "".join(
+        c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c)
+    )
+    from .name_typos import is_french_word
+
+    if folded in _MONTH_NAMES or is_french_word(word):
+        return False  # a month the main patterns read, or a word ("mais", "ans")
+    return any(
+        difflib.SequenceMatcher(None, folded, month).ratio() >= 0.74 for month in _MONTH_NAMES
+    )
 
 
 def _same_dates_elsewhere(text: str, spans: list[PiiSpan]) -> list[PiiSpan]:

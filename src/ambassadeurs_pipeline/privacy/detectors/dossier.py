@@ -38,7 +38,9 @@ _DOSSIER_STRONG_LABEL_RE = re.compile(
     r"examen|demande|\bclient|[ée]tranger|proc[ée]dure|plainte|r[ée]c[ée]piss[ée]|parquet|[ée]crou|"
     # A seafarer's number ("n° de marin : 19840217"), a teacher's NUMEN, a work accident's or
     # an occupational disease's claim ("AT 2026 041 77 925", "Réf CPAM MP 26 059 118 442").
-    r"\bmarin\b|\bnumen\b|accident|\bcpam\b|\bat\b|\bmp\b"
+    r"\bmarin\b|\bnumen\b|accident|\bcpam\b|\bat\b|\bmp\b|"
+    # A prior agreement for care ("numéro d'accord préalable 260418377").
+    r"accord\spr[ée]alable|entente\spr[ée]alable"
 )
 #: The same numbers typed in groups ("numéro de dossier 0425 8801 7733"): only after a strong
 #: label, since grouped digits are also amounts and phone numbers.
@@ -66,8 +68,11 @@ _ARTICLE_BEFORE = re.compile(r"(?i:\barticles?|\bart\.)\s?$")
 #: A short code with letters, a dash or a slash and four digits that are not a year
 #: ("référence résident R-1189", "réf. expertise EXP-5520"): a file number only straight after
 #: a reference or file label (see :func:`dossier_spans`); elsewhere it is a model or a norm.
-_SHORT_FILE_RE = re.compile(r"[A-Za-z]{1,6}[\-/](?!19\d\d|20\d\d)\d{4}$")
-_SHORT_FILE_LABEL_RE = re.compile(r"(?i:r[ée]f[ée]rence|\br[ée]f\b|dossier|expertise|suivi)")
+#: Several letter segments too ("numéro patient dans l'essai CUR-LUNG-0447").
+_SHORT_FILE_RE = re.compile(r"(?:[A-Za-z]{1,6}[\-/]){1,3}(?!19\d\d|20\d\d)\d{4}$")
+_SHORT_FILE_LABEL_RE = re.compile(
+    r"(?i:r[ée]f[ée]rence|\br[ée]f\b|dossier|expertise|suivi|patient|essai)"
+)
 #: "dossier … :" up to 100 characters before a mixed identifier, within one sentence.
 _FAR_FILE_LABEL_RE = re.compile(r"(?i:dossier|identifiant|espace\spatient)[^\n\d<.!?]{0,100}:\s?$")
 #: A booking or file code with letters and 3-4 digits mixed ("dossier Accès Plus n°
@@ -123,7 +128,7 @@ def dossier_spans(text: str, digits: int | None = None) -> list[PiiSpan]:
         if label is None:
             continue
         if digit_count(ident) < 5 and (
-            label.end() - label.start() > 25
+            label.end() - label.start() > 30
             or not _SHORT_FILE_LABEL_RE.search(label.group(0))
             or _NOT_A_FILE.search(text, max(0, label.start() - 25), label.end())
         ):

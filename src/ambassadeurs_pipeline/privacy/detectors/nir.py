@@ -28,6 +28,10 @@ _NIR_TRIGGER_RE = re.compile(
 _NIR_LOOSE_RE = re.compile(r"(?<![\d])[1-8](?:[\s.\-]?(?:\d|(?<=2)[AaBb])){12,15}(?![\dA-Za-z])")
 
 
+#: An animal's identification chip or tattoo, whose 15 digits can take a NIR's shape.
+_MICROCHIP_BEFORE = re.compile(r"(?i:\bpuce|transpondeur|i-cad|\bicad\b)[^\n\d]{0,20}$")
+
+
 def nir_key_is_valid(nir: str) -> bool:
     """True when the 15-character NIR (digits, Corsica ``2A``/``2B`` allowed) has a valid key.
 
@@ -66,6 +70,8 @@ def nir_spans(text: str, without_key_check_after_trigger: bool = True) -> list[P
             and bool(NIR_SHAPE_RE.match(compact))
             and len(re.findall(r"[\s.\-]", value)) >= 4
         )
+        if _MICROCHIP_BEFORE.search(text, max(0, match.start() - 30), match.start()):
+            continue  # "Puce n° 250269812345678": an animal's chip (250 = France), not a NIR
         if valid or shaped:
             spans.append(PiiSpan(match.start(), match.end(), "NIR", "patterns", valid))
         elif without_key_check_after_trigger and len(compact) in (13, 15):
