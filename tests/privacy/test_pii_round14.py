@@ -209,3 +209,35 @@ def test_round14_part2_addresses_files_and_microchips() -> None:
     assert found(dossier_spans(agreement), agreement) == ["261102945"]
     chip = "Puce n° 250268731234567 (celle du chat)"
     assert found(nir_spans(chip), chip) == []
+
+
+def test_round14_part2_names_signatures_addresses_trades_and_ligatures() -> None:
+    from ambassadeurs_pipeline.privacy.pii import make_detector, redact_texts
+
+    detector = make_detector("default", use_ner=False)
+
+    def red(text: str) -> str:
+        return redact_texts([text], detector)[0][0]
+
+    # A rarer first name signing after a question or a full stop (not after a comma).
+    assert red("je la prends maintenant ou demain ? Thuy") == (
+        "je la prends maintenant ou demain ? <PERSONNE>"
+    )
+    # "æ" folds to "e" ("Lætitia" is INSEE's "Letitia").
+    assert red("elle est encore dispo Lætitia ?") == "elle est encore dispo <PERSONNE> ?"
+    # A foreign particle between a first name and a capitalised surname.
+    assert red("Samira el Amrani : je viens d'être diagnostiquée") == (
+        "<PERSONNE> : je viens d'être diagnostiquée"
+    )
+    assert red("Pour Rose : tu peux demander un second avis") == (
+        "Pour <PERSONNE> : tu peux demander un second avis"
+    )
+    assert red("Aurore, diagnostiquée à 38 ans") == "<PERSONNE>, diagnostiquée à 38 ans"
+    assert red("Je suis à Pau. Maialen — 06 22 48 71 93") == "Je suis à Pau. <PERSONNE> — <TEL>"
+    # A town after its postcode, before a dash and a phone, is the address's, not a name.
+    assert red("Nolwenn Prigent - 6 rue de Siam, 29200 Brest - 02 98 44 17 32") == (
+        "<PERSONNE> - <ADRESSE> - <TEL>"
+    )
+    # A business named after its owner.
+    assert red("Orthopédie Lagarrigue, très bien") == "Orthopédie <PERSONNE>, très bien"
+    assert red("chez Castagnier Tattoo à Montpellier") == "chez <PERSONNE> Tattoo à Montpellier"

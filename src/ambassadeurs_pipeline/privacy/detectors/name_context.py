@@ -115,6 +115,26 @@ _VOCATIVE_OPEN = re.compile(
 _LIKE_NAME = re.compile(
     rf"(?:^|[.!?\n]\s*)(?i:comme|tout\scomme|pareil\sque)\s(?P<name>(?-i:{_CAP_WORD})),\s(?i:je|j['’]|moi|nous|on)\b"
 )
+#: A message addressed to someone ("Pour Rose : tu peux…"), or opened by the writer's own
+#: name and what happened to them ("Aurore, diagnostiquée TDAH à 38 ans", "Malo, 16 ans").
+_ADDRESSED_OPEN = re.compile(
+    rf"(?:^|\n)[^\S\n]*(?:(?i:pour|@)\s?(?P<to>(?-i:{_CAP_WORD}))\s?:\s"
+    rf"|(?P<me>(?-i:{_CAP_WORD})),\s(?:\d{{1,3}}\s?ans\b|(?-i:[a-zà-ÿ]{{3,}}(?:ée|ées|é|és))\b))"
+)
+#: A name before a dash and a phone number: "Itziar — 06 22 48 71 93".
+_NAME_DASH_PHONE = re.compile(
+    rf"(?<![\w'’-])(?P<name>{_CAP_WORD})\s[—–-]\s(?=(?:\+33\s?|0)\d(?:[\s.]?\d{{2}}){{4}})"
+)
+#: A business named after its owner, with its trade word before or after: "Orthopédie
+#: Lagarrigue", "Castagnier Tattoo", "(Lemercier Orthopédie)", "Ambulances Le Bihan".
+_TRADE = (
+    r"Orthop[ée]die|Optique|Audition|Tattoo|Ink|Ambulances|Taxis?|Transports|Garage|"
+    r"Boulangerie|Plomberie|[ÉE]lectricit[ée]|Menuiserie|Coiffure|Fitness|Auto-[ÉE]cole"
+)
+_TRADE_THEN_NAME = re.compile(
+    rf"(?<![\w'’-])(?:{_TRADE})\s(?P<name>(?:{_PARTICLE}\s)?{_CAP_WORD})(?![\w'’-])"
+)
+_NAME_THEN_TRADE = re.compile(rf"(?<![\w'’-])(?P<name>{_CAP_WORD})\s(?:{_TRADE})(?![\w'’-])")
 #: Words that open a message with a comma and an imperative without naming anyone
 #: ("Patience, vous verrez", "Courage, tenez bon").
 _OPENING_WORDS = frozenset(
@@ -870,6 +890,28 @@ class NameContextDetector:
                     continue
                 if _judge(name, unknown=True, word_names=True, surnames=False):
                     add(m.start("name"), m.end("name"), "vocative")
+        for m in _ADDRESSED_OPEN.finditer(text) if ":" in text or "," in text else ():
+            group = "to" if m.group("to") else "me"
+            if fast_fold(m.group(group)) in _OPENING_WORDS:
+                continue
+            if _judge(m.group(group), unknown=group == "to", word_names=True, surnames=False):
+                add(m.start(group), m.end(group), "addressed")
+        for m in _NAME_DASH_PHONE.finditer(text) if "—" in text or "–" in text or " - " in text else ():
+            name = m.group("name")
+            if name.isupper() or re.search(r"\d{5}\s$", text[max(0, m.start() - 6) : m.start()]):
+                continue  # "éducatrice SESSAD — 05…", "29200 Brest - 02…": a service, a town
+            if _judge(name, unknown=True, word_names=True, surnames=False):
+                add(m.start("name"), m.end("name"), "name_phone")
+        for m in (*_TRADE_THEN_NAME.finditer(text), *_NAME_THEN_TRADE.finditer(text)):
+            group = "name"
+            word = m.group(group).split()[-1]
+            e = _entry(word)
+            if fast_fold(word) in PLACE_LIKE or is_allowed_name(text, m.start(group), m.end(group)):
+                continue
+            if (e is not None and e.surname >= 5 and not e.is_word) or (
+                e is None and len(word) >= 4 and not is_french_word(word)
+            ):
+                add(m.start(group), m.end(group), "trade_name")
         reassure = any(w in lowered for w in ("inqui", "tkt", "courage", "force", "bisous"))
         for m in _AFTER_REASSURE.finditer(text) if reassure else ():
             if _judge(m.group("name"), unknown=False, word_names=True, surnames=False):
@@ -1290,8 +1332,11 @@ class NameContextDetector:
         if m is not None and m.start("name") > 0:
             name = m.group("name")
             e = _entry(name)
+            # After a full stop, a question or a line break (not a comma), a rarer first name
+            # signs too ("… ou j'attends demain ? Huong", "… c'est fou. Shirin").
+            sentence_end = text[: m.start("name")].rstrip(" -—–").endswith(("?", "!", ".", "\n"))
             if (e is None and len(name) >= 3 and not is_french_word(name)) or (
-                e is not None and e.first >= 10 and not e.is_word
+                e is not None and e.first >= (5 if sentence_end else 10) and not e.is_word
             ):
                 add(m.start("name"), m.end("name"), "sign_off")
         m = _SIGN_OFF_QUALIFIED.search(text, max(0, len(text) - 90)) if "," in text else None

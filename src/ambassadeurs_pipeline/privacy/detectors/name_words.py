@@ -23,12 +23,13 @@ _FOLD = str.maketrans(
     # Letters of Turkish, Polish, Romanian, Czech… names too ("Ayşe Yılmaz", "Łukasz"), one
     # letter each, so that offsets in a folded string stay those of the text.
     "àáâãäåçèéêëìíîïñòóôõöùúûüýÿœæ’şğıøłđāēīōūćčśšžźżńňřțţșăąęěůőű",
-    "aaaaaaceeeeiiiinooooouuuuyyoa'sgioldaeiouccsszzznnrttsaaeeuou",
+    "aaaaaaceeeeiiiinooooouuuuyyoe'sgioldaeiouccsszzznnrttsaaeeuou",
 )
 
 
 def fast_fold(word: str) -> str:
-    """Lower case without accents; ``œ``/``æ`` become one letter (enough for look-ups)."""
+    """Lower case without accents; ``œ``/``æ`` become one letter (enough for look-ups):
+    "o" and "e" ("Lætitia" -> "letitia", a spelling INSEE lists)."""
     return word.lower().translate(_FOLD)
 
 
@@ -49,7 +50,7 @@ def name_lexicon() -> dict[str, NameEntry]:
             if line.startswith("#"):
                 continue
             folded, _kind, first, surname, is_word, _spelling = line.rstrip("\n").split("\t")
-            entries[folded.replace("œ", "o").replace("æ", "a")] = NameEntry(
+            entries[folded.replace("œ", "o").replace("æ", "e")] = NameEntry(
                 int(first), int(surname), is_word == "1"
             )
     # Nicknames ("Seb", "Véro", "jojo") are names as much as the birth names INSEE counts:
@@ -346,6 +347,9 @@ def _gate_tables() -> tuple[bytes, bytes]:
             fold[i] = ord(base.lower())
             cased[i] = ord(base)
     fold[ord("-")] = cased[ord("-")] = ord("-")
+    # "æ" has no decomposition: one letter "e", as in fast_fold ("Lætitia" -> "letitia").
+    fold[0xE6] = cased[0xE6] = fold[0xC6] = ord("e")
+    cased[0xC6] = ord("E")
     return bytes(fold), bytes(cased)
 
 

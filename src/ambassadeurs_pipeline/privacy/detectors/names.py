@@ -102,6 +102,8 @@ SERVICE_ACRONYMS = frozenset(
 )
 #: A sports club's initials before its town ("RC Massy", "AS Nancy", "US Dax"): a town.
 #: Not "AS" or "ES" (aide-soignante, éducateur spécialisé: "l'AS Fatou" is a carer).
+#: Lower-case particles of Arabic, Portuguese, Dutch and German surnames.
+_FOREIGN_PARTICLES = frozenset("el al ben bin ould ait dos das van von der den ter ten".split())
 #: Towns that a name's "de La …" could be ("Marie de La Rochelle" says where she lives).
 _ARTICLE_TOWNS = frozenset(
     "la rochelle|le mans|le havre|la baule|le puy|la reunion|le creusot|la ciotat|la seyne|"
@@ -676,6 +678,16 @@ class NameLexiconDetector:
                 # After a noble "de" ("de La Roche") the word is a surname even when a
                 # company shares it (Roche is on the allow-list as a laboratory).
                 and (after.folded not in allow_list() or prev.text in ("de", "du"))
+            )
+        if first_cap and w.text in _FOREIGN_PARTICLES and j + 1 < len(words):
+            # "Yasmine el Idrissi", "Rui dos Santos", "Anh van Dijk": a particle no French
+            # phrase uses, then a capitalised surname.
+            after = words[j + 1]
+            return (
+                text[w.end : after.start] == " "
+                and after.cap
+                and after.folded not in NOT_NAME_FOLDED
+                and after.folded not in allow_list()
             )
         if first_cap and w.text in ("de", "du") and j + 2 < len(words):
             # "Bérengère de La Roche", "Anne du Le Guern": a lower-case noble particle, then a
