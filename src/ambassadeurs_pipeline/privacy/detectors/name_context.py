@@ -106,7 +106,7 @@ _VOCATIVE_LATE = re.compile(
 #: pour ton témoignage"): the comma after the very first word marks a vocative, and the
 #: sentence may address its reader with "vous" or an imperative as well as with "tu".
 _VOCATIVE_OPEN = re.compile(
-    rf"(?:^|\n)[^\S\n]*(?P<name>(?-i:{_CAP_WORD})),\s(?=[^.!?\n]*?(?:(?<![\w'’])(?:tu|toi|ta|ton|tes|te|"
+    rf"[^\S\n]*(?P<name>(?-i:{_CAP_WORD})),\s(?=[^.!?\n]*?(?:(?<![\w'’])(?:tu|toi|ta|ton|tes|te|"
     rf"vous|votre|vos)(?![\w'’])|(?<![\w'’])t['’]|[{_LO}]{{3,}}ez(?![\w'’])))",
     re.IGNORECASE,
 )
@@ -118,7 +118,7 @@ _LIKE_NAME = re.compile(
 #: A message addressed to someone ("Pour Rose : tu peux…"), or opened by the writer's own
 #: name and what happened to them ("Aurore, diagnostiquée TDAH à 38 ans", "Malo, 16 ans").
 _ADDRESSED_OPEN = re.compile(
-    rf"(?:^|\n)[^\S\n]*(?:(?i:pour|@)\s?(?P<to>(?-i:{_CAP_WORD}))\s?:\s"
+    rf"[^\S\n]*(?:(?i:pour|@)\s?(?P<to>(?-i:{_CAP_WORD}))\s?:\s"
     rf"|(?P<me>(?-i:{_CAP_WORD})),\s(?:\d{{1,3}}\s?ans\b|(?-i:[a-zà-ÿ]{{3,}}(?:ée|ées|é|és))\b))"
 )
 #: A name before a dash and a phone number: "Itziar — 06 22 48 71 93".
@@ -130,6 +130,12 @@ _NAME_DASH_PHONE = re.compile(
 _TRADE = (
     r"Orthop[ée]die|Optique|Audition|Tattoo|Ink|Ambulances|Taxis?|Transports|Garage|"
     r"Boulangerie|Plomberie|[ÉE]lectricit[ée]|Menuiserie|Coiffure|Fitness|Auto-[ÉE]cole"
+)
+#: Substrings of the trade words, a cheap necessary condition for the two patterns below.
+_TRADE_GATE = (
+    "orthop", "optique", "audition", "tattoo", "ink", "ambulance", "taxi", "transports",
+    "garage", "boulangerie", "plomberie", "lectricit", "menuiserie", "coiffure", "fitness",
+    "auto-",
 )
 _TRADE_THEN_NAME = re.compile(
     rf"(?<![\w'’-])(?:{_TRADE})\s(?P<name>(?:{_PARTICLE}\s)?{_CAP_WORD})(?![\w'’-])"
@@ -871,7 +877,8 @@ class NameContextDetector:
                     return
             found.append((start, end, rule))
 
-        for m in _VOCATIVE.finditer(text) if _SECOND_PERSON.search(text) else ():
+        second_person = _SECOND_PERSON.search(text) is not None
+        for m in _VOCATIVE.finditer(text) if second_person else ():
             name = m.group("name")
             if not _VOCATIVE_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
                 continue
@@ -879,18 +886,29 @@ class NameContextDetector:
                 continue
             if _judge(name, unknown=True, word_names=True, surnames=False):
                 add(m.start("name"), m.end("name"), "vocative")
-        for m in _VOCATIVE_LATE.finditer(text):
+        # Its second-person word is a necessary condition, as for _VOCATIVE.
+        for m in _VOCATIVE_LATE.finditer(text) if second_person else ():
             name = m.group("name")
             if _judge(name, unknown=False, word_names=True, surnames=False, lower_words=True):
                 add(m.start("name"), m.end("name"), "vocative")
-        for pattern in (_VOCATIVE_OPEN, _LIKE_NAME) if "," in text else ():
-            for m in pattern.finditer(text):
+        # The opening patterns are tried at line starts only (match, not a scan).
+        line_starts = [0, *(i + 1 for i, c in enumerate(text) if c == "\n")] if "\n" in text else [0]
+        openings = [
+            m for pos in line_starts for m in (_VOCATIVE_OPEN.match(text, pos),) if m
+        ] if "," in text else []
+        for pattern_matches in (openings, _LIKE_NAME.finditer(text) if "," in text else ()):
+            for m in pattern_matches:
                 name = m.group("name")
                 if fast_fold(name) in _OPENING_WORDS:
                     continue
                 if _judge(name, unknown=True, word_names=True, surnames=False):
                     add(m.start("name"), m.end("name"), "vocative")
-        for m in _ADDRESSED_OPEN.finditer(text) if ":" in text or "," in text else ():
+        addressed = (
+            [m for pos in line_starts for m in (_ADDRESSED_OPEN.match(text, pos),) if m]
+            if ":" in text or "," in text
+            else []
+        )
+        for m in addressed:
             group = "to" if m.group("to") else "me"
             if fast_fold(m.group(group)) in _OPENING_WORDS:
                 continue
@@ -902,7 +920,12 @@ class NameContextDetector:
                 continue  # "éducatrice SESSAD — 05…", "29200 Brest - 02…": a service, a town
             if _judge(name, unknown=True, word_names=True, surnames=False):
                 add(m.start("name"), m.end("name"), "name_phone")
-        for m in (*_TRADE_THEN_NAME.finditer(text), *_NAME_THEN_TRADE.finditer(text)):
+        trades = (
+            (*_TRADE_THEN_NAME.finditer(text), *_NAME_THEN_TRADE.finditer(text))
+            if any(w in lowered for w in _TRADE_GATE)
+            else ()
+        )
+        for m in trades:
             group = "name"
             word = m.group(group).split()[-1]
             e = _entry(word)
@@ -1328,7 +1351,8 @@ class NameContextDetector:
                 or (e is None and len(last) >= 3 and not is_french_word(last))
             ):
                 add(m.start("name"), m.end("name"), "title_particle")
-        m = _SIGN_OFF.search(text)
+        # The sign-off ends the message: only its last 80 characters are searched.
+        m = _SIGN_OFF.search(text, max(0, len(text) - 80))
         if m is not None and m.start("name") > 0:
             name = m.group("name")
             e = _entry(name)
