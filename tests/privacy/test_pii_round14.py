@@ -241,3 +241,35 @@ def test_round14_part2_names_signatures_addresses_trades_and_ligatures() -> None
     # A business named after its owner.
     assert red("Orthopédie Lagarrigue, très bien") == "Orthopédie <PERSONNE>, très bien"
     assert red("chez Castagnier Tattoo à Montpellier") == "chez <PERSONNE> Tattoo à Montpellier"
+
+
+def test_round14_part3_shapes_from_r15_dev() -> None:
+    from ambassadeurs_pipeline.privacy.pii import make_detector, redact_texts
+
+    detector = make_detector("default", use_ner=False)
+
+    def red(text: str) -> str:
+        return redact_texts([text], detector)[0][0]
+
+    # A day "du" a month number, after a birth cue.
+    assert births("ma fille est née le 21 du 6 et elle dort") == ["21 du 6"]
+    assert births("(Odette Marty, née le 7 du 3 1934)") == ["7 du 3 1934"]
+    # What a file says the birth date is.
+    assert births("Ma date de naissance sur la carte est fausse, ils ont mis 30/02/1989 !") == [
+        "30/02/1989"
+    ]
+    # A letter glued to the street number.
+    assert addresses("Adresse : 5b rue des Tanneurs, 67000 Strasbourg") == [
+        "5b rue des Tanneurs, 67000 Strasbourg"
+    ]
+    text = "réclamation (dossier RCL 2026 0715532) refusée"
+    assert found(dossier_spans(text), text) == ["2026 0715532"]
+    # A name in brackets after a phone; "Prénom(s)" fields; a name before an IBAN.
+    assert red("Contact : 06 95 27 13 84 (Inês)") == "Contact : <TEL> (<PERSONNE>)"
+    assert red("Nom : ADEYEMI\nPrénom(s) : Tolu Grace") == "Nom : <PERSONNE>\nPrénom(s) : <PERSONNE>"
+    assert "Maréchal" not in red("RIB : Jeanine Maréchal FR76 3000 4000 0312 3456 7890 143")
+    # Towns that are also first names, without a cue, and diplomas after a name.
+    assert red("on a déménagé à Annecy puis Dinan") == "on a déménagé à Annecy puis Dinan"
+    assert red("Julien Labat, MKDE") == "<PERSONNE>, MKDE"
+    # Nicknames.
+    assert red("merci kev pour le lien") == "merci <PERSONNE> pour le lien"

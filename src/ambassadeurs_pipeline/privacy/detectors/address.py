@@ -27,7 +27,8 @@ _UNITS = rf"(?:,?\s{_UNIT}){{0,3}}"
 _CITY = r"[A-ZÀ-Þ][\wÀ-ÿ'’\-]+(?:[ \-](?:sur|sous|en|le|la|les|de|du|des|[A-ZÀ-Þ][\wÀ-ÿ'’\-]+))*"
 ADRESSE_RE = re.compile(
     # Not a year closing a date ("12.09.1939\nRésidence…"), nor across a line break.
-    rf"(?<![\w])(?<!\d[./])\d{{1,4}}(?:\s?(?i:bis|ter|b)\b)?,?[ \t\u00a0](?i:{_STREET_TYPES})(?:\b|(?<=\.))"
+    # "3a rue…", "12 bis", "4ter": a letter glued to the number, or bis/ter/quater.
+    rf"(?<![\w])(?<!\d[./])\d{{1,4}}(?:[a-dA-D]\b|\s?(?i:bis|ter|quater|b)\b)?,?[ \t\u00a0](?i:{_STREET_TYPES})(?:\b|(?<=\.))"
     rf"(?:[ \-](?!(?i:à|au|pour|depuis|dans|chez|mais|je|j'|on|il|elle|qui|près|pres|en face|"
     rf"avec|sans|où|ou|depuis|car|donc|alors|c'est|ça|ce|cette|mon|ma|mes)\b)"
     # "et" inside a street's name only before a capital: "2 rue Rhin et Danube".

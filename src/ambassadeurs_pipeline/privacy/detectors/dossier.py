@@ -45,7 +45,8 @@ _DOSSIER_STRONG_LABEL_RE = re.compile(
 #: The same numbers typed in groups ("numéro de dossier 0425 8801 7733"): only after a strong
 #: label, since grouped digits are also amounts and phone numbers.
 #: The first group may be a single digit ("n° allocataire 0 457 829").
-_DOSSIER_GROUPED_RE = re.compile(r"(?<![\w/.,])\d{1,5}(?: \d{2,5}){1,4}(?![\w/]|[.,]\d)")
+#: A later group may hold up to 7 digits ("dossier RCL 2026 0984451": a year, then the number).
+_DOSSIER_GROUPED_RE = re.compile(r"(?<![\w/.,])\d{1,5}(?: \d{2,7}){1,4}(?![\w/]|[.,]\d)")
 #: An insurer's or a fund's code between the label and the grouped number ("contrat AG2R 55
 #: 0193 772", "adhérent MGEN 12 345 678"): skipped when looking for the label.
 _ISSUER_BEFORE_RE = re.compile(r"\b[A-Z][A-Z0-9]{1,7} $")

@@ -121,6 +121,8 @@ _ADDRESSED_OPEN = re.compile(
     rf"[^\S\n]*(?:(?i:pour|@)\s?(?P<to>(?-i:{_CAP_WORD}))\s?:\s"
     rf"|(?P<me>(?-i:{_CAP_WORD})),\s(?:\d{{1,3}}\s?ans\b|(?-i:[a-zà-ÿ]{{3,}}(?:ée|ées|é|és))\b))"
 )
+#: A name in brackets after a phone number: "Contact : 06 95 27 13 84 (Filipa)".
+_PHONE_THEN_NAME = re.compile(rf"\d{{2}}\s?\((?P<name>{_CAP_WORD})\)")
 #: A name before a dash and a phone number: "Itziar — 06 22 48 71 93".
 _NAME_DASH_PHONE = re.compile(
     rf"(?<![\w'’-])(?P<name>{_CAP_WORD})\s[—–-]\s(?=(?:\+33\s?|0)\d(?:[\s.]?\d{{2}}){{4}})"
@@ -258,7 +260,7 @@ _PARTICLE_WORDS = frozenset("Le La Du De Da Van Ben El LE LA DU DE DA VAN BEN EL
 _FORM_FIELD = re.compile(
     # A pasted e-mail's header lines ("De : Martine Gaudin", "À : …") at a line start only.
     rf"(?:(?:^|\n)(?i:de|[àa]|from|to|cc)\s?:\s?(?=[{_UP}])|"
-    rf"(?:^|[\n\"«(|;]|\s)(?i:nom(?:\sde\sfamille|\sde\snaissance|\sd['’]usage|\set\spr[ée]nom|"
+    rf"(?:^|[\n\"«(|;]|\s)(?i:pr[ée]noms?(?:\(s\))?(?:\susuel)?(?=\s?:)|nom(?:\sde\sfamille|\sde\snaissance|\sd['’]usage|\set\spr[ée]nom|"
     rf"\sde\sl['’]assur[ée]e?|\sdu\spatient|\sde\sla\spatiente|\sdu\sb[ée]n[ée]ficiaire|\sde\sl['’]enfant|"
     rf",?\spr[ée]nom)?|b[ée]n[ée]ficiaire|assur[ée]e?|patiente?|titulaire|identit[ée]|"
     rf"demandeu(?:r|se)|aidante?|signataire|personne\s[àa]\spr[ée]venir|r[ée]dig[ée]\spar|"
@@ -919,6 +921,9 @@ class NameContextDetector:
             if name.isupper() or re.search(r"\d{5}\s$", text[max(0, m.start() - 6) : m.start()]):
                 continue  # "éducatrice SESSAD — 05…", "29200 Brest - 02…": a service, a town
             if _judge(name, unknown=True, word_names=True, surnames=False):
+                add(m.start("name"), m.end("name"), "name_phone")
+        for m in _PHONE_THEN_NAME.finditer(text) if "(" in text else ():
+            if _judge(m.group("name"), unknown=True, word_names=True, surnames=False):
                 add(m.start("name"), m.end("name"), "name_phone")
         trades = (
             (*_TRADE_THEN_NAME.finditer(text), *_NAME_THEN_TRADE.finditer(text))

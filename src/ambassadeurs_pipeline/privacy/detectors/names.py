@@ -667,6 +667,8 @@ class NameLexiconDetector:
         gap = text[prev.end : w.start]
         if gap not in (" ", "\u00a0"):
             return False
+        if text[w.end : w.end + 1].isdigit():
+            return False  # "Jeanine Maréchal FR86 3000…": the letters of an IBAN, a code
         if w.text in PARTICLES:
             # "Soazig Le Gall", "Maria Da Silva": a particle followed by a capitalised word.
             after = words[j + 1] if j + 1 < len(words) else None
