@@ -273,3 +273,26 @@ def test_round14_part3_shapes_from_r15_dev() -> None:
     assert red("Julien Labat, MKDE") == "<PERSONNE>, MKDE"
     # Nicknames.
     assert red("merci kev pour le lien") == "merci <PERSONNE> pour le lien"
+
+
+def test_round14_part4_shapes_from_the_opened_r15_frozen_part() -> None:
+    from ambassadeurs_pipeline.privacy.detectors.card import card_spans
+
+    assert addresses("Awa Diallo, 14 rés les tilleuls appt 12 93200 saint-denis : merci") == [
+        "14 rés les tilleuls appt 12 93200 saint-denis"
+    ]
+    assert addresses("Cabinet d'orthoptie, 3 rue Nationale, 37000 Tours") == [
+        "Cabinet d'orthoptie, 3 rue Nationale, 37000 Tours"
+    ]
+    statement = "numéro de décompte 2026051877412 sur Ameli"
+    assert found(dossier_spans(statement), statement) == ["2026051877412"]
+    student = "je suis Nora Haddad, INE 080233771KL, étudiante"
+    assert found(dossier_spans(student), student) == ["080233771KL"]
+    assert births("nom, date de naissance (mai 1971), n° de sécu") == ["mai 1971"]
+    assert births("il est né le février 1948 à Oran") == ["février 1948"]
+    # A card printed in fours, even when its digits could be a NIR's.
+    card = "payé avec la carte (3755 1647 6516 457) hier"
+    assert found(card_spans(card), card) == ["3755 1647 6516 457"]
+    # An overseas NIR a sentence after its trigger.
+    nir = "pour la carte vitale ils demandent quoi ? ma mere c'est 2 61 03 974 412 55 10 et"
+    assert found(nir_spans(nir), nir) == ["2 61 03 974 412 55 10"]

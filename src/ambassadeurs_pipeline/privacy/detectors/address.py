@@ -12,7 +12,7 @@ _STREET_TYPES = (
     r"rue|avenue|av\.?|boulevard|bd|bld|place|pl\.|chemin|all[ée]e|impasse|route|quai|cours|"
     r"square|passage|r[ée]sidence|lotissement|lieu-dit|chauss[ée]e|voie|sentier|faubourg|"
     r"cit[ée]|hameau|parvis|esplanade|promenade|mont[ée]e|rond-point|villa|street|road|"
-    r"r\.|ruelle|clos|sente|venelle|traverse|imp\.|rte|ch\.|fg|fbg|r[ée]s\.|zac|za|zi|"
+    r"r\.|ruelle|clos|sente|venelle|traverse|imp\.|rte|ch\.|fg|fbg|r[ée]s\.|r[ée]s(?=\s)|zac|za|zi|"
     # Breton street words ("12 hent Sant-Yann", "3 straed ar Vilin").
     r"hent|straed"
 )
@@ -191,7 +191,7 @@ _BUILDING_BEFORE_RE = re.compile(
     # Practices and prisons too ("Cabinet médical des Arcades, 8 place…", "Centre
     # pénitentiaire, 1 route…"): letters to an inmate or a practice name the building first.
     r"|(?i:maison\sde\ssant[ée]|maison\sm[ée]dicale|centre\sm[ée]dical|p[ôo]le\sde\ssant[ée]|"
-    r"centre\sde\ssant[ée]|cabinet\s(?:m[ée]dical|infirmier|dentaire|param[ée]dical|de\s[\wÀ-ÿ'’\-]+)|"
+    r"centre\sde\ssant[ée]|cabinet\s(?:m[ée]dical|infirmier|dentaire|param[ée]dical|de\s[\wÀ-ÿ'’\-]+|d['’][\wÀ-ÿ\-]+)|"
     r"centre\sp[ée]nitentiaire|maison\sd['’]arr[êe]t|centre\sde\sd[ée]tention|maison\scentrale)"
     r"(?:\s[\wÀ-ÿ'’\-]+){0,3},\s"
     r"){1,3}$"

@@ -70,7 +70,7 @@ DATE_NAISSANCE_RE = re.compile(
     # "née le 16 du 4", "le 3 du 5 1932", "le 19 du 7 en 91": a day "du" a month number.
     rf"|(?:1er|\d{{1,2}})\sdu\s(?:0?[1-9]|1[0-2])(?:\s(?:en\s)?(?:19|20)?\d{{2}})?(?![\d/])"
     # "née en mars 1961", "Date de naissance du patient : mars 1961": a month and a year.
-    rf"|(?:(?<=en )|(?<=: )|(?<=:))(?:{_MONTHS})\s(?:19|20)?\d{{2}}|(?:0?[1-9]|1[0-2])[/.\-](?:19|20)\d{{2}})(?![\d])",
+    rf"|(?:(?<=en )|(?<=: )|(?<=:)|(?<=le )|(?<=\())(?:{_MONTHS})\s(?:19|20)?\d{{2}}|(?:0?[1-9]|1[0-2])[/.\-](?:19|20)\d{{2}})(?![\d])",
     re.IGNORECASE,
 )
 #: A strong cue (DDN, DN, date de naissance) reaches further than "né": a form's whole
@@ -80,7 +80,7 @@ DATE_NAISSANCE_RE = re.compile(
 STRONG_CUE_RE = re.compile(
     rf"(?:\bDDN\b|(?-i:\bDN\b)|date\sde\snaissance|\bDOB\b)[^\d\n<>]{{0,80}}?"
     # "… ils ont mis 31/02/1991": what a form or a file says the date is.
-    rf"(?::\s?|le\s|(?:mis|[ée]crit|not[ée]|indiqu[ée]|marqu[ée]|inscrit)\s)"
+    rf"(?::\s?|le\s|\(|(?:mis|[ée]crit|not[ée]|indiqu[ée]|marqu[ée]|inscrit)\s)"
     rf"(?P<date>{_DATE}|(?:{_MONTHS})\s(?:19|20)\d{{2}})(?![\d])",
     re.IGNORECASE,
 )

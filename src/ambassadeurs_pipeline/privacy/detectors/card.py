@@ -18,6 +18,9 @@ CARD_RE = re.compile(
 )
 
 
+_FOURS_RE = re.compile(r"\d{4}([ \-.])\d{4}\1\d{4}\1\d{1,7}")
+
+
 def luhn_is_valid(number: str) -> bool:
     """Luhn (mod 10) check of a payment card number; separators are ignored."""
     digits = [int(c) for c in number if c.isdigit()]
@@ -38,8 +41,10 @@ def card_spans(text: str) -> list[PiiSpan]:
         value = match.group(0)
         compact = re.sub(r"\D", "", value)
         amex = match.group(1) is not None  # grouped 4-6-5: a card, whatever a NIR looks like
+        # Groups of four ("3755 1647 6516 457") are how cards are printed, never NIRs.
+        fours = _FOURS_RE.fullmatch(value) is not None
         if not 13 <= len(compact) <= 19 or (
-            len(compact) == 15 and not amex and NIR_SHAPE_RE.match(compact)
+            len(compact) == 15 and not amex and not fours and NIR_SHAPE_RE.match(compact)
         ):
             continue
         valid = luhn_is_valid(compact)

@@ -33,7 +33,7 @@ _DOSSIER_LABEL_RE = re.compile(
 _DOSSIER_STRONG_LABEL_RE = re.compile(
     r"dossier|allocataire|\bipp\b|\bnda\b|matricule|adh[ée]rent|patient|identifiant|fiscal|"
     r"\bnip\b|contrat|s[ée]jour|sinistre|r[ée]clamation|licence|licenci[ée]|b[ée]n[ée]ficiaire|"
-    r"[ée]tudiant|\bine\b|\brum\b|mandat|mutuelle|"
+    r"[ée]tudiant|\bine\b|\brum\b|mandat|mutuelle|d[ée]compte|"
     # A lab request, an imaging exam, a customer account, a foreign national's number.
     r"examen|demande|\bclient|[ée]tranger|proc[ée]dure|plainte|r[ée]c[ée]piss[ée]|parquet|[ée]crou|"
     # A seafarer's number ("n° de marin : 19840217"), a teacher's NUMEN, a work accident's or
@@ -52,7 +52,7 @@ _DOSSIER_GROUPED_RE = re.compile(r"(?<![\w/.,])\d{1,5}(?: \d{2,7}){1,4}(?![\w/]|
 _ISSUER_BEFORE_RE = re.compile(r"\b[A-Z][A-Z0-9]{1,7} $")
 #: An identifier that swallowed its own label ("IPP 8012345"): the label letters, then digits.
 _DOSSIER_GLUED_LABEL_RE = re.compile(
-    r"(?i:IPP|NDA|NIP)[ :]+(?=\d)|(?:RG|TPE|JAF|TGI|TJ)[ :]+(?=\d)"
+    r"(?i:IPP|NDA|NIP)[ :]+(?=\d)|(?:RG|TPE|JAF|TGI|TJ|INE|NUMEN)[ :]+(?=\d)"
 )
 #: Documents whose numbers name no person (job offers, lots, laws), before or inside a weak
 #: label. Quotes and invoices are not among them: a care provider's invoice or quote number

@@ -170,7 +170,8 @@ _WORD_LIKE = PLACE_LIKE | frozenset(
     """.split()
 )
 
-_WORD_RE = re.compile(r"(?:[NO]['’])?[^\W\d_]+(?:-[^\W\d_]+)*")
+#: An elided initial may also open a hyphenated part ("Marchal-N'Diaye").
+_WORD_RE = re.compile(r"(?:[NO]['’])?[^\W\d_]+(?:-(?:[NO]['’])?[^\W\d_]+)*")
 _SENTENCE_END = set('.!?\n:;…«»"()—–[]*•')
 _CAP = re.compile(r"[A-ZÀ-ÖØ-Þ]")
 

@@ -103,7 +103,9 @@ SERVICE_ACRONYMS = frozenset(
 #: A sports club's initials before its town ("RC Massy", "AS Nancy", "US Dax"): a town.
 #: Not "AS" or "ES" (aide-soignante, éducateur spécialisé: "l'AS Fatou" is a carer).
 #: Lower-case particles of Arabic, Portuguese, Dutch and German surnames.
-_FOREIGN_PARTICLES = frozenset("el al ben bin ould ait dos das van von der den ter ten".split())
+_FOREIGN_PARTICLES = frozenset(
+    "el al ben bin ould ait do dos das van von der den ter ten".split()
+)
 #: Towns that a name's "de La …" could be ("Marie de La Rochelle" says where she lives).
 _ARTICLE_TOWNS = frozenset(
     "la rochelle|le mans|le havre|la baule|le puy|la reunion|le creusot|la ciotat|la seyne|"

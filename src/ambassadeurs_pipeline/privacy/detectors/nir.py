@@ -87,9 +87,12 @@ def nir_spans(text: str, without_key_check_after_trigger: bool = True) -> list[P
         for match in _NIR_LOOSE_RE.finditer(text):
             if any(s.start <= match.start() < s.end for s in spans):
                 continue
-            window = text[max(0, match.start() - 40) : match.start()]
+            compact = re.sub(r"[\s.\-]", "", match.group(0))
+            # A NIR's own structure in 15 characters reaches a trigger further back ("pour la
+            # carte vitale ils demandent quoi ? ma mere c'est 2 59 01 974 669 64 37").
+            reach = 120 if len(compact) == 15 and NIR_SHAPE_RE.match(compact.upper()) else 40
+            window = text[max(0, match.start() - reach) : match.start()]
             if _NIR_TRIGGER_RE.search(window):
-                compact = re.sub(r"[\s.\-]", "", match.group(0))
                 valid = len(compact) == 15 and nir_key_is_valid(compact)
                 spans.append(PiiSpan(match.start(), match.end(), "NIR", "patterns", valid))
     return spans
