@@ -90,9 +90,7 @@ def test_file_numbers_far_from_their_label_or_with_few_digits() -> None:
 
 def test_a_house_name_a_lapse_before_a_birth_date() -> None:
     house = "Adresse : maison Etxegaraia, chemin d'Ibarron, 64310 Saint-Pée-sur-Nivelle"
-    assert addresses(house) == [
-        "maison Etxegaraia, chemin d'Ibarron, 64310 Saint-Pée-sur-Nivelle"
-    ]
+    assert addresses(house) == ["maison Etxegaraia, chemin d'Ibarron, 64310 Saint-Pée-sur-Nivelle"]
     lapse = "mon fils Aurélien est né 3 ans après, le 12 mai 2019"
     assert births(lapse) == ["12 mai 2019"]
 
@@ -155,7 +153,9 @@ def test_particle_surnames_and_elided_initials() -> None:
         "toujours mal au genou, normal ? <PERSONNE>"
     )
     # An elided initial after a title.
-    assert red("merci au Dr N'Guessan pour sa patience") == "merci au Dr <PERSONNE> pour sa patience"
+    assert (
+        red("merci au Dr N'Guessan pour sa patience") == "merci au Dr <PERSONNE> pour sa patience"
+    )
 
 
 def test_name_fields_greetings_and_imperatives() -> None:
@@ -170,7 +170,10 @@ def test_name_fields_greetings_and_imperatives() -> None:
     assert red("Nom de naissance : SERVIER\nPrénom : Laure") == (
         "Nom de naissance : <PERSONNE>\nPrénom : <PERSONNE>"
     )
-    assert red("Bienvenue Océane ! Ici personne ne juge") == "Bienvenue <PERSONNE> ! Ici personne ne juge"
+    assert (
+        red("Bienvenue Océane ! Ici personne ne juge")
+        == "Bienvenue <PERSONNE> ! Ici personne ne juge"
+    )
     assert red("ma derma Keller me l'a proposé") == "ma derma <PERSONNE> me l'a proposé"
     # An imperative with its pronoun is no name.
     assert red("Personne ne le sait. Affichez-le !") == "Personne ne le sait. Affichez-le !"
@@ -266,7 +269,9 @@ def test_round14_part3_shapes_from_r15_dev() -> None:
     assert found(dossier_spans(text), text) == ["2026 0715532"]
     # A name in brackets after a phone; "Prénom(s)" fields; a name before an IBAN.
     assert red("Contact : 06 95 27 13 84 (Inês)") == "Contact : <TEL> (<PERSONNE>)"
-    assert red("Nom : ADEYEMI\nPrénom(s) : Tolu Grace") == "Nom : <PERSONNE>\nPrénom(s) : <PERSONNE>"
+    assert (
+        red("Nom : ADEYEMI\nPrénom(s) : Tolu Grace") == "Nom : <PERSONNE>\nPrénom(s) : <PERSONNE>"
+    )
     assert "Maréchal" not in red("RIB : Jeanine Maréchal FR76 3000 4000 0312 3456 7890 143")
     # Towns that are also first names, without a cue, and diplomas after a name.
     assert red("on a déménagé à Annecy puis Dinan") == "on a déménagé à Annecy puis Dinan"

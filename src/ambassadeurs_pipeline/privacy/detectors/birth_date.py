@@ -88,8 +88,8 @@ STRONG_CUE_RE = re.compile(
 #: and a four-digit year, kept when it is close to a month's name (see :func:`_near_month`).
 TYPO_MONTH_RE = re.compile(
     # "née"/"né" with its accent, or "naissance": "ne" (the negation) is too common here.
-    rf"(?:\bn[ée]e?s?\b(?<!\bne)(?<!\bnes)(?<!\bnee)(?<!\bnees)|naissance|\bDDN\b)[^\d\n<>]{{0,20}}?\ble\s"
-    rf"(?P<date>(?:1er|\d{{1,2}})\s(?P<month>[a-zà-ÿ]{{3,9}})\.?\s(?:19|20)\d{{2}})(?![\d])",
+    r"(?:\bn[ée]e?s?\b(?<!\bne)(?<!\bnes)(?<!\bnee)(?<!\bnees)|naissance|\bDDN\b)[^\d\n<>]{0,20}?\ble\s"
+    r"(?P<date>(?:1er|\d{1,2})\s(?P<month>[a-zà-ÿ]{3,9})\.?\s(?:19|20)\d{2})(?![\d])",
     re.IGNORECASE,
 )
 #: A birth cue, the newborn's name, then the date: "maman (née Jeanne Castagnet le

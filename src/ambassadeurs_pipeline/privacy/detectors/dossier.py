@@ -59,9 +59,7 @@ _DOSSIER_GLUED_LABEL_RE = re.compile(
 #: leads to the patient's file there ("facture n° F-2026-00517", "devis n° DEV-22-1874"), so
 #: they are redacted even though the early forum sets' labellers left some in clear (about
 #: one placeholder in 1,500 comments counts as a false positive on those sets).
-_NOT_A_FILE = re.compile(
-    r"(?i:offre|\blot\b|\bloi\b|d[ée]cret|\barr[êe]t[ée])"
-)
+_NOT_A_FILE = re.compile(r"(?i:offre|\blot\b|\bloi\b|d[ée]cret|\barr[êe]t[ée])")
 #: A law's article ("article L1111-7 du code de la santé publique"): not a file number.
 _ARTICLE_BEFORE = re.compile(r"(?i:\barticles?|\bart\.)\s?$")
 #: A whole identifier that is a calendar date ("12/03/2024") or a year: a day and a month that
@@ -82,7 +80,9 @@ _MIXED_CODE_RE = re.compile(
     r"(?<![\w/-])(?=[A-Z0-9\-]*\d[A-Z0-9\-]*\d[A-Z0-9\-]*\d)(?=[A-Z0-9\-]*[A-Z][A-Z0-9\-]*[A-Z])"
     r"[A-Z0-9]{1,6}(?:-[A-Z0-9]{2,8}){1,3}(?![\w/-])"
 )
-_MIXED_CODE_LABEL_RE = re.compile(r"(?i:dossier|r[ée]servation|identifiant)[^\n\d<]{0,25}n°\s?:?\s?$")
+_MIXED_CODE_LABEL_RE = re.compile(
+    r"(?i:dossier|r[ée]servation|identifiant)[^\n\d<]{0,25}n°\s?:?\s?$"
+)
 
 
 def bare_digits(ident: str) -> bool:

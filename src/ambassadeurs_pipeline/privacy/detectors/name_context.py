@@ -135,8 +135,21 @@ _TRADE = (
 )
 #: Substrings of the trade words, a cheap necessary condition for the two patterns below.
 _TRADE_GATE = (
-    "orthop", "optique", "audition", "tattoo", "ink", "ambulance", "taxi", "transports",
-    "garage", "boulangerie", "plomberie", "lectricit", "menuiserie", "coiffure", "fitness",
+    "orthop",
+    "optique",
+    "audition",
+    "tattoo",
+    "ink",
+    "ambulance",
+    "taxi",
+    "transports",
+    "garage",
+    "boulangerie",
+    "plomberie",
+    "lectricit",
+    "menuiserie",
+    "coiffure",
+    "fitness",
     "auto-",
 )
 _TRADE_THEN_NAME = re.compile(
@@ -894,10 +907,14 @@ class NameContextDetector:
             if _judge(name, unknown=False, word_names=True, surnames=False, lower_words=True):
                 add(m.start("name"), m.end("name"), "vocative")
         # The opening patterns are tried at line starts only (match, not a scan).
-        line_starts = [0, *(i + 1 for i, c in enumerate(text) if c == "\n")] if "\n" in text else [0]
-        openings = [
-            m for pos in line_starts for m in (_VOCATIVE_OPEN.match(text, pos),) if m
-        ] if "," in text else []
+        line_starts = (
+            [0, *(i + 1 for i, c in enumerate(text) if c == "\n")] if "\n" in text else [0]
+        )
+        openings = (
+            [m for pos in line_starts for m in (_VOCATIVE_OPEN.match(text, pos),) if m]
+            if "," in text
+            else []
+        )
         for pattern_matches in (openings, _LIKE_NAME.finditer(text) if "," in text else ()):
             for m in pattern_matches:
                 name = m.group("name")
@@ -916,7 +933,9 @@ class NameContextDetector:
                 continue
             if _judge(m.group(group), unknown=group == "to", word_names=True, surnames=False):
                 add(m.start(group), m.end(group), "addressed")
-        for m in _NAME_DASH_PHONE.finditer(text) if "—" in text or "–" in text or " - " in text else ():
+        for m in (
+            _NAME_DASH_PHONE.finditer(text) if "—" in text or "–" in text or " - " in text else ()
+        ):
             name = m.group("name")
             if name.isupper() or re.search(r"\d{5}\s$", text[max(0, m.start() - 6) : m.start()]):
                 continue  # "éducatrice SESSAD — 05…", "29200 Brest - 02…": a service, a town
@@ -1095,7 +1114,7 @@ class NameContextDetector:
             # A "Nom :" field ("Nom de naissance : ROCHE", "Nom : Pharmacie"-free forms) holds a
             # surname even when a word or a company shares it.
             name_field = (
-                fast_fold(text[m.start() : m.start("name")]).strip(" \n\"«(|;:").startswith("nom")
+                fast_fold(text[m.start() : m.start("name")]).strip(' \n"«(|;:').startswith("nom")
                 and tokens
                 and fast_fold(tokens[0]) not in NOT_NAME_FOLDED
             )

@@ -103,9 +103,7 @@ SERVICE_ACRONYMS = frozenset(
 #: A sports club's initials before its town ("RC Massy", "AS Nancy", "US Dax"): a town.
 #: Not "AS" or "ES" (aide-soignante, éducateur spécialisé: "l'AS Fatou" is a carer).
 #: Lower-case particles of Arabic, Portuguese, Dutch and German surnames.
-_FOREIGN_PARTICLES = frozenset(
-    "el al ben bin ould ait do dos das van von der den ter ten".split()
-)
+_FOREIGN_PARTICLES = frozenset("el al ben bin ould ait do dos das van von der den ter ten".split())
 #: Towns that a name's "de La …" could be ("Marie de La Rochelle" says where she lives).
 _ARTICLE_TOWNS = frozenset(
     "la rochelle|le mans|le havre|la baule|le puy|la reunion|le creusot|la ciotat|la seyne|"
@@ -710,9 +708,7 @@ class NameLexiconDetector:
             # continues the name when a surname that is not a common word follows, or a
             # word neither the lexicon nor the French word table knows ("yohann le guen").
             after = words[j + 1] if j + 1 < len(words) else None
-            ends = after is not None and (
-                after.end == len(text) or text[after.end] in "\n,.;!?)"
-            )
+            ends = after is not None and (after.end == len(text) or text[after.end] in "\n,.;!?)")
             return (
                 after is not None
                 and text[w.end : after.start] == " "
