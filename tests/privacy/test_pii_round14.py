@@ -301,3 +301,30 @@ def test_round14_part4_shapes_from_the_opened_r15_frozen_part() -> None:
     # An overseas NIR a sentence after its trigger.
     nir = "pour la carte vitale ils demandent quoi ? ma mere c'est 2 61 03 974 412 55 10 et"
     assert found(nir_spans(nir), nir) == ["2 61 03 974 412 55 10"]
+
+
+def test_round14_part5_shapes_from_r16_dev() -> None:
+    from ambassadeurs_pipeline.privacy.pii import make_detector, redact_texts
+
+    detector = make_detector("default", use_ner=False)
+
+    def red(text: str) -> str:
+        return redact_texts([text], detector)[0][0]
+
+    # A birth date wholly in words, in a text without a single digit.
+    assert births("Date de naissance : douze mars deux mille dix-huit") == [
+        "douze mars deux mille dix-huit"
+    ]
+    assert addresses("Adresse : 7 karrika Nagusia, 64250 Espelette") == [
+        "7 karrika Nagusia, 64250 Espelette"
+    ]
+    invoice = "Facture n° FS 2025 11734, 85 € la nuit"
+    assert found(dossier_spans(invoice), invoice) == ["2025 11734"]
+    assert red("Kowalczyk, vous êtes là ? le RDV est décalé") == (
+        "<PERSONNE>, vous êtes là ? le RDV est décalé"
+    )
+    assert (
+        red("Opticien : Lefranc à Niort, très bien") == "Opticien : <PERSONNE> à Niort, très bien"
+    )
+    # A kinship word at a line's end names nobody on the next line.
+    assert red("Dossier de notre fils\nNom : TRAORÉ") == "Dossier de notre fils\nNom : <PERSONNE>"

@@ -14,7 +14,9 @@ _STREET_TYPES = (
     r"cit[ée]|hameau|parvis|esplanade|promenade|mont[ée]e|rond-point|villa|street|road|"
     r"r\.|ruelle|clos|sente|venelle|traverse|imp\.|rte|ch\.|fg|fbg|r[ée]s\.|r[ée]s(?=\s)|zac|za|zi|"
     # Breton street words ("12 hent Sant-Yann", "3 straed ar Vilin").
-    r"hent|straed"
+    r"hent|straed|"
+    # Basque ones ("14 karrika Nagusia", "3 Herriko plaza" reads the other way and is not here).
+    r"karrika|kalea|bidea|etorbidea"
 )
 #: Flat details after a street ("…, esc. 2", "bât B, apt 12"), before the postcode.
 _UNIT = (

@@ -33,7 +33,7 @@ _DOSSIER_LABEL_RE = re.compile(
 _DOSSIER_STRONG_LABEL_RE = re.compile(
     r"dossier|allocataire|\bipp\b|\bnda\b|matricule|adh[ée]rent|patient|identifiant|fiscal|"
     r"\bnip\b|contrat|s[ée]jour|sinistre|r[ée]clamation|licence|licenci[ée]|b[ée]n[ée]ficiaire|"
-    r"[ée]tudiant|\bine\b|\brum\b|mandat|mutuelle|d[ée]compte|"
+    r"[ée]tudiant|\bine\b|\brum\b|mandat|mutuelle|d[ée]compte|facture|devis|"
     # A lab request, an imaging exam, a customer account, a foreign national's number.
     r"examen|demande|\bclient|[ée]tranger|proc[ée]dure|plainte|r[ée]c[ée]piss[ée]|parquet|[ée]crou|"
     # A seafarer's number ("n° de marin : 19840217"), a teacher's NUMEN, a work accident's or

@@ -121,6 +121,11 @@ _ADDRESSED_OPEN = re.compile(
     rf"[^\S\n]*(?:(?i:pour|@)\s?(?P<to>(?-i:{_CAP_WORD}))\s?:\s"
     rf"|(?P<me>(?-i:{_CAP_WORD})),\s(?:\d{{1,3}}\s?ans\b|(?-i:[a-zà-ÿ]{{3,}}(?:ée|ées|é|és))\b))"
 )
+#: A carer's trade as a field label, then the surname: "Opticien : Lefranc à Niort".
+_ROLE_FIELD = re.compile(
+    rf"(?<![\w'’])(?i:{PROFESSIONS}|m[ée]decin(?:\straitant)?|kin[ée]|dentiste|infirmi[èe]re?|"
+    rf"pharmacien(?:ne)?|p[ée]diatre|g[ée]n[ée]raliste|sage-femme)\s?:\s(?P<name>(?-i:{_CAP_WORD}))(?![\w'’-])"
+)
 #: A name in brackets after a phone number: "Contact : 06 95 27 13 84 (Filipa)".
 _PHONE_THEN_NAME = re.compile(rf"\d{{2}}\s?\((?P<name>{_CAP_WORD})\)")
 #: A name before a dash and a phone number: "Itziar — 06 22 48 71 93".
@@ -920,7 +925,8 @@ class NameContextDetector:
                 name = m.group("name")
                 if fast_fold(name) in _OPENING_WORDS:
                     continue
-                if _judge(name, unknown=True, word_names=True, surnames=False):
+                # A surname too: "Kowalczyk, vous êtes là ?" calls someone by it.
+                if _judge(name, unknown=True, word_names=True, surnames=True):
                     add(m.start("name"), m.end("name"), "vocative")
         addressed = (
             [m for pos in line_starts for m in (_ADDRESSED_OPEN.match(text, pos),) if m]
@@ -941,6 +947,9 @@ class NameContextDetector:
                 continue  # "éducatrice SESSAD — 05…", "29200 Brest - 02…": a service, a town
             if _judge(name, unknown=True, word_names=True, surnames=False):
                 add(m.start("name"), m.end("name"), "name_phone")
+        for m in _ROLE_FIELD.finditer(text) if ":" in text else ():
+            if _judge(m.group("name"), unknown=True, word_names=False, surnames=True):
+                add(m.start("name"), m.end("name"), "role_field")
         for m in _PHONE_THEN_NAME.finditer(text) if "(" in text else ():
             if _judge(m.group("name"), unknown=True, word_names=True, surnames=False):
                 add(m.start("name"), m.end("name"), "name_phone")

@@ -87,7 +87,8 @@ _NAME_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "kin",
         re.compile(
-            rf"\b(?i:{POSSESSIVE}\s(?:{KIN})(?:\s(?:de\s)?\d+\s?ans)?)\s?,?\s(?P<name>{_NAME})"
+            # On the kinship word's own line: "Dossier MDPH de notre fils\nNom : …" names nobody.
+            rf"\b(?i:{POSSESSIVE}\s(?:{KIN})(?:\s(?:de\s)?\d+\s?ans)?)[^\S\n]?,?[^\S\n](?P<name>{_NAME})"
         ),
     ),
     (

@@ -151,7 +151,7 @@ PLACE_LIKE = frozenset(
     normandie alsace savoie provence corse guyane reunion martinique guadeloupe europe afrique
     amerique chine inde maroc algerie tunisie senegal mali espagne italie belgique suisse
     canada israel jordanie georgie victoria sydney montreal quebec
-    dinan brest annecy oran clermont morlaix rochelle besancon selestat mamoudzou
+    dinan brest annecy oran clermont morlaix rochelle besancon selestat mamoudzou lievin
     avril mai juin juillet aout mars janvier fevrier septembre octobre novembre decembre
     lundi mardi mercredi jeudi vendredi samedi dimanche noel paques toussaint
     """.split()

@@ -51,7 +51,9 @@ class PatternDetector:
         spans += spelled_phone_spans(text, lowered)
         digits = len(_DIGIT_RE.findall(text))
         if not digits:
-            if ("né" in lowered or "nee" in lowered) and _MONTH_GATE.search(lowered):
+            if (
+                "né" in lowered or "nee" in lowered or "naissance" in lowered
+            ) and _MONTH_GATE.search(lowered):
                 spans += birth_date_spans(text, lowered)  # "née le vingt-deux octobre"
             return spans
         # Each number pattern below needs a minimum of decimal digits (what \d and the
