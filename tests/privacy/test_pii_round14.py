@@ -328,3 +328,19 @@ def test_round14_part5_shapes_from_r16_dev() -> None:
     )
     # A kinship word at a line's end names nobody on the next line.
     assert red("Dossier de notre fils\nNom : TRAORÉ") == "Dossier de notre fils\nNom : <PERSONNE>"
+
+
+def test_round14_part6_shapes_from_the_opened_r16_frozen_part() -> None:
+    far = "Votre numéro de patient sur le portail du centre de rhumatologie : RHU-0081234. Merci"
+    assert found(dossier_spans(far), far) == ["RHU-0081234"]
+    claim = "Déclaration d'AT n° 25 204 7719 envoyée"
+    assert found(dossier_spans(claim), claim) == ["25 204 7719"]
+    prescription = "Réf. prescription : PMT 2025 010 442"
+    assert found(dossier_spans(prescription), prescription) == ["2025 010 442"]
+    assert births("un vélo pour mes 70 ans (le 3 mai !) génial") == ["3 mai"]
+    assert addresses("sous mon toit, 4 allée des Mûriers à Quiberon. La mairie") == [
+        "4 allée des Mûriers à Quiberon"
+    ]
+    assert addresses("Cité des Oliviers, bât. C, appt 31, 13015 Marseille") == [
+        "Cité des Oliviers, bât. C, appt 31, 13015 Marseille"
+    ]

@@ -119,7 +119,8 @@ def address_spans(text: str, lowered: str) -> list[PiiSpan]:
 #: A town straight after a numbered street, without a postcode ("3 rue des Mineurs, Lens"):
 #: part of the address when the word is a known town (``PLACE_LIKE``).
 _TOWN_AFTER_RE = re.compile(
-    r",\s(?P<town>[A-ZÀ-Þ][a-zà-ÿ]+(?:-(?:[A-ZÀ-Þ][a-zà-ÿ]+|sur|sous|en|l[èe]s|le|la|de|du|des|aux))*)"
+    # "…, Lens" or "… à Pornic".
+    r"(?:,\s|\s[àa]\s)(?P<town>[A-ZÀ-Þ][a-zà-ÿ]+(?:-(?:[A-ZÀ-Þ][a-zà-ÿ]+|sur|sous|en|l[èe]s|le|la|de|du|des|aux))*)"
     r"(?![\w'’-])"
 )
 
@@ -148,7 +149,7 @@ def _with_town_after(text: str, span: PiiSpan) -> PiiSpan:
 #: Building and residence details written before the street ("Bât. B, résidence Les
 #: Tilleuls, 15 allée des Peupliers"): part of the address.
 _BUILDING_BEFORE_RE = re.compile(
-    r"(?:(?i:b[âa]t(?:iment)?\.?|r[ée]sidence|r[ée]s\.|immeuble|esc(?:alier)?\.?|entr[ée]e(?=\s\w{1,3},)|appt?\.?|apt\.?|"
+    r"(?:(?i:b[âa]t(?:iment)?\.?|r[ée]sidence|r[ée]s\.|immeuble|cit[ée]|esc(?:alier)?\.?|entr[ée]e(?=\s\w{1,3},)|appt?\.?|apt\.?|"
     r"appartement|villa|mas|domaine|ferme|moulin|manoir|chalet|clos|hameau|lieu-dit|"
     # An estate or a farm's company before the street ("lotissement Les Oliviers, 8 chemin…",
     # "GAEC des Trois Chênes, La Bouillerie, 53170…").

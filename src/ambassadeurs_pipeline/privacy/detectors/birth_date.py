@@ -42,6 +42,8 @@ _BIRTH_CUE = (
     # "le" and a day: "ne" alone is the negation ("je ne sais pas, le 12 mars…").
     r"(?:\bn[ée]e?s?\b(?<!\bne)(?<!\bnes)|\bne(?:e|es|s)?\b(?=\sle\s\d)|naissance|\bnaiss\.?|\bDDN\b|\bn[ée]\(e\)|\bborn\b|anniversaire|\bDOB\b"
     r"|(?-i:\bD\.?N\.?)\s?:|(?-i:\bDN\b)"
+    # A birthday: "pour mes 60 ans (le 8 juin !)", "ses 3 ans le 12 mai".
+    r"|\b(?:mes|ses|tes|ses|leurs)\s\d{1,3}\s?ans\b"
     # The genealogists' "°" for born ("° le 3/09/88"), not a temperature or an angle.
     r"|(?<![\w°])°(?=\s?(?:le\s|:\s?)?\d))"
 )

@@ -33,7 +33,7 @@ _DOSSIER_LABEL_RE = re.compile(
 _DOSSIER_STRONG_LABEL_RE = re.compile(
     r"dossier|allocataire|\bipp\b|\bnda\b|matricule|adh[ée]rent|patient|identifiant|fiscal|"
     r"\bnip\b|contrat|s[ée]jour|sinistre|r[ée]clamation|licence|licenci[ée]|b[ée]n[ée]ficiaire|"
-    r"[ée]tudiant|\bine\b|\brum\b|mandat|mutuelle|d[ée]compte|facture|devis|"
+    r"[ée]tudiant|\bine\b|\brum\b|mandat|mutuelle|d[ée]compte|facture|devis|prescription|"
     # A lab request, an imaging exam, a customer account, a foreign national's number.
     r"examen|demande|\bclient|[ée]tranger|proc[ée]dure|plainte|r[ée]c[ée]piss[ée]|parquet|[ée]crou|"
     # A seafarer's number ("n° de marin : 19840217"), a teacher's NUMEN, a work accident's or
@@ -73,7 +73,10 @@ _SHORT_FILE_LABEL_RE = re.compile(
     r"(?i:r[ée]f[ée]rence|\br[ée]f\b|dossier|expertise|suivi|patient|essai)"
 )
 #: "dossier … :" up to 100 characters before a mixed identifier, within one sentence.
-_FAR_FILE_LABEL_RE = re.compile(r"(?i:dossier|identifiant|espace\spatient)[^\n\d<.!?]{0,100}:\s?$")
+_FAR_FILE_LABEL_RE = re.compile(
+    r"(?i:dossier|identifiant|espace\spatient|num[ée]ro\s(?:de\s)?patient|n°\s?patient)"
+    r"[^\n\d<.!?]{0,100}:\s?$"
+)
 #: A booking or file code with letters and 3-4 digits mixed ("dossier Accès Plus n°
 #: AP-7Q4K2Z"): straight after a file number's label only.
 _MIXED_CODE_RE = re.compile(
@@ -154,7 +157,10 @@ def dossier_spans(text: str, digits: int | None = None) -> list[PiiSpan]:
         issuer = _ISSUER_BEFORE_RE.search(text, max(0, match.start() - 9), match.start())
         if label is None and issuer is not None:
             label = _DOSSIER_LABEL_RE.search(text, max(0, issuer.start() - 60), issuer.start())
-        if label is not None and _DOSSIER_STRONG_LABEL_RE.search(label.group(0).lower()):
+        # The strong word may stand just before a weak label ("Déclaration d'AT n° 24 118 4473").
+        if label is not None and _DOSSIER_STRONG_LABEL_RE.search(
+            text[max(0, label.start() - 25) : label.end()].lower()
+        ):
             # Seven digits ("N° allocataire 4417 285", a CAF number) only straight after
             # the label: further away, grouped digits are more often an amount.
             if len(bare) == 7 and label.end() - label.start() > 25:

@@ -55,7 +55,8 @@ from .text import allow_list
 _UP = "A-ZÀ-ÖØ-Þ"
 _LO = "a-zà-öø-ÿ"
 _WORD = r"[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*"
-_CAP_WORD = rf"[{_UP}](?:[^\W\d_]|-(?=[^\W\d_]))*"
+#: An elided initial may open it ("N'Diaye", "O'Neill").
+_CAP_WORD = rf"(?:[NO]['’](?=[{_UP}]))?[{_UP}](?:[^\W\d_]|-(?=[^\W\d_]))*"
 _PARTICLE = r"(?:Le|La|Du|De|Da|Van|Ben|El|LE|LA|DU|DE|DA|VAN|BEN|EL)"
 
 #: Months and days: never a person, even in the strong positions below.
@@ -588,7 +589,7 @@ _FOR_SOMEONE = re.compile(
 _VERB_PRONOUN = re.compile(
     # "Affichez-le", "Gardons-la": an imperative (-ez, -ons) before "le"/"la"; a hyphenated
     # name never ends so.
-    r"[^\W\d_]+-(?:vous|toi|moi|nous|les|lui|leur|y|en)|[^\W\d_]+(?:ez|ons)-(?:le|la)",
+    r"[^\W\d_]+-(?:vous|toi|moi|nous|les|lui|leur|y|en)|[^\W\d_]+(?:ez|ons|e|s)-(?:le|la)",
     re.IGNORECASE,
 )
 #: Nothing but punctuation, emoji or spaces up to the end of the message.

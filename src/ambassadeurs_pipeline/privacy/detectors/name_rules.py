@@ -176,7 +176,7 @@ NOT_NAMES = frozenset(
     for w in (
         "Je J Il Elle On Nous Vous Ils Elles Le La Les Un Une Des Ce Cette Mon Ma Mes Merci Bonjour Patient Patiente "
         # Diplomas signed after a name ("Julien Labat, MKDE": masseur-kinésithérapeute).
-        "MKDE IDE IBODE IADE IPA DE "
+        "MKDE IDE IDEL IBODE IADE IPA DE DEAES AES "
         "Bonsoir Salut Docteur Madame Monsieur Mademoiselle Professeur Dieu Tous Toutes Tout Vraiment "
         "Oui Non Bon Bien Moi Toi Courage Bravo France Paris Lyon Marseille Lille Toulouse Nantes "
         "Bordeaux Nice Strasbourg Europe Lundi Mardi Mercredi Jeudi Vendredi Samedi Dimanche Janvier "
