@@ -344,3 +344,21 @@ def test_round14_part6_shapes_from_the_opened_r16_frozen_part() -> None:
     assert addresses("Cité des Oliviers, bât. C, appt 31, 13015 Marseille") == [
         "Cité des Oliviers, bât. C, appt 31, 13015 Marseille"
     ]
+
+
+def test_round14_part7_shapes_from_r17_dev() -> None:
+    # A stay's end date cut by the reading window is not a birth date.
+    text = "DDN 05/09/2025, bronchiolite sévère à VRS, séjour USC du 12/01 au 16/01/2026. Merci"
+    assert births(text) == ["05/09/2025"]
+    assert births("ils demandent ma date de naissance en chiffres... je mets 07.11.68 et") == [
+        "07.11.68"
+    ]
+    assert addresses("Parent : Nour B., Avenue Louise 231, 1050 Ixelles") == [
+        "Avenue Louise 231, 1050 Ixelles"
+    ]
+    assert addresses("Préfecture, Place Félix Baret, CS 80001, 13282 Marseille Cedex 06") == [
+        "Place Félix Baret, CS 80001, 13282 Marseille Cedex 06"
+    ]
+    assert addresses("5 rue des Lilas, Bât 2, 3e étage, porte gauche, 93100 Montreuil") == [
+        "5 rue des Lilas, Bât 2, 3e étage, porte gauche, 93100 Montreuil"
+    ]

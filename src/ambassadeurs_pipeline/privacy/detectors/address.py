@@ -22,6 +22,8 @@ _STREET_TYPES = (
 _UNIT = (
     r"(?:(?i:b[âa]t(?:iment)?\.?|appt?\.?|apt\.?|appartement|esc(?:alier)?\.?|porte|[ée]tage|n°)"
     r"\s?[\wÀ-ÿ]{1,4}\b"
+    # A door's side ("porte gauche").
+    r"|(?i:porte)\s(?i:gauche|droite|face)\b"
     # A floor and a side ("3e gauche", "2ème étage droite").
     r"|\d{1,2}(?:e|er|[èe]me)\s(?i:gauche|droite|face|[ée]tage(?:\s(?:gauche|droite))?)\b)"
 )
@@ -78,6 +80,12 @@ _PLACE_ADDRESS_RE = re.compile(
 _LOWER_PLACE_ADDRESS_RE = re.compile(
     r"(?i:adresse)\s*:?\s+(?P<addr>[^\d\n,;:<>]{2,40},\s\d{5}\s[a-zà-ÿ][\wà-ÿ'’\-]+)"
 )
+#: Belgian, Swiss and Luxembourg addresses put the number after the street and have a
+#: 4-digit postcode: "Avenue Louise 231, 1050 Ixelles", "Rue du Marché 12, 1204 Genève".
+_NUMBER_AFTER_RE = re.compile(
+    rf"(?<![\w])(?i:{_STREET_TYPES})\s(?:(?:de\s(?:la\s)?|du\s|des\s|d['’])?[A-ZÀ-Þ][\wÀ-ÿ'’\-]+)"
+    rf"(?:\s[\wÀ-ÿ'’\-]+){{0,3}}\s\d{{1,4}}[a-zA-Z]?,\s(?:[A-Z]-)?\d{{4}}\s{_CITY}"
+)
 _FIVE_DIGITS_RE = re.compile(r"\d{5}")
 _POSTCODE_CITY_RE = re.compile(rf"\d{{5}}\s{_CITY}")
 
@@ -107,6 +115,8 @@ def address_spans(text: str, lowered: str) -> list[PiiSpan]:
         ):
             start = match.start()
         spans.append(PiiSpan(start, match.end("addr"), "ADRESSE", "patterns"))
+    for match in _NUMBER_AFTER_RE.finditer(text) if "," in text else ():
+        spans.append(PiiSpan(match.start(), match.end(), "ADRESSE", "patterns"))
     if "adresse" in lowered:
         for match in _LOWER_PLACE_ADDRESS_RE.finditer(text):
             spans.append(PiiSpan(match.start("addr"), match.end("addr"), "ADRESSE", "patterns"))
@@ -168,6 +178,9 @@ _BUILDING_BEFORE_RE = re.compile(
     # A post-office box or a mail sorting code before the postcode ("BP 45, 97300 Cayenne",
     # "CS 70021, 35000 Rennes").
     r"|(?-i:BP|B\.P\.|CS|TSA)\s?\d{1,6},?\s|(?i:bo[îi]te\spostale)\s\d{1,6},?\s"
+    # An unnumbered street before a mail sorting code ("Place Félix Baret, CS 80001, 13282…").
+    r"|(?i:place|rue|avenue|boulevard|quai|all[ée]e|cours|chemin|route)\s[\wÀ-ÿ'’\-]+"
+    r"(?:\s[\wÀ-ÿ'’\-]+){0,3},\s(?=(?-i:BP|B\.P\.|CS|TSA)\s?\d)"
     # The addressee's acronym heading an address block ("Domiciliation : CCAS, 11 rue…",
     # "labo, CHU, bâtiment B, 3e étage, 1 place…"): the first line of the postal address.
     r"|(?:(?<=[:,]\s)|(?<=\n)|^)(?-i:[A-Z]{2,5}),\s"

@@ -82,7 +82,7 @@ DATE_NAISSANCE_RE = re.compile(
 STRONG_CUE_RE = re.compile(
     rf"(?:\bDDN\b|(?-i:\bDN\b)|date\sde\snaissance|\bDOB\b)[^\d\n<>]{{0,80}}?"
     # "… ils ont mis 31/02/1991": what a form or a file says the date is.
-    rf"(?::\s?|le\s|\(|(?:mis|[ée]crit|not[ée]|indiqu[ée]|marqu[ée]|inscrit)\s)"
+    rf"(?::\s?|le\s|\(|(?:mis|mets|met|[ée]cri[ts]|not[ée]|indiqu[ée]|marqu[ée]|inscrit|tap[ée])\s)"
     rf"(?P<date>{_DATE}|(?:{_MONTHS})\s(?:19|20)\d{{2}})(?![\d])",
     re.IGNORECASE,
 )
@@ -154,6 +154,10 @@ _EVENT_BEFORE = re.compile(
 )
 
 
+#: The end of a stay written as a range: "séjour du 12/01 au 16/01/2026".
+_STAY_BEFORE = re.compile(r"\bdu\s\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?\s(?:au|-)\s$", re.IGNORECASE)
+
+
 def _date_span(match: re.Match[str]) -> PiiSpan:
     return PiiSpan(match.start("date"), match.end("date"), "DATE_NAISSANCE", "patterns")
 
@@ -183,12 +187,18 @@ def birth_date_spans(text: str, lowered: str) -> list[PiiSpan]:
     )
     for match in (*DATE_NAISSANCE_RE.finditer(text), *strong):
         spans.append(_date_span(match))
-        tail = text[match.end() : match.end() + 60]
+        # 80 characters read, dates opening in the first 60: a date cut by the window's end
+        # ("… au 16/01/20|26") is never taken for a two-digit year.
+        tail = text[match.end() : match.end() + 80]
         # A sentence ends at ".", "!", "?" or a line break, not at an ellipsis ("née le
         # 30/06/1994... non pardon, 30 juin 1994": the correction is still the birth date).
         tail = _SENTENCE_END.split(tail, maxsplit=1)[0]
         for other in _DATE_RE.finditer(tail):
-            if _EVENT_BEFORE.search(tail, 0, other.start()):
+            if other.start() > 60:
+                break
+            if _EVENT_BEFORE.search(tail, 0, other.start()) or _STAY_BEFORE.search(
+                tail, 0, other.start()
+            ):
                 continue  # "né le 30/09/1979, suivi depuis le 04/02/2025": an event's date
             start = match.end() + other.start()
             spans.append(PiiSpan(start, match.end() + other.end(), "DATE_NAISSANCE", "patterns"))
