@@ -9,13 +9,27 @@ Every example is invented for this test; expected values are reasoned from the r
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ambassadeurs_pipeline.privacy.detectors.address import address_spans
 from ambassadeurs_pipeline.privacy.detectors.birth_date import birth_date_spans
+from ambassadeurs_pipeline.privacy.detectors.card import card_spans
 from ambassadeurs_pipeline.privacy.detectors.dossier import dossier_spans
 from ambassadeurs_pipeline.privacy.detectors.nir import nir_spans
+from ambassadeurs_pipeline.privacy.pii import make_detector, redact_texts
+
+
+@lru_cache(maxsize=1)
+def _detector():
+    # Built once for the module (loading the name lexicon takes a second), without NER.
+    return make_detector("default", use_ner=False)
+
+
+def red(text: str) -> str:
+    return redact_texts([text], _detector())[0][0]
 
 
 def found(spans, text: str) -> list[str]:
@@ -115,13 +129,6 @@ def test_birth_dates_found_are_always_date_substrings(text: str) -> None:
 
 
 def test_names_opening_a_message_with_a_comma_in_a_sentence_that_speaks_to_someone() -> None:
-    from ambassadeurs_pipeline.privacy.pii import make_detector, redact_texts
-
-    detector = make_detector("default", use_ner=False)
-
-    def red(text: str) -> str:
-        return redact_texts([text], detector)[0][0]
-
     # A first name that is also a word, and a name no lexicon holds.
     assert red("Harmonie, les bas de contention c'est tous les jours, tenez bon") == (
         "<PERSONNE>, les bas de contention c'est tous les jours, tenez bon"
@@ -137,13 +144,6 @@ def test_names_opening_a_message_with_a_comma_in_a_sentence_that_speaks_to_someo
 
 
 def test_particle_surnames_and_elided_initials() -> None:
-    from ambassadeurs_pipeline.privacy.pii import make_detector, redact_texts
-
-    detector = make_detector("default", use_ner=False)
-
-    def red(text: str) -> str:
-        return redact_texts([text], detector)[0][0]
-
     # A noble "de La" even when a laboratory shares the surname.
     assert red("écrire à Hortense de La Roche pour le planning") == (
         "écrire à <PERSONNE> pour le planning"
@@ -159,13 +159,6 @@ def test_particle_surnames_and_elided_initials() -> None:
 
 
 def test_name_fields_greetings_and_imperatives() -> None:
-    from ambassadeurs_pipeline.privacy.pii import make_detector, redact_texts
-
-    detector = make_detector("default", use_ner=False)
-
-    def red(text: str) -> str:
-        return redact_texts([text], detector)[0][0]
-
     # A "Nom" field holds a surname even when a laboratory shares it.
     assert red("Nom de naissance : SERVIER\nPrénom : Laure") == (
         "Nom de naissance : <PERSONNE>\nPrénom : <PERSONNE>"
@@ -215,13 +208,6 @@ def test_round14_part2_addresses_files_and_microchips() -> None:
 
 
 def test_round14_part2_names_signatures_addresses_trades_and_ligatures() -> None:
-    from ambassadeurs_pipeline.privacy.pii import make_detector, redact_texts
-
-    detector = make_detector("default", use_ner=False)
-
-    def red(text: str) -> str:
-        return redact_texts([text], detector)[0][0]
-
     # A rarer first name signing after a question or a full stop (not after a comma).
     assert red("je la prends maintenant ou demain ? Thuy") == (
         "je la prends maintenant ou demain ? <PERSONNE>"
@@ -247,13 +233,6 @@ def test_round14_part2_names_signatures_addresses_trades_and_ligatures() -> None
 
 
 def test_round14_part3_shapes_from_r15_dev() -> None:
-    from ambassadeurs_pipeline.privacy.pii import make_detector, redact_texts
-
-    detector = make_detector("default", use_ner=False)
-
-    def red(text: str) -> str:
-        return redact_texts([text], detector)[0][0]
-
     # A day "du" a month number, after a birth cue.
     assert births("ma fille est née le 21 du 6 et elle dort") == ["21 du 6"]
     assert births("(Odette Marty, née le 7 du 3 1934)") == ["7 du 3 1934"]
@@ -281,7 +260,6 @@ def test_round14_part3_shapes_from_r15_dev() -> None:
 
 
 def test_round14_part4_shapes_from_the_opened_r15_frozen_part() -> None:
-    from ambassadeurs_pipeline.privacy.detectors.card import card_spans
 
     assert addresses("Awa Diallo, 14 rés les tilleuls appt 12 93200 saint-denis : merci") == [
         "14 rés les tilleuls appt 12 93200 saint-denis"
@@ -304,13 +282,6 @@ def test_round14_part4_shapes_from_the_opened_r15_frozen_part() -> None:
 
 
 def test_round14_part5_shapes_from_r16_dev() -> None:
-    from ambassadeurs_pipeline.privacy.pii import make_detector, redact_texts
-
-    detector = make_detector("default", use_ner=False)
-
-    def red(text: str) -> str:
-        return redact_texts([text], detector)[0][0]
-
     # A birth date wholly in words, in a text without a single digit.
     assert births("Date de naissance : douze mars deux mille dix-huit") == [
         "douze mars deux mille dix-huit"
